@@ -1,0 +1,209 @@
+//! The filter form: a plain GET form (works without Wasm); once hydrated, any change applies
+//! at once through client-side navigation, so the URL always holds the filter.
+
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+use crate::domain::filter::{MAX_AGE, OfferFilter, param};
+use crate::domain::region::MunicipalityInfo;
+use crate::domain::taxonomy::{Language, LifePhase, Topic};
+
+/// Submits the surrounding form when a field changes (events bubble up to the field group).
+fn submit_on_change(event: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let form = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            _ = form.request_submit();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = event;
+}
+
+#[component]
+pub fn FilterForm(
+    filter: Memo<OfferFilter>,
+    topic_counts: Signal<Vec<(Topic, usize)>>,
+    municipalities: Vec<MunicipalityInfo>,
+) -> impl IntoView {
+    let active_count = move || filter.read().to_pairs().len();
+    view! {
+        <details class="filters" open=move || !filter.read().is_empty()>
+            <summary>
+                "Filter"
+                {move || match active_count() {
+                    0 => String::new(),
+                    n => format!(" ({n} aktiv)"),
+                }}
+            </summary>
+            <Form method="GET" action="/">
+                <div class="filter-fields" on:change=submit_on_change>
+                    <div class="field">
+                        <label for="f-alter">"Alter des Kindes (Jahre)"</label>
+                        <input
+                            id="f-alter"
+                            name=param::AGE
+                            type="number"
+                            inputmode="numeric"
+                            min="0"
+                            max=MAX_AGE.to_string()
+                            value=move || filter.read().age.map(|a| a.to_string()).unwrap_or_default()
+                            prop:value=move || filter.read().age.map(|a| a.to_string()).unwrap_or_default()
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="f-phase">"Lebensphase"</label>
+                        <select id="f-phase" name=param::PHASE>
+                            <option value="" selected=move || filter.read().phase.is_none()>
+                                "alle"
+                            </option>
+                            {LifePhase::ALL
+                                .iter()
+                                .map(|phase| {
+                                    let phase = *phase;
+                                    view! {
+                                        <option
+                                            value=phase.code()
+                                            selected=move || filter.read().phase == Some(phase)
+                                            prop:selected=move || filter.read().phase == Some(phase)
+                                        >
+                                            {phase.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <fieldset class="field topics">
+                        <legend>"Themen"</legend>
+                        {Topic::ALL
+                            .iter()
+                            .map(|topic| {
+                                let topic = *topic;
+                                let id = format!("f-thema-{}", topic.code());
+                                let count = move || {
+                                    topic_counts
+                                        .read()
+                                        .iter()
+                                        .find(|(t, _)| *t == topic)
+                                        .map_or(0, |(_, n)| *n)
+                                };
+                                view! {
+                                    <div class="check">
+                                        <input
+                                            type="checkbox"
+                                            id=id.clone()
+                                            name=param::TOPIC
+                                            value=topic.code()
+                                            checked=move || filter.read().topics.contains(topic)
+                                            prop:checked=move || filter.read().topics.contains(topic)
+                                        />
+                                        <label for=id>
+                                            {topic.label()} " "
+                                            <span class="count" aria-label=move || format!("{} Angebote", count())>
+                                                "(" {count} ")"
+                                            </span>
+                                        </label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for="f-ort">"Ort"</label>
+                        <select id="f-ort" name=param::MUNICIPALITY>
+                            <option value="" selected=move || filter.read().municipality.is_none()>
+                                "alle Orte"
+                            </option>
+                            {municipalities
+                                .into_iter()
+                                .map(|m| {
+                                    let ags = m.ags.clone();
+                                    let ags_prop = m.ags.clone();
+                                    view! {
+                                        <option
+                                            value=m.ags
+                                            selected=move || filter.read().municipality.as_deref() == Some(ags.as_str())
+                                            prop:selected=move || filter.read().municipality.as_deref() == Some(ags_prop.as_str())
+                                        >
+                                            {m.name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-q">"Suchbegriff"</label>
+                        <input
+                            id="f-q"
+                            name=param::TEXT
+                            type="search"
+                            enterkeyhint="search"
+                            maxlength="100"
+                            value=move || filter.read().text.clone()
+                            prop:value=move || filter.read().text.clone()
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="f-sprache">"Sprache"</label>
+                        <select id="f-sprache" name=param::LANGUAGE>
+                            <option value="" selected=move || filter.read().language.is_none()>
+                                "alle Sprachen"
+                            </option>
+                            {Language::ALL
+                                .iter()
+                                .map(|language| {
+                                    let language = *language;
+                                    view! {
+                                        <option
+                                            value=language.code()
+                                            selected=move || filter.read().language == Some(language)
+                                            prop:selected=move || filter.read().language == Some(language)
+                                        >
+                                            {language.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id="f-kostenlos"
+                            name=param::FREE
+                            value="1"
+                            checked=move || filter.read().free_only
+                            prop:checked=move || filter.read().free_only
+                        />
+                        <label for="f-kostenlos">"nur kostenlose Angebote"</label>
+                    </div>
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id="f-barrierefrei"
+                            name=param::WHEELCHAIR
+                            value="1"
+                            checked=move || filter.read().wheelchair_only
+                            prop:checked=move || filter.read().wheelchair_only
+                        />
+                        <label for="f-barrierefrei">"nur rollstuhlgerechte Angebote"</label>
+                    </div>
+                </div>
+                <div class="filter-actions">
+                    <button type="submit">"Angebote anzeigen"</button>
+                    <a href="/" class="reset">
+                        "Filter zurücksetzen"
+                    </a>
+                </div>
+            </Form>
+        </details>
+    }
+}

@@ -1,0 +1,509 @@
+//! The offer filter: parsed from the URL query (unknown or malformed values are dropped with a
+//! notice, never an error), written back to a query string, and applied to offer summaries.
+
+use serde::{Deserialize, Serialize};
+
+use super::offer::OfferSummary;
+use super::taxonomy::{Language, LifePhase, Topic, TopicSet};
+use super::text::{matches_all_words, normalize};
+
+/// The query parameter names; German because the URLs are shared among German speakers.
+pub mod param {
+    pub const AGE: &str = "alter";
+    pub const PHASE: &str = "phase";
+    pub const TOPIC: &str = "thema";
+    pub const MUNICIPALITY: &str = "ort";
+    pub const TEXT: &str = "q";
+    pub const FREE: &str = "kostenlos";
+    pub const WHEELCHAIR: &str = "barrierefrei";
+    pub const LANGUAGE: &str = "sprache";
+    pub const OFFER: &str = "angebot";
+    pub const PAGE: &str = "seite";
+}
+
+/// The longest free-text query kept; longer input is cut, not rejected.
+const MAX_TEXT_CHARS: usize = 100;
+pub const MAX_AGE: u8 = 26;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferFilter {
+    pub age: Option<u8>,
+    pub phase: Option<LifePhase>,
+    /// Any of these topics; empty means all topics.
+    pub topics: TopicSet,
+    pub municipality: Option<String>,
+    pub text: String,
+    pub free_only: bool,
+    pub wheelchair_only: bool,
+    pub language: Option<Language>,
+}
+
+/// A query value that was ignored, with the German reason shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterNotice {
+    pub param: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// The result of reading a query: the filter, the ignored values, and the selected offer and
+/// result page, which are part of the URL but not of the filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParsedQuery {
+    pub filter: OfferFilter,
+    pub selected_offer: Option<i64>,
+    pub page: usize,
+    pub notices: Vec<FilterNotice>,
+}
+
+fn is_on(value: &str) -> Option<bool> {
+    match value.trim() {
+        "1" | "true" | "ja" | "on" => Some(true),
+        "0" | "false" | "nein" | "off" | "" => Some(false),
+        _ => None,
+    }
+}
+
+impl ParsedQuery {
+    /// Reads query pairs; `known_municipality` tells which AGS keys the region has.
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        known_municipality: impl Fn(&str) -> bool,
+    ) -> Self {
+        let mut parsed = ParsedQuery::default();
+        for (key, value) in pairs {
+            let mut ignore = |message: String| {
+                parsed.notices.push(FilterNotice {
+                    param: key.to_string(),
+                    value: value.to_string(),
+                    message,
+                })
+            };
+            let trimmed = value.trim();
+            match key {
+                param::AGE if trimmed.is_empty() => {}
+                param::AGE => match trimmed.parse::<u8>() {
+                    Ok(age) if age <= MAX_AGE => parsed.filter.age = Some(age),
+                    _ => ignore(format!(
+                        "Das Alter „{value}“ wurde ignoriert: bitte eine ganze Zahl von 0 bis {MAX_AGE} angeben."
+                    )),
+                },
+                param::PHASE if trimmed.is_empty() => {}
+                param::PHASE => match LifePhase::parse(trimmed) {
+                    Some(phase) => parsed.filter.phase = Some(phase),
+                    None => ignore(format!(
+                        "Die Lebensphase „{value}“ gibt es nicht und wurde ignoriert."
+                    )),
+                },
+                param::TOPIC if trimmed.is_empty() => {}
+                param::TOPIC => match Topic::parse(trimmed) {
+                    Some(topic) => parsed.filter.topics.insert(topic),
+                    None => ignore(format!(
+                        "Das Thema „{value}“ gibt es nicht und wurde ignoriert."
+                    )),
+                },
+                param::MUNICIPALITY if trimmed.is_empty() => {}
+                param::MUNICIPALITY => {
+                    if known_municipality(trimmed) {
+                        parsed.filter.municipality = Some(trimmed.to_string());
+                    } else {
+                        ignore(format!(
+                            "Den Ort „{value}“ gibt es hier nicht; er wurde ignoriert."
+                        ));
+                    }
+                }
+                param::TEXT => {
+                    // Browsers submit GET forms with '+' for a space; the router leaves it as is.
+                    let text = value.replace('+', " ");
+                    parsed.filter.text = text.trim().chars().take(MAX_TEXT_CHARS).collect();
+                }
+                param::FREE => match is_on(trimmed) {
+                    Some(on) => parsed.filter.free_only = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „kostenlos“ und wurde ignoriert."
+                    )),
+                },
+                param::WHEELCHAIR => match is_on(trimmed) {
+                    Some(on) => parsed.filter.wheelchair_only = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „barrierefrei“ und wurde ignoriert."
+                    )),
+                },
+                param::LANGUAGE if trimmed.is_empty() => {}
+                param::LANGUAGE => match Language::parse(trimmed) {
+                    Some(language) => parsed.filter.language = Some(language),
+                    None => ignore(format!(
+                        "Die Sprache „{value}“ ist nicht bekannt und wurde ignoriert."
+                    )),
+                },
+                param::OFFER if trimmed.is_empty() => {}
+                param::OFFER => match trimmed.parse::<i64>() {
+                    Ok(id) if id > 0 => parsed.selected_offer = Some(id),
+                    _ => ignore(format!(
+                        "„{value}“ ist keine gültige Angebotsnummer und wurde ignoriert."
+                    )),
+                },
+                param::PAGE if trimmed.is_empty() => {}
+                param::PAGE => match trimmed.parse::<usize>() {
+                    Ok(page) if (1..=10_000).contains(&page) => parsed.page = page - 1,
+                    _ => ignore(format!(
+                        "Die Seite „{value}“ gibt es nicht; es wird die erste gezeigt."
+                    )),
+                },
+                _ => ignore(format!(
+                    "Der Parameter „{key}“ ist unbekannt und wurde ignoriert."
+                )),
+            }
+        }
+        parsed
+    }
+}
+
+/// Encodes query pairs as `application/x-www-form-urlencoded` text, without the leading '?'.
+pub fn encode_query<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    fn encode(text: &str, out: &mut String) {
+        for byte in text.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    out.push(byte as char)
+                }
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode(key.as_ref(), &mut out);
+        out.push('=');
+        encode(value.as_ref(), &mut out);
+    }
+    out
+}
+
+impl OfferFilter {
+    /// The query pairs that reproduce this filter, in a fixed order (stable, shareable URLs).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(age) = self.age {
+            pairs.push((param::AGE, age.to_string()));
+        }
+        if let Some(phase) = self.phase {
+            pairs.push((param::PHASE, phase.code().to_string()));
+        }
+        for topic in self.topics.iter() {
+            pairs.push((param::TOPIC, topic.code().to_string()));
+        }
+        if let Some(ags) = &self.municipality {
+            pairs.push((param::MUNICIPALITY, ags.clone()));
+        }
+        if !self.text.is_empty() {
+            pairs.push((param::TEXT, self.text.clone()));
+        }
+        if self.free_only {
+            pairs.push((param::FREE, "1".to_string()));
+        }
+        if self.wheelchair_only {
+            pairs.push((param::WHEELCHAIR, "1".to_string()));
+        }
+        if let Some(language) = self.language {
+            pairs.push((param::LANGUAGE, language.code().to_string()));
+        }
+        pairs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == OfferFilter::default()
+    }
+
+    /// Whether an offer passes every part of the filter except the topics, which facet counts
+    /// need on their own. `search_text` is the offer's normalised search text.
+    fn matches_except_topics(&self, offer: &OfferSummary, search_text: &str, query: &str) -> bool {
+        if let Some(age) = self.age {
+            match LifePhase::for_age(age) {
+                Some(phase) if offer.phases.contains(phase) => {}
+                _ => return false,
+            }
+        }
+        if let Some(phase) = self.phase
+            && !offer.phases.contains(phase)
+        {
+            return false;
+        }
+        if let Some(ags) = &self.municipality
+            && offer.municipality != *ags
+        {
+            return false;
+        }
+        if self.free_only && !offer.free {
+            return false;
+        }
+        if self.wheelchair_only && !offer.wheelchair {
+            return false;
+        }
+        if let Some(language) = self.language
+            && !offer.languages.contains(language)
+        {
+            return false;
+        }
+        matches_all_words(search_text, query)
+    }
+}
+
+/// Offers prepared for repeated filtering: each offer's search text is normalised once.
+pub struct SearchableOffers {
+    offers: Vec<OfferSummary>,
+    search_texts: Vec<String>,
+}
+
+/// What one filter run yields: the indices of matching offers (in input order) and, per topic,
+/// how many offers would match if that topic were the only one chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterResult {
+    pub matching: Vec<usize>,
+    pub topic_counts: Vec<(Topic, usize)>,
+}
+
+impl SearchableOffers {
+    pub fn new(offers: Vec<OfferSummary>, municipality_name: impl Fn(&str) -> String) -> Self {
+        let search_texts = offers
+            .iter()
+            .map(|offer| offer.search_text(&municipality_name(&offer.municipality)))
+            .collect();
+        SearchableOffers {
+            offers,
+            search_texts,
+        }
+    }
+
+    pub fn offers(&self) -> &[OfferSummary] {
+        &self.offers
+    }
+
+    pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
+        let query = normalize(&filter.text);
+        let mut counts = vec![0usize; Topic::ALL.len()];
+        let mut matching = Vec::new();
+        for (index, offer) in self.offers.iter().enumerate() {
+            if !filter.matches_except_topics(offer, &self.search_texts[index], &query) {
+                continue;
+            }
+            for topic in offer.topics.iter() {
+                counts[topic as usize] += 1;
+            }
+            if filter.topics.is_empty() || offer.topics.intersects(filter.topics) {
+                matching.push(index);
+            }
+        }
+        FilterResult {
+            matching,
+            topic_counts: Topic::ALL.iter().copied().zip(counts).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::taxonomy::{LanguageSet, PhaseSet};
+
+    fn offer(id: i64, name: &str, topics: &[Topic], phases: &[LifePhase]) -> OfferSummary {
+        OfferSummary {
+            id,
+            name: name.into(),
+            organization: "Träger".into(),
+            municipality: "05558012".into(),
+            lat: 51.9,
+            lon: 7.1,
+            topics: topics.iter().copied().collect(),
+            phases: phases.iter().copied().collect::<PhaseSet>(),
+            languages: [Language::German].into_iter().collect::<LanguageSet>(),
+            free: id % 2 == 0,
+            wheelchair: id % 3 == 0,
+            teaser: String::new(),
+        }
+    }
+
+    fn sample() -> Vec<OfferSummary> {
+        vec![
+            offer(
+                1,
+                "Frühe Hilfen Babylotsen",
+                &[Topic::EarlyHelp],
+                &[LifePhase::Age0To3],
+            ),
+            offer(
+                2,
+                "Hausaufgabenhilfe",
+                &[Topic::School],
+                &[LifePhase::Age6To10, LifePhase::Age10To14],
+            ),
+            offer(
+                3,
+                "Erziehungsberatung",
+                &[Topic::Counselling],
+                &[LifePhase::Parents, LifePhase::Age3To6],
+            ),
+            offer(
+                4,
+                "Sportverein Jugend",
+                &[Topic::LeisureSport],
+                &[LifePhase::Age14To18],
+            ),
+        ]
+    }
+
+    fn known(ags: &str) -> bool {
+        ags == "05558012" || ags == "05558016"
+    }
+
+    fn parse(query: &[(&str, &str)]) -> ParsedQuery {
+        ParsedQuery::parse(query.iter().copied(), known)
+    }
+
+    #[test]
+    fn parses_every_parameter() {
+        let parsed = parse(&[
+            ("alter", "4"),
+            ("thema", "beratung"),
+            ("thema", "gesundheit"),
+            ("ort", "05558016"),
+            ("q", " Baby "),
+            ("kostenlos", "1"),
+            ("barrierefrei", "ja"),
+            ("sprache", "tr"),
+            ("angebot", "12"),
+            ("seite", "2"),
+        ]);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let f = &parsed.filter;
+        assert_eq!(f.age, Some(4));
+        assert!(f.topics.contains(Topic::Counselling) && f.topics.contains(Topic::Health));
+        assert_eq!(f.municipality.as_deref(), Some("05558016"));
+        assert_eq!(f.text, "Baby");
+        assert!(f.free_only && f.wheelchair_only);
+        assert_eq!(f.language, Some(Language::Turkish));
+        assert_eq!(parsed.selected_offer, Some(12));
+        assert_eq!(parsed.page, 1);
+    }
+
+    #[test]
+    fn malformed_values_become_notices_not_errors() {
+        let parsed = parse(&[
+            ("alter", "abc"),
+            ("alter", "99"),
+            ("thema", "zauberei"),
+            ("ort", "99999999"),
+            ("kostenlos", "vielleicht"),
+            ("sprache", "klingonisch"),
+            ("angebot", "-3"),
+            ("seite", "0"),
+            ("foo", "bar"),
+        ]);
+        assert_eq!(parsed.notices.len(), 9);
+        assert_eq!(parsed.filter, OfferFilter::default());
+        assert!(parsed.notices[0].message.contains("Alter „abc“"));
+        assert!(parsed.notices[3].message.contains("Ort „99999999“"));
+    }
+
+    #[test]
+    fn empty_values_mean_no_filter() {
+        let parsed = parse(&[("alter", ""), ("ort", ""), ("thema", ""), ("q", "")]);
+        assert!(parsed.notices.is_empty());
+        assert!(parsed.filter.is_empty());
+    }
+
+    #[test]
+    fn filter_round_trips_through_pairs() {
+        let parsed = parse(&[
+            ("thema", "gesundheit"),
+            ("alter", "3"),
+            ("kostenlos", "1"),
+            ("q", "Kita"),
+        ]);
+        let pairs = parsed.filter.to_pairs();
+        let again = ParsedQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), known);
+        assert_eq!(again.filter, parsed.filter);
+    }
+
+    #[test]
+    fn query_encoding_escapes_and_round_trips() {
+        let encoded = encode_query(&[("q", "Frühe Hilfen & mehr"), ("thema", "kita-betreuung")]);
+        assert_eq!(encoded, "q=Fr%C3%BChe+Hilfen+%26+mehr&thema=kita-betreuung");
+        let parsed = parse(&[("q", "Frühe+Hilfen")]);
+        assert_eq!(parsed.filter.text, "Frühe Hilfen");
+    }
+
+    #[test]
+    fn age_selects_its_life_phase() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let filter = OfferFilter {
+            age: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        let filter = OfferFilter {
+            age: Some(12),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![1]);
+    }
+
+    #[test]
+    fn text_search_ignores_umlaut_spelling() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let filter = OfferFilter {
+            text: "Fruehe Hilfen".into(),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        let filter = OfferFilter {
+            text: "coesfeld beratung".into(),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![2]);
+    }
+
+    #[test]
+    fn topic_counts_ignore_the_topic_selection() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let mut filter = OfferFilter::default();
+        filter.topics.insert(Topic::School);
+        let result = searchable.apply(&filter);
+        assert_eq!(result.matching, vec![1]);
+        let count = |t| {
+            result
+                .topic_counts
+                .iter()
+                .find(|(topic, _)| *topic == t)
+                .unwrap()
+                .1
+        };
+        assert_eq!(count(Topic::School), 1);
+        assert_eq!(count(Topic::EarlyHelp), 1);
+        assert_eq!(count(Topic::Health), 0);
+    }
+
+    #[test]
+    fn flags_filter() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| String::new());
+        let filter = OfferFilter {
+            free_only: true,
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![1, 3]);
+        let filter = OfferFilter {
+            wheelchair_only: true,
+            free_only: true,
+            ..Default::default()
+        };
+        assert!(searchable.apply(&filter).matching.is_empty());
+    }
+}

@@ -1,0 +1,214 @@
+//! Structured opening hours: weekday time slots, parsed from "HH:MM" and shown in German.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// ISO number, Monday = 1; the form stored in the database.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn from_number(number: u8) -> Option<Self> {
+        Self::ALL.get(usize::from(number).checked_sub(1)?).copied()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Weekday::Mon => "Montag",
+            Weekday::Tue => "Dienstag",
+            Weekday::Wed => "Mittwoch",
+            Weekday::Thu => "Donnerstag",
+            Weekday::Fri => "Freitag",
+            Weekday::Sat => "Samstag",
+            Weekday::Sun => "Sonntag",
+        }
+    }
+}
+
+/// Minutes after midnight, 0..=1440 (24:00 closes a day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TimeOfDay(u16);
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum HoursError {
+    #[error("„{0}“ ist keine Uhrzeit im Format HH:MM.")]
+    BadTime(String),
+    #[error("Die Schließzeit {closes} liegt nicht nach der Öffnungszeit {opens}.")]
+    ClosesBeforeOpens { opens: String, closes: String },
+    #[error("Wochentag {0} gibt es nicht (1 = Montag … 7 = Sonntag).")]
+    BadWeekday(u8),
+}
+
+impl TimeOfDay {
+    pub fn parse(text: &str) -> Result<Self, HoursError> {
+        let bad = || HoursError::BadTime(text.to_string());
+        let (hours, minutes) = text.trim().split_once(':').ok_or_else(bad)?;
+        if minutes.len() != 2 || hours.is_empty() || hours.len() > 2 {
+            return Err(bad());
+        }
+        let hours: u16 = hours.parse().map_err(|_| bad())?;
+        let minutes: u16 = minutes.parse().map_err(|_| bad())?;
+        if minutes >= 60 || hours > 24 || (hours == 24 && minutes != 0) {
+            return Err(bad());
+        }
+        Ok(TimeOfDay(hours * 60 + minutes))
+    }
+
+    pub fn from_minutes(minutes: u16) -> Option<Self> {
+        (minutes <= 24 * 60).then_some(TimeOfDay(minutes))
+    }
+
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// One opening period on one weekday.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OpeningSlot {
+    pub weekday: Weekday,
+    pub opens: TimeOfDay,
+    pub closes: TimeOfDay,
+}
+
+impl OpeningSlot {
+    pub fn new(weekday: Weekday, opens: TimeOfDay, closes: TimeOfDay) -> Result<Self, HoursError> {
+        if closes <= opens {
+            return Err(HoursError::ClosesBeforeOpens {
+                opens: opens.to_string(),
+                closes: closes.to_string(),
+            });
+        }
+        Ok(OpeningSlot {
+            weekday,
+            opens,
+            closes,
+        })
+    }
+
+    /// Parses the stored form: ISO weekday number and two "HH:MM" times.
+    pub fn parse(weekday: u8, opens: &str, closes: &str) -> Result<Self, HoursError> {
+        let weekday = Weekday::from_number(weekday).ok_or(HoursError::BadWeekday(weekday))?;
+        Self::new(weekday, TimeOfDay::parse(opens)?, TimeOfDay::parse(closes)?)
+    }
+}
+
+/// One line of the opening-hours table: a weekday and its periods, e.g. "09:00–12:00, 14:00–16:00".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayHours {
+    pub weekday: Weekday,
+    pub periods: String,
+}
+
+/// Groups slots by weekday in week order, periods sorted by time.
+pub fn by_weekday(slots: &[OpeningSlot]) -> Vec<DayHours> {
+    Weekday::ALL
+        .iter()
+        .filter_map(|day| {
+            let mut periods: Vec<_> = slots.iter().filter(|s| s.weekday == *day).collect();
+            if periods.is_empty() {
+                return None;
+            }
+            periods.sort_by_key(|s| s.opens);
+            let periods = periods
+                .iter()
+                .map(|s| format!("{}–{}", s.opens, s.closes))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Some(DayHours {
+                weekday: *day,
+                periods,
+            })
+        })
+        .collect()
+}
+
+/// Whether the offer is open at the given weekday and time.
+pub fn is_open_at(slots: &[OpeningSlot], weekday: Weekday, time: TimeOfDay) -> bool {
+    slots
+        .iter()
+        .any(|s| s.weekday == weekday && s.opens <= time && time < s.closes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> TimeOfDay {
+        TimeOfDay::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parses_valid_times() {
+        assert_eq!(t("09:30").minutes(), 570);
+        assert_eq!(t("9:05").to_string(), "09:05");
+        assert_eq!(t("24:00").minutes(), 1440);
+    }
+
+    #[test]
+    fn rejects_bad_times_with_german_reason() {
+        for bad in ["25:00", "12:60", "1200", "12:5", "ab:cd", "", "24:30"] {
+            let err = TimeOfDay::parse(bad).unwrap_err();
+            assert!(err.to_string().contains("keine Uhrzeit"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn slot_must_close_after_opening() {
+        let err = OpeningSlot::parse(1, "12:00", "09:00").unwrap_err();
+        assert!(matches!(err, HoursError::ClosesBeforeOpens { .. }));
+        assert!(OpeningSlot::parse(8, "09:00", "12:00").is_err());
+        assert!(OpeningSlot::parse(0, "09:00", "12:00").is_err());
+    }
+
+    #[test]
+    fn groups_and_sorts_by_weekday() {
+        let slots = vec![
+            OpeningSlot::parse(3, "14:00", "16:00").unwrap(),
+            OpeningSlot::parse(1, "09:00", "12:00").unwrap(),
+            OpeningSlot::parse(3, "09:00", "12:00").unwrap(),
+        ];
+        let days = by_weekday(&slots);
+        assert_eq!(days.len(), 2);
+        assert_eq!(days[0].weekday, Weekday::Mon);
+        assert_eq!(days[1].periods, "09:00–12:00, 14:00–16:00");
+    }
+
+    #[test]
+    fn open_at_respects_bounds() {
+        let slots = vec![OpeningSlot::parse(2, "09:00", "12:00").unwrap()];
+        assert!(is_open_at(&slots, Weekday::Tue, t("09:00")));
+        assert!(is_open_at(&slots, Weekday::Tue, t("11:59")));
+        assert!(!is_open_at(&slots, Weekday::Tue, t("12:00")));
+        assert!(!is_open_at(&slots, Weekday::Wed, t("10:00")));
+    }
+}

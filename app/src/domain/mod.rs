@@ -1,0 +1,9 @@
+//! Plain domain logic shared by the server and the browser: no framework, no I/O.
+
+pub mod cluster;
+pub mod filter;
+pub mod hours;
+pub mod offer;
+pub mod region;
+pub mod taxonomy;
+pub mod text;

@@ -1,0 +1,193 @@
+//! What the browser receives about offers: the compact public summary the map filters and
+//! clusters, and the public detail of one offer. Neither type has a member-only field.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::hours::OpeningSlot;
+use super::taxonomy::{Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet};
+use super::text::normalize;
+
+/// The public, compact form of an offer: all the client needs to filter, cluster and list.
+/// Field names are short because hundreds of these are sent at once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    pub id: i64,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "o")]
+    pub organization: String,
+    /// Official key (AGS) of the municipality the offer is located in.
+    #[serde(rename = "m")]
+    pub municipality: String,
+    #[serde(rename = "y")]
+    pub lat: f64,
+    #[serde(rename = "x")]
+    pub lon: f64,
+    #[serde(rename = "t")]
+    pub topics: TopicSet,
+    #[serde(rename = "p")]
+    pub phases: PhaseSet,
+    #[serde(rename = "l")]
+    pub languages: LanguageSet,
+    #[serde(rename = "f")]
+    pub free: bool,
+    #[serde(rename = "w")]
+    pub wheelchair: bool,
+    /// The first sentences of the description, for the list and the text search.
+    #[serde(rename = "s")]
+    pub teaser: String,
+}
+
+impl OfferSummary {
+    /// Everything the free-text search looks at, normalised once.
+    pub fn search_text(&self, municipality_name: &str) -> String {
+        let topics: Vec<_> = self.topics.iter().map(|t| t.label()).collect();
+        normalize(&format!(
+            "{} {} {} {} {}",
+            self.name,
+            self.organization,
+            self.teaser,
+            municipality_name,
+            topics.join(" ")
+        ))
+    }
+}
+
+/// Cuts a description to at most `max_chars` characters at a word boundary, with an ellipsis.
+pub fn teaser(description: &str, max_chars: usize) -> String {
+    if description.chars().count() <= max_chars {
+        return description.to_string();
+    }
+    let cut: String = description.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > 0 => &cut[..space],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+/// Rounds a coordinate to 5 decimals (about one metre), enough for a map pin and much shorter.
+pub fn round_coordinate(value: f64) -> f64 {
+    (value * 100_000.0).round() / 100_000.0
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicAddress {
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    pub municipality: String,
+}
+
+/// Everything the public may see about one offer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferDetail {
+    pub id: i64,
+    pub name: String,
+    pub organization: String,
+    pub description: String,
+    pub topics: TopicSet,
+    pub phases: PhaseSet,
+    pub languages: LanguageSet,
+    pub delivery: DeliverySet,
+    pub cost: Cost,
+    pub cost_note: String,
+    pub wheelchair: bool,
+    pub accessibility_note: String,
+    pub address: PublicAddress,
+    pub lat: f64,
+    pub lon: f64,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub opening_hours: Vec<OpeningSlot>,
+    pub hours_note: String,
+    pub last_checked: NaiveDate,
+    pub is_demo: bool,
+}
+
+impl OfferDetail {
+    /// "zuletzt geprüft" is shown by month: the day would suggest a precision nobody keeps.
+    pub fn last_checked_month(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ];
+        use chrono::Datelike;
+        format!(
+            "{} {}",
+            MONTHS[self.last_checked.month0() as usize],
+            self.last_checked.year()
+        )
+    }
+
+    /// A phone number as a `tel:` URI: digits and a leading plus only.
+    pub fn phone_uri(&self) -> String {
+        let digits: String = self
+            .phone
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+            .map(|(_, c)| c)
+            .collect();
+        format!("tel:{digits}")
+    }
+
+    /// A route link that lets the family's own device choose the navigation app.
+    pub fn route_uri(&self) -> String {
+        format!("geo:{},{}?q={},{}", self.lat, self.lon, self.lat, self.lon)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teaser_cuts_at_word_boundary() {
+        assert_eq!(teaser("kurz", 10), "kurz");
+        assert_eq!(
+            teaser("Beratung für Eltern und Kinder", 14),
+            "Beratung für…"
+        );
+    }
+
+    #[test]
+    fn coordinates_are_rounded_to_five_decimals() {
+        assert_eq!(round_coordinate(51.945_912_345), 51.945_91);
+    }
+
+    #[test]
+    fn summary_serialises_compactly() {
+        let summary = OfferSummary {
+            id: 7,
+            name: "Babytreff".into(),
+            organization: "Familienzentrum".into(),
+            municipality: "05558012".into(),
+            lat: 51.9,
+            lon: 7.1,
+            topics: TopicSet(3),
+            phases: PhaseSet(2),
+            languages: LanguageSet(1),
+            free: true,
+            wheelchair: false,
+            teaser: "Treff".into(),
+        };
+        let json = serde_json::to_string(&summary).unwrap();
+        assert!(json.contains("\"n\":\"Babytreff\""), "{json}");
+        assert!(json.contains("\"t\":3"), "{json}");
+        let back: OfferSummary = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, summary);
+    }
+}

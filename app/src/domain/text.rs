@@ -1,0 +1,66 @@
+//! Text normalisation for search: case-, umlaut- and ß-insensitive, so that "Fruehe Hilfen",
+//! "fruhe hilfen" and "Frühe Hilfen" all find the same offers.
+
+/// Folds text into a canonical search form: lower case, umlauts and their two-letter spellings
+/// reduced to the bare vowel, ß to "ss", other accents removed, punctuation to single spaces.
+pub fn normalize(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        match ch {
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => folded.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => folded.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' => folded.push('u'),
+            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => folded.push('i'),
+            'ç' | 'č' | 'ć' => folded.push('c'),
+            'ş' | 'š' | 'ś' => folded.push('s'),
+            'ğ' => folded.push('g'),
+            'ı' => folded.push('i'),
+            'ß' => folded.push_str("ss"),
+            c if c.is_alphanumeric() => folded.push(c),
+            _ => folded.push(' '),
+        }
+    }
+    // "ae"/"oe"/"ue" are how umlauts are typed without a German keyboard; folding them the same
+    // way on both sides of a comparison makes both spellings meet.
+    let folded = folded
+        .replace("ae", "a")
+        .replace("oe", "o")
+        .replace("ue", "u");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when every word of the (already normalised) query occurs in the normalised haystack.
+pub fn matches_all_words(normalized_haystack: &str, normalized_query: &str) -> bool {
+    normalized_query
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .all(|word| normalized_haystack.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn umlaut_spellings_meet() {
+        assert_eq!(normalize("Frühe Hilfen"), normalize("Fruehe Hilfen"));
+        assert_eq!(normalize("FRÜHE HILFEN"), normalize("frühe hilfen"));
+        assert_eq!(normalize("Straße"), normalize("Strasse"));
+        assert_eq!(normalize("Dülmen"), normalize("Duelmen"));
+    }
+
+    #[test]
+    fn punctuation_and_spaces_collapse() {
+        assert_eq!(normalize("  Kita & Betreuung!  "), "kita betreuung");
+    }
+
+    #[test]
+    fn all_words_must_occur() {
+        let hay = normalize("Frühe Hilfen im Familienbüro Coesfeld");
+        assert!(matches_all_words(&hay, &normalize("fruehe coesfeld")));
+        assert!(matches_all_words(&hay, &normalize("FAMILIENBUERO")));
+        assert!(!matches_all_words(&hay, &normalize("frühe dülmen")));
+        assert!(matches_all_words(&hay, ""));
+    }
+}

@@ -1,0 +1,13 @@
+//! Chancenkarte: the shared application — domain types, server functions and the Leptos
+//! components rendered on the server and hydrated in the browser.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod domain;
+#[cfg(feature = "hydrate")]
+pub mod map;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use components::app::{App, shell};

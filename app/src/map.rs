@@ -1,0 +1,249 @@
+//! The Leaflet map in the browser (hydrate only): tiles, municipality boundaries, and the
+//! matching offers clustered in Wasm. Only what lies in the visible area becomes a marker.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leaflet::{
+    DivIconOptions, GeoJson, Icon, LatLng, LayerGroup, Map, MapOptions, Marker, MarkerOptions,
+    MouseEvents, Point, TileLayer, TileLayerOptions,
+};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+
+use crate::api::region_boundaries;
+use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem};
+use crate::domain::filter::SearchableOffers;
+use crate::domain::region::RegionInfo;
+
+#[wasm_bindgen]
+extern "C" {
+    // leaflet-rs 0.5 binds its `DivIcon` constructor to `L.Icon`, which ignores `html`.
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &DivIconOptions) -> Icon;
+
+    // leaflet-rs 0.5 does not export its `L.geoJSON` binding.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    fn geo_json(data: &JsValue, options: &JsValue) -> GeoJson;
+}
+
+/// The highest zoom the map allows; clusters split fully one level above.
+const MAX_ZOOM: u8 = 18;
+
+struct LiveMap {
+    map: Map,
+    element: web_sys::HtmlElement,
+    markers: LayerGroup,
+    offers: Arc<SearchableOffers>,
+    /// Offer indices (into `offers`) of the points in `index`, in the same order.
+    shown: RefCell<Vec<usize>>,
+    index: RefCell<ClusterIndex>,
+    select_offer: Callback<Option<i64>>,
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl LiveMap {
+    fn set_points(&self, matching: &[usize]) {
+        let offers = self.offers.offers();
+        let points: Vec<(f64, f64)> = matching
+            .iter()
+            .map(|i| (offers[*i].lon, offers[*i].lat))
+            .collect();
+        let options = ClusterOptions {
+            max_zoom: MAX_ZOOM - 1,
+            ..ClusterOptions::default()
+        };
+        *self.index.borrow_mut() = ClusterIndex::new(&points, options);
+        *self.shown.borrow_mut() = matching.to_vec();
+    }
+
+    fn redraw(self: &Rc<Self>) {
+        self.markers.clear_layers();
+        let bounds = self.map.get_bounds();
+        let (south_west, north_east) = (bounds.get_south_west(), bounds.get_north_east());
+        let bbox = [
+            south_west.lng(),
+            south_west.lat(),
+            north_east.lng(),
+            north_east.lat(),
+        ];
+        let zoom = self.map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
+        let items = self.index.borrow().items(bbox, zoom);
+        // Lets people and tests see the current zoom without reaching into Leaflet.
+        _ = self.element.set_attribute("data-zoom", &zoom.to_string());
+        for item in items {
+            let marker = match item {
+                MapItem::Single { index, lon, lat } => self.offer_marker(index, lat, lon),
+                MapItem::Group {
+                    id,
+                    lon,
+                    lat,
+                    count,
+                } => {
+                    let options = DivIconOptions::new();
+                    options.set_html(format!("<span>{count}</span>"));
+                    options.set_class_name(format!("cluster cluster-{}", size_class(count)));
+                    let size = 30.0 + 4.0 * (count as f64).log10() * 3.0;
+                    options.set_icon_size(Point::new(size, size));
+                    let marker = marker_with(
+                        div_icon(&options),
+                        lat,
+                        lon,
+                        &format!("{count} Angebote – hineinzoomen"),
+                    );
+                    let live = Rc::clone(self);
+                    marker.on_click(Box::new(move |_| {
+                        let zoom = live.index.borrow().expansion_zoom(id);
+                        live.map
+                            .set_view(&LatLng::new(lat, lon), f64::from(zoom.min(MAX_ZOOM)));
+                    }));
+                    marker
+                }
+            };
+            marker.add_to_layer_group(&self.markers);
+        }
+    }
+
+    fn offer_marker(self: &Rc<Self>, point_index: usize, lat: f64, lon: f64) -> Marker {
+        let offer = &self.offers.offers()[self.shown.borrow()[point_index]];
+        let options = DivIconOptions::new();
+        options.set_html(String::new());
+        options.set_class_name("offer-pin".to_string());
+        options.set_icon_size(Point::new(22.0, 22.0));
+        let marker = marker_with(div_icon(&options), lat, lon, &offer.name);
+        let (id, select) = (offer.id, self.select_offer);
+        marker.on_click(Box::new(move |_| select.run(Some(id))));
+        marker
+    }
+}
+
+fn size_class(count: usize) -> &'static str {
+    match count {
+        0..=9 => "s",
+        10..=99 => "m",
+        _ => "l",
+    }
+}
+
+fn marker_with(icon: Icon, lat: f64, lon: f64, title: &str) -> Marker {
+    let options = MarkerOptions::new();
+    options.set_icon(icon);
+    options.set_title(escape_html(title));
+    options.set_alt(escape_html(title));
+    options.set_keyboard(true);
+    Marker::new_with_options(&LatLng::new(lat, lon), &options)
+}
+
+fn create_map(element: &web_sys::HtmlElement, region: &RegionInfo) -> Option<Map> {
+    let options = MapOptions::new();
+    options.set_max_zoom(f64::from(MAX_ZOOM));
+    options.set_min_zoom(6.0);
+    let map = Map::new_with_element(element, &options).ok()?;
+    map.set_view(
+        &LatLng::new(region.center.0, region.center.1),
+        f64::from(region.zoom),
+    );
+    if let Some(url) = &region.tiles.url {
+        let tile_options = TileLayerOptions::new();
+        tile_options.set_attribution(region.tiles.attribution.clone());
+        tile_options.set_max_zoom(f64::from(MAX_ZOOM));
+        TileLayer::new_options(url, &tile_options).add_to(&map);
+    }
+    Some(map)
+}
+
+fn geojson_layer(map: &Map, text: &str, style: &[(&str, JsValue)], attribution: Option<&str>) {
+    let Ok(data) = js_sys::JSON::parse(text) else {
+        return;
+    };
+    let set = |object: &js_sys::Object, key: &str, value: &JsValue| {
+        _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+    };
+    let style_object = js_sys::Object::new();
+    for (key, value) in style {
+        set(&style_object, key, value);
+    }
+    let options = js_sys::Object::new();
+    set(&options, "style", &style_object);
+    set(&options, "interactive", &false.into());
+    if let Some(attribution) = attribution {
+        set(&options, "attribution", &attribution.into());
+    }
+    let layer = geo_json(&data, &options);
+    layer.add_to(map);
+}
+
+fn add_boundaries(map: Map, attribution: String) {
+    spawn_local(async move {
+        let Ok(boundaries) = region_boundaries().await else {
+            return;
+        };
+        let thin = [
+            ("color", "#5a6b86".into()),
+            ("weight", 1.0.into()),
+            ("fillOpacity", 0.0.into()),
+        ];
+        geojson_layer(&map, &boundaries.municipalities, &thin, Some(&attribution));
+        let outline = [
+            ("color", "#1d3b6e".into()),
+            ("weight", 3.0.into()),
+            ("fillOpacity", 0.0.into()),
+        ];
+        geojson_layer(&map, &boundaries.outline, &outline, None);
+    });
+}
+
+/// Creates the map once its container exists and keeps its markers in step with `matching`.
+pub fn attach(
+    container: NodeRef<Div>,
+    region: Arc<RegionInfo>,
+    offers: Arc<SearchableOffers>,
+    matching: Signal<Vec<usize>>,
+    select_offer: Callback<Option<i64>>,
+) {
+    let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        if live.with_value(Option::is_none) {
+            // Without Leaflet (script blocked or failed) the list below still shows everything.
+            if js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("L")) != Ok(true) {
+                return;
+            }
+            let Some(map) = create_map(&element, &region) else {
+                return;
+            };
+            add_boundaries(map.clone(), region.boundary_attribution.clone());
+            let markers = LayerGroup::new();
+            markers.add_to(&map);
+            let created = Rc::new(LiveMap {
+                map,
+                element: element.clone().into(),
+                markers,
+                offers: Arc::clone(&offers),
+                shown: RefCell::new(Vec::new()),
+                index: RefCell::new(ClusterIndex::new(&[], ClusterOptions::default())),
+                select_offer,
+            });
+            let on_move = Rc::clone(&created);
+            created.map.on_move_end(Box::new(move |_| on_move.redraw()));
+            live.set_value(Some(created));
+        }
+        live.with_value(|live| {
+            if let Some(live) = live {
+                live.set_points(&matching.read());
+                live.redraw();
+            }
+        });
+    });
+}

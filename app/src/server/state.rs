@@ -1,0 +1,22 @@
+//! The state every request handler and server function reaches through Leptos context.
+
+use std::sync::Arc;
+
+use leptos::prelude::{ServerFnError, use_context};
+
+use super::storage::Storage;
+use crate::domain::region::{RegionBoundaries, RegionInfo};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub storage: Arc<dyn Storage>,
+    pub region: Arc<RegionInfo>,
+    /// The municipality boundaries and district outline, sent as they are to the map.
+    pub boundaries: Arc<RegionBoundaries>,
+}
+
+/// The application state, provided to every server function and page render.
+pub fn app_state() -> Result<AppState, ServerFnError> {
+    use_context::<AppState>()
+        .ok_or_else(|| ServerFnError::ServerError("Anwendungszustand fehlt.".into()))
+}

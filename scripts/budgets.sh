@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Prints the figures the budgets are about (nothing is asserted here): release Wasm/JS/CSS size
+# raw and gzipped, the public offers payload for the demo data, the map page's HTML, and with
+# --bench also the clustering benchmark (index build and queries for 1k/10k/100k points).
+# Expects a release build (`cargo leptos build --release`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gz() { gzip -9 -c "$1" | wc -c; }
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+row() { printf '  %-34s %12s raw %12s gzip\n' "$1" "$(kb "$(wc -c <"$2")")" "$(kb "$(gz "$2")")"; }
+echo "== Budgets (release build) =="
+row "hydrate Wasm (budget ≤ 250 KB gzip)" target/site/pkg/chancenkarte.wasm
+row "hydrate JS" target/site/pkg/chancenkarte.js
+row "CSS" target/site/pkg/chancenkarte.css
+row "leaflet.js (npm)" node_modules/leaflet/dist/leaflet.js
+port=${BUDGET_PORT:-3101}
+workdir=$(mktemp -d)
+pid=$(bash scripts/start-server.sh "$port" "$workdir")
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$workdir"' EXIT
+curl -fs "http://127.0.0.1:$port/api/offers" >"$workdir/offers.json"
+curl -fs "http://127.0.0.1:$port/" >"$workdir/index.html"
+curl -fs "http://127.0.0.1:$port/api/boundaries" >"$workdir/boundaries.json"
+count=$(grep -o '"id":' "$workdir/offers.json" | wc -l)
+row "offers payload, $count offers (≤ 60 KB gzip)" "$workdir/offers.json"
+row "map page HTML incl. hydration data" "$workdir/index.html"
+row "boundaries (loaded after the map)" "$workdir/boundaries.json"
+if [ "${1:-}" = "--bench" ]; then
+  echo "== Clustering benchmark =="
+  cargo bench -p app --bench cluster
+fi

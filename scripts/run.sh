@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs Chancenkarte on http://127.0.0.1:3000 with an embedded SQLite file (data/) and demo data,
+# installing whatever build tools are missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-build-tools.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+cargo leptos build --release
+export DEMO_DATA=${DEMO_DATA:-true}
+export LEPTOS_SITE_ROOT=target/site
+exec target/release/server "$@"

@@ -1,0 +1,107 @@
+//! Command-line and environment configuration of the server.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use app::domain::region::TileSource;
+use clap::Parser;
+
+/// The official German basemap (BKG basemap.de web raster, grey), used unless `TILE_URL` says otherwise.
+pub const DEFAULT_TILE_URL: &str = "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png";
+pub const DEFAULT_TILE_ATTRIBUTION: &str =
+    "Hintergrundkarte: © basemap.de / BKG (Stand 2026), CC BY 4.0";
+
+#[derive(Parser, Debug, Clone)]
+#[command(
+    name = "chancenkarte",
+    version,
+    about = "Chancenkarte: Angebote für Familien auf einer Karte"
+)]
+pub struct Config {
+    /// `sqlite:path/to/file.db` (created if missing) or `postgres://user@host/database`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:data/chancenkarte.db"
+    )]
+    pub database_url: String,
+
+    /// The region file: name, municipalities, boundaries, start view, attribution.
+    #[arg(
+        long,
+        env = "REGION_FILE",
+        default_value = "regions/kreis-coesfeld/region.json"
+    )]
+    pub region_file: PathBuf,
+
+    /// Tile URL template with {z}/{x}/{y}; `none` shows the map without a background.
+    #[arg(long, env = "TILE_URL", default_value = DEFAULT_TILE_URL)]
+    pub tile_url: String,
+
+    #[arg(long, env = "TILE_ATTRIBUTION", default_value = DEFAULT_TILE_ATTRIBUTION)]
+    pub tile_attribution: String,
+
+    /// Fill an empty database with generated demo offers (marked as demo data in the UI).
+    #[arg(long, env = "DEMO_DATA", default_value_t = false)]
+    pub demo_data: bool,
+
+    /// Where Leaflet's `dist` folder from the npm package lies.
+    #[arg(long, env = "LEAFLET_DIR", default_value = "node_modules/leaflet/dist")]
+    pub leaflet_dir: PathBuf,
+
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Where cargo-leptos put the compiled Wasm, JS and CSS.
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+}
+
+impl Config {
+    pub fn tile_source(&self) -> TileSource {
+        let url = self.tile_url.trim();
+        TileSource {
+            url: (!url.is_empty() && !url.eq_ignore_ascii_case("none")).then(|| url.to_string()),
+            attribution: self.tile_attribution.clone(),
+        }
+    }
+
+    /// Creates the directory of a SQLite file, so the default works on a fresh checkout.
+    pub fn prepare_database_dir(&self) -> std::io::Result<()> {
+        if let Some(path) = self.database_url.strip_prefix("sqlite:") {
+            let path = path.trim_start_matches("//");
+            if let Some(parent) = std::path::Path::new(path).parent()
+                && !parent.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Config::try_parse_from(std::iter::once("server").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn tiles_can_be_switched_off() {
+        assert_eq!(parse(&["--tile-url", "none"]).tile_source().url, None);
+        assert_eq!(parse(&["--tile-url", "NONE"]).tile_source().url, None);
+        let tiles = parse(&["--tile-url", "http://127.0.0.1:8080/{z}/{x}/{y}.png"]).tile_source();
+        assert_eq!(
+            tiles.url.as_deref(),
+            Some("http://127.0.0.1:8080/{z}/{x}/{y}.png")
+        );
+    }
+
+    #[test]
+    fn bad_address_is_rejected() {
+        assert!(Config::try_parse_from(["server", "--site-addr", "nirgendwo"]).is_err());
+    }
+}

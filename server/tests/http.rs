@@ -1,0 +1,241 @@
+//! The real server over HTTP: a SQLite file with the demo data, the router bound to a local
+//! port, and plain HTTP requests as a browser without Wasm would send them.
+
+use std::net::SocketAddr;
+
+use clap::Parser;
+use server::config::Config;
+use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
+
+struct Running {
+    base: String,
+    _dir: tempfile::TempDir,
+}
+
+async fn start() -> Running {
+    let dir = tempfile::tempdir().unwrap();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let database = format!("sqlite:{}", dir.path().join("http.db").display());
+    let region = format!("{root}/regions/kreis-coesfeld/region.json");
+    let config = Config::try_parse_from([
+        "server",
+        "--database-url",
+        &database,
+        "--region-file",
+        &region,
+        "--demo-data",
+        "--tile-url",
+        "none",
+        "--site-root",
+        dir.path().to_str().unwrap(),
+    ])
+    .unwrap();
+    let application = server::routes::build(&config).await.expect("server starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address: SocketAddr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, application.router).await.unwrap() });
+    Running {
+        base: format!("http://{address}"),
+        _dir: dir,
+    }
+}
+
+async fn get(running: &Running, path: &str) -> (u16, String) {
+    let response = reqwest::get(format!("{}{path}", running.base))
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.text().await.unwrap())
+}
+
+/// The number in "N Angebote gefunden" of a rendered map page.
+fn result_count(html: &str) -> usize {
+    let start = html
+        .find("id=\"result-count\"")
+        .expect("result count present");
+    let text = &html[start..];
+    let text = &text[text.find('>').unwrap() + 1..];
+    if text.starts_with("Keine") {
+        return 0;
+    }
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn listed_ids(html: &str) -> Vec<i64> {
+    html.match_indices("<li data-offer-id=\"")
+        .map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+fn assert_no_member_data(what: &str, body: &str) {
+    assert!(
+        !body.contains(MEMBER_NOTE_MARKER),
+        "{what} leaks an internal note"
+    );
+    assert!(
+        !body.contains(MEMBER_CONTACT_MARKER),
+        "{what} leaks a contact person"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn map_page_renders_offers_and_filters_by_query() {
+    let running = start().await;
+    let (status, html) = get(&running, "/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<html lang=\"de\""));
+    assert!(html.contains("Angebote für Familien, Kinder und Jugendliche"));
+    assert!(html.contains("Demodaten"));
+    let all = result_count(&html);
+    assert!(all >= 290, "expected the demo offers, got {all}");
+    assert_eq!(
+        listed_ids(&html).len(),
+        20,
+        "the first page lists 20 offers"
+    );
+    assert_no_member_data("/", &html);
+
+    let (status, html) = get(&running, "/?thema=beratung").await;
+    assert_eq!(status, 200);
+    let counselling = result_count(&html);
+    assert!(
+        counselling > 0 && counselling < all,
+        "{counselling} of {all}"
+    );
+    assert!(
+        html.contains("checked"),
+        "the chosen topic is shown as checked"
+    );
+
+    let (_, html) = get(&running, "/?thema=beratung&ort=05558016&kostenlos=1").await;
+    let narrowed = result_count(&html);
+    assert!(narrowed < counselling, "{narrowed} < {counselling}");
+    for id in listed_ids(&html) {
+        let (_, detail) = get(&running, &format!("/angebot/{id}")).await;
+        assert!(detail.contains("Beratung"), "offer {id} is about Beratung");
+        assert!(detail.contains("Dülmen"), "offer {id} is in Dülmen");
+        assert!(detail.contains("kostenlos"), "offer {id} is free");
+    }
+
+    // Umlaut-insensitive free text: "Fruehe Hilfen" finds the "Frühe Hilfen" offers.
+    let (_, with_umlaut) = get(&running, "/?q=Fr%C3%BChe+Hilfen").await;
+    let (_, without) = get(&running, "/?q=Fruehe+Hilfen").await;
+    assert!(result_count(&with_umlaut) > 0);
+    assert_eq!(result_count(&with_umlaut), result_count(&without));
+
+    // The second page lists other offers than the first.
+    let (_, page2) = get(&running, "/?seite=2").await;
+    let (_, page1) = get(&running, "/").await;
+    let (first, second) = (listed_ids(&page1), listed_ids(&page2));
+    assert!(!second.is_empty() && first.iter().all(|id| !second.contains(id)));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_queries_show_a_notice_not_an_error() {
+    let running = start().await;
+    let (_, html) = get(&running, "/").await;
+    let all = result_count(&html);
+    let (status, html) = get(
+        &running,
+        "/?alter=abc&thema=zauberei&ort=123&kostenlos=vielleicht&foo=1",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Das Alter „abc“ wurde ignoriert"),
+        "age notice"
+    );
+    assert!(
+        html.contains("Das Thema „zauberei“ gibt es nicht"),
+        "topic notice"
+    );
+    assert!(
+        html.contains("Den Ort „123“ gibt es hier nicht"),
+        "town notice"
+    );
+    assert!(
+        html.contains("Der Parameter „foo“ ist unbekannt"),
+        "unknown parameter notice"
+    );
+    assert_eq!(result_count(&html), all, "ignored values do not filter");
+    let (status, _) = get(&running, "/?alter=%FF%FE").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offer_pages_and_german_404s() {
+    let running = start().await;
+    let offers: serde_json::Value =
+        serde_json::from_str(&get(&running, "/api/offers").await.1).unwrap();
+    let first = &offers.as_array().unwrap()[0];
+    let id = first["id"].as_i64().unwrap();
+    let (status, html) = get(&running, &format!("/angebot/{id}")).await;
+    assert_eq!(status, 200);
+    let name = first["n"].as_str().unwrap();
+    assert!(
+        html.contains(&name.replace('&', "&amp;").replace('"', "&quot;")),
+        "page shows {name}"
+    );
+    assert!(html.contains("Zuletzt geprüft"));
+    assert!(html.contains("href=\"tel:"));
+    assert!(html.contains("Route planen"));
+    assert_no_member_data("offer page", &html);
+
+    for path in ["/angebot/99999999", "/angebot/abc", "/gibt-es-nicht"] {
+        let (status, html) = get(&running, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("nicht gefunden"), "{path} says so in German");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn public_api_carries_no_member_data_and_no_archived_offers() {
+    let running = start().await;
+    let (status, body) = get(&running, "/api/offers").await;
+    assert_eq!(status, 200);
+    assert_no_member_data("/api/offers", &body);
+    let offers: Vec<serde_json::Value> = serde_json::from_str(&body).unwrap();
+    let (_, html) = get(&running, "/").await;
+    assert_eq!(offers.len(), result_count(&html), "API and page agree");
+    let generated = server::demo::generate(
+        &server::region::LoadedRegion::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../regions/kreis-coesfeld/region.json"
+        )))
+        .unwrap(),
+        server::demo::DEFAULT_SEED,
+    );
+    let archived: Vec<String> = generated
+        .iter()
+        .flat_map(|o| &o.offers)
+        .filter(|o| o.status == app::server::records::OfferStatus::Archived)
+        .map(|o| o.name.clone())
+        .collect();
+    assert!(!archived.is_empty());
+    let active_total = generated.iter().flat_map(|o| &o.offers).count() - archived.len();
+    assert_eq!(offers.len(), active_total);
+
+    for path in [
+        "/api/region",
+        "/api/boundaries",
+        &format!("/api/offer?id={}", offers[0]["id"]),
+    ] {
+        let (status, body) = get(&running, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_no_member_data(path, &body);
+    }
+    let (status, _) = get(&running, "/api/offer?id=keine-zahl").await;
+    assert!(
+        (400..500).contains(&status),
+        "bad argument is a client error, got {status}"
+    );
+    let (_, body) = get(&running, "/api/offer?id=99999999").await;
+    assert_eq!(body.trim(), "null");
+}
