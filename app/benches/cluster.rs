@@ -12,26 +12,7 @@ const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
 /// Roughly central Berlin, the size of a phone screen at zoom 12.
 const CITY_BOX: [f64; 4] = [13.25, 52.45, 13.55, 52.58];
 
-/// splitmix64: tiny and deterministic, so every run times the same data.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn between(&mut self, low: f64, high: f64) -> f64 {
-        low + (high - low) * self.unit()
-    }
-}
+use app::domain::prng::SplitMix64 as SplitMix;
 
 /// Half uniform over Germany, half clumped around cities: real offers concentrate in towns,
 /// which is what makes the coarse levels expensive.
@@ -50,9 +31,9 @@ fn points(n: usize) -> Vec<(f64, f64)> {
     (0..n)
         .map(|i| {
             if i % 2 == 0 {
-                (rng.between(6.0, 15.0), rng.between(47.0, 55.0))
+                (rng.between_f64(6.0, 15.0), rng.between_f64(47.0, 55.0))
             } else {
-                let (lon, lat) = centres[(rng.next() % centres.len() as u64) as usize];
+                let (lon, lat) = centres[(rng.next_u64() % centres.len() as u64) as usize];
                 // Summing uniforms gives a peaked spread, denser in the centre like a city.
                 let spread = 0.15;
                 let dx = (rng.unit() + rng.unit() + rng.unit() - 1.5) * spread;

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leaflet::{
-    DivIconOptions, GeoJson, Icon, LatLng, LayerGroup, Map, MapOptions, Marker, MarkerOptions,
-    MouseEvents, Point, TileLayer, TileLayerOptions,
+    DivIconOptions, GeoJson, Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker,
+    MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -152,6 +152,13 @@ fn create_map(element: &web_sys::HtmlElement, region: &RegionInfo) -> Option<Map
         &LatLng::new(region.center.0, region.center.1),
         f64::from(region.zoom),
     );
+    let [west, south, east, north] = region.bounds;
+    if west < east && south < north {
+        map.fit_bounds(&LatLngBounds::new(
+            &LatLng::new(south, west),
+            &LatLng::new(north, east),
+        ));
+    }
     if let Some(url) = &region.tiles.url {
         let tile_options = TileLayerOptions::new();
         tile_options.set_attribution(region.tiles.attribution.clone());

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use chrono::{Days, NaiveDate};
 
 use app::domain::hours::OpeningSlot;
+use app::domain::prng::SplitMix64;
 use app::domain::taxonomy::{
     Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
 };
@@ -48,63 +49,6 @@ const MIN_OFFERS: usize = 300;
 const ARCHIVED_OFFERS: usize = 3;
 const KM_PER_DEGREE_LAT: f64 = 111.32;
 const WORKING_GROUPS: [&str; 3] = ["AG 0–6", "AG 6–18", "AG 18–27"];
-
-/// splitmix64: tiny, fast and fully deterministic across platforms, which is all demo data
-/// needs (and it spares the server a dependency on `rand`).
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`; `n` must not be zero.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// A number in `low..=high`.
-    fn between(&mut self, low: usize, high: usize) -> usize {
-        low + self.below(high - low + 1)
-    }
-
-    /// A float in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn percent(&mut self, chance: usize) -> bool {
-        self.below(100) < chance
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.below(i + 1);
-            items.swap(i, j);
-        }
-    }
-
-    /// An index chosen with the given weights.
-    fn weighted(&mut self, weights: &[u32]) -> usize {
-        let total: u32 = weights.iter().sum();
-        let mut roll = self.below(total as usize) as u32;
-        for (index, weight) in weights.iter().enumerate() {
-            if roll < *weight {
-                return index;
-            }
-            roll -= weight;
-        }
-        weights.len() - 1
-    }
-}
 
 /// When an offer takes place, as a pattern the generator turns into slots and a note.
 #[derive(Clone, Copy)]

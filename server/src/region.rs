@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use geo::{Contains, MultiPolygon, Point};
+use geo::{BoundingRect, Contains, MultiPolygon, Point};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -187,10 +187,29 @@ impl LoadedRegion {
                 .collect(),
             center: (self.start_view.0, self.start_view.1),
             zoom: self.start_view.2,
+            bounds: self.bounds(),
             boundary_attribution: self.boundary_attribution.clone(),
             tiles,
             demo_data,
         }
+    }
+
+    /// [west, south, east, north] around all municipalities.
+    pub fn bounds(&self) -> [f64; 4] {
+        let mut bounds = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for rect in self
+            .municipalities
+            .iter()
+            .filter_map(|m| m.area.bounding_rect())
+        {
+            bounds = [
+                bounds[0].min(rect.min().x),
+                bounds[1].min(rect.min().y),
+                bounds[2].max(rect.max().x),
+                bounds[3].max(rect.max().y),
+            ];
+        }
+        bounds
     }
 
     pub fn storage_municipalities(&self) -> Vec<Municipality> {
@@ -233,6 +252,15 @@ mod tests {
                 .all(|m| m.population.unwrap_or(0) > 9000)
         );
         assert!(region.municipalities.iter().all(|m| m.postcode.len() == 5));
+        let [west, south, east, north] = region.bounds();
+        assert!(
+            (6.9..7.1).contains(&west) && (7.6..7.8).contains(&east),
+            "{west}..{east}"
+        );
+        assert!(
+            (51.6..51.75).contains(&south) && (52.0..52.15).contains(&north),
+            "{south}..{north}"
+        );
     }
 
     #[test]

@@ -623,26 +623,7 @@ mod tests {
 
     const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
 
-    /// Deterministic test data without pulling in a random-number crate.
-    struct SplitMix(u64);
-
-    impl SplitMix {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        fn unit(&mut self) -> f64 {
-            (self.next() >> 11) as f64 / (1u64 << 53) as f64
-        }
-
-        fn between(&mut self, low: f64, high: f64) -> f64 {
-            low + (high - low) * self.unit()
-        }
-    }
+    use crate::domain::prng::SplitMix64 as SplitMix;
 
     /// Scattered points over Germany, tight clumps around a few cities, and exact duplicates,
     /// since each of these stresses the grouping differently.
@@ -652,15 +633,15 @@ mod tests {
         let mut points = Vec::with_capacity(n);
         for i in 0..n {
             let point = match i % 4 {
-                0 | 1 => (rng.between(6.0, 15.0), rng.between(47.0, 55.0)),
+                0 | 1 => (rng.between_f64(6.0, 15.0), rng.between_f64(47.0, 55.0)),
                 2 => {
-                    let (lon, lat) = centres[(rng.next() % 4) as usize];
+                    let (lon, lat) = centres[(rng.next_u64() % 4) as usize];
                     (
-                        lon + rng.between(-0.05, 0.05) * rng.unit(),
-                        lat + rng.between(-0.05, 0.05) * rng.unit(),
+                        lon + rng.between_f64(-0.05, 0.05) * rng.unit(),
+                        lat + rng.between_f64(-0.05, 0.05) * rng.unit(),
                     )
                 }
-                _ => points[(rng.next() % i as u64) as usize],
+                _ => points[(rng.next_u64() % i as u64) as usize],
             };
             points.push(point);
         }

@@ -4,6 +4,7 @@ pub mod cluster;
 pub mod filter;
 pub mod hours;
 pub mod offer;
+pub mod prng;
 pub mod region;
 pub mod taxonomy;
 pub mod text;

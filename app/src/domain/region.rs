@@ -21,9 +21,11 @@ pub struct TileSource {
 pub struct RegionInfo {
     pub name: String,
     pub municipalities: Vec<MunicipalityInfo>,
-    /// Start view: centre (lat, lon) and zoom level.
+    /// Start view: centre (lat, lon) and zoom level, used when the bounds cannot be fitted.
     pub center: (f64, f64),
     pub zoom: u8,
+    /// The region's extent [west, south, east, north]; the map starts showing all of it.
+    pub bounds: [f64; 4],
     pub boundary_attribution: String,
     pub tiles: TileSource,
     /// Whether the offers shown are generated demo data.
