@@ -148,16 +148,18 @@ fn create_map(element: &web_sys::HtmlElement, region: &RegionInfo) -> Option<Map
     options.set_max_zoom(f64::from(MAX_ZOOM));
     options.set_min_zoom(6.0);
     let map = Map::new_with_element(element, &options).ok()?;
-    map.set_view(
-        &LatLng::new(region.center.0, region.center.1),
-        f64::from(region.zoom),
-    );
+    // One view only: a second one (centre first, then the bounds) would draw the markers twice.
     let [west, south, east, north] = region.bounds;
     if west < east && south < north {
         map.fit_bounds(&LatLngBounds::new(
             &LatLng::new(south, west),
             &LatLng::new(north, east),
         ));
+    } else {
+        map.set_view(
+            &LatLng::new(region.center.0, region.center.1),
+            f64::from(region.zoom),
+        );
     }
     if let Some(url) = &region.tiles.url {
         let tile_options = TileLayerOptions::new();
