@@ -150,6 +150,15 @@ fn DetailPanel(
             }
         },
     );
+    // Moves focus (and so the view on a phone) to the details when they open: the panel sits
+    // below the map there, and screen reader users must learn that something opened.
+    let panel = NodeRef::<leptos::html::Aside>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            _ = panel.focus();
+        }
+    });
     view! {
         <Transition>
             {move || Suspend::new(async move {
@@ -158,7 +167,13 @@ fn DetailPanel(
                         let id = offer.id;
                         Some(
                             view! {
-                                <aside class="detail-panel" aria-label="Angebotsdetails" id="detail-panel">
+                                <aside
+                                    class="detail-panel"
+                                    aria-label="Angebotsdetails"
+                                    id="detail-panel"
+                                    tabindex="-1"
+                                    node_ref=panel
+                                >
                                     <button
                                         type="button"
                                         class="close"
