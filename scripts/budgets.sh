@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Prints the figures the budgets are about (nothing is asserted here): release Wasm/JS/CSS size
 # raw and gzipped, the public offers payload for the demo data, the map page's HTML, and with
-# --bench also the clustering benchmark (index build and queries for 1k/10k/100k points).
-# Expects a release build (`cargo leptos build --release`).
+# --bench also server latency/throughput on loopback and the clustering benchmark (index build and queries for 1k/10k/100k points).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/install-build-tools.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+cargo leptos build --release
 gz() { gzip -9 -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 row() { printf '  %-34s %12s raw %12s gzip\n' "$1" "$(kb "$(wc -c <"$2")")" "$(kb "$(gz "$2")")"; }
@@ -25,6 +27,7 @@ row "offers payload, $count offers (≤ 60 KB gzip)" "$workdir/offers.json"
 row "map page HTML incl. hydration data" "$workdir/index.html"
 row "boundaries (loaded after the map)" "$workdir/boundaries.json"
 if [ "${1:-}" = "--bench" ]; then
+  python3 end2end/bench_server.py "http://127.0.0.1:$port" 400 2
   echo "== Clustering benchmark =="
   cargo bench -p app --bench cluster
 fi

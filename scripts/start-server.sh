@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Starts the release server in the background for browser tests and measurements: a fresh
 # SQLite file with demo data, no map tiles. Prints the server's PID; waits until it answers.
-# Usage: start-server.sh PORT WORKDIR
+# Usage: start-server.sh PORT WORKDIR   (E2E_PROFILE=debug uses target/debug/server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=$1
 workdir=$2
 DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  target/release/server >"$workdir/server.log" 2>&1 &
+  "target/${E2E_PROFILE:-release}/server" >"$workdir/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$port/api/region" >/dev/null 2>&1; then

@@ -2,7 +2,7 @@
 //! at once through client-side navigation, so the URL always holds the filter.
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::hooks::use_navigate;
 
 use crate::domain::filter::{MAX_AGE, OfferFilter, param};
 use crate::domain::region::MunicipalityInfo;
@@ -26,6 +26,27 @@ fn submit_on_change(event: leptos::ev::Event) {
     let _ = event;
 }
 
+/// The non-empty fields of a submitted form as `/?query`, in form order.
+#[cfg(feature = "hydrate")]
+fn query_url_of(form: &web_sys::HtmlFormElement) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let mut pairs = Vec::new();
+    for entry in js_sys::try_iter(&data).ok()??.flatten() {
+        let entry: js_sys::Array = entry.dyn_into().ok()?;
+        let (key, value) = (entry.get(0).as_string()?, entry.get(1).as_string()?);
+        if !value.trim().is_empty() {
+            pairs.push((key, value));
+        }
+    }
+    let query = crate::domain::filter::encode_query(&pairs);
+    Some(if query.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{query}")
+    })
+}
+
 #[component]
 pub fn FilterForm(
     filter: Memo<OfferFilter>,
@@ -33,6 +54,24 @@ pub fn FilterForm(
     municipalities: Vec<MunicipalityInfo>,
 ) -> impl IntoView {
     let active_count = move || filter.read().to_pairs().len();
+    // Without Wasm the form is a plain GET; hydrated, a submit becomes a router navigation, so
+    // the page is not reloaded and the URL (and Back) still hold the filter.
+    let navigate = use_navigate();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let form = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            if let Some(url) = form.as_ref().and_then(query_url_of) {
+                event.prevent_default();
+                navigate(&url, Default::default());
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, &navigate);
+    };
     view! {
         <details class="filters" open=move || !filter.read().is_empty()>
             <summary>
@@ -42,7 +81,7 @@ pub fn FilterForm(
                     n => format!(" ({n} aktiv)"),
                 }}
             </summary>
-            <Form method="GET" action="/">
+            <form method="get" action="/" on:submit=on_submit>
                 <div class="filter-fields" on:change=submit_on_change>
                     <div class="field">
                         <label for="f-alter">"Alter des Kindes (Jahre)"</label>
@@ -203,7 +242,7 @@ pub fn FilterForm(
                         "Filter zurücksetzen"
                     </a>
                 </div>
-            </Form>
+            </form>
         </details>
     }
 }
