@@ -39,12 +39,7 @@ fn query_url_of(form: &web_sys::HtmlFormElement) -> Option<String> {
             pairs.push((key, value));
         }
     }
-    let query = crate::domain::filter::encode_query(&pairs);
-    Some(if query.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/?{query}")
-    })
+    Some(crate::domain::filter::map_path(&pairs))
 }
 
 #[component]

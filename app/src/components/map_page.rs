@@ -14,7 +14,7 @@ use super::map_view::MapView;
 use super::offer_view::OfferView;
 use crate::api::{offer_detail, public_offers};
 use crate::domain::filter::{
-    FilterResult, OfferFilter, ParsedQuery, SearchableOffers, encode_query, param,
+    FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
 use crate::domain::offer::OfferSummary;
 use crate::domain::region::RegionInfo;
@@ -53,11 +53,7 @@ pub fn map_url(filter: &OfferFilter, selected: Option<i64>) -> String {
     if let Some(id) = selected {
         pairs.push((param::OFFER, id.to_string()));
     }
-    if pairs.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/?{}", encode_query(&pairs))
-    }
+    map_path(&pairs)
 }
 
 #[component]
@@ -216,11 +212,7 @@ fn OfferList(
         if page_index > 0 {
             pairs.push((param::PAGE, (page_index + 1).to_string()));
         }
-        if pairs.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{}", encode_query(&pairs))
-        }
+        map_path(&pairs)
     };
     let items = move || {
         let start = current_page() * PAGE_SIZE;

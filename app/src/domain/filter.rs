@@ -184,6 +184,15 @@ pub fn encode_query<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     out
 }
 
+/// The map page's path with these query pairs: `/` when there are none.
+pub fn map_path<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    if pairs.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{}", encode_query(pairs))
+    }
+}
+
 impl OfferFilter {
     /// The query pairs that reproduce this filter, in a fixed order (stable, shareable URLs).
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
@@ -433,6 +442,8 @@ mod tests {
     fn query_encoding_escapes_and_round_trips() {
         let encoded = encode_query(&[("q", "Frühe Hilfen & mehr"), ("thema", "kita-betreuung")]);
         assert_eq!(encoded, "q=Fr%C3%BChe+Hilfen+%26+mehr&thema=kita-betreuung");
+        assert_eq!(map_path::<&str, &str>(&[]), "/");
+        assert_eq!(map_path(&[("ort", "05558012")]), "/?ort=05558012");
         let parsed = parse(&[("q", "Frühe+Hilfen")]);
         assert_eq!(parsed.filter.text, "Frühe Hilfen");
     }
