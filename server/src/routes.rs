@@ -13,7 +13,6 @@ use axum::response::Response;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use thiserror::Error;
-use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
@@ -104,8 +103,6 @@ fn router(state: AppState, options: LeptosOptions, config: &Config) -> Router {
         .layer(axum::middleware::map_response(
             argument_errors_are_client_errors,
         ))
-        // The fastest level: measured, the default level cost more CPU per offers payload than
-        // loading it, for a few percent smaller responses.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(CompressionLayer::new())
         .with_state(options)
 }
