@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Playwright tests in Debian's Chromium against the built app (release, or debug with
-# E2E_PROFILE=debug), served from a
-# fresh demo database with TILE_URL=none. Screenshots land in end2end/artifacts/.
+# E2E_PROFILE=debug), served from a fresh demo database with TILE_URL=none. Screenshots land in
+# end2end/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${E2E_PORT:-3100}
