@@ -7,5 +7,8 @@ bash scripts/install-build-tools.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo leptos build --release
 export DEMO_DATA=${DEMO_DATA:-true}
+# The app runs on plain http://127.0.0.1:3000 here, so the session cookie cannot require HTTPS;
+# deployments behind HTTPS keep the default (Secure).
+export COOKIE_SECURE=${COOKIE_SECURE:-false}
 export LEPTOS_SITE_ROOT=target/site
 exec target/release/server "$@"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=$1
 workdir=$2
-DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none \
+DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none COOKIE_SECURE=false \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
   "target/${E2E_PROFILE:-release}/server" >"$workdir/server.log" 2>&1 &
 pid=$!

@@ -43,6 +43,8 @@ test('a topic filter reduces the count and updates the URL; back restores it', a
   await page.goto('/');
   await waitForMap(page);
   const before = await resultCount(page);
+  // A mark on the window survives only if filtering happens in the page, without a reload.
+  await page.evaluate(() => ((window as any).__samePage = true));
   await page.locator('details.filters > summary').click();
   await page.getByLabel(/^Beratung/).check();
   await expect(page).toHaveURL(/thema=beratung/);
@@ -52,6 +54,7 @@ test('a topic filter reduces the count and updates the URL; back restores it', a
   // Every listed offer is about Beratung (list and map are filtered in the browser).
   const topics = await page.locator('.results .topics').allTextContents();
   for (const t of topics) expect(t).toContain('Beratung');
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
   await page.goBack();
   await expect(page).not.toHaveURL(/thema=/);
   await expect.poll(() => resultCount(page)).toBe(before);

@@ -56,6 +56,30 @@ pub struct Config {
     /// Where cargo-leptos put the compiled Wasm, JS and CSS.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
+
+    /// Send the session cookie only over HTTPS. Switch off only for local use over plain http.
+    #[arg(long, env = "COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub cookie_secure: bool,
+
+    /// Take the client address for login throttling from `X-Forwarded-For` (only behind a
+    /// reverse proxy that sets it).
+    #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
+    pub trust_forwarded_for: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Creates an admin account (the first one, or another). Asks for the password on a
+    /// terminal; otherwise generates one and prints it.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Verwaltung")]
+        name: String,
+    },
 }
 
 impl Config {
@@ -97,6 +121,20 @@ mod tests {
         assert_eq!(
             tiles.url.as_deref(),
             Some("http://127.0.0.1:8080/{z}/{x}/{y}.png")
+        );
+    }
+
+    #[test]
+    fn cookies_are_secure_unless_switched_off() {
+        assert!(parse(&[]).cookie_secure);
+        assert!(!parse(&["--cookie-secure", "false"]).cookie_secure);
+    }
+
+    #[test]
+    fn create_admin_is_a_subcommand() {
+        let config = parse(&["create-admin", "--email", "a@b.de"]);
+        assert!(
+            matches!(config.command, Some(Command::CreateAdmin { ref email, .. }) if email == "a@b.de")
         );
     }
 

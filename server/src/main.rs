@@ -1,7 +1,8 @@
-//! The server binary: reads the configuration, builds the application and serves it.
+//! The server binary: reads the configuration, then either runs a command (`create-admin`) or
+//! builds the application and serves it.
 
 use clap::Parser;
-use server::config::Config;
+use server::config::{Command, Config};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -11,9 +12,27 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .init();
     let config = Config::parse();
+    if let Some(Command::CreateAdmin { email, name }) = &config.command {
+        config.prepare_database_dir()?;
+        let storage = app::server::storage::connect(&config.database_url).await?;
+        storage.migrate().await?;
+        match server::admin_cli::create_admin(storage.as_ref(), email, name).await? {
+            Some(password) => println!("Admin-Konto {email} angelegt. Passwort: {password}"),
+            None => println!("Admin-Konto {email} angelegt."),
+        }
+        return Ok(());
+    }
     let application = server::routes::build(&config).await?;
+    for demo in &application.demo_accounts {
+        println!(
+            "Demo-Konto ({}): {} / Passwort: {}",
+            demo.role.label(),
+            demo.email,
+            demo.password
+        );
+    }
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     tracing::info!("Chancenkarte läuft auf http://{}", config.site_addr);
-    axum::serve(listener, application.router).await?;
+    server::serve(listener, application.router).await?;
     Ok(())
 }

@@ -16,8 +16,21 @@ use thiserror::Error;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
+use app::domain::account::Role;
+use app::domain::directory::{vcard, vcard_file_name};
+use app::server::auth::account_of_session;
+use app::server::error::AppError;
+use app::server::sessions::{SessionBackend, session_layer};
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tower_sessions::{ExpiredDeletion, Session, SessionManagerLayer};
+
 use crate::config::Config;
 use crate::demo;
+use crate::demo_accounts::{DemoAccount, ensure_demo_accounts};
+use crate::guard;
 use crate::region::{LoadedRegion, RegionError};
 
 #[derive(Debug, Error)]
@@ -35,6 +48,8 @@ pub struct Application {
     pub state: AppState,
     pub region: LoadedRegion,
     pub router: Router,
+    /// The demo accounts (demo mode only), to print at startup.
+    pub demo_accounts: Vec<DemoAccount>,
 }
 
 pub async fn build(config: &Config) -> Result<Application, StartError> {
@@ -45,27 +60,44 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     storage
         .upsert_municipalities(&region.storage_municipalities())
         .await?;
+    let sessions = storage.session_store();
+    sessions.migrate().await.map_err(StorageError::from)?;
+    tokio::spawn(
+        sessions
+            .clone()
+            .continuously_delete_expired(std::time::Duration::from_secs(60 * 60)),
+    );
+    let mut demo_accounts = Vec::new();
     if config.demo_data {
         let inserted = demo::load_if_empty(storage.as_ref(), &region).await?;
         if inserted > 0 {
             tracing::info!(inserted, "demo offers generated");
         }
+        demo_accounts = ensure_demo_accounts(storage.as_ref()).await?;
     }
     let state = AppState {
         storage,
         region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
         boundaries: Arc::new(region.boundaries.clone()),
+        trust_forwarded_for: config.trust_forwarded_for,
+        demo_mode: config.demo_data,
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")
         .site_root(config.site_root.as_str())
         .site_addr(config.site_addr)
         .build();
-    let router = router(state.clone(), options, config);
+    let router = router(
+        state.clone(),
+        options,
+        config,
+        session_layer(sessions, config.cookie_secure),
+    );
     Ok(Application {
         state,
         region,
         router,
+        demo_accounts,
     })
 }
 
@@ -87,14 +119,57 @@ async fn argument_errors_are_client_errors(response: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-fn router(state: AppState, options: LeptosOptions, config: &Config) -> Router {
+/// A contact person's vCard, for signed-in members only.
+async fn contact_vcard(state: AppState, session: Session, id: i64) -> Response {
+    let refused = |error: AppError| (error.status(), error.to_string()).into_response();
+    match account_of_session(&session, state.storage.as_ref()).await {
+        Ok(Some(account)) if account.role.includes(Role::Member) => {}
+        Ok(Some(_)) => return refused(AppError::Forbidden),
+        Ok(None) => return refused(AppError::NotSignedIn),
+        Err(error) => return refused(error),
+    }
+    match state.storage.contact(id).await {
+        Ok(Some(contact)) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/vcard; charset=utf-8".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", vcard_file_name(&contact)),
+                ),
+            ],
+            vcard(&contact),
+        )
+            .into_response(),
+        Ok(None) => refused(AppError::NotFound(
+            "Diese Ansprechperson gibt es nicht.".into(),
+        )),
+        Err(error) => refused(AppError::from(error)),
+    }
+}
+
+fn router(
+    state: AppState,
+    options: LeptosOptions,
+    config: &Config,
+    sessions: SessionManagerLayer<SessionBackend>,
+) -> Router {
     let routes = generate_route_list(App);
+    let vcard_state = state.clone();
     let provide_state = move || provide_context(state.clone());
     Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
+        .route(
+            "/netzwerk/kontakt/{id}/vcard",
+            get(move |session: Session, Path(id): Path<i64>| {
+                contact_vcard(vcard_state.clone(), session, id)
+            }),
+        )
         .nest_service("/vendor/leaflet", ServeDir::new(&config.leaflet_dir))
         .fallback(leptos_axum::file_and_error_handler_with_context(
             provide_state,
@@ -103,6 +178,9 @@ fn router(state: AppState, options: LeptosOptions, config: &Config) -> Router {
         .layer(axum::middleware::map_response(
             argument_errors_are_client_errors,
         ))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(guard::no_store_for_personal))
+        .layer(axum::middleware::from_fn(guard::same_site_writes_only))
         .layer(CompressionLayer::new())
         .with_state(options)
 }

@@ -33,7 +33,7 @@ async fn start() -> Running {
     let application = server::routes::build(&config).await.expect("server starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address: SocketAddr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, application.router).await.unwrap() });
+    tokio::spawn(async move { server::serve(listener, application.router).await.unwrap() });
     Running {
         base: format!("http://{address}"),
         _dir: dir,

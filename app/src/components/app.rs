@@ -8,10 +8,15 @@ use leptos_router::{
     path,
 };
 
+use super::account_pages::{AccountPage, InvitationPage, LoginPage};
+use super::admin_page::AdminPage;
+use super::directory_page::DirectoryPage;
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
 use crate::api::region_info;
+use crate::domain::account::Role;
 use crate::domain::region::RegionInfo;
+use crate::server::auth::current_viewer;
 
 /// Where the Leaflet files from the npm package are served.
 pub const LEAFLET_PATH: &str = "/vendor/leaflet";
@@ -23,12 +28,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="referrer" content="no-referrer" />
+                // Same-origin only: outbound links reveal nothing, while form posts keep the Origin
+                // header the server checks against cross-site requests.
+                <meta name="referrer" content="same-origin" />
                 <link rel="stylesheet" href=format!("{LEAFLET_PATH}/leaflet.css") />
                 // Deferred like the hydration module below, so Leaflet's global `L` exists
                 // before the Wasm starts without blocking the first paint.
                 <script defer src=format!("{LEAFLET_PATH}/leaflet.js")></script>
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -63,15 +70,52 @@ pub fn App() -> impl IntoView {
                         region.await.ok().map(|r| view! { <span class="region-name">{r.name}</span> })
                     })}
                 </Suspense>
+                <AccountNav />
             </header>
             <main id="inhalt" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=MapPage ssr=SsrMode::Async />
                     <Route path=path!("/angebot/:id") view=OfferPage ssr=SsrMode::Async />
+                    <Route path=path!("/anmelden") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/einladung/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />
         </Router>
+    }
+}
+
+/// "angemeldet als …" with the pages the role may open and the logout button, or the login link.
+#[component]
+fn AccountNav() -> impl IntoView {
+    view! {
+        <nav class="account-nav" aria-label="Konto">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match current_viewer().await {
+                        Some(viewer) => {
+                            let admin = viewer.is(Role::Admin);
+                            view! {
+                                <span class="signed-in">
+                                    "angemeldet als " <a href="/konto">{viewer.name}</a> " ("
+                                    {viewer.role.label()} ")"
+                                </span>
+                                <a href="/netzwerk">"Netzwerk"</a>
+                                {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
+                                <form method="post" action="/api/abmelden" class="logout">
+                                    <button type="submit">"Abmelden"</button>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <a href="/anmelden">"Anmelden für Netzwerkmitglieder"</a> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </nav>
     }
 }
 
@@ -117,8 +161,12 @@ pub fn NotFound() -> impl IntoView {
 }
 
 pub fn set_not_found_status() {
-    #[cfg(feature = "ssr")]
+    set_status(axum::http::StatusCode::NOT_FOUND);
+}
+
+/// Sets the HTTP status of the page being rendered.
+pub fn set_status(status: axum::http::StatusCode) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(axum::http::StatusCode::NOT_FOUND);
+        response.set_status(status);
     }
 }

@@ -1,9 +1,9 @@
 //! The filter form: a plain GET form (works without Wasm); once hydrated, any change applies
-//! at once through client-side navigation, so the URL always holds the filter.
+//! at once by changing the URL, so the URL always holds the filter.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
+use super::url_query::UrlQuery;
 use crate::domain::filter::{MAX_AGE, OfferFilter, param};
 use crate::domain::region::MunicipalityInfo;
 use crate::domain::taxonomy::{Language, LifePhase, Topic};
@@ -47,11 +47,11 @@ pub fn FilterForm(
     filter: Memo<OfferFilter>,
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
+    url: UrlQuery,
 ) -> impl IntoView {
     let active_count = move || filter.read().to_pairs().len();
-    // Without Wasm the form is a plain GET; hydrated, a submit becomes a router navigation, so
-    // the page is not reloaded and the URL (and Back) still hold the filter.
-    let navigate = use_navigate();
+    // Without Wasm the form is a plain GET; hydrated, a submit only changes the URL (a new
+    // history entry, so Back still works) and the page follows without reloading.
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -59,13 +59,13 @@ pub fn FilterForm(
             let form = event
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-            if let Some(url) = form.as_ref().and_then(query_url_of) {
+            if let Some(target) = form.as_ref().and_then(query_url_of) {
                 event.prevent_default();
-                navigate(&url, Default::default());
+                url.navigate(&target);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (event, &navigate);
+        let _ = (event, url);
     };
     view! {
         <details class="filters" open=move || !filter.read().is_empty()>

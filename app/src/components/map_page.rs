@@ -1,38 +1,110 @@
-//! The public map page `/`: filter form, map and list of the matching offers, and the detail
-//! panel of the offer chosen on the map. The list is the map's accessible equivalent.
+//! The public map page `/`. The server renders it whole (title, filter form, list); the
+//! interactive part, the [`MapExplorer`] island (filters, map, list, detail panel), is hydrated
+//! in the browser from the page data the server embeds as JSON, so the Wasm bundle carries
+//! neither the router nor the other pages. The list is the map's accessible equivalent.
 
 use std::sync::Arc;
 
+#[cfg(feature = "ssr")]
+use leptos::context::Provider;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
 use leptos_meta::Title;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
 
-use super::app::RegionResource;
 use super::filter_form::FilterForm;
 use super::map_view::MapView;
 use super::offer_view::OfferView;
-use crate::api::{offer_detail, public_offers};
+use super::url_query::UrlQuery;
+use crate::api::offer_detail;
+use crate::domain::directory::MemberOfferInfo;
 use crate::domain::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
-use crate::domain::offer::OfferSummary;
+use crate::domain::offer::{OfferDetail, OfferSummary};
 use crate::domain::region::RegionInfo;
 
 /// How many offers one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
 
+/// The id of the `<script type="application/json">` holding the [`MapPageData`].
+const MAP_DATA_ELEMENT_ID: &str = "kartendaten";
+
+/// Everything the map explorer starts from, rendered on the server and embedded in the page for
+/// the browser: the region, every active offer in compact form, and the offer whose details
+/// the URL asks for.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapPageData {
+    pub region: RegionInfo,
+    pub offers: Vec<OfferSummary>,
+    pub selected: Option<OfferDetail>,
+    /// Whether the viewer is a signed-in member (the detail panel then loads the member-only
+    /// information through a server function that checks this again).
+    pub viewer_is_member: bool,
+}
+
+/// The offer id the query `pairs` ask to show in the detail panel.
+#[cfg(feature = "ssr")]
+fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
+    pairs
+        .iter()
+        .rev()
+        .find(|(key, _)| key == param::OFFER)
+        .and_then(|(_, value)| value.trim().parse().ok())
+}
+
+#[cfg(feature = "ssr")]
+async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, ServerFnError> {
+    let region = crate::api::region_info().await?;
+    let offers = crate::api::public_offers().await?;
+    let selected = match selected {
+        Some(id) => offer_detail(id).await?,
+        None => None,
+    };
+    let viewer_is_member = crate::server::auth::current_viewer()
+        .await
+        .is_some_and(|viewer| viewer.is(crate::domain::account::Role::Member));
+    Ok(MapPageData {
+        region,
+        offers,
+        selected,
+        viewer_is_member,
+    })
+}
+
+/// The page data: from the server's context while rendering, from the embedded JSON in the
+/// browser.
+fn map_page_data() -> Option<MapPageData> {
+    #[cfg(feature = "hydrate")]
+    {
+        let text = document()
+            .get_element_by_id(MAP_DATA_ELEMENT_ID)?
+            .text_content()?;
+        match crate::codec::from_json(&text) {
+            Ok(data) => Some(data),
+            Err(error) => {
+                leptos::logging::error!("Kartendaten unlesbar: {error}");
+                None
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        use_context::<Arc<MapPageData>>().map(|data| (*data).clone())
+    }
+}
+
+#[cfg(feature = "ssr")]
 #[component]
 pub fn MapPage() -> impl IntoView {
-    let region = expect_context::<RegionResource>();
-    let offers = Resource::new_blocking(|| (), |_| public_offers());
+    let selected = selected_offer_id(&UrlQuery::of_current_page().pairs().get_untracked());
     view! {
         <Title text="Chancenkarte – Angebote für Familien, Kinder und Jugendliche" />
         <Suspense fallback=|| view! { <p class="loading">"Angebote werden geladen …"</p> }>
             {move || Suspend::new(async move {
-                match (region.await, offers.await) {
-                    (Ok(region), Ok(offers)) => view! { <MapPageContent region offers /> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => {
+                match load_map_page_data(selected).await {
+                    Ok(data) => view! { <MapPageBody data /> }.into_any(),
+                    Err(error) => {
                         view! {
                             <p class="error" role="alert">
                                 "Die Angebote konnten nicht geladen werden. Bitte versuchen Sie es später erneut. ("
@@ -47,6 +119,31 @@ pub fn MapPage() -> impl IntoView {
     }
 }
 
+#[cfg(feature = "ssr")]
+#[component]
+fn MapPageBody(data: MapPageData) -> impl IntoView {
+    let demo = data.region.demo_data;
+    let script = crate::codec::to_script_json(&data).unwrap_or_else(|error| {
+        tracing::error!(%error, "writing the map page data failed");
+        String::new()
+    });
+    view! {
+        {demo
+            .then(|| {
+                view! {
+                    <p class="demo-banner" role="note">
+                        "Demodaten: Alle Angebote auf dieser Seite sind erfunden und dienen nur der Vorführung."
+                    </p>
+                }
+            })}
+        <h1 class="page-title">"Angebote für Familien, Kinder und Jugendliche"</h1>
+        <script type="application/json" id=MAP_DATA_ELEMENT_ID inner_html=script></script>
+        <Provider value=Arc::new(data)>
+            <MapExplorer />
+        </Provider>
+    }
+}
+
 /// The URL of the map page showing `filter`, optionally with an offer's detail panel open.
 pub fn map_url(filter: &OfferFilter, selected: Option<i64>) -> String {
     let mut pairs: Vec<(&str, String)> = filter.to_pairs();
@@ -56,8 +153,23 @@ pub fn map_url(filter: &OfferFilter, selected: Option<i64>) -> String {
     map_path(&pairs)
 }
 
-#[component]
-fn MapPageContent(region: RegionInfo, offers: Vec<OfferSummary>) -> impl IntoView {
+/// Filters, map, detail panel and list: the one interactive part of the public site.
+#[island]
+pub fn MapExplorer() -> impl IntoView {
+    let Some(MapPageData {
+        region,
+        offers,
+        selected: selected_detail,
+        viewer_is_member,
+    }) = map_page_data()
+    else {
+        return view! {
+            <p class="error" role="alert">
+                "Die Karte konnte nicht gestartet werden. Bitte laden Sie die Seite neu."
+            </p>
+        }
+        .into_any();
+    };
     let region = Arc::new(region);
     let searchable = {
         let region = region.clone();
@@ -65,12 +177,13 @@ fn MapPageContent(region: RegionInfo, offers: Vec<OfferSummary>) -> impl IntoVie
             region.municipality_name(ags).to_string()
         }))
     };
-    let query = use_query_map();
+    let url = UrlQuery::of_current_page();
+    let query = url.pairs();
     let parsed = {
         let region = region.clone();
         Memo::new(move |_| {
             let query = query.read();
-            ParsedQuery::parse((&*query).into_iter().map(|(k, v)| (k.as_ref(), v)), |ags| {
+            ParsedQuery::parse(query.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
                 region.knows_municipality(ags)
             })
         })
@@ -85,33 +198,21 @@ fn MapPageContent(region: RegionInfo, offers: Vec<OfferSummary>) -> impl IntoVie
     let selected = Signal::derive(move || parsed.read().selected_offer);
     let page = Signal::derive(move || parsed.read().page);
 
-    let navigate = use_navigate();
     let select_offer = Callback::new(move |id: Option<i64>| {
-        navigate(
-            &map_url(&filter.get_untracked(), id),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        url.navigate(&map_url(&filter.get_untracked(), id));
     });
 
     let notices = move || parsed.read().notices.clone();
     let total = move || result.read().matching.len();
-    let demo = region.demo_data;
     let municipalities = region.municipalities.clone();
+    let initial_detail = match (selected.get_untracked(), selected_detail) {
+        (Some(_), Some(detail)) => Some(Ok(detail)),
+        (Some(_), None) => Some(Err(OFFER_GONE.to_string())),
+        (None, _) => None,
+    };
 
     view! {
-        {demo
-            .then(|| {
-                view! {
-                    <p class="demo-banner" role="note">
-                        "Demodaten: Alle Angebote auf dieser Seite sind erfunden und dienen nur der Vorführung."
-                    </p>
-                }
-            })}
-        <h1 class="page-title">"Angebote für Familien, Kinder und Jugendliche"</h1>
-        <FilterForm filter topic_counts municipalities />
+        <FilterForm filter topic_counts municipalities url />
         <Show when=move || !notices().is_empty()>
             <ul class="notices" role="status">
                 {move || notices().into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}
@@ -126,26 +227,78 @@ fn MapPageContent(region: RegionInfo, offers: Vec<OfferSummary>) -> impl IntoVie
         </p>
         <div class="map-and-panel">
             <MapView region=region.clone() offers=searchable.clone() matching select_offer />
-            <DetailPanel selected select_offer />
+            <DetailPanel selected initial_detail select_offer viewer_is_member />
         </div>
-        <OfferList offers=searchable region page matching filter />
+        <OfferList offers=searchable region page matching filter url />
     }
+    .into_any()
 }
+
+const OFFER_GONE: &str = "Dieses Angebot gibt es nicht oder nicht mehr.";
+
+/// What the detail panel shows: nothing, an offer, or why it cannot show one.
+type PanelContent = Option<Result<OfferDetail, String>>;
 
 #[component]
 fn DetailPanel(
     selected: Signal<Option<i64>>,
+    initial_detail: PanelContent,
     select_offer: Callback<Option<i64>>,
+    viewer_is_member: bool,
 ) -> impl IntoView {
-    let detail = Resource::new(
-        move || selected.get(),
-        |id| async move {
-            match id {
-                Some(id) => offer_detail(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let detail: RwSignal<PanelContent> = RwSignal::new(initial_detail);
+    // Member-only information arrives after the page, from a server function that checks the
+    // role; the page itself never carries it.
+    let member_info: RwSignal<Option<MemberOfferInfo>> = RwSignal::new(None);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let shown = detail.with(|content| match content {
+            Some(Ok(offer)) => Some(offer.id),
+            _ => None,
+        });
+        member_info.set(None);
+        if let (true, Some(id)) = (viewer_is_member, shown) {
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(info)) = crate::api::members::member_offer_info(id).await
+                    && selected.get_untracked() == Some(id)
+                {
+                    member_info.set(Some(info));
+                }
+            });
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = viewer_is_member;
+    // Loads the details when the selection changes (a marker click, Back/Forward); the first
+    // selection arrived with the page.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let wanted = selected.get();
+        let shown = detail.with_untracked(|content| match content {
+            Some(Ok(offer)) => Some(offer.id),
+            _ => None,
+        });
+        match wanted {
+            None => detail.set(None),
+            Some(id) if shown == Some(id) => {}
+            Some(id) => leptos::task::spawn_local(async move {
+                let loaded = match offer_detail(id).await {
+                    Ok(Some(offer)) => Ok(offer),
+                    Ok(None) => Err(OFFER_GONE.to_string()),
+                    Err(_) => Err(
+                        "Die Details konnten nicht geladen werden. Bitte prüfen Sie die Verbindung."
+                            .to_string(),
+                    ),
+                };
+                // A later click may have chosen another offer meanwhile.
+                if selected.get_untracked() == Some(id) {
+                    detail.set(Some(loaded));
+                }
+            }),
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = selected;
     // Moves focus (and so the view on a phone) to the details when they open: the panel sits
     // below the map there, and screen reader users must learn that something opened.
     let panel = NodeRef::<leptos::html::Aside>::new();
@@ -155,45 +308,44 @@ fn DetailPanel(
             _ = panel.focus();
         }
     });
-    view! {
-        <Transition>
-            {move || Suspend::new(async move {
-                match detail.await {
-                    Ok(Some(offer)) => {
-                        let id = offer.id;
-                        Some(
-                            view! {
-                                <aside
-                                    class="detail-panel"
-                                    aria-label="Angebotsdetails"
-                                    id="detail-panel"
-                                    tabindex="-1"
-                                    node_ref=panel
-                                >
-                                    <button
-                                        type="button"
-                                        class="close"
-                                        aria-label="Details schließen"
-                                        on:click=move |_| select_offer.run(None)
-                                    >
-                                        "×"
-                                    </button>
-                                    <OfferView offer heading_level_2=true />
-                                    <p>
-                                        <a href=format!("/angebot/{id}") class="permalink">
-                                            "Eigene Seite dieses Angebots"
-                                        </a>
-                                    </p>
-                                </aside>
-                            }
-                                .into_any(),
-                        )
+    move || {
+        detail.get().map(|content| {
+            let body = match content {
+                Ok(offer) => {
+                    let id = offer.id;
+                    view! {
+                        <OfferView offer heading_level_2=true />
+                        {move || member_info.get().map(|info| view! { <MemberInfoPanel info /> })}
+                        <p>
+                            <a href=format!("/angebot/{id}") class="permalink">
+                                "Eigene Seite dieses Angebots"
+                            </a>
+                        </p>
                     }
-                    Ok(None) => None,
-                    Err(error) => Some(view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()),
+                    .into_any()
                 }
-            })}
-        </Transition>
+                Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            };
+            view! {
+                <aside
+                    class="detail-panel"
+                    aria-label="Angebotsdetails"
+                    id="detail-panel"
+                    tabindex="-1"
+                    node_ref=panel
+                >
+                    <button
+                        type="button"
+                        class="close"
+                        aria-label="Details schließen"
+                        on:click=move |_| select_offer.run(None)
+                    >
+                        "×"
+                    </button>
+                    {body}
+                </aside>
+            }
+        })
     }
 }
 
@@ -204,6 +356,7 @@ fn OfferList(
     page: Signal<usize>,
     matching: Signal<Vec<usize>>,
     filter: Memo<OfferFilter>,
+    url: UrlQuery,
 ) -> impl IntoView {
     let page_count = move || matching.read().len().div_ceil(PAGE_SIZE).max(1);
     let current_page = move || page.get().min(page_count() - 1);
@@ -213,6 +366,11 @@ fn OfferList(
             pairs.push((param::PAGE, (page_index + 1).to_string()));
         }
         map_path(&pairs)
+    };
+    // Page links work as plain links; hydrated, they only change the URL and the list.
+    let follow = move |event: leptos::ev::MouseEvent, page_index: usize| {
+        event.prevent_default();
+        url.navigate(&page_link(page_index));
     };
     let items = move || {
         let start = current_page() * PAGE_SIZE;
@@ -246,18 +404,58 @@ fn OfferList(
             <Show when=move || { page_count() > 1 }>
                 <nav class="pagination" aria-label="Seiten der Liste">
                     <Show when=move || { current_page() > 0 }>
-                        <a href=move || page_link(current_page() - 1) rel="prev">
+                        <a
+                            href=move || page_link(current_page() - 1)
+                            rel="prev"
+                            on:click=move |event| follow(event, current_page() - 1)
+                        >
                             "← vorherige Seite"
                         </a>
                     </Show>
                     <span>{move || format!("Seite {} von {}", current_page() + 1, page_count())}</span>
                     <Show when=move || { current_page() + 1 < page_count() }>
-                        <a href=move || page_link(current_page() + 1) rel="next">
+                        <a
+                            href=move || page_link(current_page() + 1)
+                            rel="next"
+                            on:click=move |event| follow(event, current_page() + 1)
+                        >
                             "nächste Seite →"
                         </a>
                     </Show>
                 </nav>
             </Show>
+        </section>
+    }
+}
+
+/// The member-only information in the detail panel (the offer page renders the same on the
+/// server, see `member_view`).
+#[component]
+fn MemberInfoPanel(info: MemberOfferInfo) -> impl IntoView {
+    view! {
+        <section class="member-only" aria-label="Nur für Netzwerkmitglieder">
+            <h3>"Nur für Netzwerkmitglieder"</h3>
+            <p>"Arbeitsgruppe: " {info.working_group.map_or("keine Angabe", |group| group.label())}</p>
+            <ul class="contacts">
+                {info
+                    .contacts
+                    .into_iter()
+                    .map(|contact| {
+                        view! {
+                            <li class="contact">
+                                <strong class="contact-name">{contact.name}</strong>
+                                " – "
+                                {contact.role}
+                                <br />
+                                <a href=format!("tel:{}", contact.phone.replace(' ', ""))>{contact.phone.clone()}</a>
+                                " "
+                                <a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(!info.internal_note.is_empty()).then(|| view! { <p class="internal-note">{info.internal_note}</p> })}
         </section>
     }
 }

@@ -1,8 +1,21 @@
-//! The Leptos components of the public pages.
+//! The Leptos components. Pages are rendered on the server only (islands architecture); the
+//! map explorer island and what it uses are also compiled for the browser.
 
-pub mod app;
 pub mod filter_form;
 pub mod map_page;
 pub mod map_view;
-pub mod offer_page;
 pub mod offer_view;
+pub mod url_query;
+
+#[cfg(feature = "ssr")]
+pub mod account_pages;
+#[cfg(feature = "ssr")]
+pub mod admin_page;
+#[cfg(feature = "ssr")]
+pub mod app;
+#[cfg(feature = "ssr")]
+pub mod directory_page;
+#[cfg(feature = "ssr")]
+pub mod member_view;
+#[cfg(feature = "ssr")]
+pub mod offer_page;

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::app::set_not_found_status;
+use super::member_view::MemberSection;
 use super::offer_view::OfferView;
 use crate::api::offer_detail;
 
@@ -28,12 +29,14 @@ pub fn OfferPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(Some(offer)) => {
+                        let id = offer.id;
                         view! {
                             <Title text=format!("{} – Chancenkarte", offer.name) />
                             <nav class="breadcrumb">
                                 <a href="/">"← Alle Angebote auf der Karte"</a>
                             </nav>
                             <OfferView offer />
+                            <MemberSection id />
                         }
                             .into_any()
                     }

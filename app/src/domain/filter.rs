@@ -184,6 +184,42 @@ pub fn encode_query<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     out
 }
 
+/// Decodes `application/x-www-form-urlencoded` text (with or without a leading '?') into pairs;
+/// '+' is a space, malformed escapes are kept as they are, invalid UTF-8 is replaced.
+pub fn decode_query(raw: &str) -> Vec<(String, String)> {
+    fn decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < bytes.len() => {
+                    let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                    match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                        Some(byte) => {
+                            out.push(byte);
+                            i += 2;
+                        }
+                        None => out.push(b'%'),
+                    }
+                }
+                byte => out.push(byte),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+    raw.trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => (decode(key), decode(value)),
+            None => (decode(pair), String::new()),
+        })
+        .collect()
+}
+
 /// The map page's path with these query pairs: `/` when there are none.
 pub fn map_path<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
     if pairs.is_empty() {
@@ -316,6 +352,31 @@ impl SearchableOffers {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn decodes_what_encode_query_writes() {
+        let pairs = vec![
+            ("q".to_string(), "Frühe Hilfen & mehr 100%".to_string()),
+            ("thema".to_string(), "sprache".to_string()),
+        ];
+        assert_eq!(decode_query(&encode_query(&pairs)), pairs);
+    }
+
+    #[test]
+    fn decodes_browser_queries_leniently() {
+        assert_eq!(
+            decode_query("?q=Fruehe+Hilfen&alter=&x&bad=%zz%4"),
+            vec![
+                ("q".into(), "Fruehe Hilfen".into()),
+                ("alter".into(), String::new()),
+                ("x".into(), String::new()),
+                ("bad".into(), "%zz%4".into()),
+            ]
+        );
+        assert!(decode_query("").is_empty());
+        assert_eq!(decode_query("q=%C3%BC%FF")[0].1, "ü\u{FFFD}");
+    }
+
     use super::*;
     use crate::domain::taxonomy::{LanguageSet, PhaseSet};
 

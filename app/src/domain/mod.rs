@@ -1,6 +1,8 @@
 //! Plain domain logic shared by the server and the browser: no framework, no I/O.
 
+pub mod account;
 pub mod cluster;
+pub mod directory;
 pub mod filter;
 pub mod hours;
 pub mod offer;
@@ -8,3 +10,4 @@ pub mod prng;
 pub mod region;
 pub mod taxonomy;
 pub mod text;
+pub mod throttle;

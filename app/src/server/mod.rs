@@ -1,5 +1,12 @@
-//! Server-only code: storage, application state and the helpers server functions use.
+//! Server-only code: storage, sessions and accounts, application state and the helpers server
+//! functions use.
 
+pub mod account_storage;
+pub mod auth;
+pub mod error;
+pub mod invitations;
+pub mod password;
 pub mod records;
+pub mod sessions;
 pub mod state;
 pub mod storage;

@@ -13,6 +13,10 @@ pub struct AppState {
     pub region: Arc<RegionInfo>,
     /// The municipality boundaries and district outline, sent as they are to the map.
     pub boundaries: Arc<RegionBoundaries>,
+    /// Whether `X-Forwarded-For` names the client (only behind a reverse proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// Whether the server generates demo data (and demo accounts).
+    pub demo_mode: bool,
 }
 
 /// The application state, provided to every server function and page render.

@@ -8,7 +8,9 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use super::account_storage::AccountStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
+use super::sessions::SessionBackend;
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::domain::offer::{OfferDetail, OfferSummary, PublicAddress, round_coordinate, teaser};
 use crate::domain::taxonomy::{
@@ -28,12 +30,17 @@ pub enum StorageError {
     UnsupportedUrl(String),
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
+    /// A unique value is taken; the text says which, in German, for the user.
+    #[error("{0}")]
+    Duplicate(String),
 }
 
 pub type StorageResult<T> = Result<T, StorageError>;
 
 #[async_trait]
-pub trait Storage: Send + Sync {
+pub trait Storage: AccountStorage + Send + Sync {
+    /// The session store on the same database.
+    fn session_store(&self) -> SessionBackend;
     /// Brings the schema up to date.
     async fn migrate(&self) -> StorageResult<()>;
     /// Inserts or renames the region's municipalities.
@@ -317,6 +324,10 @@ macro_rules! sql_storage {
 
         #[async_trait]
         impl Storage for $name {
+            fn session_store(&self) -> SessionBackend {
+                SessionBackend::from(self.pool.clone())
+            }
+
             async fn migrate(&self) -> StorageResult<()> {
                 sqlx::migrate!($migrations).run(&self.pool).await?;
                 Ok(())

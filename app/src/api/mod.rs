@@ -1,21 +1,28 @@
-//! Server functions of the public page. None of them returns member-only data: they read only
-//! the public storage queries, whose result types have no member-only field.
+//! Server functions. Those in this file serve the public page and return no member-only data:
+//! they read only the public storage queries, whose result types have no member-only field.
+//! The others check the caller's role first.
+
+pub mod accounts;
+pub mod admin;
+pub mod members;
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+
+use crate::codec::JsonResult;
 
 use crate::domain::offer::{OfferDetail, OfferSummary};
 use crate::domain::region::{RegionBoundaries, RegionInfo};
 
 /// The region's name, towns, start view and map sources.
-#[server(name = GetRegionInfo, prefix = "/api", endpoint = "region", input = GetUrl)]
+#[server(name = GetRegionInfo, prefix = "/api", endpoint = "region", input = GetUrl, output = JsonResult)]
 pub async fn region_info() -> Result<RegionInfo, ServerFnError> {
     let state = crate::server::state::app_state()?;
     Ok((*state.region).clone())
 }
 
 /// Every active offer in compact public form; the browser filters and clusters these itself.
-#[server(name = GetPublicOffers, prefix = "/api", endpoint = "offers", input = GetUrl)]
+#[server(name = GetPublicOffers, prefix = "/api", endpoint = "offers", input = GetUrl, output = JsonResult)]
 pub async fn public_offers() -> Result<Vec<OfferSummary>, ServerFnError> {
     let state = crate::server::state::app_state()?;
     state
@@ -29,7 +36,7 @@ pub async fn public_offers() -> Result<Vec<OfferSummary>, ServerFnError> {
 }
 
 /// The public detail of one active offer; `None` when there is no such offer.
-#[server(name = GetOfferDetail, prefix = "/api", endpoint = "offer", input = GetUrl)]
+#[server(name = GetOfferDetail, prefix = "/api", endpoint = "offer", input = GetUrl, output = JsonResult)]
 pub async fn offer_detail(id: i64) -> Result<Option<OfferDetail>, ServerFnError> {
     let state = crate::server::state::app_state()?;
     state
@@ -43,7 +50,7 @@ pub async fn offer_detail(id: i64) -> Result<Option<OfferDetail>, ServerFnError>
 }
 
 /// The region's municipality boundaries and outline as GeoJSON texts, drawn on the map.
-#[server(name = GetRegionBoundaries, prefix = "/api", endpoint = "boundaries", input = GetUrl)]
+#[server(name = GetRegionBoundaries, prefix = "/api", endpoint = "boundaries", input = GetUrl, output = JsonResult)]
 pub async fn region_boundaries() -> Result<RegionBoundaries, ServerFnError> {
     let state = crate::server::state::app_state()?;
     Ok((*state.boundaries).clone())

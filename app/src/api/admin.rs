@@ -1,0 +1,232 @@
+//! Server functions of the account administration (role `admin`): list accounts, invite
+//! members, change roles, deactivate and reactivate.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::codec::JsonResult;
+use crate::domain::account::Role;
+
+/// An account as the administration lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+    /// Invited, no password chosen yet.
+    pub pending: bool,
+    /// Unix seconds.
+    pub last_login_at: Option<i64>,
+}
+
+/// A new invitation: the path of its one-time link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub account_id: i64,
+    pub path: String,
+}
+
+/// Every account.
+#[server(name = ListAccounts, prefix = "/api", endpoint = "verwaltung/konten", input = GetUrl, output = JsonResult)]
+pub async fn list_accounts() -> Result<Vec<AccountView>, ServerFnError> {
+    use crate::server::auth::require;
+    use crate::server::error::AppError;
+    let result: Result<_, AppError> = async {
+        require(Role::Admin).await?;
+        let storage = crate::server::state::app_state()?.storage;
+        Ok(storage
+            .list_accounts()
+            .await?
+            .into_iter()
+            .map(|a| AccountView {
+                pending: a.is_pending(),
+                id: a.id,
+                name: a.display_name,
+                email: a.email,
+                role: a.role,
+                active: a.active,
+                last_login_at: a.last_login_at,
+            })
+            .collect())
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Invites a person: creates the account (or renews the invitation of one not yet accepted)
+/// and returns the one-time link, valid for seven days.
+#[server(name = InviteMember, prefix = "/api", endpoint = "verwaltung/einladen")]
+pub async fn invite_member(
+    email: String,
+    name: String,
+    role: String,
+) -> Result<Invitation, ServerFnError> {
+    use crate::domain::account::{DisplayName, Email};
+    use crate::server::account_storage::NewAccount;
+    use crate::server::auth::{FormReply, now, reply, require};
+    use crate::server::error::AppError;
+    use crate::server::invitations::{INVITATION_VALID_SECS, invitation_path, new_token};
+    let result = async {
+        let admin = require(Role::Admin).await?;
+        let email = Email::parse(&email)?;
+        let name = DisplayName::parse(&name)?;
+        let role = Role::parse(&role)
+            .ok_or_else(|| AppError::Invalid("Bitte wählen Sie eine Rolle.".into()))?;
+        let storage = crate::server::state::app_state()?.storage;
+        let account_id = match storage.account_by_email(&email).await? {
+            Some(existing) if existing.is_pending() => existing.id,
+            Some(_) => {
+                return Err(AppError::Conflict(
+                    "Für diese E-Mail-Adresse gibt es schon ein Konto.".into(),
+                ));
+            }
+            None => {
+                storage
+                    .create_account(
+                        &NewAccount {
+                            email,
+                            display_name: name.as_str().to_string(),
+                            role,
+                            password_hash: None,
+                        },
+                        now(),
+                    )
+                    .await?
+            }
+        };
+        let (token, token_hash) = new_token();
+        storage
+            .create_invitation(
+                account_id,
+                &token_hash,
+                Some(admin.id),
+                now() + INVITATION_VALID_SECS,
+            )
+            .await?;
+        tracing::info!(admin = admin.id, account = account_id, "invitation created");
+        Ok(Invitation {
+            account_id,
+            path: invitation_path(&token),
+        })
+    }
+    .await;
+    let note = result.as_ref().ok().map(|invitation| {
+        format!(
+            "Einladung erstellt. Bitte senden Sie diesen Link (7 Tage gültig, nur einmal nutzbar): {}",
+            invitation.path
+        )
+    });
+    reply(
+        result,
+        FormReply {
+            success_to: "/verwaltung",
+            success_note: note,
+            failure_to: "/verwaltung",
+        },
+    )
+    .await
+}
+
+/// Checks that an admin may change `account_id`: it exists and is not the admin's own account
+/// (no admin can lock themselves out).
+#[cfg(feature = "ssr")]
+async fn changeable_account(
+    admin: &crate::server::account_storage::AccountRecord,
+    account_id: i64,
+) -> Result<crate::server::account_storage::AccountRecord, crate::server::error::AppError> {
+    use crate::server::error::AppError;
+    if admin.id == account_id {
+        return Err(AppError::Invalid(
+            "Ihr eigenes Konto können Sie hier nicht ändern; bitten Sie eine andere Person der Verwaltung."
+                .into(),
+        ));
+    }
+    crate::server::state::app_state()?
+        .storage
+        .account_by_id(account_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Dieses Konto gibt es nicht.".into()))
+}
+
+/// Changes an account's role.
+#[server(name = SetRole, prefix = "/api", endpoint = "verwaltung/rolle")]
+pub async fn set_role(account_id: i64, role: String) -> Result<(), ServerFnError> {
+    use crate::server::auth::{FormReply, reply, require};
+    use crate::server::error::AppError;
+    let mut note = None;
+    let result = async {
+        let admin = require(Role::Admin).await?;
+        let role = Role::parse(&role)
+            .ok_or_else(|| AppError::Invalid("Diese Rolle gibt es nicht.".into()))?;
+        let account = changeable_account(&admin, account_id).await?;
+        crate::server::state::app_state()?
+            .storage
+            .set_role(account.id, role)
+            .await?;
+        tracing::info!(
+            admin = admin.id,
+            account = account.id,
+            role = role.code(),
+            "role changed"
+        );
+        note = Some(format!(
+            "{} hat jetzt die Rolle „{}“.",
+            account.display_name,
+            role.label()
+        ));
+        Ok(())
+    }
+    .await;
+    reply(
+        result,
+        FormReply {
+            success_to: "/verwaltung",
+            success_note: note,
+            failure_to: "/verwaltung",
+        },
+    )
+    .await
+}
+
+/// Deactivates (`active = false`, ending its sessions at once) or reactivates an account.
+#[server(name = SetActive, prefix = "/api", endpoint = "verwaltung/aktiv")]
+pub async fn set_active(account_id: i64, active: bool) -> Result<(), ServerFnError> {
+    use crate::server::auth::{FormReply, reply, require};
+    let mut note = None;
+    let result = async {
+        let admin = require(Role::Admin).await?;
+        let account = changeable_account(&admin, account_id).await?;
+        crate::server::state::app_state()?
+            .storage
+            .set_active(account.id, active)
+            .await?;
+        tracing::info!(
+            admin = admin.id,
+            account = account.id,
+            active,
+            "account (de)activated"
+        );
+        note = Some(if active {
+            format!("{} ist wieder aktiv.", account.display_name)
+        } else {
+            format!(
+                "{} ist deaktiviert; alle Sitzungen sind beendet.",
+                account.display_name
+            )
+        });
+        Ok(())
+    }
+    .await;
+    reply(
+        result,
+        FormReply {
+            success_to: "/verwaltung",
+            success_note: note,
+            failure_to: "/verwaltung",
+        },
+    )
+    .await
+}

@@ -1,0 +1,43 @@
+//! Invitation tokens: random, sent once as a link, stored only as their SHA-256 hash (a
+//! database leak does not reveal usable links).
+
+use sha2::{Digest, Sha256};
+
+/// How long an invitation link stays valid.
+pub const INVITATION_VALID_SECS: i64 = 7 * 24 * 60 * 60;
+
+/// A new token (URL-safe, 256 random bits) and the hash to store.
+pub fn new_token() -> (String, String) {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes).expect("the operating system provides random numbers");
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+/// The stored form of a token.
+pub fn hash_token(token: &str) -> String {
+    Sha256::digest(token.trim().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The path of an invitation's page.
+pub fn invitation_path(token: &str) -> String {
+    format!("/einladung/{token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_stored_hashed() {
+        let (token, hash) = new_token();
+        assert_eq!(token.len(), 64);
+        assert_ne!(token, hash);
+        assert_eq!(hash_token(&token), hash);
+        assert_ne!(new_token().0, token);
+    }
+}
