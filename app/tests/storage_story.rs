@@ -8,13 +8,21 @@
 
 use std::sync::Arc;
 
+use app::domain::account::{Email, Role};
+use app::domain::directory::WorkingGroup;
 use app::domain::hours::OpeningSlot;
 use app::domain::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use app::domain::throttle::FailureRecord;
+use app::server::account_storage::NewAccount;
+use app::server::auth;
+use app::server::password::PasswordHash;
 use app::server::records::{
     ContactPerson, MemberOnly, Municipality, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
-use app::server::storage::{Storage, connect};
+use app::server::sessions::ABSOLUTE_TIMEOUT_SECS;
+use app::server::storage::{Storage, StorageError, connect};
 use chrono::NaiveDate;
+use tower_sessions::{Session, SessionStore};
 
 const SECRET_NOTE: &str = "NUR-MITGLIEDER: Rückruf über die Durchwahl";
 const SECRET_CONTACT: &str = "erika.beispiel.intern-kontakt@example.org";
@@ -189,6 +197,217 @@ async fn story(storage: Arc<dyn Storage>) {
     stray.location.municipality_ags = "99999999".into();
     assert!(storage.insert_offer(&stray).await.is_err());
     assert_eq!(storage.public_offer_summaries().await.unwrap().len(), 1);
+
+    account_story(storage.as_ref()).await;
+}
+
+/// Accounts, invitations, throttling, member-only reads and database sessions.
+async fn account_story(storage: &dyn Storage) {
+    let now = auth::now();
+    let email = Email::parse("Anna@Example.org").unwrap();
+    let new_account = NewAccount {
+        email: email.clone(),
+        display_name: "Anna Beispiel".into(),
+        role: Role::Member,
+        password_hash: Some(PasswordHash::new("ein langes Passwort")),
+    };
+    let id = storage.create_account(&new_account, now).await.unwrap();
+    match storage.create_account(&new_account, now).await {
+        Err(StorageError::Duplicate(reason)) => assert!(reason.contains("schon ein Konto")),
+        other => panic!("a second account for one address: {other:?}"),
+    }
+    let account = storage.account_by_email(&email).await.unwrap().unwrap();
+    assert_eq!(
+        (account.id, account.role, account.active),
+        (id, Role::Member, true)
+    );
+    assert!(
+        account
+            .password_hash
+            .as_ref()
+            .unwrap()
+            .verify("ein langes Passwort")
+    );
+    assert_eq!(storage.count_accounts().await.unwrap(), 1);
+
+    // Sessions live in the same database and end on timeout, password change, deactivation.
+    let sessions = Arc::new(storage.session_store());
+    sessions.migrate().await.unwrap();
+    let session = Session::new(None, sessions.clone(), None);
+    auth::begin_session(&session, &account, now).await.unwrap();
+    session.save().await.unwrap();
+    let stored_id = session.id().expect("saved sessions have an id");
+    let reloaded = Session::new(Some(stored_id), sessions.clone(), None);
+    let current = auth::account_of_session(&reloaded, storage).await.unwrap();
+    assert_eq!(
+        current.map(|a| a.id),
+        Some(id),
+        "the session is read back from the database"
+    );
+    let stale = Session::new(None, sessions.clone(), None);
+    auth::begin_session(&stale, &account, now - ABSOLUTE_TIMEOUT_SECS - 1)
+        .await
+        .unwrap();
+    assert!(
+        auth::account_of_session(&stale, storage)
+            .await
+            .unwrap()
+            .is_none(),
+        "absolute timeout"
+    );
+    storage
+        .set_password(id, &PasswordHash::new("ein neues Passwort"))
+        .await
+        .unwrap();
+    assert!(
+        auth::account_of_session(
+            &Session::new(Some(stored_id), sessions.clone(), None),
+            storage
+        )
+        .await
+        .unwrap()
+        .is_none(),
+        "a password change ends the session"
+    );
+    assert!(
+        sessions.load(&stored_id).await.unwrap().is_none(),
+        "and deletes it from the store"
+    );
+    let account = storage.account_by_id(id).await.unwrap().unwrap();
+    let fresh = Session::new(None, sessions.clone(), None);
+    auth::begin_session(&fresh, &account, now).await.unwrap();
+    assert!(
+        auth::account_of_session(&fresh, storage)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    storage.set_active(id, false).await.unwrap();
+    assert!(
+        auth::account_of_session(&fresh, storage)
+            .await
+            .unwrap()
+            .is_none(),
+        "deactivation"
+    );
+    storage.set_active(id, true).await.unwrap();
+    storage.set_role(id, Role::Editor).await.unwrap();
+    assert_eq!(
+        storage.account_by_id(id).await.unwrap().unwrap().role,
+        Role::Editor
+    );
+
+    // Invitations: once, and not after expiry.
+    let invited = storage
+        .create_account(
+            &NewAccount {
+                email: Email::parse("neu@example.org").unwrap(),
+                display_name: "Nora Neu".into(),
+                role: Role::Member,
+                password_hash: None,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(
+        storage
+            .account_by_id(invited)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_pending()
+    );
+    storage
+        .create_invitation(invited, "abgelaufen", Some(id), now - 1)
+        .await
+        .unwrap();
+    assert!(
+        storage
+            .invited_account("abgelaufen", now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    storage
+        .create_invitation(invited, "gueltig", Some(id), now + 60)
+        .await
+        .unwrap();
+    assert_eq!(
+        storage
+            .invited_account("gueltig", now)
+            .await
+            .unwrap()
+            .map(|a| a.id),
+        Some(invited)
+    );
+    let hash = PasswordHash::new("noch ein Passwort");
+    assert_eq!(
+        storage
+            .accept_invitation("gueltig", &hash, now)
+            .await
+            .unwrap(),
+        Some(invited)
+    );
+    assert_eq!(
+        storage
+            .accept_invitation("gueltig", &hash, now)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(
+        !storage
+            .account_by_id(invited)
+            .await
+            .unwrap()
+            .unwrap()
+            .is_pending()
+    );
+
+    // Throttle records.
+    assert_eq!(
+        storage.failure_record("konto:x").await.unwrap(),
+        FailureRecord::default()
+    );
+    let record = FailureRecord {
+        failures: 6,
+        last_failure: now,
+        locked_until: now + 30,
+    };
+    storage
+        .save_failure_record("konto:x", &record)
+        .await
+        .unwrap();
+    storage
+        .save_failure_record("konto:x", &record)
+        .await
+        .unwrap();
+    assert_eq!(storage.failure_record("konto:x").await.unwrap(), record);
+    storage.clear_failure_record("konto:x").await.unwrap();
+    assert_eq!(
+        storage.failure_record("konto:x").await.unwrap(),
+        FailureRecord::default()
+    );
+
+    // Member-only reads: contact persons, note and working group of the active offer only.
+    let offer_id = storage.public_offer_summaries().await.unwrap()[0].id;
+    let info = storage.member_offer_info(offer_id).await.unwrap().unwrap();
+    assert_eq!(info.internal_note, SECRET_NOTE);
+    assert_eq!(info.contacts[0].email, SECRET_CONTACT);
+    assert_eq!(info.contacts[0].organization, "Familienzentrum Regenbogen");
+    assert_eq!(info.working_group, Some(WorkingGroup::Early));
+    assert!(storage.member_offer_info(999_999).await.unwrap().is_none());
+    let directory = storage.directory().await.unwrap();
+    assert_eq!(directory.len(), 1);
+    assert_eq!(
+        directory[0].offers.len(),
+        1,
+        "archived offers are not listed"
+    );
+    assert_eq!(directory[0].contacts.len(), 1);
+    let contact = storage.contact(info.contacts[0].id).await.unwrap().unwrap();
+    assert_eq!(contact.name, "Erika Beispiel");
 }
 
 #[tokio::test]

@@ -18,7 +18,7 @@ use tower_http::services::ServeDir;
 
 use app::domain::account::Role;
 use app::domain::directory::{vcard, vcard_file_name};
-use app::server::auth::account_of_session;
+use app::server::auth::{account_of_session, with_note_slot};
 use app::server::error::AppError;
 use app::server::sessions::{SessionBackend, session_layer};
 use axum::extract::Path;
@@ -178,6 +178,7 @@ fn router(
         .layer(axum::middleware::map_response(
             argument_errors_are_client_errors,
         ))
+        .layer(axum::middleware::from_fn(with_note_slot))
         .layer(sessions)
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
         .layer(axum::middleware::from_fn(guard::same_site_writes_only))

@@ -1,47 +1,17 @@
 //! The real server over HTTP: a SQLite file with the demo data, the router bound to a local
 //! port, and plain HTTP requests as a browser without Wasm would send them.
 
-use std::net::SocketAddr;
+mod common;
 
-use clap::Parser;
-use server::config::Config;
-use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
-
-struct Running {
-    base: String,
-    _dir: tempfile::TempDir,
-}
-
-async fn start() -> Running {
-    let dir = tempfile::tempdir().unwrap();
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let database = format!("sqlite:{}", dir.path().join("http.db").display());
-    let region = format!("{root}/regions/kreis-coesfeld/region.json");
-    let config = Config::try_parse_from([
-        "server",
-        "--database-url",
-        &database,
-        "--region-file",
-        &region,
-        "--demo-data",
-        "--tile-url",
-        "none",
-        "--site-root",
-        dir.path().to_str().unwrap(),
-    ])
-    .unwrap();
-    let application = server::routes::build(&config).await.expect("server starts");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address: SocketAddr = listener.local_addr().unwrap();
-    tokio::spawn(async move { server::serve(listener, application.router).await.unwrap() });
-    Running {
-        base: format!("http://{address}"),
-        _dir: dir,
-    }
-}
+use common::{Running, assert_no_member_data, start};
 
 async fn get(running: &Running, path: &str) -> (u16, String) {
-    let response = reqwest::get(format!("{}{path}", running.base))
+    let response = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap()
+        .get(format!("{}{path}", running.base))
+        .send()
         .await
         .unwrap();
     let status = response.status().as_u16();
@@ -72,17 +42,6 @@ fn listed_ids(html: &str) -> Vec<i64> {
             rest[..rest.find('"').unwrap()].parse().unwrap()
         })
         .collect()
-}
-
-fn assert_no_member_data(what: &str, body: &str) {
-    assert!(
-        !body.contains(MEMBER_NOTE_MARKER),
-        "{what} leaks an internal note"
-    );
-    assert!(
-        !body.contains(MEMBER_CONTACT_MARKER),
-        "{what} leaks a contact person"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

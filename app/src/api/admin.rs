@@ -66,7 +66,7 @@ pub async fn invite_member(
 ) -> Result<Invitation, ServerFnError> {
     use crate::domain::account::{DisplayName, Email};
     use crate::server::account_storage::NewAccount;
-    use crate::server::auth::{FormReply, now, reply, require};
+    use crate::server::auth::{now, require};
     use crate::server::error::AppError;
     use crate::server::invitations::{INVITATION_VALID_SECS, invitation_path, new_token};
     let result = async {
@@ -107,18 +107,27 @@ pub async fn invite_member(
             )
             .await?;
         tracing::info!(admin = admin.id, account = account_id, "invitation created");
-        Ok(Invitation {
-            account_id,
-            path: invitation_path(&token),
-        })
+        let path = invitation_path(&token);
+        let note = format!(
+            "Einladung erstellt. Bitte senden Sie diesen Link (7 Tage gültig, nur einmal nutzbar): {path}"
+        );
+        Ok((Invitation { account_id, path }, note))
     }
     .await;
-    let note = result.as_ref().ok().map(|invitation| {
-        format!(
-            "Einladung erstellt. Bitte senden Sie diesen Link (7 Tage gültig, nur einmal nutzbar): {}",
-            invitation.path
-        )
-    });
+    reply_on_admin_page(result).await
+}
+
+/// Answers an administration action: back to `/verwaltung` with the note (a form post), or
+/// the value (a call from code).
+#[cfg(feature = "ssr")]
+async fn reply_on_admin_page<T>(
+    result: Result<(T, String), crate::server::error::AppError>,
+) -> Result<T, ServerFnError> {
+    use crate::server::auth::{FormReply, reply};
+    let (result, note) = match result {
+        Ok((value, note)) => (Ok(value), Some(note)),
+        Err(error) => (Err(error), None),
+    };
     reply(
         result,
         FormReply {
@@ -154,9 +163,8 @@ async fn changeable_account(
 /// Changes an account's role.
 #[server(name = SetRole, prefix = "/api", endpoint = "verwaltung/rolle")]
 pub async fn set_role(account_id: i64, role: String) -> Result<(), ServerFnError> {
-    use crate::server::auth::{FormReply, reply, require};
+    use crate::server::auth::require;
     use crate::server::error::AppError;
-    let mut note = None;
     let result = async {
         let admin = require(Role::Admin).await?;
         let role = Role::parse(&role)
@@ -172,30 +180,21 @@ pub async fn set_role(account_id: i64, role: String) -> Result<(), ServerFnError
             role = role.code(),
             "role changed"
         );
-        note = Some(format!(
+        let note = format!(
             "{} hat jetzt die Rolle „{}“.",
             account.display_name,
             role.label()
-        ));
-        Ok(())
+        );
+        Ok(((), note))
     }
     .await;
-    reply(
-        result,
-        FormReply {
-            success_to: "/verwaltung",
-            success_note: note,
-            failure_to: "/verwaltung",
-        },
-    )
-    .await
+    reply_on_admin_page(result).await
 }
 
 /// Deactivates (`active = false`, ending its sessions at once) or reactivates an account.
 #[server(name = SetActive, prefix = "/api", endpoint = "verwaltung/aktiv")]
 pub async fn set_active(account_id: i64, active: bool) -> Result<(), ServerFnError> {
-    use crate::server::auth::{FormReply, reply, require};
-    let mut note = None;
+    use crate::server::auth::require;
     let result = async {
         let admin = require(Role::Admin).await?;
         let account = changeable_account(&admin, account_id).await?;
@@ -209,24 +208,16 @@ pub async fn set_active(account_id: i64, active: bool) -> Result<(), ServerFnErr
             active,
             "account (de)activated"
         );
-        note = Some(if active {
+        let note = if active {
             format!("{} ist wieder aktiv.", account.display_name)
         } else {
             format!(
                 "{} ist deaktiviert; alle Sitzungen sind beendet.",
                 account.display_name
             )
-        });
-        Ok(())
+        };
+        Ok(((), note))
     }
     .await;
-    reply(
-        result,
-        FormReply {
-            success_to: "/verwaltung",
-            success_note: note,
-            failure_to: "/verwaltung",
-        },
-    )
-    .await
+    reply_on_admin_page(result).await
 }

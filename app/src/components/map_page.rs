@@ -16,6 +16,7 @@ use super::filter_form::FilterForm;
 use super::map_view::MapView;
 use super::offer_view::OfferView;
 use super::url_query::UrlQuery;
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 use crate::api::offer_detail;
 use crate::domain::directory::MemberOfferInfo;
 use crate::domain::filter::{
@@ -28,6 +29,7 @@ use crate::domain::region::RegionInfo;
 pub const PAGE_SIZE: usize = 20;
 
 /// The id of the `<script type="application/json">` holding the [`MapPageData`].
+#[cfg(any(feature = "ssr", feature = "hydrate"))]
 const MAP_DATA_ELEMENT_ID: &str = "kartendaten";
 
 /// Everything the map explorer starts from, rendered on the server and embedded in the page for
@@ -102,8 +104,15 @@ pub fn MapPage() -> impl IntoView {
         <Title text="Chancenkarte – Angebote für Familien, Kinder und Jugendliche" />
         <Suspense fallback=|| view! { <p class="loading">"Angebote werden geladen …"</p> }>
             {move || Suspend::new(async move {
+                let note = crate::server::auth::take_note().await;
                 match load_map_page_data(selected).await {
-                    Ok(data) => view! { <MapPageBody data /> }.into_any(),
+                    Ok(data) => {
+                        view! {
+                            <super::account_pages::NoteView note />
+                            <MapPageBody data />
+                        }
+                            .into_any()
+                    }
                     Err(error) => {
                         view! {
                             <p class="error" role="alert">

@@ -314,7 +314,8 @@ macro_rules! account_storage {
 
             async fn set_active(&self, id: i64, active: bool) -> StorageResult<()> {
                 sqlx::query(
-                    "UPDATE accounts SET active = $1, session_generation = session_generation + 1 WHERE id = $2",
+                    "UPDATE accounts SET active = $1, \
+                     session_generation = session_generation + CASE WHEN $1 THEN 0 ELSE 1 END WHERE id = $2",
                 )
                 .bind(active)
                 .bind(id)
@@ -493,8 +494,11 @@ macro_rules! account_storage {
                 )
                 .fetch_all(self.pool())
                 .await?;
-                let contacts: Vec<ContactRow> =
-                    sqlx::query_as(&format!("{CONTACT_SQL} ORDER BY c.name, c.id"))
+                // Contacts of archived offers are no longer current.
+                let contacts: Vec<ContactRow> = sqlx::query_as(&format!(
+                    "{CONTACT_SQL} WHERE c.offer_id IS NULL OR EXISTS \
+                     (SELECT 1 FROM offers o WHERE o.id = c.offer_id AND o.status = 'active') ORDER BY c.name, c.id"
+                ))
                         .fetch_all(self.pool())
                         .await?;
                 Ok(assemble_directory(organizations, offers, topics, contacts))

@@ -225,10 +225,30 @@ pub async fn set_note(note: Note) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The note left for this page, removed so it shows once.
+/// The note of one request, taken from the session at most once: Leptos may run a page's
+/// async blocks more than once while rendering, and a second take would find nothing.
+#[derive(Clone, Default)]
+pub struct NoteSlot(std::sync::Arc<tokio::sync::OnceCell<Option<Note>>>);
+
+/// Middleware giving every request its [`NoteSlot`].
+pub async fn with_note_slot(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    request.extensions_mut().insert(NoteSlot::default());
+    next.run(request).await
+}
+
+/// The note left for this page, removed from the session so it shows once.
 pub async fn take_note() -> Option<Note> {
     let session = session().await.ok()?;
-    session.remove::<Note>(NOTE_KEY).await.ok().flatten()
+    let take = || async { session.remove::<Note>(NOTE_KEY).await.ok().flatten() };
+    let slot = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<NoteSlot>().cloned());
+    match slot {
+        Some(NoteSlot(cell)) => cell.get_or_init(take).await.clone(),
+        None => take().await,
+    }
 }
 
 /// Whether the request is a plain HTML form post (a browser navigation), not a call from code.

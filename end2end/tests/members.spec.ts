@@ -1,0 +1,118 @@
+// Network members on a phone: login errors in German, contact persons visible only while
+// signed in (offer page and the map's detail panel), logout, and the directory search.
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+// The demo member account the server creates in demo mode (printed at its start).
+const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
+
+async function signIn(page: Page, password = MEMBER.password) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(MEMBER.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** An offer with a contact person, and that person's name, as the member API reports them. */
+async function offerWithContact(page: Page): Promise<{ id: number; contact: string }> {
+  const offers = await (await page.request.get('/api/offers')).json();
+  for (const offer of offers.slice(0, 50)) {
+    const response = await page.request.get(`/api/mitglieder/angebot?id=${offer.id}`);
+    expect(response.status()).toBe(200);
+    const info = await response.json();
+    if (info && info.contacts.length > 0) return { id: offer.id, contact: info.contacts[0].name };
+  }
+  throw new Error('no offer with a contact person among the first 50');
+}
+
+test('a wrong password shows the German error', async ({ page }) => {
+  await signIn(page, 'ganz-falsches-passwort');
+  await expect(page).toHaveURL(/\/anmelden/);
+  await expect(page.getByRole('alert')).toHaveText('E-Mail oder Passwort falsch.');
+  await expect(page.getByText('angemeldet als')).toHaveCount(0);
+});
+
+test('a member sees the contact person; after logout it is gone', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+  const { id, contact } = await offerWithContact(page);
+
+  await page.goto(`/angebot/${id}`);
+  await expect(page.getByRole('heading', { name: 'Nur für Netzwerkmitglieder' })).toBeVisible();
+  await expect(page.getByText(contact).first()).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/mitglied-angebot.png`, fullPage: true });
+
+  // The map's detail panel loads the same for members after hydration.
+  await page.goto(`/?angebot=${id}`);
+  const panel = page.locator('#detail-panel');
+  await expect(panel.getByText(contact).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sie sind abgemeldet.' })).toBeVisible();
+  await expect(page.getByText('angemeldet als')).toHaveCount(0);
+  await page.goto(`/angebot/${id}`);
+  await expect(page.locator('h1.offer-name')).toBeVisible();
+  await expect(page.getByText(contact)).toHaveCount(0);
+  await expect(page.getByText('Nur für Netzwerkmitglieder')).toHaveCount(0);
+  await page.goto(`/?angebot=${id}`);
+  await expect(page.locator('#detail-panel h2')).toBeVisible();
+  await expect(page.locator('#detail-panel').getByText(contact)).toHaveCount(0);
+  const api = await page.request.get(`/api/mitglieder/angebot?id=${id}`);
+  expect(api.status()).toBe(401);
+});
+
+test('the directory search finds a contact by name', async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+  const { contact } = await offerWithContact(page);
+  await page.goto('/netzwerk');
+  const count = async () => Number(((await page.locator('.result-count').textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
+  const all = await count();
+  await page.getByLabel('Name, Person oder Angebot').fill(contact);
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page).toHaveURL(/\/netzwerk\?q=/);
+  await expect(page.locator('.directory .contact-name', { hasText: contact }).first()).toBeVisible();
+  expect(await count()).toBeLessThan(all);
+  await page.screenshot({ path: `${artifacts}/netzwerk-suche.png`, fullPage: false });
+});
+
+test('an admin invites a person, who sets a password and signs in', async ({ page, browser }) => {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill('verwaltung@demo.chancenkarte.invalid');
+  await page.getByLabel('Passwort', { exact: true }).fill('demo-verwaltung-2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Verwaltung der Konten' })).toBeVisible();
+  const email = `neu-${Date.now()}@example.org`;
+  await page.getByLabel('Name').fill('Nele Neu');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Rolle', { exact: true }).selectOption('member');
+  await page.getByRole('button', { name: 'Einladungslink erstellen' }).click();
+  const note = page.getByRole('status').filter({ hasText: 'Einladung erstellt' });
+  await expect(note).toBeVisible();
+  const path = ((await note.textContent()) ?? '').match(/\/einladung\/[0-9a-f]+/)?.[0];
+  expect(path).toBeTruthy();
+  await expect(page.locator('tr', { hasText: email })).toContainText('eingeladen');
+
+  const invitee = await browser.newPage();
+  await invitee.goto(path!);
+  await expect(invitee.getByText('Willkommen, Nele Neu!')).toBeVisible();
+  await invitee.getByLabel('Neues Passwort', { exact: true }).fill('kurz');
+  await invitee.getByLabel('Neues Passwort wiederholen').fill('kurz');
+  await invitee.getByRole('button', { name: 'Passwort speichern' }).click();
+  // The browser's own minlength check or the server's German reason keeps the short password out.
+  await expect(invitee).toHaveURL(new RegExp(path!));
+  await invitee.getByLabel('Neues Passwort', { exact: true }).fill('mein langes Passwort');
+  await invitee.getByLabel('Neues Passwort wiederholen').fill('mein langes Passwort');
+  await invitee.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(invitee).toHaveURL(/\/anmelden/);
+  await expect(invitee.getByRole('status').filter({ hasText: 'Passwort ist gespeichert' })).toBeVisible();
+  await invitee.getByLabel('E-Mail-Adresse').fill(email);
+  await invitee.getByLabel('Passwort', { exact: true }).fill('mein langes Passwort');
+  await invitee.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(invitee.getByText('angemeldet als')).toBeVisible();
+  await invitee.close();
+});

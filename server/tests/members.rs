@@ -1,0 +1,647 @@
+//! Accounts over real HTTP: login and logout, session cookies and rotation, throttling,
+//! cross-site protection, role checks on every protected server function, invitations,
+//! deactivation, the first admin from the command line — and the leak test: member-only data
+//! never reaches a visitor who is not signed in as a member.
+
+mod common;
+
+use common::{Running, Visitor, assert_no_member_data, start, start_with};
+use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
+use server::demo_accounts::DEMO_ACCOUNTS;
+
+const MEMBER: usize = 0;
+const EDITOR: usize = 1;
+const ADMIN: usize = 2;
+
+async fn signed_in(running: &Running, which: usize) -> Visitor {
+    let visitor = Visitor::new(running);
+    let demo = DEMO_ACCOUNTS[which];
+    let reply = visitor.login(demo.email, demo.password).await;
+    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
+    visitor
+}
+
+fn has_member_markers(body: &str) -> bool {
+    body.contains(MEMBER_NOTE_MARKER) || body.contains(MEMBER_CONTACT_MARKER)
+}
+
+/// Ids of active offers, from the public offers payload.
+async fn offer_ids(visitor: &Visitor) -> Vec<i64> {
+    let offers: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/offers").await.body).unwrap();
+    offers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|offer| offer["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let member = DEMO_ACCOUNTS[MEMBER];
+
+    // A failed login leaves a session (holding the error note) …
+    let failed = visitor
+        .post_form(
+            "/api/anmelden",
+            &[("email", member.email), ("password", "falsch")],
+        )
+        .await;
+    assert_eq!(failed.status, 302);
+    let before = visitor.session_cookie().expect("a session for the note");
+    let page = visitor.get("/anmelden").await;
+    assert!(
+        page.body.contains("E-Mail oder Passwort falsch."),
+        "the note is shown: {}",
+        page.body
+    );
+
+    // … and a successful one continues under a new id.
+    let login = visitor
+        .post_form(
+            "/api/anmelden",
+            &[
+                ("email", member.email),
+                ("password", member.password),
+                ("next", "/netzwerk"),
+            ],
+        )
+        .await;
+    assert_eq!(login.status, 302);
+    assert_eq!(login.headers["location"], "/netzwerk");
+    let cookie = login.headers["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Max-Age=7200"), "idle expiry: {cookie}");
+    let after = visitor.session_cookie().unwrap();
+    assert_ne!(before, after, "the session id is rotated at login");
+
+    let viewer: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/konto").await.body).unwrap();
+    assert_eq!(viewer["email"], member.email);
+    assert_eq!(viewer["role"], "Member");
+    let home = visitor.get("/").await;
+    assert!(
+        home.body.contains("angemeldet als"),
+        "the header names the account"
+    );
+
+    // The pre-login id was not promoted to the login.
+    let planted = reqwest::Client::new()
+        .get(format!("{}/api/konto", running.base))
+        .header("cookie", format!("chancenkarte_sitzung={before}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(planted, "null");
+
+    let logout = visitor.post("/api/abmelden", &[]).await;
+    assert_eq!(logout.status, 200);
+    assert_eq!(visitor.get("/api/konto").await.body, "null");
+    // The old cookie, replayed, no longer works: logout deleted the session on the server.
+    let replayed = reqwest::Client::new()
+        .get(format!("{}/api/mitglieder/angebot?id=1", running.base))
+        .header("cookie", format!("chancenkarte_sitzung={after}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replayed.status().as_u16(), 401);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cookies_are_secure_by_default() {
+    let running = start_with(&[]).await;
+    let visitor = Visitor::new(&running);
+    let member = DEMO_ACCOUNTS[MEMBER];
+    let reply = visitor.login(member.email, member.password).await;
+    let cookie = reply.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_logins_get_one_generic_answer_and_are_throttled() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let member = DEMO_ACCOUNTS[MEMBER];
+    let unknown = visitor
+        .login("niemand@example.org", "irgendwas-langes")
+        .await;
+    let wrong = visitor.login(member.email, "falsches Passwort").await;
+    assert_eq!((unknown.status, wrong.status), (401, 401));
+    assert!(unknown.body.contains("E-Mail oder Passwort falsch."));
+    assert_eq!(
+        unknown.body, wrong.body,
+        "no hint whether the account exists"
+    );
+
+    for _ in 0..5 {
+        assert_eq!(
+            visitor
+                .login(member.email, "falsches Passwort")
+                .await
+                .status,
+            401
+        );
+    }
+    // Six failures now: even the right password waits.
+    let locked = visitor.login(member.email, member.password).await;
+    assert_eq!(locked.status, 429, "{}", locked.body);
+    assert!(
+        locked
+            .body
+            .contains("Zu viele fehlgeschlagene Anmeldeversuche"),
+        "{}",
+        locked.body
+    );
+    assert!(locked.body.contains("30 Sekunden"), "{}", locked.body);
+
+    // Another account is not locked by these failures (per-account lock) …
+    let editor = DEMO_ACCOUNTS[EDITOR];
+    assert_eq!(
+        visitor.login(editor.email, editor.password).await.status,
+        200
+    );
+    // … but the address is, after enough failures across accounts.
+    for i in 0..14 {
+        visitor
+            .login(&format!("raten{i}@example.org"), "falsches Passwort")
+            .await;
+    }
+    let admin = DEMO_ACCOUNTS[ADMIN];
+    let by_address = visitor.login(admin.email, admin.password).await;
+    assert_eq!(by_address.status, 429, "{}", by_address.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cross_site_writes_are_refused() {
+    let running = start().await;
+    let member = DEMO_ACCOUNTS[MEMBER];
+    let client = reqwest::Client::new();
+    for origin in [Some("https://evil.example"), Some("null"), None] {
+        let mut request = client
+            .post(format!("{}/api/anmelden", running.base))
+            .form(&[("email", member.email), ("password", member.password)]);
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 403, "origin {origin:?}");
+        assert!(response.headers().get("set-cookie").is_none());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_protected_server_function_checks_the_role() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let member = signed_in(&running, MEMBER).await;
+    let editor = signed_in(&running, EDITOR).await;
+    let admin = signed_in(&running, ADMIN).await;
+    let target = offer_ids(&anonymous).await[0].to_string();
+
+    enum Call {
+        Get(&'static str),
+        Post(&'static str, Vec<(&'static str, String)>),
+    }
+    let member_calls = [
+        Call::Get("/api/mitglieder/verzeichnis"),
+        Call::Get("/api/mitglieder/angebot?id=1"),
+        Call::Get("/netzwerk/kontakt/1/vcard"),
+    ];
+    // The target of the admin calls is the editor demo account (id 2).
+    let admin_calls = [
+        Call::Get("/api/verwaltung/konten"),
+        Call::Post(
+            "/api/verwaltung/einladen",
+            vec![
+                ("email", "neu@example.org".into()),
+                ("name", "Neu".into()),
+                ("role", "member".into()),
+            ],
+        ),
+        Call::Post(
+            "/api/verwaltung/rolle",
+            vec![("account_id", "2".into()), ("role", "editor".into())],
+        ),
+        Call::Post(
+            "/api/verwaltung/aktiv",
+            vec![("account_id", "2".into()), ("active", "true".into())],
+        ),
+    ];
+    async fn status(visitor: &Visitor, call: &Call) -> u16 {
+        match call {
+            Call::Get(path) => visitor.get(path).await.status,
+            Call::Post(path, form) => {
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                visitor.post(path, &form).await.status
+            }
+        }
+    }
+    for call in &member_calls {
+        assert_eq!(status(&anonymous, call).await, 401);
+        assert_eq!(status(&member, call).await, 200);
+        assert_eq!(status(&editor, call).await, 200);
+    }
+    for call in &admin_calls {
+        assert_eq!(status(&anonymous, call).await, 401);
+        assert_eq!(status(&member, call).await, 403);
+        assert_eq!(status(&editor, call).await, 403);
+        assert_eq!(status(&admin, call).await, 200);
+    }
+    // Pages: the login form for anonymous visitors, a refusal for too low a role.
+    assert_eq!(anonymous.get("/netzwerk").await.status, 401);
+    assert_eq!(anonymous.get("/verwaltung").await.status, 401);
+    assert_eq!(member.get("/verwaltung").await.status, 403);
+    assert_eq!(admin.get("/verwaltung").await.status, 200);
+    assert_eq!(member.get(&format!("/angebot/{target}")).await.status, 200);
+    // An admin cannot lock themselves out.
+    let own = admin
+        .post(
+            "/api/verwaltung/aktiv",
+            &[("account_id", "3"), ("active", "false")],
+        )
+        .await;
+    assert_eq!(own.status, 400, "{}", own.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn member_only_data_reaches_members_only() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let ids = offer_ids(&anonymous).await;
+    let mut paths: Vec<String> = vec![
+        "/".into(),
+        "/?thema=beratung".into(),
+        "/anmelden".into(),
+        "/konto".into(),
+        "/netzwerk".into(),
+        "/netzwerk?q=a".into(),
+        "/verwaltung".into(),
+        "/einladung/abc".into(),
+        "/api/offers".into(),
+        "/api/region".into(),
+        "/api/boundaries".into(),
+        "/api/konto".into(),
+        "/api/mitglieder/verzeichnis".into(),
+        "/api/verwaltung/konten".into(),
+        "/netzwerk/kontakt/1/vcard".into(),
+    ];
+    for id in ids.iter().take(40) {
+        paths.push(format!("/angebot/{id}"));
+        paths.push(format!("/?angebot={id}"));
+        paths.push(format!("/api/offer?id={id}"));
+        paths.push(format!("/api/mitglieder/angebot?id={id}"));
+    }
+    for path in &paths {
+        let reply = anonymous.get(path).await;
+        assert_no_member_data(path, &reply.body);
+    }
+    // Signed in with a role below member is impossible; a deactivated member sees nothing
+    // either (see `deactivation_ends_sessions_at_once`).
+
+    let member = signed_in(&running, MEMBER).await;
+    let mut seen_on_offer_page = false;
+    let mut seen_by_function = false;
+    for id in ids.iter().take(40) {
+        seen_on_offer_page |= has_member_markers(&member.get(&format!("/angebot/{id}")).await.body);
+        seen_by_function |= has_member_markers(
+            &member
+                .get(&format!("/api/mitglieder/angebot?id={id}"))
+                .await
+                .body,
+        );
+    }
+    assert!(
+        seen_on_offer_page,
+        "members see contact persons or notes on offer pages"
+    );
+    assert!(
+        seen_by_function,
+        "members get them from the server function"
+    );
+    assert!(has_member_markers(&member.get("/netzwerk").await.body));
+    // The map page embeds no member data even for members: the panel fetches it on demand.
+    assert_no_member_data(
+        "map page for a member",
+        &member.get(&format!("/?angebot={}", ids[0])).await.body,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn directory_search_finds_a_contact_by_name() {
+    let running = start().await;
+    let member = signed_in(&running, MEMBER).await;
+    let entries: serde_json::Value =
+        serde_json::from_str(&member.get("/api/mitglieder/verzeichnis").await.body).unwrap();
+    let entries = entries.as_array().unwrap();
+    assert!(
+        entries.len() > 100,
+        "the whole directory: {}",
+        entries.len()
+    );
+    let person = entries
+        .iter()
+        .flat_map(|entry| entry["contacts"].as_array().unwrap())
+        .next()
+        .unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let query = person.replace(' ', "+");
+    let found: serde_json::Value = serde_json::from_str(
+        &member
+            .get(&format!("/api/mitglieder/verzeichnis?q={query}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let found = found.as_array().unwrap();
+    assert!(!found.is_empty() && found.len() < entries.len());
+    assert!(
+        found
+            .iter()
+            .any(|entry| entry.to_string().contains(&person)),
+        "{person} is among the found"
+    );
+    let page = member.get(&format!("/netzwerk?q={query}")).await;
+    assert!(page.body.contains(&person), "the page lists {person}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitation_password_change_role_change_and_deactivation() {
+    let running = start().await;
+    let admin = signed_in(&running, ADMIN).await;
+    let invite = admin
+        .post(
+            "/api/verwaltung/einladen",
+            &[
+                ("email", "Neue.Kollegin@Example.org"),
+                ("name", "Nora Neu"),
+                ("role", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(invite.status, 200, "{}", invite.body);
+    let invitation: serde_json::Value = serde_json::from_str(&invite.body).unwrap();
+    let path = invitation["path"].as_str().unwrap().to_string();
+    let account_id = invitation["account_id"].as_i64().unwrap().to_string();
+    let token = path.trim_start_matches("/einladung/").to_string();
+
+    // A bad invitation input is refused with a German reason, nothing is created.
+    let bad = admin
+        .post(
+            "/api/verwaltung/einladen",
+            &[("email", "kaputt"), ("name", "X"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.body.contains("keine gültige E-Mail-Adresse"),
+        "{}",
+        bad.body
+    );
+
+    let invitee = Visitor::new(&running);
+    assert_eq!(invitee.get(&path).await.status, 200);
+    assert!(invitee.get(&path).await.body.contains("Nora Neu"));
+    // Before accepting, the account cannot sign in.
+    assert_eq!(
+        invitee.login("neue.kollegin@example.org", "").await.status,
+        401
+    );
+    let short = invitee
+        .post(
+            "/api/einladung",
+            &[
+                ("token", &token),
+                ("new_password", "kurz"),
+                ("repeat_password", "kurz"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, 400);
+    assert!(short.body.contains("mindestens 12 Zeichen"));
+    let password = "ein Satz als Passwort";
+    let accepted = invitee
+        .post(
+            "/api/einladung",
+            &[
+                ("token", &token),
+                ("new_password", password),
+                ("repeat_password", password),
+            ],
+        )
+        .await;
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    let again = invitee
+        .post(
+            "/api/einladung",
+            &[
+                ("token", &token),
+                ("new_password", password),
+                ("repeat_password", password),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 404, "an invitation works once");
+    assert_eq!(invitee.get(&path).await.status, 404);
+
+    assert_eq!(
+        invitee
+            .login("neue.kollegin@example.org", password)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        invitee.get("/api/mitglieder/angebot?id=1").await.status,
+        200
+    );
+
+    // Own password change: the other session of the same account ends, this one stays.
+    let second_device = Visitor::new(&running);
+    assert_eq!(
+        second_device
+            .login("neue.kollegin@example.org", password)
+            .await
+            .status,
+        200
+    );
+    let wrong_current = invitee
+        .post(
+            "/api/passwort",
+            &[
+                ("current_password", "falsch"),
+                ("new_password", "noch ein Satz"),
+                ("repeat_password", "noch ein Satz"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong_current.status, 400);
+    let changed = invitee
+        .post(
+            "/api/passwort",
+            &[
+                ("current_password", password),
+                ("new_password", "noch ein Satz"),
+                ("repeat_password", "noch ein Satz"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(
+        invitee.get("/api/mitglieder/angebot?id=1").await.status,
+        200
+    );
+    assert_eq!(
+        second_device
+            .get("/api/mitglieder/angebot?id=1")
+            .await
+            .status,
+        401
+    );
+
+    // Role change takes effect on the next request.
+    assert_eq!(
+        admin
+            .post(
+                "/api/verwaltung/rolle",
+                &[("account_id", &account_id), ("role", "editor")]
+            )
+            .await
+            .status,
+        200
+    );
+    let viewer: serde_json::Value =
+        serde_json::from_str(&invitee.get("/api/konto").await.body).unwrap();
+    assert_eq!(viewer["role"], "Editor");
+
+    // Deactivation ends the session at once; login then says why; reactivation lets in again.
+    assert_eq!(
+        admin
+            .post(
+                "/api/verwaltung/aktiv",
+                &[("account_id", &account_id), ("active", "false")]
+            )
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        invitee.get("/api/mitglieder/angebot?id=1").await.status,
+        401
+    );
+    let refused = invitee
+        .login("neue.kollegin@example.org", "noch ein Satz")
+        .await;
+    assert_eq!(refused.status, 403);
+    assert!(refused.body.contains("deaktiviert"));
+    assert_eq!(
+        admin
+            .post(
+                "/api/verwaltung/aktiv",
+                &[("account_id", &account_id), ("active", "true")]
+            )
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        invitee
+            .login("neue.kollegin@example.org", "noch ein Satz")
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_admin_comes_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite:{}", dir.path().join("admin.db").display());
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "--database-url",
+            &database_url,
+            "create-admin",
+            "--email",
+            "Chefin@Kreis.example",
+            "--name",
+            "Clara Chefin",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let password = stdout
+        .trim()
+        .rsplit("Passwort: ")
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(password.len(), 20, "{stdout}");
+    let twice = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "--database-url",
+            &database_url,
+            "create-admin",
+            "--email",
+            "chefin@kreis.example",
+        ])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        !twice.status.success(),
+        "the same address cannot get a second account"
+    );
+
+    // Without demo data: no demo accounts, and the created admin signs in.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let region = format!("{root}/regions/kreis-coesfeld/region.json");
+    let config = <server::config::Config as clap::Parser>::try_parse_from([
+        "server",
+        "--database-url",
+        &database_url,
+        "--region-file",
+        &region,
+        "--tile-url",
+        "none",
+        "--cookie-secure",
+        "false",
+        "--site-root",
+        dir.path().to_str().unwrap(),
+    ])
+    .unwrap();
+    let application = server::routes::build(&config).await.unwrap();
+    assert!(
+        application.demo_accounts.is_empty(),
+        "production mode creates no demo accounts"
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { server::serve(listener, application.router).await.unwrap() });
+    let running = Running::external(base);
+    let visitor = Visitor::new(&running);
+    let demo = DEMO_ACCOUNTS[MEMBER];
+    assert_eq!(visitor.login(demo.email, demo.password).await.status, 401);
+    assert_eq!(
+        visitor
+            .login("chefin@kreis.example", &password)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(visitor.get("/verwaltung").await.status, 200);
+}
