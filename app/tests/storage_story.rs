@@ -11,6 +11,7 @@ use std::sync::Arc;
 use app::domain::account::{Email, Role};
 use app::domain::directory::WorkingGroup;
 use app::domain::hours::OpeningSlot;
+use app::domain::offer_edit::{EditOutcome, EditableField};
 use app::domain::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
 use app::domain::throttle::FailureRecord;
 use app::server::account_storage::NewAccount;
@@ -199,6 +200,221 @@ async fn story(storage: Arc<dyn Storage>) {
     assert_eq!(storage.public_offer_summaries().await.unwrap().len(), 1);
 
     account_story(storage.as_ref()).await;
+    edit_story(storage.clone()).await;
+}
+
+/// Versioned field edits: saved, unchanged, conflicts (also two concurrent saves from one
+/// base), the history, reverting, and marking as checked.
+async fn edit_story(storage: Arc<dyn Storage>) {
+    let editor = storage
+        .create_account(
+            &NewAccount {
+                email: Email::parse("redaktion@example.org").unwrap(),
+                display_name: "Rita Redaktion".into(),
+                role: Role::Editor,
+                password_hash: None,
+            },
+            auth::now(),
+        )
+        .await
+        .unwrap();
+    let id = storage.public_offer_summaries().await.unwrap()[0].id;
+    let offer = storage.editable_offer(id).await.unwrap().unwrap();
+    assert_eq!(
+        offer.value(EditableField::Topics),
+        "fruehe-hilfen,familienbildung"
+    );
+    assert_eq!(
+        offer.value(EditableField::OpeningHours),
+        "Mo 09:00-11:30; Mi 14:00-16:00"
+    );
+    assert_eq!(offer.value(EditableField::InternalNote), SECRET_NOTE);
+    assert_eq!(offer.value(EditableField::Wheelchair), "ja");
+    let base = offer.version;
+
+    let saved = storage
+        .apply_edit(
+            id,
+            base,
+            EditableField::Name,
+            "Babytreff am Mittwoch",
+            editor,
+            100,
+        )
+        .await
+        .unwrap();
+    let EditOutcome::Saved { version: v1, .. } = saved else {
+        panic!("first save: {saved:?}")
+    };
+    assert_eq!(v1, base + 1);
+    assert_eq!(
+        storage.public_offer_detail(id).await.unwrap().unwrap().name,
+        "Babytreff am Mittwoch"
+    );
+    // The same value again changes nothing.
+    assert_eq!(
+        storage
+            .apply_edit(
+                id,
+                v1,
+                EditableField::Name,
+                "Babytreff am Mittwoch",
+                editor,
+                101
+            )
+            .await
+            .unwrap(),
+        EditOutcome::Unchanged { version: v1 }
+    );
+    // A save from the old base is refused and shows the value that is there now.
+    assert_eq!(
+        storage
+            .apply_edit(id, base, EditableField::Name, "Alter Stand", editor, 102)
+            .await
+            .unwrap(),
+        EditOutcome::Conflict {
+            current_version: v1,
+            current_value: "Babytreff am Mittwoch".into()
+        }
+    );
+
+    // Two saves from the same base at once: exactly one wins, the other gets the conflict.
+    let (a, b) = tokio::join!(
+        storage.apply_edit(id, v1, EditableField::Phone, "02541 11 11", editor, 103),
+        storage.apply_edit(id, v1, EditableField::Phone, "02541 22 22", editor, 103),
+    );
+    let outcomes = [a.unwrap(), b.unwrap()];
+    let wins = outcomes
+        .iter()
+        .filter(|o| matches!(o, EditOutcome::Saved { .. }))
+        .count();
+    let conflicts = outcomes
+        .iter()
+        .filter(|o| matches!(o, EditOutcome::Conflict { .. }))
+        .count();
+    assert_eq!((wins, conflicts), (1, 1), "{outcomes:?}");
+    let v2 = v1 + 1;
+    let phone = storage
+        .editable_offer(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .value(EditableField::Phone)
+        .to_string();
+    assert!(phone == "02541 11 11" || phone == "02541 22 22");
+
+    // Fields kept in tables of their own.
+    for (field, value) in [
+        (EditableField::Topics, "beratung,gesundheit"),
+        (EditableField::OpeningHours, "Di 10:00-12:00"),
+        (EditableField::InternalNote, ""),
+        (EditableField::Wheelchair, "nein"),
+    ] {
+        let version = storage.editable_offer(id).await.unwrap().unwrap().version;
+        let outcome = storage
+            .apply_edit(id, version, field, value, editor, 104)
+            .await
+            .unwrap();
+        assert!(
+            matches!(outcome, EditOutcome::Saved { .. }),
+            "{field:?}: {outcome:?}"
+        );
+    }
+    let detail = storage.public_offer_detail(id).await.unwrap().unwrap();
+    assert_eq!(
+        detail.topics.iter().map(|t| t.code()).collect::<Vec<_>>(),
+        ["beratung", "gesundheit"]
+    );
+    assert_eq!(detail.opening_hours.len(), 1);
+    assert!(!detail.wheelchair);
+    assert_eq!(
+        storage
+            .member_offer_info(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .internal_note,
+        ""
+    );
+
+    // History, newest first, with who, old and new value.
+    let history = storage.offer_history(id).await.unwrap();
+    assert_eq!(history.len(), 6, "{history:#?}");
+    assert_eq!(history[0].field, "rollstuhlgerecht");
+    assert_eq!(history.last().unwrap().field, "name");
+    assert_eq!(history.last().unwrap().old_value, "Babytreff");
+    assert_eq!(history.last().unwrap().account_name, "Rita Redaktion");
+    assert!(
+        history.iter().any(
+            |c| c.field == "oeffnungszeiten" && c.old_value == "Mo 09:00-11:30; Mi 14:00-16:00"
+        )
+    );
+
+    // Reverting the topics change restores the old topics, as a new change.
+    let topics_change = history
+        .iter()
+        .find(|c| c.field == "themen")
+        .unwrap()
+        .clone();
+    let reverted = storage
+        .revert_change(topics_change.id, editor, 105)
+        .await
+        .unwrap();
+    assert!(
+        matches!(reverted, EditOutcome::Saved { .. }),
+        "{reverted:?}"
+    );
+    let offer = storage.editable_offer(id).await.unwrap().unwrap();
+    assert_eq!(
+        offer.value(EditableField::Topics),
+        "fruehe-hilfen,familienbildung"
+    );
+    let newest = &storage.offer_history(id).await.unwrap()[0];
+    assert_eq!(newest.reverts_change_id, Some(topics_change.id));
+    // Reverting it again conflicts: the field no longer holds what that change wrote.
+    assert!(matches!(
+        storage
+            .revert_change(topics_change.id, editor, 106)
+            .await
+            .unwrap(),
+        EditOutcome::Conflict { .. }
+    ));
+
+    // Marked as checked today.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let checked = storage
+        .mark_checked(id, offer.version, today, editor, 107)
+        .await
+        .unwrap();
+    assert!(matches!(checked, EditOutcome::Saved { .. }), "{checked:?}");
+    assert_eq!(
+        storage
+            .public_offer_detail(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_checked,
+        today
+    );
+    assert_eq!(
+        storage.offer_history(id).await.unwrap()[0].field_label(),
+        "Zuletzt geprüft"
+    );
+    assert!(matches!(
+        storage
+            .mark_checked(id, offer.version, today, editor, 108)
+            .await
+            .unwrap(),
+        EditOutcome::Conflict { .. }
+    ));
+    assert_eq!(
+        storage
+            .apply_edit(999_999, 1, EditableField::Name, "x y z", editor, 109)
+            .await
+            .unwrap(),
+        EditOutcome::NotFound
+    );
+    let _ = v2;
 }
 
 /// Accounts, invitations, throttling, member-only reads and database sessions.

@@ -645,3 +645,103 @@ async fn the_first_admin_comes_from_the_command_line() {
     );
     assert_eq!(visitor.get("/verwaltung").await.status, 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editors_save_fields_against_versions_and_members_cannot() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let member = signed_in(&running, MEMBER).await;
+    let editor = signed_in(&running, EDITOR).await;
+    let id = offer_ids(&anonymous).await[0].to_string();
+    let read = format!("/api/redaktion/angebot?id={id}");
+    assert_eq!(anonymous.get(&read).await.status, 401);
+    assert_eq!(member.get(&read).await.status, 403);
+    let offer: serde_json::Value = serde_json::from_str(&editor.get(&read).await.body).unwrap();
+    let version = offer["version"].as_i64().unwrap().to_string();
+
+    let form = [
+        ("id", id.as_str()),
+        ("version", version.as_str()),
+        ("field", "telefon"),
+        ("value", "02541 12345"),
+    ];
+    assert_eq!(
+        anonymous.post("/api/redaktion/feld", &form).await.status,
+        401
+    );
+    assert_eq!(member.post("/api/redaktion/feld", &form).await.status, 403);
+
+    let bad = [
+        ("id", id.as_str()),
+        ("version", version.as_str()),
+        ("field", "telefon"),
+        ("value", "02541 abc"),
+    ];
+    let refused = editor.post("/api/redaktion/feld", &bad).await;
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused
+            .body
+            .contains("Telefon: „a“ gehört nicht in eine Telefonnummer"),
+        "{}",
+        refused.body
+    );
+
+    let saved = editor.post("/api/redaktion/feld", &form).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    let detail = anonymous.get(&format!("/angebot/{id}")).await;
+    assert!(
+        detail.body.contains("02541 12345"),
+        "the public page shows the new number"
+    );
+
+    let stale = [
+        ("id", id.as_str()),
+        ("version", version.as_str()),
+        ("field", "telefon"),
+        ("value", "02541 99999"),
+    ];
+    let conflict = editor.post("/api/redaktion/feld", &stale).await;
+    assert_eq!(conflict.status, 409, "{}", conflict.body);
+    assert!(
+        conflict.body.contains("02541 12345"),
+        "the conflict names the current value: {}",
+        conflict.body
+    );
+
+    let history = editor.get(&format!("/api/redaktion/verlauf?id={id}")).await;
+    assert_eq!(history.status, 200);
+    assert!(
+        history.body.contains("02541 12345") && history.body.contains("Robin Redaktion"),
+        "{}",
+        history.body
+    );
+    assert_eq!(
+        member
+            .get(&format!("/api/redaktion/verlauf?id={id}"))
+            .await
+            .status,
+        403
+    );
+
+    let current: serde_json::Value = serde_json::from_str(&editor.get(&read).await.body).unwrap();
+    let current_version = current["version"].as_i64().unwrap().to_string();
+    assert_eq!(
+        member
+            .post(
+                "/api/redaktion/geprueft",
+                &[("id", &id), ("version", &current_version)]
+            )
+            .await
+            .status,
+        403
+    );
+    let checked = editor
+        .post(
+            "/api/redaktion/geprueft",
+            &[("id", &id), ("version", &current_version)],
+        )
+        .await;
+    assert_eq!(checked.status, 200, "{}", checked.body);
+}

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod editor;
 pub mod members;
 
 use leptos::prelude::*;

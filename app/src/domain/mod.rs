@@ -6,6 +6,7 @@ pub mod directory;
 pub mod filter;
 pub mod hours;
 pub mod offer;
+pub mod offer_edit;
 pub mod prng;
 pub mod region;
 pub mod taxonomy;

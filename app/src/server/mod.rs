@@ -3,6 +3,7 @@
 
 pub mod account_storage;
 pub mod auth;
+pub mod edit_storage;
 pub mod error;
 pub mod invitations;
 pub mod password;

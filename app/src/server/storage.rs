@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::account_storage::AccountStorage;
+use super::edit_storage::EditStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
 use super::sessions::SessionBackend;
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
@@ -38,7 +39,7 @@ pub enum StorageError {
 pub type StorageResult<T> = Result<T, StorageError>;
 
 #[async_trait]
-pub trait Storage: AccountStorage + Send + Sync {
+pub trait Storage: AccountStorage + EditStorage + Send + Sync {
     /// The session store on the same database.
     fn session_store(&self) -> SessionBackend;
     /// Brings the schema up to date.

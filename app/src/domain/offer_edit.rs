@@ -1,0 +1,570 @@
+//! Editing an offer one field at a time: the editable fields, the parsing of what an editor
+//! types into one of them (with German messages), and the canonical text of each value, which
+//! is what the change history stores and compares.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::hours::{OpeningSlot, TimeOfDay, Weekday};
+use super::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+
+/// The fields an editor can change in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EditableField {
+    Name,
+    Description,
+    Topics,
+    Phases,
+    Languages,
+    Delivery,
+    Cost,
+    CostNote,
+    Wheelchair,
+    AccessibilityNote,
+    Phone,
+    Email,
+    Website,
+    OpeningHours,
+    HoursNote,
+    /// Member-only.
+    InternalNote,
+}
+
+impl EditableField {
+    pub const ALL: [EditableField; 16] = [
+        EditableField::Name,
+        EditableField::Description,
+        EditableField::Topics,
+        EditableField::Phases,
+        EditableField::Languages,
+        EditableField::Delivery,
+        EditableField::Cost,
+        EditableField::CostNote,
+        EditableField::Wheelchair,
+        EditableField::AccessibilityNote,
+        EditableField::Phone,
+        EditableField::Email,
+        EditableField::Website,
+        EditableField::OpeningHours,
+        EditableField::HoursNote,
+        EditableField::InternalNote,
+    ];
+
+    /// Stable code, used in URLs, forms and the history.
+    pub fn code(self) -> &'static str {
+        match self {
+            EditableField::Name => "name",
+            EditableField::Description => "beschreibung",
+            EditableField::Topics => "themen",
+            EditableField::Phases => "lebensphasen",
+            EditableField::Languages => "sprachen",
+            EditableField::Delivery => "form",
+            EditableField::Cost => "kosten",
+            EditableField::CostNote => "kosten_hinweis",
+            EditableField::Wheelchair => "rollstuhlgerecht",
+            EditableField::AccessibilityNote => "barrierefreiheit",
+            EditableField::Phone => "telefon",
+            EditableField::Email => "email",
+            EditableField::Website => "website",
+            EditableField::OpeningHours => "oeffnungszeiten",
+            EditableField::HoursNote => "oeffnungszeiten_hinweis",
+            EditableField::InternalNote => "interne_notiz",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EditableField::Name => "Name",
+            EditableField::Description => "Beschreibung",
+            EditableField::Topics => "Themen",
+            EditableField::Phases => "Lebensphasen",
+            EditableField::Languages => "Sprachen",
+            EditableField::Delivery => "Form",
+            EditableField::Cost => "Kosten",
+            EditableField::CostNote => "Hinweis zu den Kosten",
+            EditableField::Wheelchair => "Rollstuhlgerecht",
+            EditableField::AccessibilityNote => "Hinweis zur Barrierefreiheit",
+            EditableField::Phone => "Telefon",
+            EditableField::Email => "E-Mail",
+            EditableField::Website => "Website",
+            EditableField::OpeningHours => "Öffnungszeiten",
+            EditableField::HoursNote => "Hinweis zu den Öffnungszeiten",
+            EditableField::InternalNote => "Interne Notiz",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<EditableField> {
+        EditableField::ALL
+            .into_iter()
+            .find(|field| field.code() == code.trim())
+    }
+
+    /// Parses an editor's input into the canonical text of the value, or says in German what
+    /// is wrong with it.
+    pub fn canonical_value(self, input: &str) -> Result<String, String> {
+        let text = input.trim();
+        match self {
+            EditableField::Name => bounded_text(text, 3, 120, "Der Name"),
+            EditableField::Description => bounded_text(text, 20, 4000, "Die Beschreibung"),
+            EditableField::Topics => codes(text, Topic::parse, "Thema"),
+            EditableField::Phases => codes(text, LifePhase::parse, "Lebensphase"),
+            EditableField::Languages => codes(text, Language::parse, "Sprache"),
+            EditableField::Delivery => codes(text, Delivery::parse, "Form"),
+            EditableField::Cost => Cost::parse(text)
+                .map(|cost| cost.code().to_string())
+                .ok_or_else(|| {
+                    "Bitte wählen Sie, ob das Angebot kostenlos, ermäßigt oder kostenpflichtig ist."
+                        .to_string()
+                }),
+            EditableField::CostNote
+            | EditableField::AccessibilityNote
+            | EditableField::HoursNote => bounded_text(text, 0, 500, "Der Hinweis"),
+            EditableField::InternalNote => bounded_text(text, 0, 2000, "Die interne Notiz"),
+            EditableField::Wheelchair => match text {
+                "ja" | "true" | "1" => Ok("ja".to_string()),
+                "nein" | "false" | "0" | "" => Ok("nein".to_string()),
+                _ => Err("Bitte „ja“ oder „nein“ angeben.".to_string()),
+            },
+            EditableField::Phone => phone(text),
+            EditableField::Email => email(text),
+            EditableField::Website => website(text),
+            EditableField::OpeningHours => {
+                parse_opening_hours(text).map(|slots| format_opening_hours(&slots))
+            }
+        }
+    }
+}
+
+fn bounded_text(text: &str, min: usize, max: usize, what: &str) -> Result<String, String> {
+    let length = text.chars().count();
+    if length < min {
+        return Err(if min <= 1 || length == 0 {
+            format!("{what} darf nicht leer sein.")
+        } else {
+            format!("{what} ist zu kurz (mindestens {min} Zeichen).")
+        });
+    }
+    if length > max {
+        return Err(format!(
+            "{what} ist zu lang (höchstens {max} Zeichen, jetzt {length})."
+        ));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(format!("{what} enthält unzulässige Steuerzeichen."));
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// A comma-separated, non-empty list of vocabulary codes, in vocabulary order without repeats.
+fn codes<T: Copy + Ord + CodeOf>(
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<String, String> {
+    let mut items = Vec::new();
+    for part in text
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+    {
+        let item = parse(part).ok_or_else(|| format!("{what} „{part}“ gibt es nicht."))?;
+        items.push(item);
+    }
+    if items.is_empty() {
+        return Err(format!("Bitte wählen Sie mindestens eine {what}."));
+    }
+    items.sort();
+    items.dedup();
+    Ok(items
+        .iter()
+        .map(|item| item.code_of())
+        .collect::<Vec<_>>()
+        .join(","))
+}
+
+/// The code of a vocabulary item (the vocabularies share no trait of their own).
+pub trait CodeOf {
+    fn code_of(&self) -> &'static str;
+}
+
+macro_rules! code_of {
+    ($($vocabulary:ty),+) => {
+        $(impl CodeOf for $vocabulary {
+            fn code_of(&self) -> &'static str {
+                self.code()
+            }
+        })+
+    };
+}
+code_of!(Topic, LifePhase, Language, Delivery);
+
+fn phone(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let allowed = |c: char| c.is_ascii_digit() || " +-/()".contains(c);
+    if let Some(bad) = text.chars().find(|c| !allowed(*c)) {
+        return Err(format!(
+            "„{bad}“ gehört nicht in eine Telefonnummer (erlaubt: Ziffern, Leerzeichen, + - / ( ))."
+        ));
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if !(6..=20).contains(&digits) {
+        return Err(
+            "Eine Telefonnummer hat 6 bis 20 Ziffern, mit Vorwahl (z. B. 02541 18-0).".to_string(),
+        );
+    }
+    if text.contains('+') && !text.starts_with('+') {
+        return Err(
+            "Ein „+“ steht nur am Anfang einer Telefonnummer (z. B. +49 2541 18-0).".to_string(),
+        );
+    }
+    Ok(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn email(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    if !text.contains('@') {
+        return Err("Eine E-Mail-Adresse enthält ein @ (z. B. info@beispiel.de).".to_string());
+    }
+    super::account::Email::parse(text)
+        .map(|email| email.as_str().to_string())
+        .map_err(|error| error.0)
+}
+
+fn website(text: &str) -> Result<String, String> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or_else(|| "Eine Website beginnt mit https:// oder http://.".to_string())?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == ':');
+    if !host_ok || text.chars().any(char::is_whitespace) {
+        return Err(format!("„{text}“ ist keine gültige Website-Adresse."));
+    }
+    if text.chars().count() > 300 {
+        return Err("Die Website-Adresse ist zu lang (höchstens 300 Zeichen).".to_string());
+    }
+    Ok(text.to_string())
+}
+
+const WEEKDAY_SHORT: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
+
+fn weekday_of(text: &str) -> Option<Weekday> {
+    let text = text.trim().trim_end_matches('.').to_lowercase();
+    Weekday::ALL
+        .into_iter()
+        .zip(WEEKDAY_SHORT)
+        .find(|(day, short)| text == short.to_lowercase() || text == day.label().to_lowercase())
+        .map(|(day, _)| day)
+}
+
+/// Parses opening hours written as "Mo 09:00-12:00, 14:00-16:00; Mi 09:00-12:00" (weekday
+/// short or long, periods with "-" or "–", entries separated by ";" or new lines). Empty
+/// means "by appointment".
+pub fn parse_opening_hours(text: &str) -> Result<Vec<OpeningSlot>, String> {
+    let mut slots = Vec::new();
+    for entry in text
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let (day, periods) = entry.split_once(char::is_whitespace).ok_or_else(|| {
+            format!("„{entry}“: Bitte Wochentag und Zeiten angeben, z. B. „Mo 09:00-12:00“.")
+        })?;
+        let weekday = weekday_of(day)
+            .ok_or_else(|| format!("„{day}“ ist kein Wochentag (Mo, Di, Mi, Do, Fr, Sa, So)."))?;
+        for period in periods.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (opens, closes) = period.split_once(['-', '–']).ok_or_else(|| {
+                format!("„{period}“: Bitte Beginn und Ende angeben, z. B. „09:00-12:00“.")
+            })?;
+            let opens = TimeOfDay::parse(opens).map_err(|e| e.to_string())?;
+            let closes = TimeOfDay::parse(closes).map_err(|e| e.to_string())?;
+            slots.push(OpeningSlot::new(weekday, opens, closes).map_err(|e| e.to_string())?);
+        }
+    }
+    slots.sort_by_key(|slot| (slot.weekday, slot.opens));
+    for pair in slots.windows(2) {
+        if pair[0].weekday == pair[1].weekday && pair[1].opens < pair[0].closes {
+            return Err(format!(
+                "Am {} überschneiden sich {}–{} und {}–{}.",
+                pair[0].weekday.label(),
+                pair[0].opens,
+                pair[0].closes,
+                pair[1].opens,
+                pair[1].closes
+            ));
+        }
+    }
+    Ok(slots)
+}
+
+/// The canonical text of opening hours, as [`parse_opening_hours`] reads it.
+pub fn format_opening_hours(slots: &[OpeningSlot]) -> String {
+    let mut sorted = slots.to_vec();
+    sorted.sort_by_key(|slot| (slot.weekday, slot.opens));
+    sorted
+        .iter()
+        .map(|slot| {
+            format!(
+                "{} {}-{}",
+                WEEKDAY_SHORT[usize::from(slot.weekday.number() - 1)],
+                slot.opens,
+                slot.closes
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The history's field code of "marked as checked".
+pub const CHECKED_FIELD: &str = "zuletzt_geprueft";
+
+/// An offer as an editor edits it: its version and the canonical text of every field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableOffer {
+    pub id: i64,
+    pub version: i64,
+    pub archived: bool,
+    pub last_checked: NaiveDate,
+    pub values: Vec<(EditableField, String)>,
+}
+
+impl EditableOffer {
+    pub fn value(&self, field: EditableField) -> &str {
+        self.values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("", |(_, value)| value.as_str())
+    }
+}
+
+/// What became of a save.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EditOutcome {
+    Saved {
+        version: i64,
+        change_id: i64,
+    },
+    /// The value was already what the editor saved; nothing changed.
+    Unchanged {
+        version: i64,
+    },
+    /// Someone saved in between: the editor's base version is old. Both values are shown so
+    /// the editor decides.
+    Conflict {
+        current_version: i64,
+        current_value: String,
+    },
+    NotFound,
+}
+
+/// One entry of an offer's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    pub id: i64,
+    pub offer_id: i64,
+    pub account_name: String,
+    pub changed_at: i64,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+    pub version: i64,
+    pub reverts_change_id: Option<i64>,
+}
+
+impl ChangeRecord {
+    pub fn field_label(&self) -> &'static str {
+        match EditableField::parse(&self.field) {
+            Some(field) => field.label(),
+            None if self.field == CHECKED_FIELD => "Zuletzt geprüft",
+            None => "Sonstiges",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(field: EditableField, input: &str) -> Result<String, String> {
+        field.canonical_value(input)
+    }
+
+    #[test]
+    fn every_field_has_a_unique_code() {
+        for field in EditableField::ALL {
+            assert_eq!(EditableField::parse(field.code()), Some(field));
+        }
+        assert_eq!(EditableField::parse("passwort"), None);
+    }
+
+    #[test]
+    fn names_and_descriptions_have_bounds() {
+        assert_eq!(
+            check(EditableField::Name, "  Babytreff  ").unwrap(),
+            "Babytreff"
+        );
+        assert!(
+            check(EditableField::Name, "")
+                .unwrap_err()
+                .contains("darf nicht leer")
+        );
+        assert!(
+            check(EditableField::Name, "ab")
+                .unwrap_err()
+                .contains("zu kurz")
+        );
+        assert!(
+            check(EditableField::Name, &"x".repeat(121))
+                .unwrap_err()
+                .contains("zu lang")
+        );
+        assert!(check(EditableField::Description, "kurz").is_err());
+        assert!(
+            check(EditableField::Name, "Baby\u{0007}treff")
+                .unwrap_err()
+                .contains("Steuerzeichen")
+        );
+    }
+
+    #[test]
+    fn vocabularies_are_sorted_codes() {
+        assert_eq!(
+            check(EditableField::Topics, "gesundheit, beratung,gesundheit").unwrap(),
+            "beratung,gesundheit"
+        );
+        assert!(
+            check(EditableField::Topics, "zauberei")
+                .unwrap_err()
+                .contains("„zauberei“ gibt es nicht")
+        );
+        assert!(
+            check(EditableField::Topics, "")
+                .unwrap_err()
+                .contains("mindestens eine")
+        );
+        assert_eq!(
+            check(EditableField::Cost, "kostenlos").unwrap(),
+            "kostenlos"
+        );
+        assert!(check(EditableField::Cost, "gratis").is_err());
+        assert_eq!(check(EditableField::Wheelchair, "true").unwrap(), "ja");
+    }
+
+    #[test]
+    fn phone_numbers() {
+        assert_eq!(
+            check(EditableField::Phone, "02541  18-0").unwrap(),
+            "02541 18-0"
+        );
+        assert_eq!(
+            check(EditableField::Phone, "+49 (2541) 18/0").unwrap(),
+            "+49 (2541) 18/0"
+        );
+        assert_eq!(check(EditableField::Phone, "").unwrap(), "");
+        assert!(
+            check(EditableField::Phone, "02541 abc")
+                .unwrap_err()
+                .contains("„a“ gehört nicht")
+        );
+        assert!(
+            check(EditableField::Phone, "123")
+                .unwrap_err()
+                .contains("6 bis 20 Ziffern")
+        );
+        assert!(
+            check(EditableField::Phone, "02541+18")
+                .unwrap_err()
+                .contains("nur am Anfang")
+        );
+    }
+
+    #[test]
+    fn emails_and_websites() {
+        assert_eq!(
+            check(EditableField::Email, "Info@Beispiel.de").unwrap(),
+            "info@beispiel.de"
+        );
+        assert!(
+            check(EditableField::Email, "info.beispiel.de")
+                .unwrap_err()
+                .contains("ein @")
+        );
+        assert!(check(EditableField::Email, "info@beispiel").is_err());
+        assert_eq!(
+            check(EditableField::Website, "https://beispiel.de/angebot?x=1").unwrap(),
+            "https://beispiel.de/angebot?x=1"
+        );
+        assert!(
+            check(EditableField::Website, "www.beispiel.de")
+                .unwrap_err()
+                .contains("https://")
+        );
+        assert!(check(EditableField::Website, "javascript:alert(1)").is_err());
+        assert!(check(EditableField::Website, "https://bei spiel.de").is_err());
+        assert!(check(EditableField::Website, "https://localhost").is_err());
+    }
+
+    #[test]
+    fn opening_hours_round_trip() {
+        let text = "Mi 14:00-16:00; Montag 09:00–11:30, 12:00-13:00\nFr 8:00-9:00";
+        let canonical = check(EditableField::OpeningHours, text).unwrap();
+        assert_eq!(
+            canonical,
+            "Mo 09:00-11:30; Mo 12:00-13:00; Mi 14:00-16:00; Fr 08:00-09:00"
+        );
+        assert_eq!(
+            check(EditableField::OpeningHours, &canonical).unwrap(),
+            canonical
+        );
+        assert_eq!(check(EditableField::OpeningHours, "").unwrap(), "");
+    }
+
+    #[test]
+    fn bad_opening_hours_say_what_is_wrong() {
+        assert!(
+            parse_opening_hours("Xy 09:00-10:00")
+                .unwrap_err()
+                .contains("kein Wochentag")
+        );
+        assert!(
+            parse_opening_hours("Mo 09:00")
+                .unwrap_err()
+                .contains("Beginn und Ende")
+        );
+        assert!(
+            parse_opening_hours("Mo 10:00-09:00")
+                .unwrap_err()
+                .contains("nicht nach")
+        );
+        assert!(
+            parse_opening_hours("Mo 9-10")
+                .unwrap_err()
+                .contains("HH:MM")
+        );
+        assert!(
+            parse_opening_hours("Mo 09:00-12:00, 11:00-13:00")
+                .unwrap_err()
+                .contains("überschneiden")
+        );
+        assert!(
+            parse_opening_hours("Montags")
+                .unwrap_err()
+                .contains("Wochentag und Zeiten")
+        );
+    }
+}

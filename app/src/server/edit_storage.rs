@@ -1,0 +1,477 @@
+//! Editing offers in storage: one field per save, guarded by the offer's version (a save based
+//! on an old version is refused as a conflict, never silently applied), each change recorded
+//! with its old and new value, and reverting a change as a new change. Both backends, same SQL.
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+
+use super::storage::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
+use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
+use crate::domain::offer_edit::{
+    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, format_opening_hours,
+    parse_opening_hours,
+};
+
+#[async_trait]
+pub trait EditStorage: Send + Sync {
+    /// The offer with its version and canonical field values (archived offers too).
+    async fn editable_offer(&self, id: i64) -> StorageResult<Option<EditableOffer>>;
+    /// Saves `value` (canonical, already validated) into `field` if the offer is still at
+    /// `base_version`.
+    async fn apply_edit(
+        &self,
+        id: i64,
+        base_version: i64,
+        field: EditableField,
+        value: &str,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<EditOutcome>;
+    /// The offer's changes, newest first.
+    async fn offer_history(&self, id: i64) -> StorageResult<Vec<ChangeRecord>>;
+    /// Undoes one change by saving its old value again, if the field still holds the value that
+    /// change wrote; otherwise a conflict.
+    async fn revert_change(
+        &self,
+        change_id: i64,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<EditOutcome>;
+    /// Sets "zuletzt geprüft" to `today`, recorded in the history.
+    async fn mark_checked(
+        &self,
+        id: i64,
+        base_version: i64,
+        today: NaiveDate,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<EditOutcome>;
+}
+
+/// The column of a field stored directly in `offers`; `None` for fields kept in tables of
+/// their own.
+fn column_of(field: EditableField) -> Option<&'static str> {
+    Some(match field {
+        EditableField::Name => "name",
+        EditableField::Description => "description",
+        EditableField::Cost => "cost",
+        EditableField::CostNote => "cost_note",
+        EditableField::AccessibilityNote => "accessibility_note",
+        EditableField::Phone => "phone",
+        EditableField::Email => "email",
+        EditableField::Website => "website",
+        EditableField::HoursNote => "hours_note",
+        _ => return None,
+    })
+}
+
+/// The code table of a vocabulary field.
+fn code_table_of(field: EditableField) -> Option<(&'static str, &'static str)> {
+    Some(match field {
+        EditableField::Topics => ("offer_topics", "topic"),
+        EditableField::Phases => ("offer_life_phases", "phase"),
+        EditableField::Languages => ("offer_languages", "language"),
+        EditableField::Delivery => ("offer_delivery", "delivery"),
+        _ => return None,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct OfferRow {
+    id: i64,
+    version: i64,
+    status: String,
+    last_checked: NaiveDate,
+    name: String,
+    description: String,
+    cost: String,
+    cost_note: String,
+    wheelchair: bool,
+    accessibility_note: String,
+    phone: String,
+    email: String,
+    website: String,
+    hours_note: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct HoursRow {
+    weekday: i32,
+    opens_minute: i32,
+    closes_minute: i32,
+}
+
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    id: i64,
+    offer_id: i64,
+    account_name: Option<String>,
+    changed_at: i64,
+    field: String,
+    old_value: String,
+    new_value: String,
+    version: i64,
+    reverts_change_id: Option<i64>,
+}
+
+fn hours_text(rows: Vec<HoursRow>) -> String {
+    let slots: Vec<OpeningSlot> = rows
+        .into_iter()
+        .filter_map(|h| {
+            let weekday = Weekday::from_number(u8::try_from(h.weekday).ok()?)?;
+            let opens = TimeOfDay::from_minutes(u16::try_from(h.opens_minute).ok()?)?;
+            let closes = TimeOfDay::from_minutes(u16::try_from(h.closes_minute).ok()?)?;
+            OpeningSlot::new(weekday, opens, closes).ok()
+        })
+        .collect();
+    format_opening_hours(&slots)
+}
+
+const OFFER_SQL: &str = "SELECT id, version, status, last_checked, name, description, cost, cost_note, \
+     wheelchair, accessibility_note, phone, email, website, hours_note FROM offers WHERE id = $1";
+
+macro_rules! edit_storage {
+    ($name:ident, $db:ty) => {
+        impl $name {
+            async fn read_editable(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+            ) -> StorageResult<Option<EditableOffer>> {
+                let Some(row): Option<OfferRow> =
+                    sqlx::query_as(OFFER_SQL).bind(id).fetch_optional(&mut *connection).await?
+                else {
+                    return Ok(None);
+                };
+                let mut values = vec![
+                    (EditableField::Name, row.name),
+                    (EditableField::Description, row.description),
+                    (EditableField::Cost, row.cost),
+                    (EditableField::CostNote, row.cost_note),
+                    (EditableField::Wheelchair, if row.wheelchair { "ja" } else { "nein" }.to_string()),
+                    (EditableField::AccessibilityNote, row.accessibility_note),
+                    (EditableField::Phone, row.phone),
+                    (EditableField::Email, row.email),
+                    (EditableField::Website, row.website),
+                    (EditableField::HoursNote, row.hours_note),
+                ];
+                for field in [
+                    EditableField::Topics,
+                    EditableField::Phases,
+                    EditableField::Languages,
+                    EditableField::Delivery,
+                ] {
+                    let (table, column) = code_table_of(field).expect("a vocabulary field");
+                    let codes: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT {column} FROM {table} WHERE offer_id = $1"))
+                            .bind(id)
+                            .fetch_all(&mut *connection)
+                            .await?;
+                    // Canonical order and unknown codes dropped, as the editor's input would be.
+                    let canonical = field.canonical_value(&codes.join(",")).unwrap_or_default();
+                    values.push((field, canonical));
+                }
+                let hours: Vec<HoursRow> = sqlx::query_as(
+                    "SELECT weekday, opens_minute, closes_minute FROM opening_hours WHERE offer_id = $1",
+                )
+                .bind(id)
+                .fetch_all(&mut *connection)
+                .await?;
+                values.push((EditableField::OpeningHours, hours_text(hours)));
+                let note: Option<String> =
+                    sqlx::query_scalar("SELECT internal_note FROM member_offer_notes WHERE offer_id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *connection)
+                        .await?;
+                values.push((EditableField::InternalNote, note.unwrap_or_default()));
+                Ok(Some(EditableOffer {
+                    id: row.id,
+                    version: row.version,
+                    archived: row.status != "active",
+                    last_checked: row.last_checked,
+                    values,
+                }))
+            }
+
+            async fn write_field(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                field: EditableField,
+                value: &str,
+            ) -> StorageResult<()> {
+                if field == EditableField::Wheelchair {
+                    sqlx::query("UPDATE offers SET wheelchair = $1 WHERE id = $2")
+                        .bind(value == "ja")
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                } else if let Some(column) = column_of(field) {
+                    sqlx::query(&format!("UPDATE offers SET {column} = $1 WHERE id = $2"))
+                        .bind(value)
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                } else if let Some((table, column)) = code_table_of(field) {
+                    sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1"))
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                    for code in value.split(',').filter(|code| !code.is_empty()) {
+                        sqlx::query(&format!("INSERT INTO {table} (offer_id, {column}) VALUES ($1, $2)"))
+                            .bind(id)
+                            .bind(code)
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                } else if field == EditableField::OpeningHours {
+                    let slots = parse_opening_hours(value).map_err(StorageError::Corrupt)?;
+                    sqlx::query("DELETE FROM opening_hours WHERE offer_id = $1")
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                    for slot in slots {
+                        sqlx::query(
+                            "INSERT INTO opening_hours (offer_id, weekday, opens_minute, closes_minute) \
+                             VALUES ($1, $2, $3, $4)",
+                        )
+                        .bind(id)
+                        .bind(i32::from(slot.weekday.number()))
+                        .bind(i32::from(slot.opens.minutes()))
+                        .bind(i32::from(slot.closes.minutes()))
+                        .execute(&mut *connection)
+                        .await?;
+                    }
+                } else if field == EditableField::InternalNote {
+                    sqlx::query("DELETE FROM member_offer_notes WHERE offer_id = $1")
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                    if !value.is_empty() {
+                        sqlx::query("INSERT INTO member_offer_notes (offer_id, internal_note) VALUES ($1, $2)")
+                            .bind(id)
+                            .bind(value)
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                }
+                Ok(())
+            }
+
+            /// Raises the version if it is still `base_version`: the row lock (PostgreSQL) or
+            /// the write lock (SQLite) makes a concurrent save from the same base wait and then
+            /// find the version changed.
+            async fn claim_version(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                base_version: i64,
+            ) -> StorageResult<bool> {
+                let claimed = sqlx::query("UPDATE offers SET version = version + 1 WHERE id = $1 AND version = $2")
+                    .bind(id)
+                    .bind(base_version)
+                    .execute(&mut *connection)
+                    .await?
+                    .rows_affected();
+                Ok(claimed == 1)
+            }
+
+            #[allow(clippy::too_many_arguments)]
+            async fn record_change(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                account_id: i64,
+                now: i64,
+                field: &str,
+                old_value: &str,
+                new_value: &str,
+                version: i64,
+                reverts: Option<i64>,
+            ) -> StorageResult<i64> {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO offer_changes (offer_id, account_id, changed_at, field, old_value, new_value, \
+                     version, reverts_change_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                )
+                .bind(id)
+                .bind(account_id)
+                .bind(now)
+                .bind(field)
+                .bind(old_value)
+                .bind(new_value)
+                .bind(version)
+                .bind(reverts)
+                .fetch_one(&mut *connection)
+                .await?)
+            }
+
+            #[allow(clippy::too_many_arguments)]
+            async fn edit(
+                &self,
+                id: i64,
+                base_version: i64,
+                field: EditableField,
+                value: &str,
+                account_id: i64,
+                now: i64,
+                reverts: Option<i64>,
+            ) -> StorageResult<EditOutcome> {
+                let mut tx = self.pool().begin().await?;
+                if !Self::claim_version(&mut tx, id, base_version).await? {
+                    drop(tx);
+                    let mut connection = self.pool().acquire().await?;
+                    return Ok(match Self::read_editable(&mut connection, id).await? {
+                        Some(current) => EditOutcome::Conflict {
+                            current_version: current.version,
+                            current_value: current.value(field).to_string(),
+                        },
+                        None => EditOutcome::NotFound,
+                    });
+                }
+                let current = Self::read_editable(&mut tx, id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                let old_value = current.value(field).to_string();
+                if old_value == value {
+                    // Nothing to record: the version claim is rolled back with the transaction.
+                    return Ok(EditOutcome::Unchanged { version: base_version });
+                }
+                Self::write_field(&mut tx, id, field, value).await?;
+                let change_id = Self::record_change(
+                    &mut tx, id, account_id, now, field.code(), &old_value, value, current.version, reverts,
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(EditOutcome::Saved {
+                    version: current.version,
+                    change_id,
+                })
+            }
+        }
+
+        #[async_trait]
+        impl EditStorage for $name {
+            async fn editable_offer(&self, id: i64) -> StorageResult<Option<EditableOffer>> {
+                let mut connection = self.pool().acquire().await?;
+                Self::read_editable(&mut connection, id).await
+            }
+
+            async fn apply_edit(
+                &self,
+                id: i64,
+                base_version: i64,
+                field: EditableField,
+                value: &str,
+                account_id: i64,
+                now: i64,
+            ) -> StorageResult<EditOutcome> {
+                self.edit(id, base_version, field, value, account_id, now, None).await
+            }
+
+            async fn offer_history(&self, id: i64) -> StorageResult<Vec<ChangeRecord>> {
+                let rows: Vec<ChangeRow> = sqlx::query_as(
+                    "SELECT c.id, c.offer_id, a.display_name AS account_name, c.changed_at, c.field, \
+                     c.old_value, c.new_value, c.version, c.reverts_change_id FROM offer_changes c \
+                     LEFT JOIN accounts a ON a.id = c.account_id WHERE c.offer_id = $1 ORDER BY c.id DESC",
+                )
+                .bind(id)
+                .fetch_all(self.pool())
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|row| ChangeRecord {
+                        id: row.id,
+                        offer_id: row.offer_id,
+                        account_name: row.account_name.unwrap_or_else(|| "unbekannt".to_string()),
+                        changed_at: row.changed_at,
+                        field: row.field,
+                        old_value: row.old_value,
+                        new_value: row.new_value,
+                        version: row.version,
+                        reverts_change_id: row.reverts_change_id,
+                    })
+                    .collect())
+            }
+
+            async fn revert_change(&self, change_id: i64, account_id: i64, now: i64) -> StorageResult<EditOutcome> {
+                let change: Option<ChangeRow> = sqlx::query_as(
+                    "SELECT c.id, c.offer_id, NULL AS account_name, c.changed_at, c.field, c.old_value, \
+                     c.new_value, c.version, c.reverts_change_id FROM offer_changes c WHERE c.id = $1",
+                )
+                .bind(change_id)
+                .fetch_optional(self.pool())
+                .await?;
+                let Some(change) = change else {
+                    return Ok(EditOutcome::NotFound);
+                };
+                let Some(field) = EditableField::parse(&change.field) else {
+                    return Ok(EditOutcome::NotFound);
+                };
+                let Some(current) = self.editable_offer(change.offer_id).await? else {
+                    return Ok(EditOutcome::NotFound);
+                };
+                if current.value(field) != change.new_value {
+                    return Ok(EditOutcome::Conflict {
+                        current_version: current.version,
+                        current_value: current.value(field).to_string(),
+                    });
+                }
+                self.edit(
+                    change.offer_id,
+                    current.version,
+                    field,
+                    &change.old_value,
+                    account_id,
+                    now,
+                    Some(change.id),
+                )
+                .await
+            }
+
+            async fn mark_checked(
+                &self,
+                id: i64,
+                base_version: i64,
+                today: NaiveDate,
+                account_id: i64,
+                now: i64,
+            ) -> StorageResult<EditOutcome> {
+                let mut tx = self.pool().begin().await?;
+                if !Self::claim_version(&mut tx, id, base_version).await? {
+                    drop(tx);
+                    return Ok(match self.editable_offer(id).await? {
+                        Some(current) => EditOutcome::Conflict {
+                            current_version: current.version,
+                            current_value: current.last_checked.to_string(),
+                        },
+                        None => EditOutcome::NotFound,
+                    });
+                }
+                let current = Self::read_editable(&mut tx, id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                sqlx::query("UPDATE offers SET last_checked = $1 WHERE id = $2")
+                    .bind(today)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                let change_id = Self::record_change(
+                    &mut tx,
+                    id,
+                    account_id,
+                    now,
+                    CHECKED_FIELD,
+                    &current.last_checked.to_string(),
+                    &today.to_string(),
+                    current.version,
+                    None,
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(EditOutcome::Saved {
+                    version: current.version,
+                    change_id,
+                })
+            }
+        }
+    };
+}
+
+edit_storage!(SqliteStorage, sqlx::Sqlite);
+edit_storage!(PostgresStorage, sqlx::Postgres);
