@@ -20,6 +20,78 @@ mod guard {
         require(Role::Editor).await
     }
 
+    /// Answers an edit sent by a plain HTML form: back to the offer's editor section, with a
+    /// note, and with the typed value kept where it could not be saved (invalid, conflict).
+    pub async fn answer_form(
+        id: i64,
+        field: &str,
+        value: &str,
+        result: &Result<EditOutcome, AppError>,
+    ) {
+        use crate::server::auth::{EditDraft, Note, set_note};
+        let label =
+            crate::domain::offer_edit::EditableField::parse(field).map_or("Feld", |f| f.label());
+        let back = format!("/angebot/{id}#bearbeiten");
+        let again = format!("/angebot/{id}?bearbeiten={field}");
+        let draft = |conflict| {
+            Some(EditDraft {
+                offer_id: id,
+                field: field.to_string(),
+                value: value.to_string(),
+                conflict,
+            })
+        };
+        let (note, target) = match result {
+            Ok(EditOutcome::Saved { .. }) => (
+                Note {
+                    is_error: false,
+                    text: format!("„{label}“ ist gespeichert."),
+                    draft: None,
+                },
+                back,
+            ),
+            Ok(EditOutcome::Unchanged { .. }) => (
+                Note {
+                    is_error: false,
+                    text: format!("„{label}“ war schon so gespeichert."),
+                    draft: None,
+                },
+                back,
+            ),
+            Ok(EditOutcome::Conflict {
+                current_version,
+                current_value,
+            }) => (
+                Note {
+                    is_error: true,
+                    text: format!(
+                        "„{label}“ wurde inzwischen von jemand anderem geändert. Bitte vergleichen Sie beide Werte und entscheiden Sie."
+                    ),
+                    draft: draft(Some((current_value.clone(), *current_version))),
+                },
+                again,
+            ),
+            Ok(EditOutcome::NotFound) => (
+                Note {
+                    is_error: true,
+                    text: "Dieses Angebot gibt es nicht.".into(),
+                    draft: None,
+                },
+                "/".to_string(),
+            ),
+            Err(error) => (
+                Note {
+                    is_error: true,
+                    text: error.to_string(),
+                    draft: draft(None),
+                },
+                again,
+            ),
+        };
+        _ = set_note(note).await;
+        leptos_axum::redirect(&target);
+    }
+
     /// Sets 409 for a conflict and 404 for a missing offer; the outcome is the body.
     pub fn with_status(outcome: EditOutcome) -> EditOutcome {
         let status = match &outcome {
@@ -82,10 +154,19 @@ pub async fn edit_offer_field(
             ?outcome,
             "offer field saved"
         );
-        Ok(guard::with_status(outcome))
+        Ok(outcome)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    let signed_in_form = crate::server::auth::is_form_post().await
+        && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
+    if signed_in_form {
+        // The redirect stands; no error status may replace it.
+        guard::answer_form(id, &field, &value, &result).await;
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
 }
 
 /// The offer's change history, newest first.
@@ -110,14 +191,43 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, ServerFn
     use crate::server::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
-        let outcome = crate::server::state::app_state()?
-            .storage
-            .revert_change(change_id, editor.id, now())
-            .await?;
-        Ok(guard::with_status(outcome))
+        let storage = crate::server::state::app_state()?.storage;
+        let offer_id = storage
+            .offer_of_change(change_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Diese Änderung gibt es nicht.".into()))?;
+        let outcome = storage.revert_change(change_id, editor.id, now()).await?;
+        Ok((offer_id, outcome))
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    if crate::server::auth::is_form_post().await
+        && let Ok((offer_id, outcome)) = &result
+    {
+        let text = match outcome {
+            EditOutcome::Saved { .. } => {
+                "Die Änderung ist zurückgenommen (als neue Änderung im Verlauf)."
+            }
+            EditOutcome::Unchanged { .. } => "Der Wert war schon so.",
+            _ => {
+                "Diese Änderung lässt sich nicht mehr zurücknehmen: Das Feld wurde danach noch einmal geändert."
+            }
+        };
+        let is_error = !matches!(
+            outcome,
+            EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }
+        );
+        _ = crate::server::auth::set_note(crate::server::auth::Note {
+            is_error,
+            text: text.into(),
+            draft: None,
+        })
+        .await;
+        leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
+        return Ok(outcome.clone());
+    }
+    result
+        .map(|(_, outcome)| guard::with_status(outcome))
+        .map_err(AppError::into_server_fn_error)
 }
 
 /// Marks the offer as checked today.
@@ -132,8 +242,26 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Se
             .storage
             .mark_checked(id, version, today, editor.id, now())
             .await?;
-        Ok(guard::with_status(outcome))
+        Ok(outcome)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    if crate::server::auth::is_form_post().await && result.is_ok() {
+        let saved = matches!(result, Ok(EditOutcome::Saved { .. }));
+        let text = if saved {
+            "Als geprüft markiert."
+        } else {
+            "Das Angebot wurde inzwischen geändert; bitte prüfen Sie den aktuellen Stand und markieren Sie es dann."
+        };
+        _ = crate::server::auth::set_note(crate::server::auth::Note {
+            is_error: !saved,
+            text: text.into(),
+            draft: None,
+        })
+        .await;
+        leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
 }

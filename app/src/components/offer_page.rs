@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::app::set_not_found_status;
+use super::editor_panel::EditorPanel;
 use super::member_view::MemberSection;
 use super::offer_view::OfferView;
 use crate::api::offer_detail;
@@ -37,6 +38,7 @@ pub fn OfferPage() -> impl IntoView {
                             </nav>
                             <OfferView offer />
                             <MemberSection id />
+                            <EditorPanel id />
                         }
                             .into_any()
                     }

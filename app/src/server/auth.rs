@@ -218,6 +218,19 @@ pub async fn renew_session(account: &AccountRecord) -> Result<(), AppError> {
 pub struct Note {
     pub is_error: bool,
     pub text: String,
+    /// An editor's value that was not saved (invalid, or in conflict), shown again in the form.
+    #[serde(default)]
+    pub draft: Option<EditDraft>,
+}
+
+/// What an editor typed into a field that could not be saved, kept for the form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditDraft {
+    pub offer_id: i64,
+    pub field: String,
+    pub value: String,
+    /// In a conflict: the value saved meanwhile and the version it has.
+    pub conflict: Option<(String, i64)>,
 }
 
 pub async fn set_note(note: Note) -> Result<(), AppError> {
@@ -252,7 +265,7 @@ pub async fn take_note() -> Option<Note> {
 }
 
 /// Whether the request is a plain HTML form post (a browser navigation), not a call from code.
-async fn is_form_post() -> bool {
+pub async fn is_form_post() -> bool {
     leptos_axum::extract::<HeaderMap>()
         .await
         .ok()
@@ -288,6 +301,7 @@ pub async fn reply<T>(
                 _ = set_note(Note {
                     is_error: false,
                     text,
+                    draft: None,
                 })
                 .await;
             }
@@ -300,6 +314,7 @@ pub async fn reply<T>(
             _ = set_note(Note {
                 is_error: true,
                 text,
+                draft: None,
             })
             .await;
             leptos_axum::redirect(form.failure_to);

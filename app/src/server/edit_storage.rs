@@ -37,6 +37,8 @@ pub trait EditStorage: Send + Sync {
         account_id: i64,
         now: i64,
     ) -> StorageResult<EditOutcome>;
+    /// The offer a change belongs to.
+    async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>>;
     /// Sets "zuletzt geprüft" to `today`, recorded in the history.
     async fn mark_checked(
         &self,
@@ -422,6 +424,13 @@ macro_rules! edit_storage {
                     Some(change.id),
                 )
                 .await
+            }
+
+            async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>> {
+                Ok(sqlx::query_scalar("SELECT offer_id FROM offer_changes WHERE id = $1")
+                    .bind(change_id)
+                    .fetch_optional(self.pool())
+                    .await?)
             }
 
             async fn mark_checked(

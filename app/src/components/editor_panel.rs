@@ -1,0 +1,282 @@
+//! The editors' section of an offer page (role `editor`): every editable field with its
+//! current value and an edit form in place (`?bearbeiten=feld`), the conflict view when
+//! someone saved in between, "als geprüft markieren", and the change history with revert.
+//! Plain HTML forms: they work with the keyboard and without JavaScript.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::account_pages::NoteView;
+use crate::domain::account::Role;
+use crate::domain::offer_edit::{ChangeRecord, EditableField, EditableOffer};
+use crate::domain::taxonomy::{Delivery, Language, LifePhase, Topic};
+use crate::server::auth::{EditDraft, require, take_note};
+
+/// What an editor may type into a field, said next to it.
+fn input_hint(field: EditableField) -> Option<String> {
+    fn codes<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> String {
+        let choices: Vec<String> = all
+            .iter()
+            .map(|item| format!("{} ({})", code(*item), label(*item)))
+            .collect();
+        format!("Codes, durch Komma getrennt: {}", choices.join(", "))
+    }
+    Some(match field {
+        EditableField::Topics => codes(Topic::ALL, |t| t.code(), |t| t.label()),
+        EditableField::Phases => codes(LifePhase::ALL, |p| p.code(), |p| p.label()),
+        EditableField::Languages => codes(Language::ALL, |l| l.code(), |l| l.label()),
+        EditableField::Delivery => codes(Delivery::ALL, |d| d.code(), |d| d.label()),
+        EditableField::Cost => "kostenlos, ermaessigt oder kostenpflichtig".to_string(),
+        EditableField::Wheelchair => "ja oder nein".to_string(),
+        EditableField::OpeningHours => {
+            "Je Zeile oder durch „;“ getrennt, z. B. „Mo 09:00-12:00, 14:00-16:00; Mi 09:00-12:00“; leer = nach Vereinbarung".to_string()
+        }
+        EditableField::Phone => "z. B. 02541 18-0".to_string(),
+        EditableField::Website => "beginnt mit https://".to_string(),
+        _ => return None,
+    })
+}
+
+fn is_long(field: EditableField) -> bool {
+    matches!(
+        field,
+        EditableField::Description | EditableField::OpeningHours | EditableField::InternalNote
+    )
+}
+
+fn date_time_of(unix_secs: i64) -> String {
+    chrono::DateTime::from_timestamp(unix_secs, 0)
+        .map(|time| {
+            time.with_timezone(&chrono::Local)
+                .format("%d.%m.%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The editors' section of offer `id`, for editors only; nothing for anyone else.
+#[component]
+pub fn EditorPanel(id: i64) -> impl IntoView {
+    let query = use_query_map();
+    let editing = query
+        .read_untracked()
+        .get("bearbeiten")
+        .and_then(|code| EditableField::parse(&code));
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                require(Role::Editor).await.ok()?;
+                let storage = crate::server::state::app_state().ok()?.storage;
+                let offer = storage.editable_offer(id).await.ok().flatten()?;
+                let history = storage.offer_history(id).await.unwrap_or_default();
+                let note = take_note().await;
+                let draft = note
+                    .as_ref()
+                    .and_then(|note| note.draft.clone())
+                    .filter(|draft| draft.offer_id == id);
+                Some(view! { <EditorSection offer history editing draft note /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditorSection(
+    offer: EditableOffer,
+    history: Vec<ChangeRecord>,
+    editing: Option<EditableField>,
+    draft: Option<EditDraft>,
+    note: Option<crate::server::auth::Note>,
+) -> impl IntoView {
+    let id = offer.id.to_string();
+    let version = offer.version.to_string();
+    let last_checked = offer.last_checked.format("%d.%m.%Y").to_string();
+    let rows = EditableField::ALL
+        .into_iter()
+        .map(|field| {
+            let current = offer.value(field).to_string();
+            let draft = draft.clone().filter(|draft| draft.field == field.code());
+            view! {
+                <FieldRow
+                    offer_id=offer.id
+                    version=offer.version
+                    field
+                    current
+                    editing=editing == Some(field)
+                    draft
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="editor-panel" id="bearbeiten" aria-labelledby="editor-heading">
+            <h2 id="editor-heading">"Redaktion"</h2>
+            <NoteView note />
+            <p>
+                "Zuletzt geprüft: " {last_checked}
+                {offer.archived.then_some(" · archiviert")}
+            </p>
+            <form method="post" action="/api/redaktion/geprueft" class="inline-form">
+                <input type="hidden" name="id" value=id.clone() />
+                <input type="hidden" name="version" value=version />
+                <button type="submit">"Als geprüft markieren"</button>
+            </form>
+            <table class="edit-fields">
+                <tbody>{rows}</tbody>
+            </table>
+            <h3>"Verlauf"</h3>
+            {if history.is_empty() {
+                view! { <p>"Noch keine Änderungen."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="history">
+                        {history.into_iter().map(|change| view! { <HistoryEntry change /> }).collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn FieldRow(
+    offer_id: i64,
+    version: i64,
+    field: EditableField,
+    current: String,
+    editing: bool,
+    draft: Option<EditDraft>,
+) -> impl IntoView {
+    let code = field.code();
+    let row_id = format!("feld-{code}");
+    let shown = if current.is_empty() {
+        "—".to_string()
+    } else {
+        current.clone()
+    };
+    // The edit link carries no #fragment: browsers skip `autofocus` on pages opened at one,
+    // and the focused field scrolls into view by itself.
+    let body = if editing {
+        // After a conflict the form is based on the version saved meanwhile: saving then
+        // deliberately replaces the other value, after the editor has seen it.
+        let (conflict, base_version) = match draft.as_ref().and_then(|d| d.conflict.clone()) {
+            Some((their_value, their_version)) => (Some(their_value), their_version),
+            None => (None, version),
+        };
+        let value = draft.map_or(current, |draft| draft.value);
+        let input_id = format!("wert-{code}");
+        let hint_id = format!("hinweis-{code}");
+        let hint = input_hint(field);
+        let described_by = hint.as_ref().map(|_| hint_id.clone());
+        let input = if is_long(field) {
+            view! {
+                <textarea id=input_id.clone() name="value" rows="5" autofocus aria-describedby=described_by.clone()>
+                    {value}
+                </textarea>
+            }
+                .into_any()
+        } else {
+            view! {
+                <input
+                    id=input_id.clone()
+                    name="value"
+                    type="text"
+                    value=value
+                    autofocus
+                    aria-describedby=described_by.clone()
+                />
+            }
+            .into_any()
+        };
+        view! {
+            {conflict
+                .map(|theirs| {
+                    view! {
+                        <div class="conflict" role="group" aria-label="Zwei Fassungen">
+                            <p>
+                                <strong>"Inzwischen gespeichert:"</strong>
+                            </p>
+                            <p class="conflict-theirs">{if theirs.is_empty() { "—".to_string() } else { theirs }}</p>
+                            <p>
+                                <strong>"Ihre Fassung"</strong>
+                                " (unten im Feld; „Speichern“ ersetzt die andere, „Abbrechen“ behält sie):"
+                            </p>
+                        </div>
+                    }
+                })}
+            <form method="post" action="/api/redaktion/feld" class="edit-form">
+                <input type="hidden" name="id" value=offer_id.to_string() />
+                <input type="hidden" name="version" value=base_version.to_string() />
+                <input type="hidden" name="field" value=code />
+                <label for=input_id>{format!("Neuer Wert: {}", field.label())}</label>
+                {input}
+                {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+                <div class="edit-actions">
+                    <button type="submit">"Speichern"</button>
+                    <a href=format!("/angebot/{offer_id}#{row_id}")>"Abbrechen"</a>
+                </div>
+            </form>
+        }
+            .into_any()
+    } else {
+        view! {
+            <span class="field-value">{shown}</span>
+            " "
+            <a
+                class="edit-link"
+                href=format!("/angebot/{offer_id}?bearbeiten={code}")
+                aria-label=format!("{} bearbeiten", field.label())
+            >
+                "Bearbeiten"
+            </a>
+        }
+        .into_any()
+    };
+    view! {
+        <tr id=row_id.clone()>
+            <th scope="row">{field.label()}</th>
+            <td>{body}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn HistoryEntry(change: ChangeRecord) -> impl IntoView {
+    let revertible = EditableField::parse(&change.field).is_some();
+    let show = |value: &str| {
+        if value.is_empty() {
+            "—".to_string()
+        } else {
+            value.to_string()
+        }
+    };
+    view! {
+        <li class="change" data-change-id=change.id>
+            <span class="change-meta">
+                {date_time_of(change.changed_at)} " · " {change.account_name.clone()} " · "
+                <strong>{change.field_label()}</strong>
+                {change.reverts_change_id.map(|id| format!(" (nimmt Änderung {id} zurück)"))}
+            </span>
+            <br />
+            <del>{show(&change.old_value)}</del>
+            " → "
+            <ins>{show(&change.new_value)}</ins>
+            {revertible
+                .then(|| {
+                    view! {
+                        <form method="post" action="/api/redaktion/zuruecknehmen" class="inline-form">
+                            <input type="hidden" name="change_id" value=change.id.to_string() />
+                            <button type="submit" aria-label=format!("Änderung {} zurücknehmen", change.id)>
+                                "Zurücknehmen"
+                            </button>
+                        </form>
+                    }
+                })}
+        </li>
+    }
+}

@@ -1,0 +1,108 @@
+// Editors on a phone: edit a field in place, see it after a reload with its history entry, get
+// a German message for a bad value, meet the conflict view when another editor saved first,
+// and mark an offer as checked.
+import { test, expect, Page, Browser } from '@playwright/test';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+// The demo editor account the server creates in demo mode.
+const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
+
+async function signIn(page: Page) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(EDITOR.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(EDITOR.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+}
+
+async function editorPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(page);
+  return page;
+}
+
+async function someOfferId(page: Page, index: number): Promise<number> {
+  const offers = await (await page.request.get('/api/offers')).json();
+  return offers[index].id;
+}
+
+test('an editor edits a field in place and finds it after a reload, with its history', async ({ page }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 3);
+  await page.goto(`/angebot/${id}`);
+  const panel = page.locator('#bearbeiten');
+  await expect(panel.getByRole('heading', { name: 'Redaktion' })).toBeVisible();
+
+  await panel.getByRole('link', { name: 'Telefon bearbeiten' }).click();
+  const input = page.getByLabel('Neuer Wert: Telefon');
+  await expect(input).toBeFocused();
+  await input.fill('02541 abc');
+  await input.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('„a“ gehört nicht in eine Telefonnummer');
+  await expect(page.getByLabel('Neuer Wert: Telefon')).toHaveValue('02541 abc');
+
+  await page.getByLabel('Neuer Wert: Telefon').fill('02541 777 888');
+  await page.getByLabel('Neuer Wert: Telefon').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '„Telefon“ ist gespeichert.' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('article.offer .phone-link')).toHaveText('02541 777 888');
+  const entry = page.locator('.history .change').first();
+  await expect(entry).toContainText('Telefon');
+  await expect(entry).toContainText('02541 777 888');
+  await expect(entry).toContainText('Robin Redaktion');
+  await page.screenshot({ path: `${artifacts}/redaktion-verlauf.png`, fullPage: true });
+});
+
+test('two editors save the same field: the second sees both values and decides', async ({ browser }) => {
+  const first = await editorPage(browser);
+  const second = await editorPage(browser);
+  const id = await someOfferId(first, 4);
+  for (const page of [first, second]) {
+    await page.goto(`/angebot/${id}?bearbeiten=name`);
+    await expect(page.getByLabel('Neuer Wert: Name')).toBeVisible();
+  }
+  await first.getByLabel('Neuer Wert: Name').fill('Erste Fassung des Namens');
+  await first.getByRole('button', { name: 'Speichern' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
+
+  await second.getByLabel('Neuer Wert: Name').fill('Zweite Fassung des Namens');
+  await second.getByRole('button', { name: 'Speichern' }).click();
+  await expect(second.getByRole('alert')).toContainText('inzwischen von jemand anderem geändert');
+  await expect(second.locator('.conflict-theirs')).toHaveText('Erste Fassung des Namens');
+  await expect(second.getByLabel('Neuer Wert: Name')).toHaveValue('Zweite Fassung des Namens');
+  await second.locator('#feld-name').screenshot({ path: `${artifacts}/redaktion-konflikt.png` });
+  // Deciding for the own version after seeing the other one saves it.
+  await second.getByRole('button', { name: 'Speichern' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'gespeichert' })).toBeVisible();
+  await expect(second.locator('h1.offer-name')).toHaveText('Zweite Fassung des Namens');
+  await first.context().close();
+  await second.context().close();
+});
+
+test('an editor marks an offer as checked', async ({ page }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 5);
+  await page.goto(`/angebot/${id}`);
+  await page.getByRole('button', { name: 'Als geprüft markieren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Als geprüft markiert.' })).toBeVisible();
+  const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  const now = new Date();
+  await expect(page.locator('.last-checked')).toHaveText(`Zuletzt geprüft: ${months[now.getMonth()]} ${now.getFullYear()}`);
+  await expect(page.locator('.history .change').first()).toContainText('Zuletzt geprüft');
+});
+
+test('members see no editing controls', async ({ page }) => {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill('mitglied@demo.chancenkarte.invalid');
+  await page.getByLabel('Passwort', { exact: true }).fill('demo-mitglied-2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+  const id = await someOfferId(page, 3);
+  await page.goto(`/angebot/${id}?bearbeiten=name`);
+  await expect(page.locator('h1.offer-name')).toBeVisible();
+  await expect(page.locator('#bearbeiten')).toHaveCount(0);
+  await expect(page.getByLabel('Neuer Wert: Name')).toHaveCount(0);
+});
