@@ -106,3 +106,27 @@ test('members see no editing controls', async ({ page }) => {
   await expect(page.locator('#bearbeiten')).toHaveCount(0);
   await expect(page.getByLabel('Neuer Wert: Name')).toHaveCount(0);
 });
+
+test('an editor archives an offer and restores it from the overview', async ({ page, browser }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 6);
+  // The map's detail panel leads editors to the editing section.
+  await page.goto(`/?angebot=${id}`);
+  await page.locator('#detail-panel').getByRole('link', { name: 'Angebot bearbeiten' }).click();
+  await expect(page).toHaveURL(new RegExp(`/angebot/${id}#bearbeiten`));
+  const name = (await page.locator('h1.offer-name').textContent()) ?? '';
+
+  await page.getByRole('button', { name: 'Archivieren' }).click();
+  await expect(page).toHaveURL(/\/redaktion/);
+  await expect(page.getByRole('status').filter({ hasText: 'archiviert' })).toBeVisible();
+  const anonymous = await browser.newPage();
+  const gone = await anonymous.goto(`/angebot/${id}`);
+  expect(gone?.status()).toBe(404);
+
+  await page.getByRole('button', { name: `${name} wiederherstellen` }).click();
+  await expect(page).toHaveURL(new RegExp(`/angebot/${id}`));
+  await expect(page.getByRole('status').filter({ hasText: 'wiederhergestellt' })).toBeVisible();
+  const back = await anonymous.goto(`/angebot/${id}`);
+  expect(back?.status()).toBe(200);
+  await anonymous.close();
+});

@@ -3068,8 +3068,15 @@ impl Generator<'_> {
             format!("https://example.org/{}/{}", org.slug, kind.slug)
         };
         let (opening_hours, hours_note) = opening_hours(rng, kind.hours);
-        let first_day = NaiveDate::from_ymd_opt(2025, 5, 1).expect("valid date");
-        let last_checked = first_day + Days::new(rng.below(550) as u64);
+        // Most offers were checked within the last 18 months; a few long ago, so the public
+        // "not checked for over two years" flag and the editors' list have something to show.
+        let last_checked = if rng.percent(4) {
+            NaiveDate::from_ymd_opt(2023, 6, 1).expect("valid date")
+                + Days::new(rng.below(300) as u64)
+        } else {
+            NaiveDate::from_ymd_opt(2025, 5, 1).expect("valid date")
+                + Days::new(rng.below(550) as u64)
+        };
 
         let mut contacts = Vec::new();
         for _ in 0..rng.between(1, 2) {
@@ -3421,7 +3428,7 @@ mod tests {
     fn offers_are_complete_and_varied() {
         let region = region();
         let data = generate(&region, DEFAULT_SEED);
-        let first = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        let first = NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
         let last = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
         let mut names = BTreeSet::new();
         let mut external_ids = BTreeSet::new();

@@ -745,3 +745,75 @@ async fn editors_save_fields_against_versions_and_members_cannot() {
         .await;
     assert_eq!(checked.status, 200, "{}", checked.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editors_overview_archive_and_the_public_stale_flag() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let member = signed_in(&running, MEMBER).await;
+    let editor = signed_in(&running, EDITOR).await;
+
+    assert_eq!(anonymous.get("/redaktion").await.status, 401);
+    assert_eq!(member.get("/redaktion").await.status, 403);
+    assert_eq!(member.get("/api/redaktion/pruefliste").await.status, 403);
+    let overview = editor.get("/redaktion").await;
+    assert_eq!(overview.status, 200);
+    assert!(overview.body.contains("Seit über 12 Monaten nicht geprüft"));
+    let offers: serde_json::Value =
+        serde_json::from_str(&editor.get("/api/redaktion/pruefliste").await.body).unwrap();
+    let offers = offers.as_array().unwrap();
+    let oldest = &offers[0];
+    assert!(
+        overview
+            .body
+            .contains(&format!("data-offer-id=\"{}\"", oldest["id"])),
+        "the oldest offer is listed as due"
+    );
+
+    // The demo data has offers unchecked for over two years; their public pages say so.
+    let mut flagged = 0;
+    for id in offer_ids(&anonymous).await {
+        let detail: serde_json::Value =
+            serde_json::from_str(&anonymous.get(&format!("/api/offer?id={id}")).await.body)
+                .unwrap();
+        if detail["long_unchecked"] == true {
+            flagged += 1;
+            let page = anonymous.get(&format!("/angebot/{id}")).await;
+            assert!(page.body.contains("seit über zwei Jahren nicht geprüft"));
+        }
+    }
+    assert!(flagged > 0, "some demo offers are long unchecked");
+
+    // Archive: gone from the public, listed for editors; a member cannot archive.
+    let id = offer_ids(&anonymous).await[0].to_string();
+    let current: serde_json::Value = serde_json::from_str(
+        &editor
+            .get(&format!("/api/redaktion/angebot?id={id}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let version = current["version"].as_i64().unwrap().to_string();
+    let archive = [
+        ("id", id.as_str()),
+        ("version", version.as_str()),
+        ("archived", "true"),
+    ];
+    assert_eq!(
+        member.post("/api/redaktion/archiv", &archive).await.status,
+        403
+    );
+    assert_eq!(
+        editor.post("/api/redaktion/archiv", &archive).await.status,
+        200
+    );
+    assert_eq!(anonymous.get(&format!("/angebot/{id}")).await.status, 404);
+    assert!(!offer_ids(&anonymous).await.contains(&id.parse().unwrap()));
+    assert!(
+        editor
+            .get("/redaktion")
+            .await
+            .body
+            .contains("Wiederherstellen")
+    );
+}

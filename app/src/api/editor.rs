@@ -265,3 +265,77 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Se
         .map(guard::with_status)
         .map_err(AppError::into_server_fn_error)
 }
+
+/// Archives an offer (hidden from the public, kept with its history) or restores it.
+#[server(name = SetOfferArchived, prefix = "/api", endpoint = "redaktion/archiv", output = JsonResult)]
+pub async fn set_offer_archived(
+    id: i64,
+    version: i64,
+    archived: bool,
+) -> Result<EditOutcome, ServerFnError> {
+    use crate::server::auth::now;
+    use crate::server::error::AppError;
+    let result: Result<_, AppError> = async {
+        let editor = guard::editor().await?;
+        let outcome = crate::server::state::app_state()?
+            .storage
+            .set_archived(id, version, archived, editor.id, now())
+            .await?;
+        tracing::info!(
+            editor = editor.id,
+            offer = id,
+            archived,
+            ?outcome,
+            "offer (un)archived"
+        );
+        Ok(outcome)
+    }
+    .await;
+    if crate::server::auth::is_form_post().await && result.is_ok() {
+        let saved = matches!(
+            result,
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
+        );
+        let (text, target) = match (saved, archived) {
+            (true, true) => (
+                "Das Angebot ist archiviert und nicht mehr öffentlich zu sehen.",
+                "/redaktion#archiv".to_string(),
+            ),
+            (true, false) => (
+                "Das Angebot ist wiederhergestellt und wieder öffentlich.",
+                format!("/angebot/{id}#bearbeiten"),
+            ),
+            (false, _) => (
+                "Das Angebot wurde inzwischen geändert; bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+                "/redaktion".to_string(),
+            ),
+        };
+        _ = crate::server::auth::set_note(crate::server::auth::Note {
+            is_error: !saved,
+            text: text.into(),
+            draft: None,
+        })
+        .await;
+        leptos_axum::redirect(&target);
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}
+
+/// Every offer with its last check, for the editors' overview.
+#[server(name = GetOffersToCheck, prefix = "/api", endpoint = "redaktion/pruefliste", input = GetUrl, output = JsonResult)]
+pub async fn offers_to_check() -> Result<Vec<crate::domain::offer_edit::OfferToCheck>, ServerFnError>
+{
+    use crate::server::error::AppError;
+    let result: Result<_, AppError> = async {
+        guard::editor().await?;
+        Ok(crate::server::state::app_state()?
+            .storage
+            .offers_to_check()
+            .await?)
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}

@@ -11,6 +11,7 @@ use leptos_router::{
 use super::account_pages::{AccountPage, InvitationPage, LoginPage};
 use super::admin_page::AdminPage;
 use super::directory_page::DirectoryPage;
+use super::editor_overview::EditorOverview;
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
 use crate::api::region_info;
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/einladung/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />
@@ -98,12 +100,14 @@ fn AccountNav() -> impl IntoView {
                     match current_viewer().await {
                         Some(viewer) => {
                             let admin = viewer.is(Role::Admin);
+                            let editor = viewer.is(Role::Editor);
                             view! {
                                 <span class="signed-in">
                                     "angemeldet als " <a href="/konto">{viewer.name}</a> " ("
                                     {viewer.role.label()} ")"
                                 </span>
                                 <a href="/netzwerk">"Netzwerk"</a>
+                                {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
                                 {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
                                 <form method="post" action="/api/abmelden" class="logout">
                                     <button type="submit">"Abmelden"</button>

@@ -120,11 +120,19 @@ fn EditorSection(
                 "Zuletzt geprüft: " {last_checked}
                 {offer.archived.then_some(" · archiviert")}
             </p>
-            <form method="post" action="/api/redaktion/geprueft" class="inline-form">
-                <input type="hidden" name="id" value=id.clone() />
-                <input type="hidden" name="version" value=version />
-                <button type="submit">"Als geprüft markieren"</button>
-            </form>
+            <div class="editor-actions">
+                <form method="post" action="/api/redaktion/geprueft" class="inline-form">
+                    <input type="hidden" name="id" value=id.clone() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <button type="submit">"Als geprüft markieren"</button>
+                </form>
+                <form method="post" action="/api/redaktion/archiv" class="inline-form">
+                    <input type="hidden" name="id" value=id.clone() />
+                    <input type="hidden" name="version" value=version />
+                    <input type="hidden" name="archived" value="true" />
+                    <button type="submit" class="secondary">"Archivieren"</button>
+                </form>
+            </div>
             <table class="edit-fields">
                 <tbody>{rows}</tbody>
             </table>

@@ -18,6 +18,7 @@ use super::offer_view::OfferView;
 use super::url_query::UrlQuery;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 use crate::api::offer_detail;
+use crate::domain::account::Role;
 use crate::domain::directory::MemberOfferInfo;
 use crate::domain::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
@@ -40,9 +41,9 @@ pub struct MapPageData {
     pub region: RegionInfo,
     pub offers: Vec<OfferSummary>,
     pub selected: Option<OfferDetail>,
-    /// Whether the viewer is a signed-in member (the detail panel then loads the member-only
-    /// information through a server function that checks this again).
-    pub viewer_is_member: bool,
+    /// The signed-in viewer's role: members get the member-only information in the detail
+    /// panel (through a server function that checks the role again), editors a link to edit.
+    pub viewer_role: Option<Role>,
 }
 
 /// The offer id the query `pairs` ask to show in the detail panel.
@@ -63,14 +64,14 @@ async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, Server
         Some(id) => offer_detail(id).await?,
         None => None,
     };
-    let viewer_is_member = crate::server::auth::current_viewer()
+    let viewer_role = crate::server::auth::current_viewer()
         .await
-        .is_some_and(|viewer| viewer.is(crate::domain::account::Role::Member));
+        .map(|viewer| viewer.role);
     Ok(MapPageData {
         region,
         offers,
         selected,
-        viewer_is_member,
+        viewer_role,
     })
 }
 
@@ -169,7 +170,7 @@ pub fn MapExplorer() -> impl IntoView {
         region,
         offers,
         selected: selected_detail,
-        viewer_is_member,
+        viewer_role,
     }) = map_page_data()
     else {
         return view! {
@@ -236,7 +237,7 @@ pub fn MapExplorer() -> impl IntoView {
         </p>
         <div class="map-and-panel">
             <MapView region=region.clone() offers=searchable.clone() matching select_offer />
-            <DetailPanel selected initial_detail select_offer viewer_is_member />
+            <DetailPanel selected initial_detail select_offer viewer_role />
         </div>
         <OfferList offers=searchable region page matching filter url />
     }
@@ -253,8 +254,10 @@ fn DetailPanel(
     selected: Signal<Option<i64>>,
     initial_detail: PanelContent,
     select_offer: Callback<Option<i64>>,
-    viewer_is_member: bool,
+    viewer_role: Option<Role>,
 ) -> impl IntoView {
+    let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
+    let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
     let detail: RwSignal<PanelContent> = RwSignal::new(initial_detail);
     // Member-only information arrives after the page, from a server function that checks the
     // role; the page itself never carries it.
@@ -330,6 +333,16 @@ fn DetailPanel(
                                 "Eigene Seite dieses Angebots"
                             </a>
                         </p>
+                        {viewer_is_editor
+                            .then(|| {
+                                view! {
+                                    <p>
+                                        <a href=format!("/angebot/{id}#bearbeiten") class="edit-link">
+                                            "Angebot bearbeiten"
+                                        </a>
+                                    </p>
+                                }
+                            })}
                     }
                     .into_any()
                 }

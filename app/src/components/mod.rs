@@ -16,6 +16,8 @@ pub mod app;
 #[cfg(feature = "ssr")]
 pub mod directory_page;
 #[cfg(feature = "ssr")]
+pub mod editor_overview;
+#[cfg(feature = "ssr")]
 pub mod editor_panel;
 #[cfg(feature = "ssr")]
 pub mod member_view;

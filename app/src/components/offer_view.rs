@@ -125,6 +125,15 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                 <dd>{delivery}</dd>
             </dl>
             <p class="last-checked">"Zuletzt geprüft: " {last_checked}</p>
+            {offer
+                .long_unchecked
+                .then(|| {
+                    view! {
+                        <p class="stale-warning" role="note">
+                            "Dieser Eintrag wurde seit über zwei Jahren nicht geprüft. Bitte fragen Sie vor Ort nach, ob das Angebot so noch besteht."
+                        </p>
+                    }
+                })}
         </article>
     }
 }

@@ -105,7 +105,12 @@ pub struct OfferDetail {
     pub hours_note: String,
     pub last_checked: NaiveDate,
     pub is_demo: bool,
+    /// Not checked for over [`LONG_UNCHECKED_MONTHS`] months: the public page says so.
+    pub long_unchecked: bool,
 }
+
+/// After this many months without a check an offer is flagged publicly.
+pub const LONG_UNCHECKED_MONTHS: u32 = 24;
 
 impl OfferDetail {
     /// "zuletzt geprüft" is shown by month: the day would suggest a precision nobody keeps.

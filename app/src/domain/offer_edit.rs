@@ -391,9 +391,53 @@ impl ChangeRecord {
         match EditableField::parse(&self.field) {
             Some(field) => field.label(),
             None if self.field == CHECKED_FIELD => "Zuletzt geprüft",
+            None if self.field == STATUS_FIELD => "Status",
             None => "Sonstiges",
         }
     }
+}
+
+/// The history's field code of archiving and restoring.
+pub const STATUS_FIELD: &str = "status";
+
+/// An offer as the editors' overview lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferToCheck {
+    pub id: i64,
+    pub version: i64,
+    pub name: String,
+    pub municipality: String,
+    pub last_checked: NaiveDate,
+    pub archived: bool,
+}
+
+/// Active offers checked before `limit` (oldest first), and how many of them each
+/// municipality has (most first, then by name).
+pub fn due_for_check(
+    offers: &[OfferToCheck],
+    limit: NaiveDate,
+) -> (Vec<&OfferToCheck>, Vec<(String, usize)>) {
+    let mut due: Vec<&OfferToCheck> = offers
+        .iter()
+        .filter(|offer| !offer.archived && offer.last_checked < limit)
+        .collect();
+    due.sort_by(|a, b| {
+        a.last_checked
+            .cmp(&b.last_checked)
+            .then(a.name.cmp(&b.name))
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for offer in &due {
+        match counts
+            .iter_mut()
+            .find(|(town, _)| *town == offer.municipality)
+        {
+            Some((_, count)) => *count += 1,
+            None => counts.push((offer.municipality.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    (due, counts)
 }
 
 #[cfg(test)]
@@ -565,6 +609,35 @@ mod tests {
             parse_opening_hours("Montags")
                 .unwrap_err()
                 .contains("Wochentag und Zeiten")
+        );
+    }
+
+    fn to_check(id: i64, town: &str, date: (i32, u32, u32), archived: bool) -> OfferToCheck {
+        OfferToCheck {
+            id,
+            version: 1,
+            name: format!("Angebot {id}"),
+            municipality: town.to_string(),
+            last_checked: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            archived,
+        }
+    }
+
+    #[test]
+    fn due_offers_oldest_first_with_counts_per_town() {
+        let offers = vec![
+            to_check(1, "Dülmen", (2025, 3, 1), false),
+            to_check(2, "Coesfeld", (2024, 1, 1), false),
+            to_check(3, "Dülmen", (2025, 1, 1), false),
+            to_check(4, "Dülmen", (2024, 1, 1), true),
+            to_check(5, "Nottuln", (2026, 10, 1), false),
+        ];
+        let limit = NaiveDate::from_ymd_opt(2025, 11, 22).unwrap();
+        let (due, counts) = due_for_check(&offers, limit);
+        assert_eq!(due.iter().map(|o| o.id).collect::<Vec<_>>(), [2, 3, 1]);
+        assert_eq!(
+            counts,
+            [("Dülmen".to_string(), 2), ("Coesfeld".to_string(), 1)]
         );
     }
 }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::storage::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::domain::offer_edit::{
-    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, format_opening_hours,
-    parse_opening_hours,
+    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferToCheck,
+    STATUS_FIELD, format_opening_hours, parse_opening_hours,
 };
 
 #[async_trait]
@@ -34,6 +34,17 @@ pub trait EditStorage: Send + Sync {
     async fn revert_change(
         &self,
         change_id: i64,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<EditOutcome>;
+    /// Every offer, active and archived, for the editors' overview.
+    async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>>;
+    /// Archives (hidden from the public, kept with its history) or restores an offer.
+    async fn set_archived(
+        &self,
+        id: i64,
+        base_version: i64,
+        archived: bool,
         account_id: i64,
         now: i64,
     ) -> StorageResult<EditOutcome>;
@@ -94,6 +105,16 @@ struct OfferRow {
     email: String,
     website: String,
     hours_note: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ToCheckRow {
+    id: i64,
+    version: i64,
+    name: String,
+    municipality: String,
+    last_checked: NaiveDate,
+    status: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -424,6 +445,77 @@ macro_rules! edit_storage {
                     Some(change.id),
                 )
                 .await
+            }
+
+            async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>> {
+                let rows: Vec<ToCheckRow> = sqlx::query_as(
+                    "SELECT o.id, o.version, o.name, m.name AS municipality, o.last_checked, o.status FROM offers o \
+                     JOIN locations l ON l.id = o.location_id JOIN municipalities m ON m.ags = l.municipality_ags \
+                     ORDER BY o.last_checked, o.name",
+                )
+                .fetch_all(self.pool())
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|row| OfferToCheck {
+                        archived: row.status != "active",
+                        id: row.id,
+                        version: row.version,
+                        name: row.name,
+                        municipality: row.municipality,
+                        last_checked: row.last_checked,
+                    })
+                    .collect())
+            }
+
+            async fn set_archived(
+                &self,
+                id: i64,
+                base_version: i64,
+                archived: bool,
+                account_id: i64,
+                now: i64,
+            ) -> StorageResult<EditOutcome> {
+                let status = |archived: bool| if archived { "archived" } else { "active" };
+                let mut tx = self.pool().begin().await?;
+                if !Self::claim_version(&mut tx, id, base_version).await? {
+                    drop(tx);
+                    return Ok(match self.editable_offer(id).await? {
+                        Some(current) => EditOutcome::Conflict {
+                            current_version: current.version,
+                            current_value: status(current.archived).to_string(),
+                        },
+                        None => EditOutcome::NotFound,
+                    });
+                }
+                let current = Self::read_editable(&mut tx, id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                if current.archived == archived {
+                    return Ok(EditOutcome::Unchanged { version: base_version });
+                }
+                sqlx::query("UPDATE offers SET status = $1 WHERE id = $2")
+                    .bind(status(archived))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                let change_id = Self::record_change(
+                    &mut tx,
+                    id,
+                    account_id,
+                    now,
+                    STATUS_FIELD,
+                    status(current.archived),
+                    status(archived),
+                    current.version,
+                    None,
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(EditOutcome::Saved {
+                    version: current.version,
+                    change_id,
+                })
             }
 
             async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>> {

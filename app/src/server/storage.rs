@@ -13,7 +13,17 @@ use super::edit_storage::EditStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
 use super::sessions::SessionBackend;
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
-use crate::domain::offer::{OfferDetail, OfferSummary, PublicAddress, round_coordinate, teaser};
+use crate::domain::offer::{
+    LONG_UNCHECKED_MONTHS, OfferDetail, OfferSummary, PublicAddress, round_coordinate, teaser,
+};
+
+/// Whether `date` lies more than `months` months before today.
+pub fn checked_before_months(date: NaiveDate, months: u32) -> bool {
+    let today = chrono::Local::now().date_naive();
+    today
+        .checked_sub_months(chrono::Months::new(months))
+        .is_some_and(|limit| date < limit)
+}
 use crate::domain::taxonomy::{
     Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
 };
@@ -257,6 +267,7 @@ fn detail_from_row(
         hours_note: row.hours_note,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
+        long_unchecked: checked_before_months(row.last_checked, LONG_UNCHECKED_MONTHS),
     })
 }
 
