@@ -12,6 +12,7 @@ use app::domain::account::{Email, Role};
 use app::domain::directory::WorkingGroup;
 use app::domain::hours::OpeningSlot;
 use app::domain::offer_edit::{EditOutcome, EditableField};
+use app::domain::requests::{ListingInput, RequestKind, RequestStatus, parse_correction};
 use app::domain::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
 use app::domain::throttle::FailureRecord;
 use app::server::account_storage::NewAccount;
@@ -20,6 +21,7 @@ use app::server::password::PasswordHash;
 use app::server::records::{
     ContactPerson, MemberOnly, Municipality, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
+use app::server::request_storage::{Placement, approve_listing};
 use app::server::sessions::ABSOLUTE_TIMEOUT_SECS;
 use app::server::storage::{Storage, StorageError, connect};
 use chrono::NaiveDate;
@@ -201,6 +203,129 @@ async fn story(storage: Arc<dyn Storage>) {
 
     account_story(storage.as_ref()).await;
     edit_story(storage.clone()).await;
+    request_story(storage.as_ref()).await;
+}
+
+/// Listing requests become not yet public offers; corrections are decided once, in the history.
+async fn request_story(storage: &dyn Storage) {
+    let editor = storage
+        .account_by_email(&Email::parse("redaktion@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let listing = ListingInput {
+        organization: "Familienzentrum Regenbogen".into(),
+        offer_name: "Elterncafé am Markt".into(),
+        description: "Offener Treff für Eltern mit Kindern bis drei Jahre.".into(),
+        street: "Markt 3".into(),
+        postcode: "48653".into(),
+        town: "Coesfeld".into(),
+        contact_name: "Eva Beispiel".into(),
+        contact_email: "eva@example.org".into(),
+        contact_phone: "02541 1234".into(),
+        consent: true,
+    }
+    .parse()
+    .unwrap();
+    let request = storage
+        .create_listing_request(&listing, 1_790_000_000)
+        .await
+        .unwrap();
+    assert!(
+        request.reference.starts_with("CK-2026-"),
+        "{}",
+        request.reference
+    );
+    assert_eq!(request.status, RequestStatus::Open);
+    assert_eq!(request.address, "Markt 3, 48653 Coesfeld");
+    let place = Placement {
+        municipality_ags: "05558012".into(),
+        lat: 51.9459,
+        lon: 7.1675,
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let offer_id = approve_listing(storage, request.id, &place, today, editor, 1_790_000_100)
+        .await
+        .unwrap()
+        .expect("an open listing is approved");
+    assert!(
+        approve_listing(storage, request.id, &place, today, editor, 1_790_000_200)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        storage
+            .public_offer_detail(offer_id)
+            .await
+            .unwrap()
+            .is_none(),
+        "not public yet"
+    );
+    let offer = storage.editable_offer(offer_id).await.unwrap().unwrap();
+    assert!(offer.archived);
+    assert_eq!(offer.value(EditableField::Name), "Elterncafé am Markt");
+    let info = storage.member_offer_info(offer_id).await;
+    assert!(
+        info.unwrap().is_none(),
+        "member info only for active offers"
+    );
+    let history = storage.offer_history(offer_id).await.unwrap();
+    assert_eq!(history[0].field_label(), "Anfrage");
+    assert_eq!(
+        storage
+            .request(request.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .created_offer_id,
+        Some(offer_id)
+    );
+
+    let public_id = storage.public_offer_summaries().await.unwrap()[0].id;
+    let correction = parse_correction("Die Telefonnummer stimmt nicht mehr.", "").unwrap();
+    let report = storage
+        .create_correction(public_id, &correction, 1_790_000_300)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(report.kind, RequestKind::Correction);
+    assert!(
+        storage
+            .create_correction(999_999, &correction, 1_790_000_300)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        storage
+            .decide_request(
+                report.id,
+                RequestStatus::Dismissed,
+                "schon erledigt",
+                editor,
+                1_790_000_400
+            )
+            .await
+            .unwrap()
+    );
+    assert!(
+        !storage
+            .decide_request(report.id, RequestStatus::Applied, "", editor, 1_790_000_500)
+            .await
+            .unwrap()
+    );
+    let newest = &storage.offer_history(public_id).await.unwrap()[0];
+    assert_eq!(newest.field_label(), "Anfrage");
+    assert!(
+        newest.new_value.contains("verworfen – schon erledigt"),
+        "{}",
+        newest.new_value
+    );
+    let queue = storage.requests().await.unwrap();
+    assert_eq!(queue.len(), 2);
+    assert!(queue.iter().all(|r| r.status != RequestStatus::Open));
 }
 
 /// Versioned field edits: saved, unchanged, conflicts (also two concurrent saves from one

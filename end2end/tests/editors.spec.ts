@@ -130,3 +130,46 @@ test('an editor archives an offer and restores it from the overview', async ({ p
   expect(back?.status()).toBe(200);
   await anonymous.close();
 });
+
+test('a listing request from outside becomes a public offer once an editor approves it', async ({ page, browser }) => {
+  const institution = await browser.newPage();
+  await institution.goto('/');
+  await institution.getByRole('link', { name: 'Angebot eintragen lassen' }).click();
+  const name = `Spielgruppe Regenbogen ${Date.now()}`;
+  await institution.getByLabel('Name der Einrichtung').fill('Familienzentrum Regenbogenland');
+  await institution.getByLabel('Name des Angebots').fill(name);
+  await institution.getByLabel('Was bietet es, für wen?').fill('Spielgruppe für Kinder von ein bis drei Jahren mit ihren Eltern.');
+  await institution.getByLabel('Straße und Hausnummer').fill('Marktplatz 2');
+  await institution.getByLabel('Postleitzahl').fill('4865');
+  await institution.getByLabel('Ort', { exact: true }).fill('Coesfeld');
+  await institution.getByLabel('Ansprechperson für die Redaktion').fill('Eva Beispiel');
+  await institution.getByLabel('E-Mail-Adresse').fill('eva@example.org');
+  await institution.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+  // A person takes a few seconds; the form refuses faster posts.
+  await institution.waitForTimeout(3200);
+  await institution.getByRole('button', { name: 'Anfrage senden' }).click();
+  await expect(institution.locator('.field-error')).toHaveText('Eine Postleitzahl hat fünf Ziffern.');
+  await expect(institution.getByLabel('Name des Angebots')).toHaveValue(name);
+  await institution.getByLabel('Postleitzahl').fill('48653');
+  await institution.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+  await institution.waitForTimeout(3200);
+  await institution.getByRole('button', { name: 'Anfrage senden' }).click();
+  await expect(institution.getByRole('heading', { name: 'Danke für Ihre Anfrage' })).toBeVisible();
+  const reference = (await institution.locator('.reference').textContent()) ?? '';
+  expect(reference).toMatch(/^CK-\d{4}-\d{5}$/);
+
+  await signIn(page);
+  await page.goto('/redaktion');
+  const request = page.locator('.request', { hasText: reference });
+  await expect(request).toContainText(name);
+  await request.getByLabel('Ort').selectOption({ label: 'Coesfeld' });
+  await request.getByRole('button', { name: 'Übernehmen' }).click();
+  await expect(page.locator('h1.offer-name')).toHaveText(name);
+  await expect(page.getByText('nicht öffentlich', { exact: false }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'wiederhergestellt' })).toBeVisible();
+
+  await institution.goto(`/?q=${encodeURIComponent(name)}`);
+  await expect(institution.locator('.results .result h3')).toHaveText([name]);
+  await institution.close();
+});

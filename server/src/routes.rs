@@ -81,6 +81,14 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         boundaries: Arc::new(region.boundaries.clone()),
         trust_forwarded_for: config.trust_forwarded_for,
         demo_mode: config.demo_data,
+        town_centres: Arc::new(
+            region
+                .municipalities
+                .iter()
+                .map(|m| (m.ags.clone(), m.centre.1, m.centre.0))
+                .collect(),
+        ),
+        form_secret: Arc::new(app::server::form_stamp::new_secret()),
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")

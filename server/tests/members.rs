@@ -817,3 +817,209 @@ async fn editors_overview_archive_and_the_public_stale_flag() {
             .contains("Wiederherstellen")
     );
 }
+
+/// The signed stamp of a freshly rendered public form.
+async fn form_stamp(visitor: &Visitor, path: &str) -> String {
+    let page = visitor.get(path).await.body;
+    let start = page
+        .find("name=\"stamp\" value=\"")
+        .expect("the form has a stamp")
+        + 20;
+    page[start..start + page[start..].find('"').unwrap()].to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn listing_requests_are_spam_guarded_and_become_offers_only_through_editors() {
+    let running = start().await;
+    let institution = Visitor::new(&running);
+    let stamp = form_stamp(&institution, "/eintragen").await;
+    let listing = |stamp: &str, honeypot: &str| {
+        vec![
+            ("organization", "Familienzentrum Sonnenschein".to_string()),
+            ("offer_name", "Elterncafé Sonnenschein".to_string()),
+            (
+                "description",
+                "Offener Treff für Eltern mit Kindern bis drei Jahre, mittwochs.".to_string(),
+            ),
+            ("street", "Marktplatz 1".to_string()),
+            ("postcode", "48653".to_string()),
+            ("town", "Coesfeld".to_string()),
+            ("contact_name", "Eva Beispiel".to_string()),
+            ("contact_email", "eva@example.org".to_string()),
+            ("consent", "ja".to_string()),
+            ("homepage", honeypot.to_string()),
+            ("stamp", stamp.to_string()),
+        ]
+    };
+    let post = |form: Vec<(&'static str, String)>| {
+        let institution = &institution;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            institution.post("/api/eintragen", &form).await
+        }
+    };
+    let too_fast = post(listing(&stamp, "")).await;
+    assert_eq!(too_fast.status, 400);
+    assert!(too_fast.body.contains("zu schnell"), "{}", too_fast.body);
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let honeypot = post(listing(&stamp, "https://spam.example")).await;
+    assert!(
+        honeypot.body.contains("Menschen nicht ausfüllen"),
+        "{}",
+        honeypot.body
+    );
+    let forged = post(listing("1000.abcdef", "")).await;
+    assert_eq!(forged.status, 400, "a forged stamp counts as too fast");
+    let mut incomplete = listing(&stamp, "");
+    incomplete.retain(|(key, _)| *key != "consent");
+    incomplete.push(("consent", String::new()));
+    let refused = post(incomplete).await;
+    assert_eq!(refused.status, 400);
+    assert!(
+        refused.body.contains("veröffentlicht werden darf"),
+        "{}",
+        refused.body
+    );
+
+    let accepted = post(listing(&stamp, "")).await;
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    let reference: String = serde_json::from_str(&accepted.body).unwrap();
+    assert!(reference.starts_with("CK-"), "{reference}");
+    // Five counted posts an hour from one address (the refused incomplete one counted too).
+    for _ in 0..3 {
+        assert_eq!(post(listing(&stamp, "")).await.status, 200);
+    }
+    let limited = post(listing(&stamp, "")).await;
+    assert_eq!(limited.status, 400);
+    assert!(limited.body.contains("viele Meldungen"), "{}", limited.body);
+
+    // Not public until an editor takes it over and publishes it.
+    let editor = signed_in(&running, EDITOR).await;
+    let member = signed_in(&running, MEMBER).await;
+    assert_eq!(member.get("/api/redaktion/anfragen").await.status, 403);
+    let queue: serde_json::Value =
+        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
+    let request = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["reference"] == reference.as_str())
+        .expect("the request is in the queue");
+    let request_id = request["id"].as_i64().unwrap().to_string();
+    assert!(!anonymous_sees(&running, "Elterncafé Sonnenschein").await);
+    let approve = [
+        ("id", request_id.as_str()),
+        ("decision", "uebernommen"),
+        ("ort", "05558012"),
+    ];
+    assert_eq!(
+        member
+            .post("/api/redaktion/entscheiden", &approve)
+            .await
+            .status,
+        403
+    );
+    let approved = editor.post("/api/redaktion/entscheiden", &approve).await;
+    assert_eq!(approved.status, 200, "{}", approved.body);
+    let offer_id: i64 = serde_json::from_str::<Option<i64>>(&approved.body)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        editor
+            .post("/api/redaktion/entscheiden", &approve)
+            .await
+            .status,
+        409
+    );
+    assert!(
+        !anonymous_sees(&running, "Elterncafé Sonnenschein").await,
+        "approved, not yet public"
+    );
+    let offer: serde_json::Value = serde_json::from_str(
+        &editor
+            .get(&format!("/api/redaktion/angebot?id={offer_id}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let version = offer["version"].as_i64().unwrap().to_string();
+    let id = offer_id.to_string();
+    let publish = [
+        ("id", id.as_str()),
+        ("version", version.as_str()),
+        ("archived", "false"),
+    ];
+    assert_eq!(
+        editor.post("/api/redaktion/archiv", &publish).await.status,
+        200
+    );
+    assert!(
+        anonymous_sees(&running, "Elterncafé Sonnenschein").await,
+        "published"
+    );
+}
+
+async fn anonymous_sees(running: &Running, name: &str) -> bool {
+    Visitor::new(running)
+        .get("/api/offers")
+        .await
+        .body
+        .contains(name)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn corrections_reach_the_editors_and_their_decisions_the_history() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let id = offer_ids(&visitor).await[0].to_string();
+    let stamp = form_stamp(&visitor, &format!("/angebot/{id}")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let short = visitor
+        .post(
+            "/api/fehler-melden",
+            &[("offer_id", &id), ("message", "falsch"), ("stamp", &stamp)],
+        )
+        .await;
+    assert_eq!(short.status, 400);
+    assert!(short.body.contains("zu kurz"), "{}", short.body);
+    let reported = visitor
+        .post(
+            "/api/fehler-melden",
+            &[
+                ("offer_id", &id),
+                ("message", "Die Telefonnummer stimmt nicht mehr."),
+                ("stamp", &stamp),
+            ],
+        )
+        .await;
+    assert_eq!(reported.status, 200, "{}", reported.body);
+
+    let editor = signed_in(&running, EDITOR).await;
+    let queue: serde_json::Value =
+        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
+    let request_id = queue[0]["id"].as_i64().unwrap().to_string();
+    let reject = [("id", request_id.as_str()), ("decision", "abgelehnt")];
+    let without_reason = editor.post("/api/redaktion/entscheiden", &reject).await;
+    assert_eq!(without_reason.status, 400);
+    assert!(without_reason.body.contains("Grund"));
+    let applied = [("id", request_id.as_str()), ("decision", "eingearbeitet")];
+    assert_eq!(
+        editor
+            .post("/api/redaktion/entscheiden", &applied)
+            .await
+            .status,
+        200
+    );
+    let history = editor
+        .get(&format!("/api/redaktion/verlauf?id={id}"))
+        .await
+        .body;
+    assert!(history.contains("eingearbeitet"), "{history}");
+    assert!(
+        editor
+            .get("/redaktion")
+            .await
+            .body
+            .contains("Die Telefonnummer stimmt nicht mehr.")
+    );
+}

@@ -42,20 +42,11 @@ mod guard {
             })
         };
         let (note, target) = match result {
-            Ok(EditOutcome::Saved { .. }) => (
-                Note {
-                    is_error: false,
-                    text: format!("„{label}“ ist gespeichert."),
-                    draft: None,
-                },
-                back,
-            ),
+            Ok(EditOutcome::Saved { .. }) => {
+                (Note::info(format!("„{label}“ ist gespeichert.")), back)
+            }
             Ok(EditOutcome::Unchanged { .. }) => (
-                Note {
-                    is_error: false,
-                    text: format!("„{label}“ war schon so gespeichert."),
-                    draft: None,
-                },
+                Note::info(format!("„{label}“ war schon so gespeichert.")),
                 back,
             ),
             Ok(EditOutcome::Conflict {
@@ -63,27 +54,21 @@ mod guard {
                 current_value,
             }) => (
                 Note {
-                    is_error: true,
-                    text: format!(
-                        "„{label}“ wurde inzwischen von jemand anderem geändert. Bitte vergleichen Sie beide Werte und entscheiden Sie."
-                    ),
                     draft: draft(Some((current_value.clone(), *current_version))),
+                    ..Note::error(format!(
+                        "„{label}“ wurde inzwischen von jemand anderem geändert. Bitte vergleichen Sie beide Werte und entscheiden Sie."
+                    ))
                 },
                 again,
             ),
             Ok(EditOutcome::NotFound) => (
-                Note {
-                    is_error: true,
-                    text: "Dieses Angebot gibt es nicht.".into(),
-                    draft: None,
-                },
+                Note::error("Dieses Angebot gibt es nicht."),
                 "/".to_string(),
             ),
             Err(error) => (
                 Note {
-                    is_error: true,
-                    text: error.to_string(),
                     draft: draft(None),
+                    ..Note::error(error.to_string())
                 },
                 again,
             ),
@@ -218,8 +203,7 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, ServerFn
         );
         _ = crate::server::auth::set_note(crate::server::auth::Note {
             is_error,
-            text: text.into(),
-            draft: None,
+            ..crate::server::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
@@ -254,8 +238,7 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Se
         };
         _ = crate::server::auth::set_note(crate::server::auth::Note {
             is_error: !saved,
-            text: text.into(),
-            draft: None,
+            ..crate::server::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
@@ -312,8 +295,7 @@ pub async fn set_offer_archived(
         };
         _ = crate::server::auth::set_note(crate::server::auth::Note {
             is_error: !saved,
-            text: text.into(),
-            draft: None,
+            ..crate::server::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&target);

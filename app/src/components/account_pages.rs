@@ -15,7 +15,7 @@ use crate::server::invitations::hash_token;
 /// A one-time note from the previous form post.
 #[component]
 pub fn NoteView(note: Option<Note>) -> impl IntoView {
-    note.map(|note| {
+    note.filter(|note| note.target.is_empty()).map(|note| {
         if note.is_error {
             view! { <p class="note note-error" role="alert">{note.text}</p> }.into_any()
         } else {

@@ -14,6 +14,7 @@ use super::directory_page::DirectoryPage;
 use super::editor_overview::EditorOverview;
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
+use super::request_pages::{ListingRequestPage, ListingRequestThanks};
 use crate::api::region_info;
 use crate::domain::account::Role;
 use crate::domain::region::RegionInfo;
@@ -83,6 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
+                    <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />
@@ -128,6 +131,9 @@ fn SiteFooter() -> impl IntoView {
     let region = expect_context::<RegionResource>();
     view! {
         <footer class="site-footer">
+            <p>
+                <a href="/eintragen">"Angebot eintragen lassen"</a>
+            </p>
             <Suspense>
                 {move || Suspend::new(async move {
                     region

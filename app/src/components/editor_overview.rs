@@ -1,10 +1,12 @@
 //! The editors' overview `/redaktion`: offers not checked for over twelve months, oldest
-//! first, with counts per municipality, and the archived offers with restore buttons.
+//! first, with counts per municipality, the archived offers with restore buttons, and the
+//! queue of requests from outside.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::account_pages::{AccessDenied, NoteView};
+use super::request_pages::RequestQueue;
 use crate::domain::account::Role;
 use crate::domain::offer_edit::{OfferToCheck, due_for_check};
 use crate::server::auth::{current_viewer, require, take_note};
@@ -22,11 +24,17 @@ pub fn EditorOverview() -> impl IntoView {
                     let viewer = current_viewer().await;
                     return view! { <AccessDenied viewer next="/redaktion".to_string() /> }.into_any();
                 }
-                let offers = match crate::server::state::app_state() {
-                    Ok(state) => state.storage.offers_to_check().await.unwrap_or_default(),
-                    Err(_) => Vec::new(),
+                let Ok(state) = crate::server::state::app_state() else {
+                    return view! { <p class="error">"Interner Fehler."</p> }.into_any();
                 };
-                view! { <OverviewBody offers note /> }.into_any()
+                let offers = state.storage.offers_to_check().await.unwrap_or_default();
+                let requests = state.storage.requests().await.unwrap_or_default();
+                let municipalities = state.region.municipalities.clone();
+                view! {
+                    <OverviewBody offers note />
+                    <RequestQueue requests municipalities />
+                }
+                    .into_any()
             })}
         </Suspense>
     }

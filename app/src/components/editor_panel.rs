@@ -129,8 +129,12 @@ fn EditorSection(
                 <form method="post" action="/api/redaktion/archiv" class="inline-form">
                     <input type="hidden" name="id" value=id.clone() />
                     <input type="hidden" name="version" value=version />
-                    <input type="hidden" name="archived" value="true" />
-                    <button type="submit" class="secondary">"Archivieren"</button>
+                    <input type="hidden" name="archived" value=(!offer.archived).to_string() />
+                    {if offer.archived {
+                        view! { <button type="submit">"Veröffentlichen"</button> }.into_any()
+                    } else {
+                        view! { <button type="submit" class="secondary">"Archivieren"</button> }.into_any()
+                    }}
                 </form>
             </div>
             <table class="edit-fields">

@@ -23,3 +23,5 @@ pub mod editor_panel;
 pub mod member_view;
 #[cfg(feature = "ssr")]
 pub mod offer_page;
+#[cfg(feature = "ssr")]
+pub mod request_pages;

@@ -8,7 +8,11 @@ use super::app::set_not_found_status;
 use super::editor_panel::EditorPanel;
 use super::member_view::MemberSection;
 use super::offer_view::OfferView;
+use super::request_pages::ReportError;
 use crate::api::offer_detail;
+use crate::domain::account::Role;
+use crate::domain::offer_edit::EditableField;
+use crate::server::auth::require;
 
 #[component]
 pub fn OfferPage() -> impl IntoView {
@@ -37,26 +41,56 @@ pub fn OfferPage() -> impl IntoView {
                                 <a href="/">"← Alle Angebote auf der Karte"</a>
                             </nav>
                             <OfferView offer />
+                            <ReportError id />
                             <MemberSection id />
                             <EditorPanel id />
                         }
                             .into_any()
                     }
                     Ok(None) => {
-                        set_not_found_status();
-                        view! {
-                            <Title text="Angebot nicht gefunden – Chancenkarte" />
-                            <section class="not-found">
-                                <h1>"Angebot nicht gefunden"</h1>
-                                <p>
-                                    "Dieses Angebot gibt es nicht oder nicht mehr. Vielleicht wurde es archiviert."
-                                </p>
-                                <p>
-                                    <a href="/">"Zur Karte mit allen Angeboten"</a>
-                                </p>
-                            </section>
+                        // Editors still reach offers that are not public (archived, or
+                        // taken over from a request and not yet published).
+                        let hidden_for_editors = match (id(), require(Role::Editor).await) {
+                            (Some(id), Ok(_)) => crate::server::state::app_state()
+                                .ok()
+                                .map(|state| state.storage)
+                                .map(|storage| async move { storage.editable_offer(id).await.ok().flatten() }),
+                            _ => None,
+                        };
+                        let hidden = match hidden_for_editors {
+                            Some(lookup) => lookup.await,
+                            None => None,
+                        };
+                        match hidden {
+                            Some(offer) => {
+                                let id = offer.id;
+                                view! {
+                                    <Title text=format!("{} – nicht öffentlich – Chancenkarte", offer.value(EditableField::Name)) />
+                                    <h1 class="offer-name">{offer.value(EditableField::Name).to_string()}</h1>
+                                    <p class="stale-warning" role="note">
+                                        "Dieses Angebot ist nicht öffentlich (archiviert oder noch nicht veröffentlicht). Nur die Redaktion sieht diese Seite."
+                                    </p>
+                                    <EditorPanel id />
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                set_not_found_status();
+                                view! {
+                                    <Title text="Angebot nicht gefunden – Chancenkarte" />
+                                    <section class="not-found">
+                                        <h1>"Angebot nicht gefunden"</h1>
+                                        <p>
+                                            "Dieses Angebot gibt es nicht oder nicht mehr. Vielleicht wurde es archiviert."
+                                        </p>
+                                        <p>
+                                            <a href="/">"Zur Karte mit allen Angeboten"</a>
+                                        </p>
+                                    </section>
+                                }
+                                    .into_any()
+                            }
                         }
-                            .into_any()
                     }
                     Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 }

@@ -9,6 +9,7 @@ pub mod offer;
 pub mod offer_edit;
 pub mod prng;
 pub mod region;
+pub mod requests;
 pub mod taxonomy;
 pub mod text;
 pub mod throttle;

@@ -392,10 +392,14 @@ impl ChangeRecord {
             Some(field) => field.label(),
             None if self.field == CHECKED_FIELD => "Zuletzt geprüft",
             None if self.field == STATUS_FIELD => "Status",
+            None if self.field == REQUEST_FIELD => "Anfrage",
             None => "Sonstiges",
         }
     }
 }
+
+/// The history's field code of decisions on requests concerning the offer.
+pub const REQUEST_FIELD: &str = "anfrage";
 
 /// The history's field code of archiving and restoring.
 pub const STATUS_FIELD: &str = "status";

@@ -41,6 +41,15 @@ impl ThrottlePolicy {
         forget_after_secs: 60 * 60,
     };
 
+    /// Public forms (listing requests, corrections) per client address: five an hour (the
+    /// fifth post starts the lock), then ten minutes' wait, doubling.
+    pub const PUBLIC_FORMS: ThrottlePolicy = ThrottlePolicy {
+        free_failures: 4,
+        first_lock_secs: 10 * 60,
+        max_lock_secs: 60 * 60,
+        forget_after_secs: 60 * 60,
+    };
+
     /// Seconds to wait before another attempt is allowed, or `None` if one is allowed now.
     pub fn wait_secs(&self, record: &FailureRecord, now: i64) -> Option<i64> {
         (record.locked_until > now).then(|| record.locked_until - now)

@@ -104,7 +104,7 @@ pub async fn require(role: Role) -> Result<AccountRecord, AppError> {
 
 /// The client's address for throttling: the peer address, or with `TRUST_FORWARDED_FOR` the
 /// first address a reverse proxy put into `X-Forwarded-For`.
-async fn client_address() -> String {
+pub async fn client_address() -> String {
     let trust_forwarded = app_state()
         .map(|state| state.trust_forwarded_for)
         .unwrap_or(false);
@@ -221,6 +221,50 @@ pub struct Note {
     /// An editor's value that was not saved (invalid, or in conflict), shown again in the form.
     #[serde(default)]
     pub draft: Option<EditDraft>,
+    /// A public form's values and its errors per field, shown again after a refused post.
+    #[serde(default)]
+    pub form: Vec<(String, String)>,
+    #[serde(default)]
+    pub field_errors: Vec<(String, String)>,
+    /// The part of the page the note belongs to ("" for the page's main note area).
+    #[serde(default)]
+    pub target: String,
+}
+
+impl Note {
+    pub fn info(text: impl Into<String>) -> Note {
+        Note {
+            is_error: false,
+            text: text.into(),
+            draft: None,
+            form: Vec::new(),
+            field_errors: Vec::new(),
+            target: String::new(),
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Note {
+        Note {
+            is_error: true,
+            ..Note::info(text)
+        }
+    }
+
+    /// The value typed into `field` before the post was refused.
+    pub fn form_value(&self, field: &str) -> String {
+        self.form
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn field_error(&self, field: &str) -> Option<String> {
+        self.field_errors
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, message)| message.clone())
+    }
 }
 
 /// What an editor typed into a field that could not be saved, kept for the form.
@@ -298,12 +342,7 @@ pub async fn reply<T>(
     match result {
         Ok(value) => {
             if let Some(text) = form.success_note {
-                _ = set_note(Note {
-                    is_error: false,
-                    text,
-                    draft: None,
-                })
-                .await;
+                _ = set_note(Note::info(text)).await;
             }
             leptos_axum::redirect(form.success_to);
             Ok(value)
@@ -311,12 +350,7 @@ pub async fn reply<T>(
         Err(error) => {
             let text = error.to_string();
             let error = error.into_server_fn_error();
-            _ = set_note(Note {
-                is_error: true,
-                text,
-                draft: None,
-            })
-            .await;
+            _ = set_note(Note::error(text)).await;
             leptos_axum::redirect(form.failure_to);
             Err(error)
         }

@@ -17,6 +17,11 @@ pub struct AppState {
     pub trust_forwarded_for: bool,
     /// Whether the server generates demo data (and demo accounts).
     pub demo_mode: bool,
+    /// Each municipality's key and town centre (lat, lon): where an approved listing is placed
+    /// first.
+    pub town_centres: Arc<Vec<(String, f64, f64)>>,
+    /// Signs the render time of public forms (spam defence).
+    pub form_secret: Arc<[u8; 32]>,
 }
 
 /// The application state, provided to every server function and page render.

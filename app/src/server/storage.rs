@@ -11,6 +11,7 @@ use thiserror::Error;
 use super::account_storage::AccountStorage;
 use super::edit_storage::EditStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
+use super::request_storage::RequestStorage;
 use super::sessions::SessionBackend;
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::domain::offer::{
@@ -49,7 +50,7 @@ pub enum StorageError {
 pub type StorageResult<T> = Result<T, StorageError>;
 
 #[async_trait]
-pub trait Storage: AccountStorage + EditStorage + Send + Sync {
+pub trait Storage: AccountStorage + EditStorage + RequestStorage + Send + Sync {
     /// The session store on the same database.
     fn session_store(&self) -> SessionBackend;
     /// Brings the schema up to date.
