@@ -2,6 +2,10 @@
 //! lassen") and a correction ("Fehler melden"), both public and spam-guarded — and the
 //! editors' decisions on them.
 
+// The listing form posts its fields flat, so its server function takes one argument per field
+// (the lint also fires on the client stub the `server` macro generates, hence module-wide).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
@@ -53,8 +57,6 @@ mod guard {
 
 /// Proposes an offer for the map. Stored as a request for the editors, never public directly;
 /// answers with the reference number.
-// One argument per field of the plain HTML form, which posts them flat.
-#[allow(clippy::too_many_arguments)]
 #[server(name = RequestListing, prefix = "/api", endpoint = "eintragen")]
 pub async fn request_listing(
     organization: String,
