@@ -291,12 +291,19 @@ async fn member_only_data_reaches_members_only() {
         "/api/mitglieder/verzeichnis".into(),
         "/api/verwaltung/konten".into(),
         "/netzwerk/kontakt/1/vcard".into(),
+        "/eintragen".into(),
+        "/eintragen/danke?nummer=CK-2026-00001".into(),
+        "/redaktion".into(),
+        "/api/redaktion/anfragen".into(),
+        "/api/redaktion/pruefliste".into(),
     ];
     for id in ids.iter().take(40) {
         paths.push(format!("/angebot/{id}"));
         paths.push(format!("/?angebot={id}"));
         paths.push(format!("/api/offer?id={id}"));
         paths.push(format!("/api/mitglieder/angebot?id={id}"));
+        paths.push(format!("/api/redaktion/angebot?id={id}"));
+        paths.push(format!("/api/redaktion/verlauf?id={id}"));
     }
     for path in &paths {
         let reply = anonymous.get(path).await;
