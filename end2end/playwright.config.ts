@@ -30,4 +30,14 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Everything at the phone size families use …
+    { name: 'phone' },
+    // … and the editors' work also at a desktop size, where they mostly do it.
+    {
+      name: 'desktop',
+      testMatch: /editors\.spec\.ts/,
+      use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
+    },
+  ],
 });

@@ -88,6 +88,13 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .map(|m| (m.ags.clone(), m.centre.1, m.centre.0))
                 .collect(),
         ),
+        municipality_areas: Arc::new(
+            region
+                .municipalities
+                .iter()
+                .map(|m| (m.ags.clone(), m.area.clone()))
+                .collect(),
+        ),
         form_secret: Arc::new(app::server::form_stamp::new_secret()),
     };
     let options = LeptosOptions::builder()

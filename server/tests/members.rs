@@ -1030,3 +1030,86 @@ async fn corrections_reach_the_editors_and_their_decisions_the_history() {
             .contains("Die Telefonnummer stimmt nicht mehr.")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_an_offer_follows_the_municipality_boundaries() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let editor = signed_in(&running, EDITOR).await;
+    let id = offer_ids(&anonymous).await[0].to_string();
+    let version = || async {
+        let offer: serde_json::Value = serde_json::from_str(
+            &editor
+                .get(&format!("/api/redaktion/angebot?id={id}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        offer["version"].as_i64().unwrap().to_string()
+    };
+    let v = version().await;
+    let outside = editor
+        .post(
+            "/api/redaktion/standort",
+            &[
+                ("id", &id),
+                ("version", &v),
+                ("street", "Unter den Linden 1"),
+                ("postcode", "10117"),
+                ("town", "Berlin"),
+                ("lat", "52,5170"),
+                ("lon", "13.3889"),
+            ],
+        )
+        .await;
+    assert_eq!(outside.status, 400);
+    assert!(
+        outside
+            .body
+            .contains("außerhalb des Gebiets „Kreis Coesfeld“"),
+        "{}",
+        outside.body
+    );
+    let moved = editor
+        .post(
+            "/api/redaktion/standort",
+            &[
+                ("id", &id),
+                ("version", &v),
+                ("street", "Marktstraße 1"),
+                ("postcode", "48249"),
+                ("town", "Dülmen"),
+                ("lat", "51.8307"),
+                ("lon", "7.2795"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    let detail: serde_json::Value =
+        serde_json::from_str(&anonymous.get(&format!("/api/offer?id={id}")).await.body).unwrap();
+    assert_eq!(detail["address"]["municipality"], "Dülmen");
+    assert_eq!(detail["address"]["street"], "Marktstraße 1");
+    let history = editor
+        .get(&format!("/api/redaktion/verlauf?id={id}"))
+        .await
+        .body;
+    assert!(
+        history.contains("standort") && history.contains("Marktstraße 1"),
+        "{history}"
+    );
+    let stale = editor
+        .post(
+            "/api/redaktion/standort",
+            &[
+                ("id", &id),
+                ("version", &v),
+                ("street", "Markt 2"),
+                ("postcode", "48653"),
+                ("town", "Coesfeld"),
+                ("lat", "51.9459"),
+                ("lon", "7.1675"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, 409);
+}

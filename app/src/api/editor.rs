@@ -321,3 +321,77 @@ pub async fn offers_to_check() -> Result<Vec<crate::domain::offer_edit::OfferToC
     .await;
     result.map_err(AppError::into_server_fn_error)
 }
+
+/// Moves an offer: a new address and position; the position must lie in the region, and the
+/// municipality follows from the municipality boundaries.
+#[server(name = MoveOffer, prefix = "/api", endpoint = "redaktion/standort", output = JsonResult)]
+pub async fn move_offer(
+    id: i64,
+    version: i64,
+    street: String,
+    postcode: String,
+    town: String,
+    lat: String,
+    lon: String,
+) -> Result<EditOutcome, ServerFnError> {
+    use crate::domain::offer_edit::{OfferLocation, check_address, parse_coordinate};
+    use crate::server::auth::{Note, is_form_post, now, set_note};
+    use crate::server::error::AppError;
+    let result: Result<EditOutcome, AppError> = async {
+        let editor = guard::editor().await?;
+        check_address(&street, &postcode, &town).map_err(AppError::Invalid)?;
+        let lat = parse_coordinate(&lat, "Breite").map_err(AppError::Invalid)?;
+        let lon = parse_coordinate(&lon, "Länge").map_err(AppError::Invalid)?;
+        let state = crate::server::state::app_state()?;
+        let municipality = state
+            .municipality_at(lat, lon)
+            .ok_or_else(|| {
+                AppError::Invalid(format!(
+                    "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
+                    state.region.name
+                ))
+            })?
+            .to_string();
+        let location = OfferLocation {
+            street: street.trim().to_string(),
+            postcode: postcode.trim().to_string(),
+            town: town.trim().to_string(),
+            lat,
+            lon,
+            municipality,
+        };
+        Ok(state
+            .storage
+            .set_location(id, version, &location, editor.id, now())
+            .await?)
+    }
+    .await;
+    let signed_in_form =
+        is_form_post().await && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
+    if signed_in_form {
+        let note = match &result {
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }) => {
+                Note::info("Der Standort ist gespeichert.")
+            }
+            Ok(EditOutcome::Conflict { .. }) => Note::error(
+                "Das Angebot wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Standort und versuchen Sie es noch einmal.",
+            ),
+            Ok(EditOutcome::NotFound) => Note::error("Dieses Angebot gibt es nicht."),
+            Err(error) => Note::error(error.to_string()),
+        };
+        let failed = !matches!(
+            result,
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
+        );
+        _ = set_note(note).await;
+        leptos_axum::redirect(&if failed {
+            format!("/angebot/{id}?bearbeiten=standort")
+        } else {
+            format!("/angebot/{id}#bearbeiten")
+        });
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}

@@ -272,3 +272,78 @@ pub async fn decide_request(
     )
     .await
 }
+
+/// Starts a new offer from the editors' overview: not yet public, at the centre of the chosen
+/// municipality; the editor completes it, sets its location and publishes it.
+#[server(name = CreateOffer, prefix = "/api", endpoint = "redaktion/neu")]
+pub async fn create_offer(
+    organization: String,
+    offer_name: String,
+    description: String,
+    street: String,
+    postcode: String,
+    town: String,
+    ort: String,
+) -> Result<i64, ServerFnError> {
+    use crate::domain::account::Role;
+    use crate::domain::requests::{ListingInput, ValidListing};
+    use crate::server::auth::{FormReply, now, reply, require};
+    use crate::server::error::AppError;
+    use crate::server::request_storage::{Placement, create_offer_draft};
+    let result: Result<i64, AppError> = async {
+        let editor = require(Role::Editor).await?;
+        let input = ListingInput {
+            organization,
+            offer_name,
+            description,
+            street,
+            postcode,
+            town,
+            // The offer's own contact data are filled in afterwards, field by field.
+            contact_name: "Redaktion".into(),
+            contact_email: "redaktion@chancenkarte.invalid".into(),
+            contact_phone: String::new(),
+            consent: true,
+        };
+        let mut listing: ValidListing = input.parse().map_err(|errors| guard::invalid(&errors))?;
+        listing.0.contact_name.clear();
+        listing.0.contact_email.clear();
+        let state = crate::server::state::app_state()?;
+        let (_, lat, lon) = state
+            .town_centres
+            .iter()
+            .find(|(key, _, _)| *key == ort)
+            .cloned()
+            .ok_or_else(|| AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into()))?;
+        let place = Placement {
+            municipality_ags: ort.clone(),
+            lat,
+            lon,
+        };
+        let today = chrono::Local::now().date_naive();
+        Ok(create_offer_draft(
+            state.storage.as_ref(),
+            &listing,
+            &place,
+            today,
+            editor.id,
+            now(),
+        )
+        .await?)
+    }
+    .await;
+    let target = result.as_ref().map_or("/redaktion#neu".to_string(), |id| {
+        format!("/angebot/{id}#bearbeiten")
+    });
+    reply(
+        result,
+        FormReply {
+            success_to: &target,
+            success_note: Some(
+                "Das Angebot ist angelegt, aber noch nicht öffentlich: bitte vervollständigen, den Standort setzen und veröffentlichen.".into(),
+            ),
+            failure_to: "/redaktion#neu",
+        },
+    )
+    .await
+}

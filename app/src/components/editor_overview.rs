@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::account_pages::{AccessDenied, NoteView};
-use super::request_pages::RequestQueue;
+use super::request_pages::{NewOfferForm, RequestQueue};
 use crate::domain::account::Role;
 use crate::domain::offer_edit::{OfferToCheck, due_for_check};
 use crate::server::auth::{current_viewer, require, take_note};
@@ -32,7 +32,8 @@ pub fn EditorOverview() -> impl IntoView {
                 let municipalities = state.region.municipalities.clone();
                 view! {
                     <OverviewBody offers note />
-                    <RequestQueue requests municipalities />
+                    <RequestQueue requests municipalities=municipalities.clone() />
+                    <NewOfferForm municipalities />
                 }
                     .into_any()
             })}

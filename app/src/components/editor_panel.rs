@@ -8,7 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::account_pages::NoteView;
 use crate::domain::account::Role;
-use crate::domain::offer_edit::{ChangeRecord, EditableField, EditableOffer};
+use crate::domain::offer_edit::{
+    ChangeRecord, EditableField, EditableOffer, LOCATION_FIELD, OfferLocation,
+};
 use crate::domain::taxonomy::{Delivery, Language, LifePhase, Topic};
 use crate::server::auth::{EditDraft, require, take_note};
 
@@ -62,10 +64,9 @@ fn date_time_of(unix_secs: i64) -> String {
 #[component]
 pub fn EditorPanel(id: i64) -> impl IntoView {
     let query = use_query_map();
-    let editing = query
-        .read_untracked()
-        .get("bearbeiten")
-        .and_then(|code| EditableField::parse(&code));
+    let editing_code = query.read_untracked().get("bearbeiten").unwrap_or_default();
+    let editing = EditableField::parse(&editing_code);
+    let editing_location = editing_code == LOCATION_FIELD;
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -78,7 +79,7 @@ pub fn EditorPanel(id: i64) -> impl IntoView {
                     .as_ref()
                     .and_then(|note| note.draft.clone())
                     .filter(|draft| draft.offer_id == id);
-                Some(view! { <EditorSection offer history editing draft note /> })
+                Some(view! { <EditorSection offer history editing editing_location draft note /> })
             })}
         </Suspense>
     }
@@ -89,9 +90,11 @@ fn EditorSection(
     offer: EditableOffer,
     history: Vec<ChangeRecord>,
     editing: Option<EditableField>,
+    editing_location: bool,
     draft: Option<EditDraft>,
     note: Option<crate::server::auth::Note>,
 ) -> impl IntoView {
+    let location = offer.location.clone();
     let id = offer.id.to_string();
     let version = offer.version.to_string();
     let last_checked = offer.last_checked.format("%d.%m.%Y").to_string();
@@ -138,7 +141,10 @@ fn EditorSection(
                 </form>
             </div>
             <table class="edit-fields">
-                <tbody>{rows}</tbody>
+                <tbody>
+                    {rows}
+                    <LocationRow offer_id=offer.id version=offer.version location editing=editing_location />
+                </tbody>
             </table>
             <h3>"Verlauf"</h3>
             {if history.is_empty() {
@@ -290,5 +296,54 @@ fn HistoryEntry(change: ChangeRecord) -> impl IntoView {
                     }
                 })}
         </li>
+    }
+}
+
+/// The offer's address and position, with a form to move it.
+#[component]
+fn LocationRow(
+    offer_id: i64,
+    version: i64,
+    location: OfferLocation,
+    editing: bool,
+) -> impl IntoView {
+    let body = if editing {
+        view! {
+            <form method="post" action="/api/redaktion/standort" class="edit-form">
+                <input type="hidden" name="id" value=offer_id.to_string() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <label for="standort-strasse">"Straße und Hausnummer"</label>
+                <input id="standort-strasse" name="street" type="text" value=location.street.clone() autofocus />
+                <label for="standort-plz">"Postleitzahl"</label>
+                <input id="standort-plz" name="postcode" type="text" inputmode="numeric" value=location.postcode.clone() />
+                <label for="standort-ort">"Ort"</label>
+                <input id="standort-ort" name="town" type="text" value=location.town.clone() />
+                <label for="standort-breite">"Breite (Latitude)"</label>
+                <input id="standort-breite" name="lat" type="text" inputmode="decimal" value=format!("{:.6}", location.lat) />
+                <label for="standort-laenge">"Länge (Longitude)"</label>
+                <input id="standort-laenge" name="lon" type="text" inputmode="decimal" value=format!("{:.6}", location.lon) />
+                <p class="hint">"Die Gemeinde ergibt sich aus den Koordinaten; sie müssen im Kreis liegen."</p>
+                <div class="edit-actions">
+                    <button type="submit">"Standort speichern"</button>
+                    <a href=format!("/angebot/{offer_id}#feld-standort")>"Abbrechen"</a>
+                </div>
+            </form>
+        }
+            .into_any()
+    } else {
+        view! {
+            <span class="field-value">{location.describe()}</span>
+            " "
+            <a class="edit-link" href=format!("/angebot/{offer_id}?bearbeiten=standort") aria-label="Standort bearbeiten">
+                "Bearbeiten"
+            </a>
+        }
+            .into_any()
+    };
+    view! {
+        <tr id="feld-standort">
+            <th scope="row">"Standort"</th>
+            <td>{body}</td>
+        </tr>
     }
 }

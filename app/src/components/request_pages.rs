@@ -276,3 +276,32 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
         </li>
     }
 }
+
+/// The form with which editors start a new offer.
+#[component]
+pub fn NewOfferForm(municipalities: Vec<MunicipalityInfo>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="new-heading" id="neu" class="account-page">
+            <h2 id="new-heading">"Neues Angebot anlegen"</h2>
+            <form method="post" action="/api/redaktion/neu" class="account-form">
+                <label for="n-organization">"Einrichtung"</label>
+                <input id="n-organization" name="organization" type="text" required />
+                <label for="n-offer">"Name des Angebots"</label>
+                <input id="n-offer" name="offer_name" type="text" required />
+                <label for="n-description">"Beschreibung"</label>
+                <textarea id="n-description" name="description" rows="4" required></textarea>
+                <label for="n-street">"Straße und Hausnummer"</label>
+                <input id="n-street" name="street" type="text" required />
+                <label for="n-postcode">"Postleitzahl"</label>
+                <input id="n-postcode" name="postcode" type="text" inputmode="numeric" required />
+                <label for="n-town">"Ort (Anschrift)"</label>
+                <input id="n-town" name="town" type="text" required />
+                <label for="n-ort">"Gemeinde"</label>
+                <select id="n-ort" name="ort">
+                    {municipalities.into_iter().map(|m| view! { <option value=m.ags>{m.name}</option> }).collect_view()}
+                </select>
+                <button type="submit">"Anlegen (noch nicht öffentlich)"</button>
+            </form>
+        </section>
+    }
+}

@@ -334,13 +334,63 @@ pub fn format_opening_hours(slots: &[OpeningSlot]) -> String {
 pub const CHECKED_FIELD: &str = "zuletzt_geprueft";
 
 /// An offer as an editor edits it: its version and the canonical text of every field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditableOffer {
     pub id: i64,
     pub version: i64,
     pub archived: bool,
     pub last_checked: NaiveDate,
     pub values: Vec<(EditableField, String)>,
+    pub location: OfferLocation,
+}
+
+/// Where an offer is: address, position and the municipality the position lies in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferLocation {
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Official key (AGS) of the municipality.
+    pub municipality: String,
+}
+
+impl OfferLocation {
+    /// The canonical text of a location, as the history stores it.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}, {} {} ({:.5}, {:.5})",
+            self.street, self.postcode, self.town, self.lat, self.lon
+        )
+    }
+}
+
+/// The history's field code of moving an offer.
+pub const LOCATION_FIELD: &str = "standort";
+
+/// Parses a coordinate typed with a decimal point or comma ("51,9459").
+pub fn parse_coordinate(text: &str, what: &str) -> Result<f64, String> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+        .ok_or_else(|| format!("„{}“ ist keine {what} (Beispiel: 51.9459).", text.trim()))
+}
+
+/// Checks the address part of a new location.
+pub fn check_address(street: &str, postcode: &str, town: &str) -> Result<(), String> {
+    if street.trim().chars().count() < 3 {
+        return Err("Bitte geben Sie Straße und Hausnummer an.".to_string());
+    }
+    if !(postcode.trim().len() == 5 && postcode.trim().chars().all(|c| c.is_ascii_digit())) {
+        return Err("Eine Postleitzahl hat fünf Ziffern.".to_string());
+    }
+    if town.trim().chars().count() < 2 {
+        return Err("Bitte geben Sie den Ort an.".to_string());
+    }
+    Ok(())
 }
 
 impl EditableOffer {
@@ -393,6 +443,7 @@ impl ChangeRecord {
             None if self.field == CHECKED_FIELD => "Zuletzt geprüft",
             None if self.field == STATUS_FIELD => "Status",
             None if self.field == REQUEST_FIELD => "Anfrage",
+            None if self.field == LOCATION_FIELD => "Standort",
             None => "Sonstiges",
         }
     }
@@ -643,5 +694,24 @@ mod tests {
             counts,
             [("Dülmen".to_string(), 2), ("Coesfeld".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn coordinates_and_addresses() {
+        assert_eq!(parse_coordinate("51,9459", "Breite").unwrap(), 51.9459);
+        assert_eq!(parse_coordinate(" 7.1675 ", "Länge").unwrap(), 7.1675);
+        assert!(
+            parse_coordinate("Nordpol", "Breite")
+                .unwrap_err()
+                .contains("keine Breite")
+        );
+        assert!(parse_coordinate("NaN", "Breite").is_err());
+        assert!(check_address("Markt 1", "48653", "Coesfeld").is_ok());
+        assert!(
+            check_address("Markt 1", "4865", "Coesfeld")
+                .unwrap_err()
+                .contains("fünf Ziffern")
+        );
+        assert!(check_address("", "48653", "Coesfeld").is_err());
     }
 }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::storage::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::domain::offer_edit::{
-    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferToCheck,
-    STATUS_FIELD, format_opening_hours, parse_opening_hours,
+    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, LOCATION_FIELD,
+    OfferLocation, OfferToCheck, STATUS_FIELD, format_opening_hours, parse_opening_hours,
 };
 
 #[async_trait]
@@ -34,6 +34,15 @@ pub trait EditStorage: Send + Sync {
     async fn revert_change(
         &self,
         change_id: i64,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<EditOutcome>;
+    /// Moves an offer to `location` (already checked to lie in the region).
+    async fn set_location(
+        &self,
+        id: i64,
+        base_version: i64,
+        location: &OfferLocation,
         account_id: i64,
         now: i64,
     ) -> StorageResult<EditOutcome>;
@@ -105,6 +114,12 @@ struct OfferRow {
     email: String,
     website: String,
     hours_note: String,
+    street: String,
+    postcode: String,
+    town: String,
+    lat: f64,
+    lon: f64,
+    municipality_ags: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -150,8 +165,10 @@ fn hours_text(rows: Vec<HoursRow>) -> String {
     format_opening_hours(&slots)
 }
 
-const OFFER_SQL: &str = "SELECT id, version, status, last_checked, name, description, cost, cost_note, \
-     wheelchair, accessibility_note, phone, email, website, hours_note FROM offers WHERE id = $1";
+const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.name, o.description, o.cost, \
+     o.cost_note, o.wheelchair, o.accessibility_note, o.phone, o.email, o.website, o.hours_note, \
+     l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
+     FROM offers o JOIN locations l ON l.id = o.location_id WHERE o.id = $1";
 
 macro_rules! edit_storage {
     ($name:ident, $db:ty) => {
@@ -212,6 +229,14 @@ macro_rules! edit_storage {
                     archived: row.status != "active",
                     last_checked: row.last_checked,
                     values,
+                    location: OfferLocation {
+                        street: row.street,
+                        postcode: row.postcode,
+                        town: row.town,
+                        lat: row.lat,
+                        lon: row.lon,
+                        municipality: row.municipality_ags,
+                    },
                 }))
             }
 
@@ -445,6 +470,63 @@ macro_rules! edit_storage {
                     Some(change.id),
                 )
                 .await
+            }
+
+            async fn set_location(
+                &self,
+                id: i64,
+                base_version: i64,
+                location: &OfferLocation,
+                account_id: i64,
+                now: i64,
+            ) -> StorageResult<EditOutcome> {
+                let mut tx = self.pool().begin().await?;
+                if !Self::claim_version(&mut tx, id, base_version).await? {
+                    drop(tx);
+                    return Ok(match self.editable_offer(id).await? {
+                        Some(current) => EditOutcome::Conflict {
+                            current_version: current.version,
+                            current_value: current.location.describe(),
+                        },
+                        None => EditOutcome::NotFound,
+                    });
+                }
+                let current = Self::read_editable(&mut tx, id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                if current.location == *location {
+                    return Ok(EditOutcome::Unchanged { version: base_version });
+                }
+                sqlx::query(
+                    "UPDATE locations SET street = $1, postcode = $2, town = $3, lat = $4, lon = $5, \
+                     municipality_ags = $6 WHERE id = (SELECT location_id FROM offers WHERE id = $7)",
+                )
+                .bind(&location.street)
+                .bind(&location.postcode)
+                .bind(&location.town)
+                .bind(location.lat)
+                .bind(location.lon)
+                .bind(&location.municipality)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                let change_id = Self::record_change(
+                    &mut tx,
+                    id,
+                    account_id,
+                    now,
+                    LOCATION_FIELD,
+                    &current.location.describe(),
+                    &location.describe(),
+                    current.version,
+                    None,
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(EditOutcome::Saved {
+                    version: current.version,
+                    change_id,
+                })
             }
 
             async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>> {

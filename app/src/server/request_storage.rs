@@ -48,6 +48,14 @@ pub trait RequestStorage: Send + Sync {
         account_id: i64,
         now: i64,
     ) -> StorageResult<()>;
+    /// Adds a note (field "anfrage") to an offer's history without changing it.
+    async fn note_in_history(
+        &self,
+        offer_id: i64,
+        text: &str,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<()>;
     /// Records a decision on an open request (for a correction also in the offer's history);
     /// `false` if it was not open (any more).
     async fn decide_request(
@@ -165,15 +173,35 @@ pub fn offer_from_listing(
         status: OfferStatus::Archived,
         is_demo: false,
         member_only: MemberOnly {
-            contacts: vec![super::records::ContactPerson {
-                name: input.contact_name.clone(),
-                role: String::new(),
-                phone: input.contact_phone.clone(),
-                email: input.contact_email.clone(),
-            }],
+            contacts: (!input.contact_name.is_empty())
+                .then(|| super::records::ContactPerson {
+                    name: input.contact_name.clone(),
+                    role: String::new(),
+                    phone: input.contact_phone.clone(),
+                    email: input.contact_email.clone(),
+                })
+                .into_iter()
+                .collect(),
             internal_note: String::new(),
         },
     }
+}
+
+/// The organisation with this name, created if there is none yet.
+async fn organization_named(storage: &dyn Storage, name: &str) -> StorageResult<i64> {
+    if let Some(id) = storage.organization_by_name(name).await? {
+        return Ok(id);
+    }
+    storage
+        .insert_organization(&super::records::NewOrganization {
+            external_id: None,
+            name: name.to_string(),
+            description: String::new(),
+            website: String::new(),
+            is_demo: false,
+            working_group: String::new(),
+        })
+        .await
 }
 
 /// Approves a listing request: creates the organisation (or finds it by name) and the offer,
@@ -217,21 +245,7 @@ pub async fn approve_listing(
     {
         return Ok(None);
     }
-    let organization_id = match storage.organization_by_name(&request.organization).await? {
-        Some(id) => id,
-        None => {
-            storage
-                .insert_organization(&super::records::NewOrganization {
-                    external_id: None,
-                    name: request.organization.clone(),
-                    description: String::new(),
-                    website: String::new(),
-                    is_demo: false,
-                    working_group: String::new(),
-                })
-                .await?
-        }
-    };
+    let organization_id = organization_named(storage, &request.organization).await?;
     let offer_id = storage
         .insert_offer(&offer_from_listing(&listing, organization_id, place, today))
         .await?;
@@ -239,6 +253,31 @@ pub async fn approve_listing(
         .link_request_offer(request_id, offer_id, account_id, now)
         .await?;
     Ok(Some(offer_id))
+}
+
+/// Creates a new, not yet public offer that an editor starts from the overview, with its
+/// organisation found by name or created; the creation is the first entry of its history.
+pub async fn create_offer_draft(
+    storage: &dyn Storage,
+    listing: &ValidListing,
+    place: &Placement,
+    today: NaiveDate,
+    account_id: i64,
+    now: i64,
+) -> StorageResult<i64> {
+    let organization_id = organization_named(storage, &listing.0.organization).await?;
+    let offer_id = storage
+        .insert_offer(&offer_from_listing(listing, organization_id, place, today))
+        .await?;
+    storage
+        .note_in_history(
+            offer_id,
+            "neu angelegt (noch nicht öffentlich)",
+            account_id,
+            now,
+        )
+        .await?;
+    Ok(offer_id)
 }
 
 macro_rules! request_storage {
@@ -354,6 +393,21 @@ macro_rules! request_storage {
                     }
                 }
                 Ok(decided == 1)
+            }
+
+            async fn note_in_history(&self, offer_id: i64, text: &str, account_id: i64, now: i64) -> StorageResult<()> {
+                sqlx::query(
+                    "INSERT INTO offer_changes (offer_id, account_id, changed_at, field, old_value, new_value, version) \
+                     SELECT id, $1, $2, $3, '', $4, version FROM offers WHERE id = $5",
+                )
+                .bind(account_id)
+                .bind(now)
+                .bind(REQUEST_FIELD)
+                .bind(text)
+                .bind(offer_id)
+                .execute(self.pool())
+                .await?;
+                Ok(())
             }
 
             async fn organization_by_name(&self, name: &str) -> StorageResult<Option<i64>> {

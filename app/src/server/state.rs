@@ -20,6 +20,8 @@ pub struct AppState {
     /// Each municipality's key and town centre (lat, lon): where an approved listing is placed
     /// first.
     pub town_centres: Arc<Vec<(String, f64, f64)>>,
+    /// Each municipality's key and area, to find the municipality of a position.
+    pub municipality_areas: Arc<Vec<(String, geo::MultiPolygon<f64>)>>,
     /// Signs the render time of public forms (spam defence).
     pub form_secret: Arc<[u8; 32]>,
 }
@@ -28,4 +30,16 @@ pub struct AppState {
 pub fn app_state() -> Result<AppState, ServerFnError> {
     use_context::<AppState>()
         .ok_or_else(|| ServerFnError::ServerError("Anwendungszustand fehlt.".into()))
+}
+
+impl AppState {
+    /// The municipality (its key) a position lies in, if it lies in the region at all.
+    pub fn municipality_at(&self, lat: f64, lon: f64) -> Option<&str> {
+        use geo::Contains;
+        let point = geo::Point::new(lon, lat);
+        self.municipality_areas
+            .iter()
+            .find(|(_, area)| area.contains(&point))
+            .map(|(ags, _)| ags.as_str())
+    }
 }
