@@ -430,6 +430,10 @@ async fn edit_story(storage: Arc<dyn Storage>) {
 
     // Fields kept in tables of their own.
     for (field, value) in [
+        (
+            EditableField::Contacts,
+            "Erika Beispiel; Leitung; 02541 99 12 200; erika@example.org\nNils Neu; Beratung; ; ",
+        ),
         (EditableField::Topics, "beratung,gesundheit"),
         (EditableField::OpeningHours, "Di 10:00-12:00"),
         (EditableField::InternalNote, ""),
@@ -464,7 +468,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
 
     // History, newest first, with who, old and new value.
     let history = storage.offer_history(id).await.unwrap();
-    assert_eq!(history.len(), 6, "{history:#?}");
+    assert_eq!(history.len(), 7, "{history:#?}");
     assert_eq!(history[0].field, "rollstuhlgerecht");
     assert_eq!(history.last().unwrap().field, "name");
     assert_eq!(history.last().unwrap().old_value, "Babytreff");

@@ -39,6 +39,9 @@ fn input_hint(field: EditableField) -> Option<String> {
         }
         EditableField::Phone => "z. B. 02541 18-0".to_string(),
         EditableField::Website => "beginnt mit https://".to_string(),
+        EditableField::Contacts => {
+            "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)".to_string()
+        }
         _ => return None,
     })
 }
@@ -46,7 +49,10 @@ fn input_hint(field: EditableField) -> Option<String> {
 fn is_long(field: EditableField) -> bool {
     matches!(
         field,
-        EditableField::Description | EditableField::OpeningHours | EditableField::InternalNote
+        EditableField::Description
+            | EditableField::OpeningHours
+            | EditableField::InternalNote
+            | EditableField::Contacts
     )
 }
 

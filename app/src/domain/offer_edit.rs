@@ -28,10 +28,12 @@ pub enum EditableField {
     HoursNote,
     /// Member-only.
     InternalNote,
+    /// Member-only: one contact person per line, "Name; Rolle; Telefon; E-Mail".
+    Contacts,
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 16] = [
+    pub const ALL: [EditableField; 17] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -48,6 +50,7 @@ impl EditableField {
         EditableField::OpeningHours,
         EditableField::HoursNote,
         EditableField::InternalNote,
+        EditableField::Contacts,
     ];
 
     /// Stable code, used in URLs, forms and the history.
@@ -69,6 +72,7 @@ impl EditableField {
             EditableField::OpeningHours => "oeffnungszeiten",
             EditableField::HoursNote => "oeffnungszeiten_hinweis",
             EditableField::InternalNote => "interne_notiz",
+            EditableField::Contacts => "ansprechpersonen",
         }
     }
 
@@ -90,6 +94,7 @@ impl EditableField {
             EditableField::OpeningHours => "Öffnungszeiten",
             EditableField::HoursNote => "Hinweis zu den Öffnungszeiten",
             EditableField::InternalNote => "Interne Notiz",
+            EditableField::Contacts => "Ansprechpersonen (intern)",
         }
     }
 
@@ -120,6 +125,9 @@ impl EditableField {
             | EditableField::AccessibilityNote
             | EditableField::HoursNote => bounded_text(text, 0, 500, "Der Hinweis"),
             EditableField::InternalNote => bounded_text(text, 0, 2000, "Die interne Notiz"),
+            EditableField::Contacts => {
+                parse_contacts(text).map(|contacts| format_contacts(&contacts))
+            }
             EditableField::Wheelchair => match text {
                 "ja" | "true" | "1" => Ok("ja".to_string()),
                 "nein" | "false" | "0" | "" => Ok("nein".to_string()),
@@ -259,6 +267,59 @@ fn website(text: &str) -> Result<String, String> {
         return Err("Die Website-Adresse ist zu lang (höchstens 300 Zeichen).".to_string());
     }
     Ok(text.to_string())
+}
+
+/// A member-only contact person as edited: name, role, direct line, e-mail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactLine {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// Parses contact persons, one per line: "Name; Rolle; Telefon; E-Mail" (the last three may be
+/// empty). Empty text means none.
+pub fn parse_contacts(text: &str) -> Result<Vec<ContactLine>, String> {
+    let mut contacts = Vec::new();
+    for (number, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        let parts: Vec<&str> = line.split(';').map(str::trim).collect();
+        let at = |what: String| format!("Zeile {}: {what}", number + 1);
+        if parts.len() > 4 {
+            return Err(at(
+                "Bitte höchstens vier Angaben, getrennt durch „;“: Name; Rolle; Telefon; E-Mail."
+                    .into(),
+            ));
+        }
+        let part = |i: usize| parts.get(i).copied().unwrap_or("");
+        if part(0).chars().count() < 2 {
+            return Err(at("Bitte den Namen der Ansprechperson angeben.".into()));
+        }
+        contacts.push(ContactLine {
+            name: part(0).to_string(),
+            role: bounded_text(part(1), 0, 100, "Die Rolle").map_err(at)?,
+            phone: phone(part(2)).map_err(at)?,
+            email: email(part(3)).map_err(at)?,
+        });
+    }
+    if contacts.len() > 20 {
+        return Err("Höchstens 20 Ansprechpersonen je Angebot.".to_string());
+    }
+    Ok(contacts)
+}
+
+/// The canonical text of contact persons, as [`parse_contacts`] reads it.
+pub fn format_contacts(contacts: &[ContactLine]) -> String {
+    contacts
+        .iter()
+        .map(|c| format!("{}; {}; {}; {}", c.name, c.role, c.phone, c.email))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 const WEEKDAY_SHORT: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
@@ -713,5 +774,34 @@ mod tests {
                 .contains("fünf Ziffern")
         );
         assert!(check_address("", "48653", "Coesfeld").is_err());
+    }
+
+    #[test]
+    fn contact_lines() {
+        let canonical = check(
+            EditableField::Contacts,
+            "Anna Beispiel;Leitung; 02541 12-3 ;Anna@Example.org\n\nBen Muster",
+        )
+        .unwrap();
+        assert_eq!(
+            canonical,
+            "Anna Beispiel; Leitung; 02541 12-3; anna@example.org\nBen Muster; ; ; "
+        );
+        assert_eq!(
+            check(EditableField::Contacts, &canonical).unwrap(),
+            canonical
+        );
+        assert!(
+            check(EditableField::Contacts, "Anna; Leitung; 0abc")
+                .unwrap_err()
+                .starts_with("Zeile 1:")
+        );
+        assert!(
+            check(EditableField::Contacts, "Anna\nB")
+                .unwrap_err()
+                .contains("Zeile 2: Bitte den Namen")
+        );
+        assert!(check(EditableField::Contacts, "A;b;c;d;e").is_err());
+        assert_eq!(check(EditableField::Contacts, "").unwrap(), "");
     }
 }

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use super::storage::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
 use crate::domain::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::domain::offer_edit::{
-    CHECKED_FIELD, ChangeRecord, EditOutcome, EditableField, EditableOffer, LOCATION_FIELD,
-    OfferLocation, OfferToCheck, STATUS_FIELD, format_opening_hours, parse_opening_hours,
+    CHECKED_FIELD, ChangeRecord, ContactLine, EditOutcome, EditableField, EditableOffer,
+    LOCATION_FIELD, OfferLocation, OfferToCheck, STATUS_FIELD, format_contacts,
+    format_opening_hours, parse_contacts, parse_opening_hours,
 };
 
 #[async_trait]
@@ -223,6 +224,17 @@ macro_rules! edit_storage {
                         .fetch_optional(&mut *connection)
                         .await?;
                 values.push((EditableField::InternalNote, note.unwrap_or_default()));
+                let contacts: Vec<(String, String, String, String)> = sqlx::query_as(
+                    "SELECT name, role, phone, email FROM member_contact_persons WHERE offer_id = $1 ORDER BY id",
+                )
+                .bind(id)
+                .fetch_all(&mut *connection)
+                .await?;
+                let contacts: Vec<ContactLine> = contacts
+                    .into_iter()
+                    .map(|(name, role, phone, email)| ContactLine { name, role, phone, email })
+                    .collect();
+                values.push((EditableField::Contacts, format_contacts(&contacts)));
                 Ok(Some(EditableOffer {
                     id: row.id,
                     version: row.version,
@@ -285,6 +297,25 @@ macro_rules! edit_storage {
                         .bind(i32::from(slot.weekday.number()))
                         .bind(i32::from(slot.opens.minutes()))
                         .bind(i32::from(slot.closes.minutes()))
+                        .execute(&mut *connection)
+                        .await?;
+                    }
+                } else if field == EditableField::Contacts {
+                    let contacts = parse_contacts(value).map_err(StorageError::Corrupt)?;
+                    sqlx::query("DELETE FROM member_contact_persons WHERE offer_id = $1")
+                        .bind(id)
+                        .execute(&mut *connection)
+                        .await?;
+                    for contact in contacts {
+                        sqlx::query(
+                            "INSERT INTO member_contact_persons (organization_id, offer_id, name, role, phone, email) \
+                             SELECT organization_id, id, $1, $2, $3, $4 FROM offers WHERE id = $5",
+                        )
+                        .bind(&contact.name)
+                        .bind(&contact.role)
+                        .bind(&contact.phone)
+                        .bind(&contact.email)
+                        .bind(id)
                         .execute(&mut *connection)
                         .await?;
                     }
