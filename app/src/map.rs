@@ -218,6 +218,7 @@ pub fn attach(
     offers: Arc<SearchableOffers>,
     matching: Signal<Vec<usize>>,
     select_offer: Callback<Option<i64>>,
+    on_map_click: Option<Callback<(f64, f64)>>,
 ) {
     let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
@@ -232,6 +233,13 @@ pub fn attach(
             let Some(map) = create_map(&element, &region) else {
                 return;
             };
+            // Editors pick a point for moving an offer or for a new one.
+            if let Some(on_map_click) = on_map_click {
+                map.on_mouse_click(Box::new(move |event| {
+                    let point = event.lat_lng();
+                    on_map_click.run((point.lat(), point.lng()));
+                }));
+            }
             add_boundaries(map.clone(), region.boundary_attribution.clone());
             let markers = LayerGroup::new();
             markers.add_to(&map);

@@ -207,3 +207,44 @@ test('an editor starts a new offer, sets its location and publishes it', async (
   const offers = await (await page.request.get('/api/offers')).json();
   expect(offers.some((offer: { n: string }) => offer.n === name)).toBe(true);
 });
+
+/** A point of the map near its centre that no marker or cluster covers (a map click there
+ * lands on the map itself). */
+async function emptyMapPoint(page: Page): Promise<{ x: number; y: number }> {
+  const map = (await page.locator('#karte').boundingBox())!;
+  const markers = await page.locator('#karte .cluster, #karte .offer-pin').evaluateAll((elements) =>
+    elements.map((element) => element.getBoundingClientRect().toJSON()),
+  );
+  const free = (x: number, y: number) =>
+    markers.every((m: DOMRect) => x < m.left - 12 || x > m.right + 12 || y < m.top - 12 || y > m.bottom + 12);
+  for (let ring = 0; ring < 12; ring++) {
+    for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
+      const x = map.x + map.width / 2 + dx * ring * 8;
+      const y = map.y + map.height / 2 + dy * ring * 8;
+      if (free(x, y)) return { x: x - map.x, y: y - map.y };
+    }
+  }
+  throw new Error('no free point near the map centre');
+}
+
+test('an editor moves an offer by picking a point on the map', async ({ page }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 7);
+  await page.goto(`/?angebot=${id}`);
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await expect(page.locator('#karte .cluster, #karte .offer-pin').first()).toBeVisible();
+  // Zoom into a cluster: the map centres on it, a place inside the district among offers.
+  const zoom = async () => Number(await page.locator('#karte').getAttribute('data-zoom'));
+  const startZoom = await zoom();
+  await page.locator('#karte .cluster').first().click();
+  await expect.poll(zoom).toBeGreaterThan(startZoom);
+  await page.locator('#detail-panel').getByRole('button', { name: 'Auf der Karte verschieben' }).click();
+  await expect(page.getByText('Klicken Sie auf die Karte')).toBeVisible();
+  await page.locator('#karte').click({ position: await emptyMapPoint(page) });
+  await expect(page.getByText(/Standort hierher verschieben: \d+\.\d+, \d+\.\d+\?/)).toBeVisible();
+  const before = await (await page.request.get(`/api/offer?id=${id}`)).json();
+  await page.getByRole('button', { name: 'Verschieben', exact: true }).click();
+  await expect.poll(async () => (await (await page.request.get(`/api/offer?id=${id}`)).json()).lat).not.toBe(before.lat);
+  const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
+  expect(history[0].field).toBe('standort');
+});

@@ -284,6 +284,8 @@ pub async fn create_offer(
     postcode: String,
     town: String,
     ort: String,
+    lat: Option<String>,
+    lon: Option<String>,
 ) -> Result<i64, ServerFnError> {
     use crate::domain::account::Role;
     use crate::domain::requests::{ListingInput, ValidListing};
@@ -309,16 +311,43 @@ pub async fn create_offer(
         listing.0.contact_name.clear();
         listing.0.contact_email.clear();
         let state = crate::server::state::app_state()?;
-        let (_, lat, lon) = state
-            .town_centres
-            .iter()
-            .find(|(key, _, _)| *key == ort)
-            .cloned()
-            .ok_or_else(|| AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into()))?;
-        let place = Placement {
-            municipality_ags: ort.clone(),
-            lat,
-            lon,
+        // A point picked on the map wins; its municipality follows from the boundaries.
+        let point = (
+            lat.as_deref().filter(|v| !v.trim().is_empty()),
+            lon.as_deref().filter(|v| !v.trim().is_empty()),
+        );
+        let place = match point {
+            (Some(lat), Some(lon)) => {
+                use crate::domain::offer_edit::parse_coordinate;
+                let lat = parse_coordinate(lat, "Breite").map_err(AppError::Invalid)?;
+                let lon = parse_coordinate(lon, "Länge").map_err(AppError::Invalid)?;
+                let ags = state.municipality_at(lat, lon).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "Dieser Punkt liegt außerhalb des Gebiets „{}“.",
+                        state.region.name
+                    ))
+                })?;
+                Placement {
+                    municipality_ags: ags.to_string(),
+                    lat,
+                    lon,
+                }
+            }
+            _ => {
+                let (_, lat, lon) = state
+                    .town_centres
+                    .iter()
+                    .find(|(key, _, _)| *key == ort)
+                    .cloned()
+                    .ok_or_else(|| {
+                        AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into())
+                    })?;
+                Placement {
+                    municipality_ags: ort.clone(),
+                    lat,
+                    lon,
+                }
+            }
         };
         let today = chrono::Local::now().date_naive();
         Ok(create_offer_draft(

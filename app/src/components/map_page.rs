@@ -208,6 +208,17 @@ pub fn MapExplorer() -> impl IntoView {
     let selected = Signal::derive(move || parsed.read().selected_offer);
     let page = Signal::derive(move || parsed.read().page);
 
+    // Editors pick a point on the map: to move the offer in the panel, or for a new offer.
+    let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
+    let picking: RwSignal<Option<MapPick>> = RwSignal::new(None);
+    let picked: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
+    let on_map_click = viewer_is_editor.then(|| {
+        Callback::new(move |point: (f64, f64)| {
+            if picking.get_untracked().is_some() {
+                picked.set(Some(point));
+            }
+        })
+    });
     let select_offer = Callback::new(move |id: Option<i64>| {
         url.navigate(&map_url(&filter.get_untracked(), id));
     });
@@ -235,9 +246,10 @@ pub fn MapExplorer() -> impl IntoView {
                 n => format!("{n} Angebote gefunden"),
             }}
         </p>
+        {viewer_is_editor.then(|| view! { <EditorMapTools picking picked /> })}
         <div class="map-and-panel">
-            <MapView region=region.clone() offers=searchable.clone() matching select_offer />
-            <DetailPanel selected initial_detail select_offer viewer_role />
+            <MapView region=region.clone() offers=searchable.clone() matching select_offer on_map_click />
+            <DetailPanel selected initial_detail select_offer viewer_role picking />
         </div>
         <OfferList offers=searchable region page matching filter url />
     }
@@ -255,6 +267,7 @@ fn DetailPanel(
     initial_detail: PanelContent,
     select_offer: Callback<Option<i64>>,
     viewer_role: Option<Role>,
+    picking: RwSignal<Option<MapPick>>,
 ) -> impl IntoView {
     let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
@@ -336,10 +349,17 @@ fn DetailPanel(
                         {viewer_is_editor
                             .then(|| {
                                 view! {
-                                    <p>
+                                    <p class="editor-actions">
                                         <a href=format!("/angebot/{id}#bearbeiten") class="edit-link">
                                             "Angebot bearbeiten"
                                         </a>
+                                        <button
+                                            type="button"
+                                            class="secondary"
+                                            on:click=move |_| picking.set(Some(MapPick::Move(id)))
+                                        >
+                                            "Auf der Karte verschieben"
+                                        </button>
                                     </p>
                                 }
                             })}
@@ -479,5 +499,131 @@ fn MemberInfoPanel(info: MemberOfferInfo) -> impl IntoView {
             </ul>
             {(!info.internal_note.is_empty()).then(|| view! { <p class="internal-note">{info.internal_note}</p> })}
         </section>
+    }
+}
+
+/// What an editor is picking a point on the map for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapPick {
+    Move(i64),
+    New,
+}
+
+/// The German reason inside a server function error.
+#[cfg(feature = "hydrate")]
+fn reason_of(error: &ServerFnError) -> String {
+    match error {
+        ServerFnError::ServerError(reason) => reason.clone(),
+        _ => "Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.".to_string(),
+    }
+}
+
+/// Editors' map tools: start a new offer at a point, or confirm moving an offer to the point
+/// picked on the map. The same is possible without the map (coordinates on the offer page).
+#[component]
+fn EditorMapTools(
+    picking: RwSignal<Option<MapPick>>,
+    picked: RwSignal<Option<(f64, f64)>>,
+) -> impl IntoView {
+    let message: RwSignal<Option<String>> = RwSignal::new(None);
+    let cancel = move |_| {
+        picking.set(None);
+        picked.set(None);
+        message.set(None);
+    };
+    let confirm_move = move |_| {
+        let (Some(MapPick::Move(id)), Some((lat, lon))) =
+            (picking.get_untracked(), picked.get_untracked())
+        else {
+            return;
+        };
+        message.set(Some("Wird gespeichert …".to_string()));
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            use crate::api::editor::{editable_offer, move_offer};
+            let outcome = match editable_offer(id).await {
+                Ok(offer) => {
+                    let place = offer.location;
+                    move_offer(
+                        id,
+                        offer.version,
+                        place.street,
+                        place.postcode,
+                        place.town,
+                        format!("{lat:.6}"),
+                        format!("{lon:.6}"),
+                    )
+                    .await
+                }
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Ok(crate::domain::offer_edit::EditOutcome::Saved { .. }) => {
+                    // The offers on the map come with the page: show the new position.
+                    _ = window().location().reload();
+                }
+                Ok(_) => message.set(Some(
+                    "Das Angebot wurde inzwischen geändert. Bitte laden Sie die Seite neu."
+                        .to_string(),
+                )),
+                Err(error) => message.set(Some(reason_of(&error))),
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (id, lat, lon);
+    };
+    view! {
+        <div class="editor-map-tools" role="region" aria-label="Redaktion: Punkt auf der Karte">
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| {
+                    picking.set(Some(MapPick::New));
+                    picked.set(None);
+                    message.set(None);
+                }
+            >
+                "Neues Angebot: Punkt auf der Karte wählen"
+            </button>
+            <div aria-live="polite" class="pick-status">
+                {move || match (picking.get(), picked.get()) {
+                    (None, _) => None,
+                    (Some(_), None) => Some(
+                        view! {
+                            <p>
+                                "Klicken Sie auf die Karte, um den Punkt zu wählen. "
+                                <button type="button" class="link-button" on:click=cancel>"Abbrechen"</button>
+                            </p>
+                        }
+                            .into_any(),
+                    ),
+                    (Some(MapPick::New), Some((lat, lon))) => Some(
+                        view! {
+                            <p>
+                                {format!("Gewählter Punkt: {lat:.5}, {lon:.5}. ")}
+                                <a href=format!("/redaktion?lat={lat:.6}&lon={lon:.6}#neu")>
+                                    "Neues Angebot an diesem Punkt anlegen"
+                                </a>
+                                " "
+                                <button type="button" class="link-button" on:click=cancel>"Abbrechen"</button>
+                            </p>
+                        }
+                            .into_any(),
+                    ),
+                    (Some(MapPick::Move(_)), Some((lat, lon))) => Some(
+                        view! {
+                            <p>
+                                {format!("Standort hierher verschieben: {lat:.5}, {lon:.5}? ")}
+                                <button type="button" on:click=confirm_move>"Verschieben"</button>
+                                " "
+                                <button type="button" class="link-button" on:click=cancel>"Abbrechen"</button>
+                            </p>
+                        }
+                            .into_any(),
+                    ),
+                }}
+                {move || message.get().map(|text| view! { <p class="note note-error" role="alert">{text}</p> })}
+            </div>
+        </div>
     }
 }

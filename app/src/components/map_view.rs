@@ -15,12 +15,20 @@ pub fn MapView(
     offers: Arc<SearchableOffers>,
     matching: Signal<Vec<usize>>,
     select_offer: Callback<Option<i64>>,
+    on_map_click: Option<Callback<(f64, f64)>>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
-    crate::map::attach(container, region, offers, matching, select_offer);
+    crate::map::attach(
+        container,
+        region,
+        offers,
+        matching,
+        select_offer,
+        on_map_click,
+    );
     #[cfg(not(feature = "hydrate"))]
-    let _ = (region, offers, matching, select_offer);
+    let _ = (region, offers, matching, select_offer, on_map_click);
     view! {
         <div class="map-wrap">
             <div

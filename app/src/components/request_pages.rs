@@ -280,10 +280,26 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
 /// The form with which editors start a new offer.
 #[component]
 pub fn NewOfferForm(municipalities: Vec<MunicipalityInfo>) -> impl IntoView {
+    // A point picked on the map arrives as `?lat=…&lon=…`.
+    let query = use_query_map();
+    let (lat, lon) = query.with_untracked(|q| {
+        (
+            q.get("lat").unwrap_or_default(),
+            q.get("lon").unwrap_or_default(),
+        )
+    });
+    let picked = (!lat.is_empty() && !lon.is_empty()).then(|| {
+        format!(
+            "An dem auf der Karte gewählten Punkt ({lat}, {lon}); die Gemeinde ergibt sich daraus."
+        )
+    });
     view! {
         <section aria-labelledby="new-heading" id="neu" class="account-page">
             <h2 id="new-heading">"Neues Angebot anlegen"</h2>
+            {picked.map(|text| view! { <p class="hint">{text}</p> })}
             <form method="post" action="/api/redaktion/neu" class="account-form">
+                <input type="hidden" name="lat" value=lat />
+                <input type="hidden" name="lon" value=lon />
                 <label for="n-organization">"Einrichtung"</label>
                 <input id="n-organization" name="organization" type="text" required />
                 <label for="n-offer">"Name des Angebots"</label>
