@@ -241,10 +241,17 @@ test('an editor moves an offer by picking a point on the map', async ({ page }) 
   await page.locator('#detail-panel').getByRole('button', { name: 'Auf der Karte verschieben' }).click();
   await expect(page.getByText('Klicken Sie auf die Karte')).toBeVisible();
   await page.locator('#karte').click({ position: await emptyMapPoint(page) });
-  await expect(page.getByText(/Standort hierher verschieben: \d+\.\d+, \d+\.\d+\?/)).toBeVisible();
+  const link = page.getByRole('link', { name: 'Standort hierher verschieben (prüfen und speichern)' });
+  await expect(link).toBeVisible();
   const before = await (await page.request.get(`/api/offer?id=${id}`)).json();
-  await page.getByRole('button', { name: 'Verschieben', exact: true }).click();
-  await expect.poll(async () => (await (await page.request.get(`/api/offer?id=${id}`)).json()).lat).not.toBe(before.lat);
+  await link.click();
+  // Confirmed on the offer page, with the picked coordinates filled in.
+  const latitude = page.getByLabel('Breite (Latitude)');
+  await expect(latitude).not.toHaveValue(String(before.lat));
+  await page.getByRole('button', { name: 'Standort speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Der Standort ist gespeichert.' })).toBeVisible();
+  const after = await (await page.request.get(`/api/offer?id=${id}`)).json();
+  expect(after.lat).not.toBe(before.lat);
   const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
   expect(history[0].field).toBe('standort');
 });

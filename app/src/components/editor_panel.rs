@@ -71,11 +71,18 @@ fn date_time_of(unix_secs: i64) -> String {
 pub fn EditorPanel(id: i64) -> impl IntoView {
     let query = use_query_map();
     let editing_code = query.read_untracked().get("bearbeiten").unwrap_or_default();
+    // A point picked on the map (`&lat=…&lon=…`) fills the location form.
+    let picked = query.with_untracked(|q| match (q.get("lat"), q.get("lon")) {
+        (Some(lat), Some(lon)) => Some((lat, lon)),
+        _ => None,
+    });
     let editing = EditableField::parse(&editing_code);
     let editing_location = editing_code == LOCATION_FIELD;
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let picked = picked.clone();
+                Suspend::new(async move {
                 require(Role::Editor).await.ok()?;
                 let storage = crate::server::state::app_state().ok()?.storage;
                 let offer = storage.editable_offer(id).await.ok().flatten()?;
@@ -85,8 +92,9 @@ pub fn EditorPanel(id: i64) -> impl IntoView {
                     .as_ref()
                     .and_then(|note| note.draft.clone())
                     .filter(|draft| draft.offer_id == id);
-                Some(view! { <EditorSection offer history editing editing_location draft note /> })
-            })}
+                Some(view! { <EditorSection offer history editing editing_location picked draft note /> })
+                })
+            }}
         </Suspense>
     }
 }
@@ -97,6 +105,7 @@ fn EditorSection(
     history: Vec<ChangeRecord>,
     editing: Option<EditableField>,
     editing_location: bool,
+    picked: Option<(String, String)>,
     draft: Option<EditDraft>,
     note: Option<crate::server::auth::Note>,
 ) -> impl IntoView {
@@ -149,7 +158,7 @@ fn EditorSection(
             <table class="edit-fields">
                 <tbody>
                     {rows}
-                    <LocationRow offer_id=offer.id version=offer.version location editing=editing_location />
+                    <LocationRow offer_id=offer.id version=offer.version location editing=editing_location picked />
                 </tbody>
             </table>
             <h3>"Verlauf"</h3>
@@ -312,7 +321,15 @@ fn LocationRow(
     version: i64,
     location: OfferLocation,
     editing: bool,
+    picked: Option<(String, String)>,
 ) -> impl IntoView {
+    let picked_hint = picked.is_some();
+    let (lat, lon) = picked.unwrap_or_else(|| {
+        (
+            format!("{:.6}", location.lat),
+            format!("{:.6}", location.lon),
+        )
+    });
     let body = if editing {
         view! {
             <form method="post" action="/api/redaktion/standort" class="edit-form">
@@ -325,9 +342,10 @@ fn LocationRow(
                 <label for="standort-ort">"Ort"</label>
                 <input id="standort-ort" name="town" type="text" value=location.town.clone() />
                 <label for="standort-breite">"Breite (Latitude)"</label>
-                <input id="standort-breite" name="lat" type="text" inputmode="decimal" value=format!("{:.6}", location.lat) />
+                {picked_hint.then(|| view! { <p class="hint">"Die Koordinaten kommen vom Punkt, den Sie auf der Karte gewählt haben. Bitte prüfen Sie auch die Anschrift."</p> })}
+                <input id="standort-breite" name="lat" type="text" inputmode="decimal" value=lat />
                 <label for="standort-laenge">"Länge (Longitude)"</label>
-                <input id="standort-laenge" name="lon" type="text" inputmode="decimal" value=format!("{:.6}", location.lon) />
+                <input id="standort-laenge" name="lon" type="text" inputmode="decimal" value=lon />
                 <p class="hint">"Die Gemeinde ergibt sich aus den Koordinaten; sie müssen im Kreis liegen."</p>
                 <div class="edit-actions">
                     <button type="submit">"Standort speichern"</button>

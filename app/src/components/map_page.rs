@@ -509,68 +509,17 @@ pub enum MapPick {
     New,
 }
 
-/// The German reason inside a server function error.
-#[cfg(feature = "hydrate")]
-fn reason_of(error: &ServerFnError) -> String {
-    match error {
-        ServerFnError::ServerError(reason) => reason.clone(),
-        _ => "Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es erneut.".to_string(),
-    }
-}
-
-/// Editors' map tools: start a new offer at a point, or confirm moving an offer to the point
-/// picked on the map. The same is possible without the map (coordinates on the offer page).
+/// Editors' map tools: pick a point on the map for a new offer, or for moving the offer in the
+/// detail panel. Both continue on a server-rendered form (confirm and save there), so the
+/// browser bundle carries no editing code; the forms also work without the map.
 #[component]
 fn EditorMapTools(
     picking: RwSignal<Option<MapPick>>,
     picked: RwSignal<Option<(f64, f64)>>,
 ) -> impl IntoView {
-    let message: RwSignal<Option<String>> = RwSignal::new(None);
     let cancel = move |_| {
         picking.set(None);
         picked.set(None);
-        message.set(None);
-    };
-    let confirm_move = move |_| {
-        let (Some(MapPick::Move(id)), Some((lat, lon))) =
-            (picking.get_untracked(), picked.get_untracked())
-        else {
-            return;
-        };
-        message.set(Some("Wird gespeichert …".to_string()));
-        #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move {
-            use crate::api::editor::{editable_offer, move_offer};
-            let outcome = match editable_offer(id).await {
-                Ok(offer) => {
-                    let place = offer.location;
-                    move_offer(
-                        id,
-                        offer.version,
-                        place.street,
-                        place.postcode,
-                        place.town,
-                        format!("{lat:.6}"),
-                        format!("{lon:.6}"),
-                    )
-                    .await
-                }
-                Err(error) => Err(error),
-            };
-            match outcome {
-                Ok(crate::domain::offer_edit::EditOutcome::Saved { .. }) => {
-                    // The offers on the map come with the page: show the new position.
-                    _ = window().location().reload();
-                }
-                Ok(_) => message.set(Some(
-                    "Das Angebot wurde inzwischen geändert. Bitte laden Sie die Seite neu."
-                        .to_string(),
-                )),
-                Err(error) => message.set(Some(reason_of(&error))),
-            }
-        });
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (id, lat, lon);
     };
     view! {
         <div class="editor-map-tools" role="region" aria-label="Redaktion: Punkt auf der Karte">
@@ -580,7 +529,6 @@ fn EditorMapTools(
                 on:click=move |_| {
                     picking.set(Some(MapPick::New));
                     picked.set(None);
-                    message.set(None);
                 }
             >
                 "Neues Angebot: Punkt auf der Karte wählen"
@@ -610,11 +558,14 @@ fn EditorMapTools(
                         }
                             .into_any(),
                     ),
-                    (Some(MapPick::Move(_)), Some((lat, lon))) => Some(
+                    // Confirmed on the offer page, where the address can be adjusted too.
+                    (Some(MapPick::Move(id)), Some((lat, lon))) => Some(
                         view! {
                             <p>
-                                {format!("Standort hierher verschieben: {lat:.5}, {lon:.5}? ")}
-                                <button type="button" on:click=confirm_move>"Verschieben"</button>
+                                {format!("Gewählter Punkt: {lat:.5}, {lon:.5}. ")}
+                                <a href=format!("/angebot/{id}?bearbeiten=standort&lat={lat:.6}&lon={lon:.6}")>
+                                    "Standort hierher verschieben (prüfen und speichern)"
+                                </a>
                                 " "
                                 <button type="button" class="link-button" on:click=cancel>"Abbrechen"</button>
                             </p>
@@ -622,7 +573,6 @@ fn EditorMapTools(
                             .into_any(),
                     ),
                 }}
-                {move || message.get().map(|text| view! { <p class="note note-error" role="alert">{text}</p> })}
             </div>
         </div>
     }
