@@ -18,7 +18,7 @@ use tower_http::services::ServeDir;
 
 use app::domain::account::Role;
 use app::domain::directory::{vcard, vcard_file_name};
-use app::server::auth::{account_of_session, with_note_slot};
+use app::server::auth::{account_of_session, with_request_auth};
 use app::server::error::AppError;
 use app::server::sessions::{SessionBackend, session_layer};
 use axum::extract::Path;
@@ -173,6 +173,7 @@ fn router(
 ) -> Router {
     let routes = generate_route_list(App);
     let vcard_state = state.clone();
+    let storage_for_auth = state.storage.clone();
     let provide_state = move || provide_context(state.clone());
     Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {
@@ -193,7 +194,10 @@ fn router(
         .layer(axum::middleware::map_response(
             argument_errors_are_client_errors,
         ))
-        .layer(axum::middleware::from_fn(with_note_slot))
+        .layer(axum::middleware::from_fn_with_state(
+            storage_for_auth,
+            with_request_auth,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
         .layer(axum::middleware::from_fn(guard::same_site_writes_only))

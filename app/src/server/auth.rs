@@ -56,6 +56,9 @@ impl AccountRecord {
 /// The account signed in on this request, if its session is still valid: not past the
 /// absolute timeout, the account still active and its password unchanged since.
 pub async fn current_account() -> Result<Option<AccountRecord>, AppError> {
+    if let Some(auth) = request_auth() {
+        return Ok(auth.account);
+    }
     let storage = app_state()?.storage;
     account_of_session(&session().await?, storage.as_ref()).await
 }
@@ -282,30 +285,65 @@ pub async fn set_note(note: Note) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The note of one request, taken from the session at most once: Leptos may run a page's
-/// async blocks more than once while rendering, and a second take would find nothing.
-#[derive(Clone, Default)]
-pub struct NoteSlot(std::sync::Arc<tokio::sync::OnceCell<Option<Note>>>);
+/// Who is asking and the note left for them, read from the session once per request, before
+/// the page renders. Page components read this instead of the session: Leptos may run (and
+/// park) a page's async blocks more than once while rendering, and two of them waiting on the
+/// same session could wait on each other. Reading it up front also means taking the note is
+/// saved with the response.
+#[derive(Clone, Debug, Default)]
+pub struct RequestAuth {
+    pub account: Option<AccountRecord>,
+    pub note: Option<Note>,
+}
 
-/// Middleware giving every request its [`NoteSlot`].
-pub async fn with_note_slot(
+/// Static files (the Wasm bundle, Leaflet, icons): no session work for them.
+fn is_static(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/vendor/")
+        || path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
+}
+
+/// Middleware (inside the session layer) that puts the request's [`RequestAuth`] into its
+/// extensions. A page request (GET outside `/api/`) consumes the one-time note.
+pub async fn with_request_auth(
+    axum::extract::State(storage): axum::extract::State<std::sync::Arc<dyn Storage>>,
+    session: Session,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    request.extensions_mut().insert(NoteSlot::default());
+    let path = request.uri().path().to_string();
+    if is_static(&path) {
+        return next.run(request).await;
+    }
+    let account = match account_of_session(&session, storage.as_ref()).await {
+        Ok(account) => account,
+        Err(error) => {
+            tracing::error!(%error, "reading the session failed");
+            None
+        }
+    };
+    let note = if request.method() == axum::http::Method::GET && !path.starts_with("/api/") {
+        session.remove::<Note>(NOTE_KEY).await.ok().flatten()
+    } else {
+        None
+    };
+    request
+        .extensions_mut()
+        .insert(RequestAuth { account, note });
     next.run(request).await
 }
 
-/// The note left for this page, removed from the session so it shows once.
+fn request_auth() -> Option<RequestAuth> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestAuth>().cloned())
+}
+
+/// The note left for this page (taken from the session when the request came in).
 pub async fn take_note() -> Option<Note> {
-    let session = session().await.ok()?;
-    let take = || async { session.remove::<Note>(NOTE_KEY).await.ok().flatten() };
-    let slot = leptos::prelude::use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<NoteSlot>().cloned());
-    match slot {
-        Some(NoteSlot(cell)) => cell.get_or_init(take).await.clone(),
-        None => take().await,
-    }
+    request_auth().and_then(|auth| auth.note)
 }
 
 /// Whether the request is a plain HTML form post (a browser navigation), not a call from code.
@@ -378,5 +416,15 @@ mod tests {
         assert_eq!(local_path(Some("https://evil.example/")), "/");
         assert_eq!(local_path(Some("/\\evil.example")), "/");
         assert_eq!(local_path(None), "/");
+    }
+
+    #[test]
+    fn static_files_skip_the_session() {
+        assert!(is_static("/pkg/chancenkarte.wasm"));
+        assert!(is_static("/vendor/leaflet/leaflet.js"));
+        assert!(is_static("/favicon.svg"));
+        assert!(!is_static("/angebot/12"));
+        assert!(!is_static("/api/anmelden"));
+        assert!(!is_static("/"));
     }
 }
