@@ -352,6 +352,32 @@ macro_rules! edit_storage {
                 Ok(claimed == 1)
             }
 
+            /// Starts an edit: claims `base_version` in a new transaction and reads the offer as
+            /// it is. If the version has moved on, the conflict (with `describe` of the value
+            /// saved meanwhile) or not-found outcome instead.
+            async fn begin_edit(
+                &self,
+                id: i64,
+                base_version: i64,
+                describe: impl Fn(&EditableOffer) -> String + Send,
+            ) -> StorageResult<Result<(sqlx::Transaction<'static, $db>, EditableOffer), EditOutcome>> {
+                let mut tx = self.pool().begin().await?;
+                if !Self::claim_version(&mut tx, id, base_version).await? {
+                    drop(tx);
+                    return Ok(Err(match self.editable_offer(id).await? {
+                        Some(current) => EditOutcome::Conflict {
+                            current_version: current.version,
+                            current_value: describe(&current),
+                        },
+                        None => EditOutcome::NotFound,
+                    }));
+                }
+                let current = Self::read_editable(&mut tx, id)
+                    .await?
+                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                Ok(Ok((tx, current)))
+            }
+
             #[allow(clippy::too_many_arguments)]
             async fn record_change(
                 connection: &mut <$db as sqlx::Database>::Connection,
@@ -391,21 +417,11 @@ macro_rules! edit_storage {
                 now: i64,
                 reverts: Option<i64>,
             ) -> StorageResult<EditOutcome> {
-                let mut tx = self.pool().begin().await?;
-                if !Self::claim_version(&mut tx, id, base_version).await? {
-                    drop(tx);
-                    let mut connection = self.pool().acquire().await?;
-                    return Ok(match Self::read_editable(&mut connection, id).await? {
-                        Some(current) => EditOutcome::Conflict {
-                            current_version: current.version,
-                            current_value: current.value(field).to_string(),
-                        },
-                        None => EditOutcome::NotFound,
-                    });
-                }
-                let current = Self::read_editable(&mut tx, id)
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                let started = self.begin_edit(id, base_version, |offer| offer.value(field).to_string()).await?;
+                let (mut tx, current) = match started {
+                    Ok(started) => started,
+                    Err(outcome) => return Ok(outcome),
+                };
                 let old_value = current.value(field).to_string();
                 if old_value == value {
                     // Nothing to record: the version claim is rolled back with the transaction.
@@ -511,20 +527,11 @@ macro_rules! edit_storage {
                 account_id: i64,
                 now: i64,
             ) -> StorageResult<EditOutcome> {
-                let mut tx = self.pool().begin().await?;
-                if !Self::claim_version(&mut tx, id, base_version).await? {
-                    drop(tx);
-                    return Ok(match self.editable_offer(id).await? {
-                        Some(current) => EditOutcome::Conflict {
-                            current_version: current.version,
-                            current_value: current.location.describe(),
-                        },
-                        None => EditOutcome::NotFound,
-                    });
-                }
-                let current = Self::read_editable(&mut tx, id)
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                let started = self.begin_edit(id, base_version, |offer| offer.location.describe()).await?;
+                let (mut tx, current) = match started {
+                    Ok(started) => started,
+                    Err(outcome) => return Ok(outcome),
+                };
                 if current.location == *location {
                     return Ok(EditOutcome::Unchanged { version: base_version });
                 }
@@ -590,20 +597,11 @@ macro_rules! edit_storage {
                 now: i64,
             ) -> StorageResult<EditOutcome> {
                 let status = |archived: bool| if archived { "archived" } else { "active" };
-                let mut tx = self.pool().begin().await?;
-                if !Self::claim_version(&mut tx, id, base_version).await? {
-                    drop(tx);
-                    return Ok(match self.editable_offer(id).await? {
-                        Some(current) => EditOutcome::Conflict {
-                            current_version: current.version,
-                            current_value: status(current.archived).to_string(),
-                        },
-                        None => EditOutcome::NotFound,
-                    });
-                }
-                let current = Self::read_editable(&mut tx, id)
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                let started = self.begin_edit(id, base_version, |offer| status(offer.archived).to_string()).await?;
+                let (mut tx, current) = match started {
+                    Ok(started) => started,
+                    Err(outcome) => return Ok(outcome),
+                };
                 if current.archived == archived {
                     return Ok(EditOutcome::Unchanged { version: base_version });
                 }
@@ -646,20 +644,11 @@ macro_rules! edit_storage {
                 account_id: i64,
                 now: i64,
             ) -> StorageResult<EditOutcome> {
-                let mut tx = self.pool().begin().await?;
-                if !Self::claim_version(&mut tx, id, base_version).await? {
-                    drop(tx);
-                    return Ok(match self.editable_offer(id).await? {
-                        Some(current) => EditOutcome::Conflict {
-                            current_version: current.version,
-                            current_value: current.last_checked.to_string(),
-                        },
-                        None => EditOutcome::NotFound,
-                    });
-                }
-                let current = Self::read_editable(&mut tx, id)
-                    .await?
-                    .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
+                let started = self.begin_edit(id, base_version, |offer| offer.last_checked.to_string()).await?;
+                let (mut tx, current) = match started {
+                    Ok(started) => started,
+                    Err(outcome) => return Ok(outcome),
+                };
                 sqlx::query("UPDATE offers SET last_checked = $1 WHERE id = $2")
                     .bind(today)
                     .bind(id)
