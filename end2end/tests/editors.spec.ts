@@ -255,3 +255,16 @@ test('an editor moves an offer by picking a point on the map', async ({ page }) 
   const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
   expect(history[0].field).toBe('standort');
 });
+
+test('an editor ticks the topics of an offer', async ({ page }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 8);
+  await page.goto(`/angebot/${id}?bearbeiten=themen`);
+  const choices = page.getByRole('group', { name: 'Neuer Wert: Themen' });
+  for (const box of await choices.getByRole('checkbox').all()) await box.uncheck();
+  await choices.getByLabel('Gesundheit').check();
+  await choices.getByLabel('Beratung').check();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '„Themen“ ist gespeichert.' })).toBeVisible();
+  await expect(page.locator('article.offer')).toContainText('Beratung, Gesundheit');
+});

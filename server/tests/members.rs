@@ -1113,3 +1113,59 @@ async fn moving_an_offer_follows_the_municipality_boundaries() {
         .await;
     assert_eq!(stale.status, 409);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vocabulary_fields_come_as_checkbox_lists() {
+    let running = start().await;
+    let editor = signed_in(&running, EDITOR).await;
+    let id = offer_ids(&Visitor::new(&running)).await[0].to_string();
+    let offer: serde_json::Value = serde_json::from_str(
+        &editor
+            .get(&format!("/api/redaktion/angebot?id={id}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let version = offer["version"].as_i64().unwrap().to_string();
+    let none = editor
+        .post(
+            "/api/redaktion/feld",
+            &[("id", &id), ("version", &version), ("field", "themen")],
+        )
+        .await;
+    assert_eq!(none.status, 400);
+    assert!(
+        none.body
+            .contains("Themen: Bitte wählen Sie mindestens ein Thema."),
+        "{}",
+        none.body
+    );
+    let saved = editor
+        .post(
+            "/api/redaktion/feld",
+            &[
+                ("id", &id),
+                ("version", &version),
+                ("field", "themen"),
+                ("values[]", "gesundheit"),
+                ("values[]", "beratung"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let offer: serde_json::Value = serde_json::from_str(
+        &editor
+            .get(&format!("/api/redaktion/angebot?id={id}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let topics = offer["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|pair| pair[0] == "Topics")
+        .unwrap()[1]
+        .clone();
+    assert_eq!(topics, "beratung,gesundheit");
+}

@@ -116,8 +116,15 @@ pub async fn edit_offer_field(
     id: i64,
     version: i64,
     field: String,
-    value: String,
+    value: Option<String>,
+    // Checkbox lists (topics, life phases, …) arrive as `values[]=…` instead of `value`.
+    values: Option<Vec<String>>,
 ) -> Result<EditOutcome, ServerFnError> {
+    let value = match (value, values) {
+        (_, Some(values)) => values.join(","),
+        (Some(value), None) => value,
+        (None, None) => String::new(),
+    };
     use crate::domain::offer_edit::EditableField;
     use crate::server::auth::now;
     use crate::server::error::AppError;

@@ -16,22 +16,10 @@ use crate::server::auth::{EditDraft, require, take_note};
 
 /// What an editor may type into a field, said next to it.
 fn input_hint(field: EditableField) -> Option<String> {
-    fn codes<T: Copy>(
-        all: &[T],
-        code: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-    ) -> String {
-        let choices: Vec<String> = all
-            .iter()
-            .map(|item| format!("{} ({})", code(*item), label(*item)))
-            .collect();
-        format!("Codes, durch Komma getrennt: {}", choices.join(", "))
-    }
     Some(match field {
-        EditableField::Topics => codes(Topic::ALL, |t| t.code(), |t| t.label()),
-        EditableField::Phases => codes(LifePhase::ALL, |p| p.code(), |p| p.label()),
-        EditableField::Languages => codes(Language::ALL, |l| l.code(), |l| l.label()),
-        EditableField::Delivery => codes(Delivery::ALL, |d| d.code(), |d| d.label()),
+        EditableField::Topics | EditableField::Phases | EditableField::Languages | EditableField::Delivery => {
+            "Mindestens eine Angabe ankreuzen.".to_string()
+        }
         EditableField::Cost => "kostenlos, ermaessigt oder kostenpflichtig".to_string(),
         EditableField::Wheelchair => "ja oder nein".to_string(),
         EditableField::OpeningHours => {
@@ -42,6 +30,27 @@ fn input_hint(field: EditableField) -> Option<String> {
         EditableField::Contacts => {
             "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)".to_string()
         }
+        _ => return None,
+    })
+}
+
+/// The choices of a vocabulary field, shown as checkboxes: (code, German label).
+fn choices_of(field: EditableField) -> Option<Vec<(&'static str, &'static str)>> {
+    fn all<T: Copy>(
+        items: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<(&'static str, &'static str)> {
+        items
+            .iter()
+            .map(|item| (code(*item), label(*item)))
+            .collect()
+    }
+    Some(match field {
+        EditableField::Topics => all(Topic::ALL, |t| t.code(), |t| t.label()),
+        EditableField::Phases => all(LifePhase::ALL, |p| p.code(), |p| p.label()),
+        EditableField::Languages => all(Language::ALL, |l| l.code(), |l| l.label()),
+        EditableField::Delivery => all(Delivery::ALL, |d| d.code(), |d| d.label()),
         _ => return None,
     })
 }
@@ -206,7 +215,31 @@ fn FieldRow(
         let hint_id = format!("hinweis-{code}");
         let hint = input_hint(field);
         let described_by = hint.as_ref().map(|_| hint_id.clone());
-        let input = if is_long(field) {
+        let input = if let Some(choices) = choices_of(field) {
+            let chosen: Vec<String> = value
+                .split(',')
+                .map(|code| code.trim().to_string())
+                .collect();
+            view! {
+                <fieldset class="choices" aria-describedby=described_by.clone()>
+                    <legend>{format!("Neuer Wert: {}", field.label())}</legend>
+                    {choices
+                        .into_iter()
+                        .map(|(choice, label)| {
+                            let id = format!("wert-{code}-{choice}");
+                            let checked = chosen.iter().any(|c| c == choice);
+                            view! {
+                                <div class="check">
+                                    <input type="checkbox" id=id.clone() name="values[]" value=choice checked=checked />
+                                    <label for=id>{label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            }
+                .into_any()
+        } else if is_long(field) {
             view! {
                 <textarea id=input_id.clone() name="value" rows="5" autofocus aria-describedby=described_by.clone()>
                     {value}
@@ -246,7 +279,7 @@ fn FieldRow(
                 <input type="hidden" name="id" value=offer_id.to_string() />
                 <input type="hidden" name="version" value=base_version.to_string() />
                 <input type="hidden" name="field" value=code />
-                <label for=input_id>{format!("Neuer Wert: {}", field.label())}</label>
+                {choices_of(field).is_none().then(|| view! { <label for=input_id.clone()>{format!("Neuer Wert: {}", field.label())}</label> })}
                 {input}
                 {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
                 <div class="edit-actions">

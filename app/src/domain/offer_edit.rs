@@ -111,10 +111,12 @@ impl EditableField {
         match self {
             EditableField::Name => bounded_text(text, 3, 120, "Der Name"),
             EditableField::Description => bounded_text(text, 20, 4000, "Die Beschreibung"),
-            EditableField::Topics => codes(text, Topic::parse, "Thema"),
-            EditableField::Phases => codes(text, LifePhase::parse, "Lebensphase"),
-            EditableField::Languages => codes(text, Language::parse, "Sprache"),
-            EditableField::Delivery => codes(text, Delivery::parse, "Form"),
+            EditableField::Topics => codes(text, Topic::parse, "Thema", "ein Thema"),
+            EditableField::Phases => {
+                codes(text, LifePhase::parse, "Lebensphase", "eine Lebensphase")
+            }
+            EditableField::Languages => codes(text, Language::parse, "Sprache", "eine Sprache"),
+            EditableField::Delivery => codes(text, Delivery::parse, "Form", "eine Form"),
             EditableField::Cost => Cost::parse(text)
                 .map(|cost| cost.code().to_string())
                 .ok_or_else(|| {
@@ -171,6 +173,7 @@ fn codes<T: Copy + Ord + CodeOf>(
     text: &str,
     parse: fn(&str) -> Option<T>,
     what: &str,
+    at_least_one: &str,
 ) -> Result<String, String> {
     let mut items = Vec::new();
     for part in text
@@ -182,7 +185,7 @@ fn codes<T: Copy + Ord + CodeOf>(
         items.push(item);
     }
     if items.is_empty() {
-        return Err(format!("Bitte wählen Sie mindestens eine {what}."));
+        return Err(format!("Bitte wählen Sie mindestens {at_least_one}."));
     }
     items.sort();
     items.dedup();
@@ -612,10 +615,13 @@ mod tests {
                 .unwrap_err()
                 .contains("„zauberei“ gibt es nicht")
         );
-        assert!(
-            check(EditableField::Topics, "")
-                .unwrap_err()
-                .contains("mindestens eine")
+        assert_eq!(
+            check(EditableField::Topics, "").unwrap_err(),
+            "Bitte wählen Sie mindestens ein Thema."
+        );
+        assert_eq!(
+            check(EditableField::Phases, "").unwrap_err(),
+            "Bitte wählen Sie mindestens eine Lebensphase."
         );
         assert_eq!(
             check(EditableField::Cost, "kostenlos").unwrap(),
