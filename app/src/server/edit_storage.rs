@@ -123,6 +123,19 @@ struct OfferRow {
     municipality_ags: String,
 }
 
+/// One entry of an offer's history, as written with its edit.
+struct Change<'a> {
+    offer_id: i64,
+    account_id: i64,
+    now: i64,
+    field: &'a str,
+    old_value: &'a str,
+    new_value: &'a str,
+    /// The offer's version after the change.
+    version: i64,
+    reverts: Option<i64>,
+}
+
 #[derive(sqlx::FromRow)]
 struct ToCheckRow {
     id: i64,
@@ -378,32 +391,30 @@ macro_rules! edit_storage {
                 Ok(Ok((tx, current)))
             }
 
-            #[allow(clippy::too_many_arguments)]
-            async fn record_change(
-                connection: &mut <$db as sqlx::Database>::Connection,
-                id: i64,
-                account_id: i64,
-                now: i64,
-                field: &str,
-                old_value: &str,
-                new_value: &str,
-                version: i64,
-                reverts: Option<i64>,
-            ) -> StorageResult<i64> {
-                Ok(sqlx::query_scalar(
+            /// Records the change in the history and commits the edit it belongs to.
+            async fn finish_edit(
+                mut tx: sqlx::Transaction<'static, $db>,
+                change: Change<'_>,
+            ) -> StorageResult<EditOutcome> {
+                let change_id: i64 = sqlx::query_scalar(
                     "INSERT INTO offer_changes (offer_id, account_id, changed_at, field, old_value, new_value, \
                      version, reverts_change_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 )
-                .bind(id)
-                .bind(account_id)
-                .bind(now)
-                .bind(field)
-                .bind(old_value)
-                .bind(new_value)
-                .bind(version)
-                .bind(reverts)
-                .fetch_one(&mut *connection)
-                .await?)
+                .bind(change.offer_id)
+                .bind(change.account_id)
+                .bind(change.now)
+                .bind(change.field)
+                .bind(change.old_value)
+                .bind(change.new_value)
+                .bind(change.version)
+                .bind(change.reverts)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(EditOutcome::Saved {
+                    version: change.version,
+                    change_id,
+                })
             }
 
             #[allow(clippy::too_many_arguments)]
@@ -428,15 +439,20 @@ macro_rules! edit_storage {
                     return Ok(EditOutcome::Unchanged { version: base_version });
                 }
                 Self::write_field(&mut tx, id, field, value).await?;
-                let change_id = Self::record_change(
-                    &mut tx, id, account_id, now, field.code(), &old_value, value, current.version, reverts,
+                Self::finish_edit(
+                    tx,
+                    Change {
+                        offer_id: id,
+                        account_id,
+                        now,
+                        field: field.code(),
+                        old_value: &old_value,
+                        new_value: value,
+                        version: current.version,
+                        reverts,
+                    },
                 )
-                .await?;
-                tx.commit().await?;
-                Ok(EditOutcome::Saved {
-                    version: current.version,
-                    change_id,
-                })
+                .await
             }
         }
 
@@ -548,23 +564,20 @@ macro_rules! edit_storage {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                let change_id = Self::record_change(
-                    &mut tx,
-                    id,
-                    account_id,
-                    now,
-                    LOCATION_FIELD,
-                    &current.location.describe(),
-                    &location.describe(),
-                    current.version,
-                    None,
+                Self::finish_edit(
+                    tx,
+                    Change {
+                        offer_id: id,
+                        account_id,
+                        now,
+                        field: LOCATION_FIELD,
+                        old_value: &current.location.describe(),
+                        new_value: &location.describe(),
+                        version: current.version,
+                        reverts: None,
+                    },
                 )
-                .await?;
-                tx.commit().await?;
-                Ok(EditOutcome::Saved {
-                    version: current.version,
-                    change_id,
-                })
+                .await
             }
 
             async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>> {
@@ -610,23 +623,20 @@ macro_rules! edit_storage {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                let change_id = Self::record_change(
-                    &mut tx,
-                    id,
-                    account_id,
-                    now,
-                    STATUS_FIELD,
-                    status(current.archived),
-                    status(archived),
-                    current.version,
-                    None,
+                Self::finish_edit(
+                    tx,
+                    Change {
+                        offer_id: id,
+                        account_id,
+                        now,
+                        field: STATUS_FIELD,
+                        old_value: status(current.archived),
+                        new_value: status(archived),
+                        version: current.version,
+                        reverts: None,
+                    },
                 )
-                .await?;
-                tx.commit().await?;
-                Ok(EditOutcome::Saved {
-                    version: current.version,
-                    change_id,
-                })
+                .await
             }
 
             async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>> {
@@ -654,23 +664,20 @@ macro_rules! edit_storage {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                let change_id = Self::record_change(
-                    &mut tx,
-                    id,
-                    account_id,
-                    now,
-                    CHECKED_FIELD,
-                    &current.last_checked.to_string(),
-                    &today.to_string(),
-                    current.version,
-                    None,
+                Self::finish_edit(
+                    tx,
+                    Change {
+                        offer_id: id,
+                        account_id,
+                        now,
+                        field: CHECKED_FIELD,
+                        old_value: &current.last_checked.to_string(),
+                        new_value: &today.to_string(),
+                        version: current.version,
+                        reverts: None,
+                    },
                 )
-                .await?;
-                tx.commit().await?;
-                Ok(EditOutcome::Saved {
-                    version: current.version,
-                    change_id,
-                })
+                .await
             }
         }
     };
