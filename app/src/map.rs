@@ -6,8 +6,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leaflet::{
-    DivIconOptions, GeoJson, Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker,
-    MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
+    DivIconOptions, DragEvents, GeoJson, Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions,
+    Marker, MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use crate::api::region_boundaries;
+use crate::components::map_page::PointPicker;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
@@ -42,6 +43,8 @@ struct LiveMap {
     shown: RefCell<Vec<usize>>,
     index: RefCell<ClusterIndex>,
     select_offer: Callback<Option<i64>>,
+    /// The editors' picked point, shown as a marker they can drag.
+    pick_marker: RefCell<Option<Marker>>,
 }
 
 fn escape_html(text: &str) -> String {
@@ -99,6 +102,7 @@ impl LiveMap {
                         lat,
                         lon,
                         &format!("{count} Angebote – hineinzoomen"),
+                        false,
                     );
                     let live = Rc::clone(self);
                     marker.on_click(Box::new(move |_| {
@@ -119,10 +123,57 @@ impl LiveMap {
         options.set_html(String::new());
         options.set_class_name("offer-pin".to_string());
         options.set_icon_size(Point::new(22.0, 22.0));
-        let marker = marker_with(div_icon(&options), lat, lon, &offer.name);
+        let marker = marker_with(div_icon(&options), lat, lon, &offer.name, false);
         let (id, select) = (offer.id, self.select_offer);
         marker.on_click(Box::new(move |_| select.run(Some(id))));
         marker
+    }
+}
+
+impl LiveMap {
+    /// Shows the picked point as a draggable marker (or removes it); dragging it picks anew.
+    fn show_pick(&self, point: Option<(f64, f64)>, picker: PointPicker) {
+        let mut pick_marker = self.pick_marker.borrow_mut();
+        match (point, pick_marker.as_ref()) {
+            (None, Some(marker)) => {
+                marker.remove();
+                *pick_marker = None;
+            }
+            (None, None) => {}
+            (Some((lat, lon)), Some(marker)) => marker.set_lat_lng(&LatLng::new(lat, lon)),
+            (Some((lat, lon)), None) => {
+                let options = DivIconOptions::new();
+                options.set_html(String::new());
+                options.set_class_name("pick-pin".to_string());
+                options.set_icon_size(Point::new(28.0, 28.0));
+                let marker = marker_with(
+                    div_icon(&options),
+                    lat,
+                    lon,
+                    "Gewählter Punkt – zum Verschieben ziehen",
+                    true,
+                );
+                let dragged = marker.clone();
+                marker.on_drag_end(Box::new(move |_| {
+                    let point = dragged.get_lat_lng();
+                    picker.picked.set(Some((point.lat(), point.lng())));
+                }));
+                marker.add_to(&self.map);
+                *pick_marker = Some(marker);
+                // The point to drag must be in sight: on the map, and the map on the screen
+                // (on a phone the detail panel that starts a move sits below the map).
+                self.map.pan_inside(&LatLng::new(lat, lon));
+                let rect = self.element.get_bounding_client_rect();
+                let screen_height = window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|height| height.as_f64())
+                    .unwrap_or(f64::MAX);
+                if rect.top() < 0.0 || rect.bottom() > screen_height {
+                    self.element.scroll_into_view_with_bool(false);
+                }
+            }
+        }
     }
 }
 
@@ -134,8 +185,9 @@ fn size_class(count: usize) -> &'static str {
     }
 }
 
-fn marker_with(icon: Icon, lat: f64, lon: f64, title: &str) -> Marker {
+fn marker_with(icon: Icon, lat: f64, lon: f64, title: &str, draggable: bool) -> Marker {
     let options = MarkerOptions::new();
+    options.set_draggable(draggable);
     options.set_icon(icon);
     options.set_title(escape_html(title));
     options.set_alt(escape_html(title));
@@ -218,7 +270,7 @@ pub fn attach(
     offers: Arc<SearchableOffers>,
     matching: Signal<Vec<usize>>,
     select_offer: Callback<Option<i64>>,
-    on_map_click: Option<Callback<(f64, f64)>>,
+    picker: Option<PointPicker>,
 ) {
     let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
@@ -234,10 +286,12 @@ pub fn attach(
                 return;
             };
             // Editors pick a point for moving an offer or for a new one.
-            if let Some(on_map_click) = on_map_click {
+            if let Some(picker) = picker {
                 map.on_mouse_click(Box::new(move |event| {
-                    let point = event.lat_lng();
-                    on_map_click.run((point.lat(), point.lng()));
+                    if picker.picking.get_untracked().is_some() {
+                        let point = event.lat_lng();
+                        picker.picked.set(Some((point.lat(), point.lng())));
+                    }
                 }));
             }
             add_boundaries(map.clone(), region.boundary_attribution.clone());
@@ -251,6 +305,7 @@ pub fn attach(
                 shown: RefCell::new(Vec::new()),
                 index: RefCell::new(ClusterIndex::new(&[], ClusterOptions::default())),
                 select_offer,
+                pick_marker: RefCell::new(None),
             });
             let on_move = Rc::clone(&created);
             created.map.on_move_end(Box::new(move |_| on_move.redraw()));
@@ -263,4 +318,16 @@ pub fn attach(
             }
         });
     });
+    // Created beside the map's effect, not inside it: an effect made while another runs is
+    // dropped when that one runs again.
+    if let Some(picker) = picker {
+        Effect::new(move |_| {
+            let point = picker.picked.get();
+            live.with_value(|live| {
+                if let Some(live) = live {
+                    live.show_pick(point, picker);
+                }
+            });
+        });
+    }
 }

@@ -114,7 +114,7 @@ test('an editor archives an offer and restores it from the overview', async ({ p
   const id = await someOfferId(page, 6);
   // The map's detail panel leads editors to the editing section.
   await page.goto(`/?angebot=${id}`);
-  await page.locator('#detail-panel').getByRole('link', { name: 'Angebot bearbeiten' }).click();
+  await page.locator('#detail-panel').getByRole('link', { name: 'Verlauf und Archiv auf der Angebotsseite' }).click();
   await expect(page).toHaveURL(new RegExp(`/angebot/${id}#bearbeiten`));
   const name = (await page.locator('h1.offer-name').textContent()) ?? '';
 
@@ -212,7 +212,7 @@ test('an editor starts a new offer, sets its location and publishes it', async (
  * lands on the map itself). */
 async function emptyMapPoint(page: Page): Promise<{ x: number; y: number }> {
   const map = (await page.locator('#karte').boundingBox())!;
-  const markers = await page.locator('#karte .cluster, #karte .offer-pin').evaluateAll((elements) =>
+  const markers = await page.locator('#karte .cluster, #karte .offer-pin, #karte .pick-pin').evaluateAll((elements) =>
     elements.map((element) => element.getBoundingClientRect().toJSON()),
   );
   const free = (x: number, y: number) =>
@@ -227,7 +227,7 @@ async function emptyMapPoint(page: Page): Promise<{ x: number; y: number }> {
   throw new Error('no free point near the map centre');
 }
 
-test('an editor moves an offer by picking a point on the map', async ({ page }) => {
+test('an editor moves an offer by dragging its marker or tapping the map', async ({ page }) => {
   await signIn(page);
   const id = await someOfferId(page, 7);
   await page.goto(`/?angebot=${id}`);
@@ -238,22 +238,121 @@ test('an editor moves an offer by picking a point on the map', async ({ page }) 
   const startZoom = await zoom();
   await page.locator('#karte .cluster').first().click();
   await expect.poll(zoom).toBeGreaterThan(startZoom);
-  await page.locator('#detail-panel').getByRole('button', { name: 'Auf der Karte verschieben' }).click();
-  await expect(page.getByText('Klicken Sie auf die Karte')).toBeVisible();
-  await page.locator('#karte').click({ position: await emptyMapPoint(page) });
-  const link = page.getByRole('link', { name: 'Standort hierher verschieben (prüfen und speichern)' });
-  await expect(link).toBeVisible();
   const before = await (await page.request.get(`/api/offer?id=${id}`)).json();
+  await page.locator('#detail-panel').getByRole('button', { name: 'Auf der Karte verschieben' }).click();
+  // The offer's own place comes first, as a marker to drag.
+  const status = page.locator('.pick-status');
+  await expect(status).toContainText(`Neuer Standort: ${before.lat.toFixed(5)}, ${before.lon.toFixed(5)}`);
+  const pin = page.locator('#karte .pick-pin');
+  await expect(pin).toBeInViewport();
+  const target = await emptyMapPoint(page);
+  if (test.info().project.name === 'desktop') {
+    // Drag the marker with the mouse …
+    const from = (await pin.boundingBox())!;
+    const map = (await page.locator('#karte').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move((from.x + map.x + target.x) / 2, (from.y + map.y + target.y) / 2, { steps: 5 });
+    await page.mouse.move(map.x + target.x, map.y + target.y, { steps: 5 });
+    await page.mouse.up();
+  } else {
+    // … or, on a phone, tap the new place (Playwright has no touch drag).
+    await page.locator('#karte').tap({ position: target });
+  }
+  await expect(status).not.toContainText(`Neuer Standort: ${before.lat.toFixed(5)}, ${before.lon.toFixed(5)}`);
+  const link = page.getByRole('link', { name: 'Standort hierher verschieben (prüfen und speichern)' });
   await link.click();
-  // Confirmed on the offer page, with the picked coordinates filled in.
+  // Confirmed on the offer page, with the dragged-to coordinates filled in.
   const latitude = page.getByLabel('Breite (Latitude)');
-  await expect(latitude).not.toHaveValue(String(before.lat));
+  await expect(latitude).not.toHaveValue(before.lat.toFixed(6));
   await page.getByRole('button', { name: 'Standort speichern' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Der Standort ist gespeichert.' })).toBeVisible();
   const after = await (await page.request.get(`/api/offer?id=${id}`)).json();
   expect(after.lat).not.toBe(before.lat);
   const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
   expect(history[0].field).toBe('standort');
+});
+
+test('an editor edits fields in the map\'s detail panel, with the keyboard', async ({ page }) => {
+  await signIn(page);
+  const id = await someOfferId(page, 10);
+  await page.goto(`/?angebot=${id}`);
+  const panel = page.locator('#detail-panel');
+  const edit = panel.getByRole('button', { name: 'Telefon bearbeiten' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const input = panel.getByLabel('Neuer Wert: Telefon');
+  await expect(input).toBeFocused();
+  await input.fill('02541 abc');
+  await input.press('Enter');
+  await expect(panel.locator('#panel-feld-telefon .field-error')).toContainText('„a“ gehört nicht in eine Telefonnummer');
+  await expect(input).toHaveValue('02541 abc');
+  // Escape leaves the field as it was saved.
+  await input.press('Escape');
+  await expect(edit).toBeFocused();
+  await expect(input).toHaveCount(0);
+
+  await page.keyboard.press('Enter');
+  const phone = `02541 ${String(Date.now()).slice(-6)}`;
+  await input.fill(phone);
+  await input.press('Enter');
+  await expect(panel.getByRole('status')).toContainText('„Telefon“ ist gespeichert.');
+  await expect(panel.locator('article.offer .phone-link')).toHaveText(phone);
+  await expect(edit).toBeFocused();
+
+  // Cost is a choice; Ctrl+Enter saves from any control.
+  await panel.getByRole('button', { name: 'Kosten bearbeiten', exact: true }).click();
+  const cost = panel.getByLabel('Neuer Wert: Kosten');
+  await expect(cost).toBeFocused();
+  const next = (await cost.inputValue()) === 'kostenpflichtig' ? 'kostenlos' : 'kostenpflichtig';
+  await cost.selectOption(next);
+  await cost.press('Control+Enter');
+  await expect(panel.getByRole('status')).toContainText('„Kosten“ ist gespeichert.');
+  await expect(panel.locator('#panel-feld-kosten .field-value')).toHaveText(next);
+  await page.screenshot({ path: `${artifacts}/redaktion-kartenfenster-${test.info().project.name}.png`, fullPage: true });
+
+  await page.reload();
+  await expect(panel.locator('article.offer .phone-link')).toHaveText(phone);
+  const offer = await (await page.request.get(`/api/offer?id=${id}`)).json();
+  expect(offer.phone).toBe(phone);
+  const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
+  expect(history.slice(0, 2).map((change: { field: string }) => change.field)).toEqual(['kosten', 'telefon']);
+  expect(history[0].new_value).toBe(next);
+});
+
+test('two editors edit the same field in the map panel: the second sees both and decides', async ({ browser }) => {
+  const first = await editorPage(browser);
+  const second = await editorPage(browser);
+  const id = await someOfferId(first, 11);
+  for (const page of [first, second]) {
+    await page.goto(`/?angebot=${id}`);
+    await page.locator('#detail-panel').getByRole('button', { name: 'Name bearbeiten', exact: true }).click();
+    await expect(page.locator('#detail-panel').getByLabel('Neuer Wert: Name')).toBeVisible();
+  }
+  const run = String(Date.now()).slice(-6);
+  const mine = `Zweite Fassung ${run}`;
+  const theirs = `Erste Fassung ${run}`;
+  const firstPanel = first.locator('#detail-panel');
+  await firstPanel.getByLabel('Neuer Wert: Name').fill(theirs);
+  await firstPanel.getByLabel('Neuer Wert: Name').press('Enter');
+  await expect(firstPanel.getByRole('status')).toContainText('„Name“ ist gespeichert.');
+
+  const panel = second.locator('#detail-panel');
+  await panel.getByLabel('Neuer Wert: Name').fill(mine);
+  await panel.getByLabel('Neuer Wert: Name').press('Enter');
+  await expect(panel.locator('.conflict')).toContainText('Jemand anderes hat dieses Feld inzwischen geändert.');
+  await expect(panel.locator('.conflict-theirs')).toContainText(theirs);
+  await expect(panel.locator('.conflict-mine')).toContainText(mine);
+  await expect(panel.getByLabel('Neuer Wert: Name')).toHaveValue(mine);
+  await panel.locator('#panel-feld-name').screenshot({ path: `${artifacts}/redaktion-konflikt-karte-${test.info().project.name}.png` });
+  expect((await (await second.request.get(`/api/offer?id=${id}`)).json()).name).toBe(theirs);
+  await panel.getByRole('button', { name: 'Meine Fassung speichern' }).click();
+  await expect(panel.getByRole('status')).toContainText('„Name“ ist gespeichert.');
+  await expect(panel.locator('article.offer .offer-name')).toHaveText(mine);
+  expect((await (await second.request.get(`/api/offer?id=${id}`)).json()).name).toBe(mine);
+  const history = await (await second.request.get(`/api/redaktion/verlauf?id=${id}`)).json();
+  expect(history[0].old_value).toBe(theirs);
+  expect(history[1].new_value).toBe(theirs);
 });
 
 test('an editor ticks the topics of an offer', async ({ page }) => {

@@ -66,6 +66,11 @@ pub struct Config {
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 
+    /// Secret that signs the public forms' fill-time stamps (at least 16 characters). Set the
+    /// same value on every instance behind one address; without it each process makes its own.
+    #[arg(long, env = "FORM_SECRET", hide_env_values = true)]
+    pub form_secret: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

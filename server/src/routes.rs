@@ -41,6 +41,8 @@ pub enum StartError {
     Storage(#[from] StorageError),
     #[error("cannot prepare the database directory: {0}")]
     Io(#[from] std::io::Error),
+    #[error("FORM_SECRET is too short: it needs at least 16 characters")]
+    FormSecret,
 }
 
 /// Everything a running server needs, built from the configuration.
@@ -54,6 +56,10 @@ pub struct Application {
 
 pub async fn build(config: &Config) -> Result<Application, StartError> {
     config.prepare_database_dir()?;
+    let form_secret = match &config.form_secret {
+        Some(text) => app::server::form_stamp::shared_secret(text).ok_or(StartError::FormSecret)?,
+        None => app::server::form_stamp::new_secret(),
+    };
     let region = LoadedRegion::load(&config.region_file)?;
     let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
@@ -95,7 +101,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .map(|m| (m.ags.clone(), m.area.clone()))
                 .collect(),
         ),
-        form_secret: Arc::new(app::server::form_stamp::new_secret()),
+        form_secret: Arc::new(form_secret),
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")

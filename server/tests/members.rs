@@ -835,29 +835,56 @@ async fn form_stamp(visitor: &Visitor, path: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
+/// A complete listing request from an institution.
+fn listing_form(stamp: &str, honeypot: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("organization", "Familienzentrum Sonnenschein".to_string()),
+        ("offer_name", "Elterncafé Sonnenschein".to_string()),
+        (
+            "description",
+            "Offener Treff für Eltern mit Kindern bis drei Jahre, mittwochs.".to_string(),
+        ),
+        ("street", "Marktplatz 1".to_string()),
+        ("postcode", "48653".to_string()),
+        ("town", "Coesfeld".to_string()),
+        ("contact_name", "Eva Beispiel".to_string()),
+        ("contact_email", "eva@example.org".to_string()),
+        ("consent", "ja".to_string()),
+        ("homepage", honeypot.to_string()),
+        ("stamp", stamp.to_string()),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn instances_sharing_form_secret_accept_each_others_form_stamps() {
+    let secret = ["--form-secret", "gemeinsames Geheimnis der Instanzen"];
+    let first = start_with(&[&["--cookie-secure", "false"][..], &secret[..]].concat()).await;
+    let second = start_with(&[&["--cookie-secure", "false"][..], &secret[..]].concat()).await;
+    let stranger = start().await;
+    let stamp = form_stamp(&Visitor::new(&first), "/eintragen").await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let send = |running: &Running| {
+        let visitor = Visitor::new(running);
+        let stamp = stamp.clone();
+        async move {
+            let form = listing_form(&stamp, "");
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            visitor.post("/api/eintragen", &form).await
+        }
+    };
+    let accepted = send(&second).await;
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    let refused = send(&stranger).await;
+    assert_eq!(refused.status, 400, "another secret: the stamp is not ours");
+    assert!(refused.body.contains("abgelaufen"), "{}", refused.body);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn listing_requests_are_spam_guarded_and_become_offers_only_through_editors() {
     let running = start().await;
     let institution = Visitor::new(&running);
     let stamp = form_stamp(&institution, "/eintragen").await;
-    let listing = |stamp: &str, honeypot: &str| {
-        vec![
-            ("organization", "Familienzentrum Sonnenschein".to_string()),
-            ("offer_name", "Elterncafé Sonnenschein".to_string()),
-            (
-                "description",
-                "Offener Treff für Eltern mit Kindern bis drei Jahre, mittwochs.".to_string(),
-            ),
-            ("street", "Marktplatz 1".to_string()),
-            ("postcode", "48653".to_string()),
-            ("town", "Coesfeld".to_string()),
-            ("contact_name", "Eva Beispiel".to_string()),
-            ("contact_email", "eva@example.org".to_string()),
-            ("consent", "ja".to_string()),
-            ("homepage", honeypot.to_string()),
-            ("stamp", stamp.to_string()),
-        ]
-    };
+    let listing = listing_form;
     let post = |form: Vec<(&'static str, String)>| {
         let institution = &institution;
         async move {

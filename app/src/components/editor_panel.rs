@@ -9,61 +9,9 @@ use leptos_router::hooks::use_query_map;
 use super::account_pages::NoteView;
 use crate::domain::account::Role;
 use crate::domain::offer_edit::{
-    ChangeRecord, EditableField, EditableOffer, LOCATION_FIELD, OfferLocation,
+    ChangeRecord, EditableField, EditableOffer, FieldInput, LOCATION_FIELD, OfferLocation,
 };
-use crate::domain::taxonomy::{Delivery, Language, LifePhase, Topic};
 use crate::server::auth::{EditDraft, require, take_note};
-
-/// What an editor may type into a field, said next to it.
-fn input_hint(field: EditableField) -> Option<String> {
-    Some(match field {
-        EditableField::Topics | EditableField::Phases | EditableField::Languages | EditableField::Delivery => {
-            "Mindestens eine Angabe ankreuzen.".to_string()
-        }
-        EditableField::Cost => "kostenlos, ermaessigt oder kostenpflichtig".to_string(),
-        EditableField::Wheelchair => "ja oder nein".to_string(),
-        EditableField::OpeningHours => {
-            "Je Zeile oder durch „;“ getrennt, z. B. „Mo 09:00-12:00, 14:00-16:00; Mi 09:00-12:00“; leer = nach Vereinbarung".to_string()
-        }
-        EditableField::Phone => "z. B. 02541 18-0".to_string(),
-        EditableField::Website => "beginnt mit https://".to_string(),
-        EditableField::Contacts => {
-            "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)".to_string()
-        }
-        _ => return None,
-    })
-}
-
-/// The choices of a vocabulary field, shown as checkboxes: (code, German label).
-fn choices_of(field: EditableField) -> Option<Vec<(&'static str, &'static str)>> {
-    fn all<T: Copy>(
-        items: &[T],
-        code: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-    ) -> Vec<(&'static str, &'static str)> {
-        items
-            .iter()
-            .map(|item| (code(*item), label(*item)))
-            .collect()
-    }
-    Some(match field {
-        EditableField::Topics => all(Topic::ALL, |t| t.code(), |t| t.label()),
-        EditableField::Phases => all(LifePhase::ALL, |p| p.code(), |p| p.label()),
-        EditableField::Languages => all(Language::ALL, |l| l.code(), |l| l.label()),
-        EditableField::Delivery => all(Delivery::ALL, |d| d.code(), |d| d.label()),
-        _ => return None,
-    })
-}
-
-fn is_long(field: EditableField) -> bool {
-    matches!(
-        field,
-        EditableField::Description
-            | EditableField::OpeningHours
-            | EditableField::InternalNote
-            | EditableField::Contacts
-    )
-}
 
 fn date_time_of(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)
@@ -196,11 +144,7 @@ fn FieldRow(
 ) -> impl IntoView {
     let code = field.code();
     let row_id = format!("feld-{code}");
-    let shown = if current.is_empty() {
-        "—".to_string()
-    } else {
-        current.clone()
-    };
+    let shown = field.shown_value(&current);
     // The edit link carries no #fragment: browsers skip `autofocus` on pages opened at one,
     // and the focused field scrolls into view by itself.
     let body = if editing {
@@ -213,51 +157,65 @@ fn FieldRow(
         let value = draft.map_or(current, |draft| draft.value);
         let input_id = format!("wert-{code}");
         let hint_id = format!("hinweis-{code}");
-        let hint = input_hint(field);
-        let described_by = hint.as_ref().map(|_| hint_id.clone());
-        let input = if let Some(choices) = choices_of(field) {
-            let chosen: Vec<String> = value
-                .split(',')
-                .map(|code| code.trim().to_string())
-                .collect();
-            view! {
-                <fieldset class="choices" aria-describedby=described_by.clone()>
-                    <legend>{format!("Neuer Wert: {}", field.label())}</legend>
-                    {choices
-                        .into_iter()
-                        .map(|(choice, label)| {
-                            let id = format!("wert-{code}-{choice}");
-                            let checked = chosen.iter().any(|c| c == choice);
-                            view! {
-                                <div class="check">
-                                    <input type="checkbox" id=id.clone() name="values[]" value=choice checked=checked />
-                                    <label for=id>{label}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
+        let hint = field.hint();
+        let described_by = hint.map(|_| hint_id.clone());
+        let input = match field.input() {
+            FieldInput::Several(choices) => {
+                let chosen: Vec<&str> = value.split(',').map(str::trim).collect();
+                view! {
+                    <fieldset class="choices" aria-describedby=described_by.clone()>
+                        <legend>{format!("Neuer Wert: {}", field.label())}</legend>
+                        {choices
+                            .into_iter()
+                            .map(|(choice, label)| {
+                                let id = format!("wert-{code}-{choice}");
+                                let checked = chosen.contains(&choice);
+                                view! {
+                                    <div class="check">
+                                        <input type="checkbox" id=id.clone() name="values[]" value=choice checked=checked />
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                }
+                    .into_any()
             }
-                .into_any()
-        } else if is_long(field) {
-            view! {
-                <textarea id=input_id.clone() name="value" rows="5" autofocus aria-describedby=described_by.clone()>
-                    {value}
-                </textarea>
+            FieldInput::One(choices) => {
+                view! {
+                    <select id=input_id.clone() name="value" autofocus aria-describedby=described_by.clone()>
+                        {choices
+                            .into_iter()
+                            .map(|(choice, label)| {
+                                view! { <option value=choice selected=value == choice>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                }
+                    .into_any()
             }
-                .into_any()
-        } else {
-            view! {
-                <input
-                    id=input_id.clone()
-                    name="value"
-                    type="text"
-                    value=value
-                    autofocus
-                    aria-describedby=described_by.clone()
-                />
+            FieldInput::Text => {
+                view! {
+                    <textarea id=input_id.clone() name="value" rows="5" autofocus aria-describedby=described_by.clone()>
+                        {value}
+                    </textarea>
+                }
+                    .into_any()
             }
-            .into_any()
+            FieldInput::Line => {
+                view! {
+                    <input
+                        id=input_id.clone()
+                        name="value"
+                        type="text"
+                        value=value
+                        autofocus
+                        aria-describedby=described_by.clone()
+                    />
+                }
+                    .into_any()
+            }
         };
         view! {
             {conflict
@@ -279,7 +237,7 @@ fn FieldRow(
                 <input type="hidden" name="id" value=offer_id.to_string() />
                 <input type="hidden" name="version" value=base_version.to_string() />
                 <input type="hidden" name="field" value=code />
-                {choices_of(field).is_none().then(|| view! { <label for=input_id.clone()>{format!("Neuer Wert: {}", field.label())}</label> })}
+                {(!matches!(field.input(), FieldInput::Several(_))).then(|| view! { <label for=input_id.clone()>{format!("Neuer Wert: {}", field.label())}</label> })}
                 {input}
                 {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
                 <div class="edit-actions">

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::filter_form::FilterForm;
 use super::map_view::MapView;
 use super::offer_view::OfferView;
+use super::panel_editor::PanelEditor;
 use super::url_query::UrlQuery;
 #[cfg(any(feature = "ssr", feature = "hydrate"))]
 use crate::api::offer_detail;
@@ -210,15 +211,10 @@ pub fn MapExplorer() -> impl IntoView {
 
     // Editors pick a point on the map: to move the offer in the panel, or for a new offer.
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
-    let picking: RwSignal<Option<MapPick>> = RwSignal::new(None);
-    let picked: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
-    let on_map_click = viewer_is_editor.then(|| {
-        Callback::new(move |point: (f64, f64)| {
-            if picking.get_untracked().is_some() {
-                picked.set(Some(point));
-            }
-        })
-    });
+    let picker = PointPicker {
+        picking: RwSignal::new(None),
+        picked: RwSignal::new(None),
+    };
     let select_offer = Callback::new(move |id: Option<i64>| {
         url.navigate(&map_url(&filter.get_untracked(), id));
     });
@@ -246,10 +242,10 @@ pub fn MapExplorer() -> impl IntoView {
                 n => format!("{n} Angebote gefunden"),
             }}
         </p>
-        {viewer_is_editor.then(|| view! { <EditorMapTools picking picked /> })}
+        {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
         <div class="map-and-panel">
-            <MapView region=region.clone() offers=searchable.clone() matching select_offer on_map_click />
-            <DetailPanel selected initial_detail select_offer viewer_role picking />
+            <MapView region=region.clone() offers=searchable.clone() matching select_offer picker=viewer_is_editor.then_some(picker) />
+            <DetailPanel selected initial_detail select_offer viewer_role picker />
         </div>
         <OfferList offers=searchable region page matching filter url />
     }
@@ -267,7 +263,7 @@ fn DetailPanel(
     initial_detail: PanelContent,
     select_offer: Callback<Option<i64>>,
     viewer_role: Option<Role>,
-    picking: RwSignal<Option<MapPick>>,
+    picker: PointPicker,
 ) -> impl IntoView {
     let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
@@ -324,50 +320,84 @@ fn DetailPanel(
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = selected;
-    // Moves focus (and so the view on a phone) to the details when they open: the panel sits
-    // below the map there, and screen reader users must learn that something opened.
+    // After an editor's save: the public view of the offer as it is saved now.
+    let reload_detail = Callback::new(move |()| {
+        #[cfg(feature = "hydrate")]
+        if let Some(id) = selected.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(offer)) = offer_detail(id).await
+                    && selected.get_untracked() == Some(id)
+                {
+                    detail.set(Some(Ok(offer)));
+                }
+            });
+        }
+    });
+    let open = Memo::new(move |_| detail.with(Option::is_some));
+    let shown_id = Memo::new(move |_| {
+        detail.with(|content| match content {
+            Some(Ok(offer)) => Some(offer.id),
+            _ => None,
+        })
+    });
+    // Moves focus (and so the view on a phone) to the details when another offer opens: the
+    // panel sits below the map there, and screen reader users must learn that something
+    // opened. An editor's save keeps the offer, and the focus where the editor is.
     let panel = NodeRef::<leptos::html::Aside>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
+        shown_id.track();
         if let Some(panel) = panel.get() {
             _ = panel.focus();
         }
     });
+    let body = move || {
+        detail.get().map(|content| match content {
+            Ok(offer) => view! { <OfferView offer heading_level_2=true /> }.into_any(),
+            Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        })
+    };
+    let tools = move || {
+        shown_id.get().map(|id| {
+            view! {
+                {move || member_info.get().map(|info| view! { <MemberInfoPanel info /> })}
+                <p>
+                    <a href=format!("/angebot/{id}") class="permalink">
+                        "Eigene Seite dieses Angebots"
+                    </a>
+                </p>
+                {viewer_is_editor
+                    .then(|| {
+                        view! {
+                            <p class="editor-actions">
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        picker.picking.set(Some(MapPick::Move(id)));
+                                        // Starts at the offer's place: its marker to drag.
+                                        picker
+                                            .picked
+                                            .set(
+                                                detail
+                                                    .with_untracked(|content| match content {
+                                                        Some(Ok(offer)) => Some((offer.lat, offer.lon)),
+                                                        _ => None,
+                                                    }),
+                                            );
+                                    }
+                                >
+                                    "Auf der Karte verschieben"
+                                </button>
+                            </p>
+                            <PanelEditor id on_saved=reload_detail />
+                        }
+                    })}
+            }
+        })
+    };
     move || {
-        detail.get().map(|content| {
-            let body = match content {
-                Ok(offer) => {
-                    let id = offer.id;
-                    view! {
-                        <OfferView offer heading_level_2=true />
-                        {move || member_info.get().map(|info| view! { <MemberInfoPanel info /> })}
-                        <p>
-                            <a href=format!("/angebot/{id}") class="permalink">
-                                "Eigene Seite dieses Angebots"
-                            </a>
-                        </p>
-                        {viewer_is_editor
-                            .then(|| {
-                                view! {
-                                    <p class="editor-actions">
-                                        <a href=format!("/angebot/{id}#bearbeiten") class="edit-link">
-                                            "Angebot bearbeiten"
-                                        </a>
-                                        <button
-                                            type="button"
-                                            class="secondary"
-                                            on:click=move |_| picking.set(Some(MapPick::Move(id)))
-                                        >
-                                            "Auf der Karte verschieben"
-                                        </button>
-                                    </p>
-                                }
-                            })}
-                    }
-                    .into_any()
-                }
-                Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-            };
+        open.get().then(|| {
             view! {
                 <aside
                     class="detail-panel"
@@ -385,6 +415,7 @@ fn DetailPanel(
                         "×"
                     </button>
                     {body}
+                    {tools}
                 </aside>
             }
         })
@@ -509,14 +540,20 @@ pub enum MapPick {
     New,
 }
 
+/// An editor's point on the map: what it is for, and the point (clicked, or the marker
+/// dragged there).
+#[derive(Clone, Copy)]
+pub struct PointPicker {
+    pub picking: RwSignal<Option<MapPick>>,
+    pub picked: RwSignal<Option<(f64, f64)>>,
+}
+
 /// Editors' map tools: pick a point on the map for a new offer, or for moving the offer in the
 /// detail panel. Both continue on a server-rendered form (confirm and save there), so the
 /// browser bundle carries no editing code; the forms also work without the map.
 #[component]
-fn EditorMapTools(
-    picking: RwSignal<Option<MapPick>>,
-    picked: RwSignal<Option<(f64, f64)>>,
-) -> impl IntoView {
+fn EditorMapTools(picker: PointPicker) -> impl IntoView {
+    let PointPicker { picking, picked } = picker;
     let cancel = move |_| {
         picking.set(None);
         picked.set(None);
@@ -562,7 +599,9 @@ fn EditorMapTools(
                     (Some(MapPick::Move(id)), Some((lat, lon))) => Some(
                         view! {
                             <p>
-                                {format!("Gewählter Punkt: {lat:.5}, {lon:.5}. ")}
+                                {format!(
+                                    "Neuer Standort: {lat:.5}, {lon:.5}. Ziehen Sie die Markierung oder klicken Sie auf die Karte, um ihn zu ändern. ",
+                                )}
                                 <a href=format!("/angebot/{id}?bearbeiten=standort&lat={lat:.6}&lon={lon:.6}")>
                                     "Standort hierher verschieben (prüfen und speichern)"
                                 </a>

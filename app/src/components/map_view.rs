@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::map_page::PointPicker;
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
 
@@ -15,20 +16,13 @@ pub fn MapView(
     offers: Arc<SearchableOffers>,
     matching: Signal<Vec<usize>>,
     select_offer: Callback<Option<i64>>,
-    on_map_click: Option<Callback<(f64, f64)>>,
+    picker: Option<PointPicker>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     #[cfg(feature = "hydrate")]
-    crate::map::attach(
-        container,
-        region,
-        offers,
-        matching,
-        select_offer,
-        on_map_click,
-    );
+    crate::map::attach(container, region, offers, matching, select_offer, picker);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (region, offers, matching, select_offer, on_map_click);
+    let _ = (region, offers, matching, select_offer, picker);
     view! {
         <div class="map-wrap">
             <div

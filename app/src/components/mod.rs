@@ -5,6 +5,7 @@ pub mod filter_form;
 pub mod map_page;
 pub mod map_view;
 pub mod offer_view;
+pub mod panel_editor;
 pub mod url_query;
 
 #[cfg(feature = "ssr")]

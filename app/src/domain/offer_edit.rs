@@ -104,6 +104,88 @@ impl EditableField {
             .find(|field| field.code() == code.trim())
     }
 
+    /// How an editor enters the field's value.
+    pub fn input(self) -> FieldInput {
+        fn all<T: Copy>(
+            items: &[T],
+            code: fn(T) -> &'static str,
+            label: fn(T) -> &'static str,
+        ) -> Vec<Choice> {
+            items
+                .iter()
+                .map(|item| (code(*item), label(*item)))
+                .collect()
+        }
+        match self {
+            EditableField::Topics => {
+                FieldInput::Several(all(Topic::ALL, Topic::code, Topic::label))
+            }
+            EditableField::Phases => {
+                FieldInput::Several(all(LifePhase::ALL, LifePhase::code, LifePhase::label))
+            }
+            EditableField::Languages => {
+                FieldInput::Several(all(Language::ALL, Language::code, Language::label))
+            }
+            EditableField::Delivery => {
+                FieldInput::Several(all(Delivery::ALL, Delivery::code, Delivery::label))
+            }
+            EditableField::Cost => FieldInput::One(all(Cost::ALL, Cost::code, Cost::label)),
+            EditableField::Wheelchair => FieldInput::One(vec![("ja", "ja"), ("nein", "nein")]),
+            EditableField::Description
+            | EditableField::OpeningHours
+            | EditableField::InternalNote
+            | EditableField::Contacts => FieldInput::Text,
+            _ => FieldInput::Line,
+        }
+    }
+
+    /// What an editor may type into the field, said next to it.
+    pub fn hint(self) -> Option<&'static str> {
+        Some(match self {
+            EditableField::Topics
+            | EditableField::Phases
+            | EditableField::Languages
+            | EditableField::Delivery => "Mindestens eine Angabe ankreuzen.",
+            EditableField::OpeningHours => {
+                "Je Zeile oder durch „;“ getrennt, z. B. „Mo 09:00-12:00, 14:00-16:00; Mi 09:00-12:00“; leer = nach Vereinbarung"
+            }
+            EditableField::Phone => "z. B. 02541 18-0",
+            EditableField::Website => "beginnt mit https://",
+            EditableField::Email => "z. B. beratung@beispiel.de",
+            EditableField::Contacts => {
+                "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)"
+            }
+            EditableField::InternalNote => "Nur für Netzwerkmitglieder sichtbar.",
+            _ => return None,
+        })
+    }
+
+    /// A stored value as an editor reads it: labels instead of codes, "—" for nothing.
+    pub fn shown_value(self, value: &str) -> String {
+        if value.trim().is_empty() {
+            return "—".to_string();
+        }
+        match self.input() {
+            FieldInput::One(choices) | FieldInput::Several(choices) => value
+                .split(',')
+                .map(|code| {
+                    let code = code.trim();
+                    choices
+                        .iter()
+                        .find(|(known, _)| *known == code)
+                        .map_or(code, |(_, label)| label)
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            FieldInput::Line | FieldInput::Text => value.to_string(),
+        }
+    }
+
+    /// Whether only network members may see the field.
+    pub fn member_only(self) -> bool {
+        matches!(self, EditableField::InternalNote | EditableField::Contacts)
+    }
+
     /// Parses an editor's input into the canonical text of the value, or says in German what
     /// is wrong with it.
     pub fn canonical_value(self, input: &str) -> Result<String, String> {
@@ -143,6 +225,22 @@ impl EditableField {
             }
         }
     }
+}
+
+/// A value an editor can choose: (code, German label).
+pub type Choice = (&'static str, &'static str);
+
+/// The input control of an editable field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldInput {
+    /// One line of text.
+    Line,
+    /// Several lines of text.
+    Text,
+    /// Exactly one of the choices (a select).
+    One(Vec<Choice>),
+    /// At least one of the choices (checkboxes); the value lists their codes, comma-separated.
+    Several(Vec<Choice>),
 }
 
 fn bounded_text(text: &str, min: usize, max: usize, what: &str) -> Result<String, String> {
@@ -573,6 +671,40 @@ mod tests {
             assert_eq!(EditableField::parse(field.code()), Some(field));
         }
         assert_eq!(EditableField::parse("passwort"), None);
+    }
+
+    #[test]
+    fn every_offered_choice_is_a_valid_value_of_its_field() {
+        for field in EditableField::ALL {
+            match field.input() {
+                FieldInput::One(choices) | FieldInput::Several(choices) => {
+                    assert!(!choices.is_empty(), "{field:?}");
+                    for (code, _) in choices {
+                        assert_eq!(check(field, code).as_deref(), Ok(code), "{field:?}");
+                    }
+                }
+                FieldInput::Line | FieldInput::Text => {}
+            }
+        }
+        assert_eq!(
+            EditableField::Cost.input(),
+            FieldInput::One(vec![
+                ("kostenlos", "kostenlos"),
+                ("ermaessigt", "ermäßigt / einkommensabhängig"),
+                ("kostenpflichtig", "kostenpflichtig"),
+            ])
+        );
+        assert_eq!(
+            EditableField::Languages.shown_value("de,tr"),
+            "Deutsch, Türkisch"
+        );
+        assert_eq!(
+            EditableField::Cost.shown_value("ermaessigt"),
+            "ermäßigt / einkommensabhängig"
+        );
+        assert_eq!(EditableField::Phone.shown_value(" "), "—");
+        assert!(EditableField::Contacts.member_only());
+        assert!(!EditableField::Phone.member_only());
     }
 
     #[test]

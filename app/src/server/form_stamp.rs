@@ -1,5 +1,5 @@
-//! Signed form stamps: the time a public form was rendered, signed with a per-process secret,
-//! so the minimum fill time of the spam defence cannot be faked by sending an old time.
+//! Signed form stamps: the time a public form was rendered, signed with a server secret, so
+//! the minimum fill time of the spam defence cannot be faked by sending an old time.
 
 use sha2::{Digest, Sha256};
 
@@ -8,6 +8,13 @@ pub fn new_secret() -> [u8; 32] {
     let mut secret = [0_u8; 32];
     getrandom::fill(&mut secret).expect("the operating system provides random numbers");
     secret
+}
+
+/// The secret shared by all instances behind one address (`FORM_SECRET`): a form rendered by
+/// one instance may be sent to another. `None` for a text too short to be a secret.
+pub fn shared_secret(text: &str) -> Option<[u8; 32]> {
+    let text = text.trim();
+    (text.len() >= 16).then(|| Sha256::digest(text.as_bytes()).into())
 }
 
 fn signature(secret: &[u8; 32], issued_at: i64) -> String {
@@ -35,6 +42,18 @@ pub fn verify(secret: &[u8; 32], stamp: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instances_sharing_a_secret_accept_each_others_stamps() {
+        let one = shared_secret("ein langes gemeinsames Geheimnis").unwrap();
+        let other = shared_secret(" ein langes gemeinsames Geheimnis\n").unwrap();
+        assert_eq!(
+            verify(&other, &issue(&one, 1_700_000_000)),
+            Some(1_700_000_000)
+        );
+        assert_ne!(shared_secret("ein anderes langes Geheimnis").unwrap(), one);
+        assert_eq!(shared_secret("zu kurz"), None);
+    }
 
     #[test]
     fn stamps_verify_only_unchanged() {
