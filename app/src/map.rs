@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::region_boundaries;
 use crate::components::map_page::PointPicker;
-use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem};
+use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem, group_label};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
 
@@ -43,6 +43,8 @@ struct LiveMap {
     shown: RefCell<Vec<usize>>,
     index: RefCell<ClusterIndex>,
     select_offer: Callback<Option<i64>>,
+    /// Municipality names for the markers' accessible names.
+    region: Arc<RegionInfo>,
     /// The editors' picked point, shown as a marker they can drag.
     pick_marker: RefCell<Option<Marker>>,
 }
@@ -97,13 +99,22 @@ impl LiveMap {
                     options.set_class_name(format!("cluster cluster-{}", size_class(count)));
                     let size = 30.0 + 4.0 * (count as f64).log10() * 3.0;
                     options.set_icon_size(Point::new(size, size));
-                    let marker = marker_with(
-                        div_icon(&options),
-                        lat,
-                        lon,
-                        &format!("{count} Angebote – hineinzoomen"),
-                        false,
-                    );
+                    let label = {
+                        let offers = self.offers.offers();
+                        let shown = self.shown.borrow();
+                        let places: Vec<&str> = self
+                            .index
+                            .borrow()
+                            .leaves(id)
+                            .into_iter()
+                            .map(|point| {
+                                self.region
+                                    .municipality_name(&offers[shown[point]].municipality)
+                            })
+                            .collect();
+                        group_label(count, &places)
+                    };
+                    let marker = marker_with(div_icon(&options), lat, lon, &label, false);
                     let live = Rc::clone(self);
                     marker.on_click(Box::new(move |_| {
                         let zoom = live.index.borrow().expansion_zoom(id);
@@ -123,7 +134,10 @@ impl LiveMap {
         options.set_html(String::new());
         options.set_class_name("offer-pin".to_string());
         options.set_icon_size(Point::new(22.0, 22.0));
-        let marker = marker_with(div_icon(&options), lat, lon, &offer.name, false);
+        // Name and topics, as a screen reader announces the focused marker.
+        let topics: Vec<&str> = offer.topics.iter().map(|topic| topic.label()).collect();
+        let label = format!("{}, {}", offer.name, topics.join(", "));
+        let marker = marker_with(div_icon(&options), lat, lon, &label, false);
         let (id, select) = (offer.id, self.select_offer);
         marker.on_click(Box::new(move |_| select.run(Some(id))));
         marker
@@ -305,6 +319,7 @@ pub fn attach(
                 shown: RefCell::new(Vec::new()),
                 index: RefCell::new(ClusterIndex::new(&[], ClusterOptions::default())),
                 select_offer,
+                region: Arc::clone(&region),
                 pick_marker: RefCell::new(None),
             });
             let on_move = Rc::clone(&created);

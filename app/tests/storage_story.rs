@@ -734,6 +734,44 @@ async fn account_story(storage: &dyn Storage) {
         storage.failure_record("konto:x").await.unwrap(),
         FailureRecord::default()
     );
+    // Old records are forgotten, unless they still lock someone out.
+    let old = FailureRecord {
+        failures: 2,
+        last_failure: now - 90_000,
+        locked_until: 0,
+    };
+    let still_locked = FailureRecord {
+        last_failure: now - 90_000,
+        locked_until: now + 600,
+        ..old
+    };
+    let recent = FailureRecord {
+        last_failure: now - 60,
+        ..old
+    };
+    for (key, record) in [
+        ("formular:192.0.2.1", &old),
+        ("konto:gesperrt", &still_locked),
+        ("formular:192.0.2.2", &recent),
+    ] {
+        storage.save_failure_record(key, record).await.unwrap();
+    }
+    assert_eq!(
+        storage.prune_failure_records(now - 86_400).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        storage.failure_record("formular:192.0.2.1").await.unwrap(),
+        FailureRecord::default()
+    );
+    assert_eq!(
+        storage.failure_record("konto:gesperrt").await.unwrap(),
+        still_locked
+    );
+    assert_eq!(
+        storage.failure_record("formular:192.0.2.2").await.unwrap(),
+        recent
+    );
 
     // Member-only reads: contact persons, note and working group of the active offer only.
     let offer_id = storage.public_offer_summaries().await.unwrap()[0].id;

@@ -34,6 +34,14 @@ pub struct Config {
     )]
     pub region_file: PathBuf,
 
+    /// The operator's details for Impressum, Datenschutz and the accessibility statement.
+    #[arg(
+        long,
+        env = "OPERATOR_FILE",
+        default_value = "regions/kreis-coesfeld/betreiber.json"
+    )]
+    pub operator_file: PathBuf,
+
     /// Tile URL template with {z}/{x}/{y}; `none` shows the map without a background.
     #[arg(long, env = "TILE_URL", default_value = DEFAULT_TILE_URL)]
     pub tile_url: String,

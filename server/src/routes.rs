@@ -18,13 +18,16 @@ use tower_http::services::ServeDir;
 
 use app::domain::account::Role;
 use app::domain::directory::{vcard, vcard_file_name};
+use app::domain::offer_edit::EditableField;
+use app::domain::operator::OperatorInfo;
 use app::server::auth::{account_of_session, with_request_auth};
 use app::server::error::AppError;
+use app::server::panel_fragment::{self, PanelRequest};
 use app::server::sessions::{SessionBackend, session_layer};
-use axum::extract::Path;
+use axum::extract::{Form, Path, Query};
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_sessions::{ExpiredDeletion, Session, SessionManagerLayer};
 
 use crate::config::Config;
@@ -41,6 +44,8 @@ pub enum StartError {
     Storage(#[from] StorageError),
     #[error("cannot prepare the database directory: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot read the operator file {path}: {reason}")]
+    Operator { path: String, reason: String },
     #[error("FORM_SECRET is too short: it needs at least 16 characters")]
     FormSecret,
 }
@@ -54,6 +59,24 @@ pub struct Application {
     pub demo_accounts: Vec<DemoAccount>,
 }
 
+/// How long failed logins and public form posts are remembered (with the client address in
+/// the key of the latter); the privacy notice promises at most a day.
+const FAILURE_MEMORY_SECS: i64 = 24 * 60 * 60;
+
+/// Hourly, forgets failure records older than [`FAILURE_MEMORY_SECS`].
+async fn forget_failure_records(storage: Arc<dyn storage::Storage>) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        let before = app::server::auth::now() - FAILURE_MEMORY_SECS;
+        match storage.prune_failure_records(before).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "old failure records forgotten"),
+            Err(error) => tracing::warn!(%error, "forgetting old failure records failed"),
+        }
+    }
+}
+
 pub async fn build(config: &Config) -> Result<Application, StartError> {
     config.prepare_database_dir()?;
     let form_secret = match &config.form_secret {
@@ -61,6 +84,13 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         None => app::server::form_stamp::new_secret(),
     };
     let region = LoadedRegion::load(&config.region_file)?;
+    let operator_error = |reason: String| StartError::Operator {
+        path: config.operator_file.display().to_string(),
+        reason,
+    };
+    let operator = std::fs::read_to_string(&config.operator_file)
+        .map_err(|error| operator_error(error.to_string()))
+        .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))?;
     let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
     storage
@@ -73,6 +103,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             .clone()
             .continuously_delete_expired(std::time::Duration::from_secs(60 * 60)),
     );
+    tokio::spawn(forget_failure_records(storage.clone()));
     let mut demo_accounts = Vec::new();
     if config.demo_data {
         let inserted = demo::load_if_empty(storage.as_ref(), &region).await?;
@@ -102,6 +133,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .collect(),
         ),
         form_secret: Arc::new(form_secret),
+        operator: Arc::new(operator),
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")
@@ -138,6 +170,49 @@ async fn argument_errors_are_client_errors(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// The editor signed in with `session`, or the response refusing everyone else.
+async fn signed_in_editor(
+    state: &AppState,
+    session: &Session,
+) -> Result<app::server::account_storage::AccountRecord, Response> {
+    let refused = |error: AppError| (error.status(), error.to_string()).into_response();
+    match account_of_session(session, state.storage.as_ref()).await {
+        Ok(Some(account)) if account.role.includes(Role::Editor) => Ok(account),
+        Ok(Some(_)) => Err(refused(AppError::Forbidden)),
+        Ok(None) => Err(refused(AppError::NotSignedIn)),
+        Err(error) => Err(refused(error)),
+    }
+}
+
+/// The editors' fragment of the map's detail panel: shown, a field saved, or marked checked.
+async fn map_panel(state: AppState, session: Session, id: i64, request: PanelRequest) -> Response {
+    let editor = match signed_in_editor(&state, &session).await {
+        Ok(editor) => editor,
+        Err(refused) => return refused,
+    };
+    let today = chrono::Local::now().date_naive();
+    let now = app::server::auth::now();
+    match panel_fragment::answer(state.storage.as_ref(), &editor, id, request, now, today).await {
+        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+        Err(error) => (error.status(), error.to_string()).into_response(),
+    }
+}
+
+/// The request a panel form sent: a field's value (`value`, or ticked `values[]`).
+fn panel_save(form: &[(String, String)]) -> PanelRequest {
+    let one = |key: &str| form.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let ticked: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "values[]")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    PanelRequest::Save {
+        version: one("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
+        field: one("field").unwrap_or_default(),
+        value: one("value").unwrap_or_else(|| ticked.join(",")),
+    }
 }
 
 /// A contact person's vCard, for signed-in members only.
@@ -179,6 +254,7 @@ fn router(
 ) -> Router {
     let routes = generate_route_list(App);
     let vcard_state = state.clone();
+    let (panel_show, panel_post, panel_checked) = (state.clone(), state.clone(), state.clone());
     let storage_for_auth = state.storage.clone();
     let provide_state = move || provide_context(state.clone());
     Router::new()
@@ -191,6 +267,53 @@ fn router(
             get(move |session: Session, Path(id): Path<i64>| {
                 contact_vcard(vcard_state.clone(), session, id)
             }),
+        )
+        .route(
+            "/redaktion/kartenfenster/{id}",
+            get(
+                move |session: Session,
+                      Path(id): Path<i64>,
+                      Query(query): Query<Vec<(String, String)>>| {
+                    let field = |key: &str| {
+                        query
+                            .iter()
+                            .find(|(k, _)| k == key)
+                            .and_then(|(_, code)| EditableField::parse(code))
+                    };
+                    let request = PanelRequest::Show {
+                        editing: field("bearbeiten"),
+                        focus_on: field("fokus"),
+                    };
+                    map_panel(panel_show.clone(), session, id, request)
+                },
+            )
+            .post(
+                move |session: Session,
+                      Path(id): Path<i64>,
+                      Form(form): Form<Vec<(String, String)>>| {
+                    map_panel(panel_post.clone(), session, id, panel_save(&form))
+                },
+            ),
+        )
+        .route(
+            "/redaktion/kartenfenster/{id}/geprueft",
+            post(
+                move |session: Session,
+                      Path(id): Path<i64>,
+                      Form(form): Form<Vec<(String, String)>>| {
+                    let version = form
+                        .iter()
+                        .find(|(k, _)| k == "version")
+                        .and_then(|(_, v)| v.parse().ok())
+                        .unwrap_or(-1);
+                    map_panel(
+                        panel_checked.clone(),
+                        session,
+                        id,
+                        PanelRequest::MarkChecked { version },
+                    )
+                },
+            ),
         )
         .nest_service("/vendor/leaflet", ServeDir::new(&config.leaflet_dir))
         .fallback(leptos_axum::file_and_error_handler_with_context(

@@ -198,3 +198,51 @@ async fn public_api_carries_no_member_data_and_no_archived_offers() {
     let (_, body) = get(&running, "/api/offer?id=99999999").await;
     assert_eq!(body.trim(), "null");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn help_accessibility_imprint_and_privacy_pages_come_from_the_operator_file() {
+    let running = start().await;
+    let (_, map) = get(&running, "/").await;
+    for link in ["/hilfe", "/barrierefreiheit", "/impressum", "/datenschutz"] {
+        assert!(
+            map.contains(&format!("href=\"{link}\"")),
+            "footer links {link}"
+        );
+    }
+    let (status, help) = get(&running, "/hilfe").await;
+    assert_eq!(status, 200);
+    assert!(help.contains("Leichte Sprache"));
+    let (status, statement) = get(&running, "/barrierefreiheit").await;
+    assert_eq!(status, 200);
+    assert!(statement.contains("Erklärung zur Barrierefreiheit"));
+    assert!(statement.contains("mailto:barrierefrei@beispiel.invalid"));
+    assert!(
+        statement.contains("nur teilweise"),
+        "known barriers are listed"
+    );
+    let (status, imprint) = get(&running, "/impressum").await;
+    assert_eq!(status, 200);
+    assert!(imprint.contains("Musterstraße 1"));
+    assert!(
+        imprint.contains("Beispielangaben"),
+        "example values are flagged"
+    );
+    let (status, privacy) = get(&running, "/datenschutz").await;
+    assert_eq!(status, 200);
+    assert!(privacy.contains("LDI NRW"));
+    // This server has no tile source: nothing is loaded from anyone else.
+    assert!(privacy.contains("keine Daten von anderen Anbietern"));
+
+    let with_tiles = common::start_with(&[
+        "--cookie-secure",
+        "false",
+        "--tile-url",
+        "https://kacheln.example.org/{z}/{x}/{y}.png",
+    ])
+    .await;
+    let (_, privacy) = get(&with_tiles, "/datenschutz").await;
+    assert!(
+        privacy.contains("„kacheln.example.org“"),
+        "the privacy notice names the tile host"
+    );
+}

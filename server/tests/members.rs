@@ -617,12 +617,15 @@ async fn the_first_admin_comes_from_the_command_line() {
     // Without demo data: no demo accounts, and the created admin signs in.
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let region = format!("{root}/regions/kreis-coesfeld/region.json");
+    let operator = format!("{root}/regions/kreis-coesfeld/betreiber.json");
     let config = <server::config::Config as clap::Parser>::try_parse_from([
         "server",
         "--database-url",
         &database_url,
         "--region-file",
         &region,
+        "--operator-file",
+        &operator,
         "--tile-url",
         "none",
         "--cookie-secure",

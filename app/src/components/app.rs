@@ -12,6 +12,7 @@ use super::account_pages::{AccountPage, InvitationPage, LoginPage};
 use super::admin_page::AdminPage;
 use super::directory_page::DirectoryPage;
 use super::editor_overview::EditorOverview;
+use super::info_pages::{AccessibilityPage, HelpPage, ImprintPage, PrivacyPage};
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
 use super::request_pages::{ListingRequestPage, ListingRequestThanks};
@@ -86,6 +87,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
+                    <Route path=path!("/hilfe") view=HelpPage />
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage />
+                    <Route path=path!("/impressum") view=ImprintPage />
+                    <Route path=path!("/datenschutz") view=PrivacyPage />
                 </Routes>
             </main>
             <SiteFooter />
@@ -131,9 +136,13 @@ fn SiteFooter() -> impl IntoView {
     let region = expect_context::<RegionResource>();
     view! {
         <footer class="site-footer">
-            <p>
+            <nav class="footer-links" aria-label="Informationen">
+                <a href="/hilfe">"Hilfe"</a>
                 <a href="/eintragen">"Angebot eintragen lassen"</a>
-            </p>
+                <a href="/barrierefreiheit">"Barrierefreiheit"</a>
+                <a href="/impressum">"Impressum"</a>
+                <a href="/datenschutz">"Datenschutz"</a>
+            </nav>
             <Suspense>
                 {move || Suspend::new(async move {
                     region

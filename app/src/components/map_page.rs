@@ -215,7 +215,38 @@ pub fn MapExplorer() -> impl IntoView {
         picking: RwSignal::new(None),
         picked: RwSignal::new(None),
     };
+    // Where the focus was when the details opened (a marker, usually): closing them returns it
+    // there, so keyboard users go on from where they were.
+    #[cfg(feature = "hydrate")]
+    let opener: StoredValue<Option<web_sys::Element>, LocalStorage> = StoredValue::new_local(None);
     let select_offer = Callback::new(move |id: Option<i64>| {
+        #[cfg(feature = "hydrate")]
+        {
+            let active = document().active_element();
+            let in_panel = active
+                .as_ref()
+                .and_then(|element| element.closest("#detail-panel").ok().flatten())
+                .is_some();
+            match id {
+                Some(_) if !in_panel => opener.set_value(active),
+                Some(_) => {}
+                None => {
+                    let back = opener
+                        .try_update_value(Option::take)
+                        .flatten()
+                        .filter(|element| element.is_connected())
+                        .or_else(|| document().get_element_by_id("karte"));
+                    request_animation_frame(move || {
+                        use wasm_bindgen::JsCast;
+                        if let Some(element) =
+                            back.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            _ = element.focus();
+                        }
+                    });
+                }
+            }
+        }
         url.navigate(&map_url(&filter.get_untracked(), id));
     });
 
@@ -405,6 +436,13 @@ fn DetailPanel(
                     id="detail-panel"
                     tabindex="-1"
                     node_ref=panel
+                    on:keydown=move |event| {
+                        // An editor's open field takes Escape first (cancel the edit).
+                        if event.key() == "Escape" && !event.default_prevented() {
+                            event.prevent_default();
+                            select_offer.run(None);
+                        }
+                    }
                 >
                     <button
                         type="button"

@@ -21,6 +21,8 @@ pub mod editor_overview;
 #[cfg(feature = "ssr")]
 pub mod editor_panel;
 #[cfg(feature = "ssr")]
+pub mod info_pages;
+#[cfg(feature = "ssr")]
 pub mod member_view;
 #[cfg(feature = "ssr")]
 pub mod offer_page;

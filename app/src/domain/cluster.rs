@@ -616,9 +616,49 @@ fn search(
     }
 }
 
+/// The accessible name of a group marker: how many offers, where most of them are, and what
+/// activating it does ("7 Angebote in Dülmen – vergrößern").
+pub fn group_label(count: usize, places: &[&str]) -> String {
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for place in places.iter().filter(|place| !place.is_empty()) {
+        match tally.iter_mut().find(|(known, _)| known == place) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((place, 1)),
+        }
+    }
+    // The most frequent place; on a tie the first met, so the name does not flicker.
+    let top = tally
+        .iter()
+        .enumerate()
+        .max_by_key(|(index, (_, n))| (*n, std::cmp::Reverse(*index)))
+        .map(|(_, (place, _))| *place);
+    match (top, tally.len()) {
+        (None, _) => format!("{count} Angebote – vergrößern"),
+        (Some(place), 1) => format!("{count} Angebote in {place} – vergrößern"),
+        (Some(place), _) => format!("{count} Angebote in {place} und Umgebung – vergrößern"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_labels_name_the_place_of_most_offers() {
+        assert_eq!(
+            group_label(3, &["Dülmen", "Dülmen", "Dülmen"]),
+            "3 Angebote in Dülmen – vergrößern"
+        );
+        assert_eq!(
+            group_label(4, &["Lüdinghausen", "Dülmen", "Dülmen", "Senden"]),
+            "4 Angebote in Dülmen und Umgebung – vergrößern"
+        );
+        assert_eq!(
+            group_label(2, &["Nottuln", "Havixbeck"]),
+            "2 Angebote in Nottuln und Umgebung – vergrößern"
+        );
+        assert_eq!(group_label(5, &[]), "5 Angebote – vergrößern");
+    }
     use std::collections::BTreeSet;
 
     const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];

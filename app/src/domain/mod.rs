@@ -7,6 +7,9 @@ pub mod filter;
 pub mod hours;
 pub mod offer;
 pub mod offer_edit;
+/// Server only: the legal pages are rendered there.
+#[cfg(feature = "ssr")]
+pub mod operator;
 pub mod prng;
 pub mod region;
 pub mod requests;

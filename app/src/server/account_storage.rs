@@ -85,6 +85,9 @@ pub trait AccountStorage: Send + Sync {
     async fn failure_record(&self, key: &str) -> StorageResult<FailureRecord>;
     async fn save_failure_record(&self, key: &str, record: &FailureRecord) -> StorageResult<()>;
     async fn clear_failure_record(&self, key: &str) -> StorageResult<()>;
+    /// Forgets the failure counts (and so the client addresses in their keys) last touched
+    /// before `before` and no longer locking anyone out; answers how many went.
+    async fn prune_failure_records(&self, before: i64) -> StorageResult<u64>;
 
     /// Member-only information about an active offer. Callers must have checked the role.
     async fn member_offer_info(&self, offer_id: i64) -> StorageResult<Option<MemberOfferInfo>>;
@@ -440,6 +443,16 @@ macro_rules! account_storage {
                     .execute(self.pool())
                     .await?;
                 Ok(())
+            }
+
+            async fn prune_failure_records(&self, before: i64) -> StorageResult<u64> {
+                let done = sqlx::query(
+                    "DELETE FROM login_throttle WHERE last_failure < $1 AND locked_until < $1",
+                )
+                .bind(before)
+                .execute(self.pool())
+                .await?;
+                Ok(done.rows_affected())
             }
 
             async fn member_offer_info(&self, offer_id: i64) -> StorageResult<Option<MemberOfferInfo>> {

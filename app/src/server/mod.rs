@@ -7,6 +7,7 @@ pub mod edit_storage;
 pub mod error;
 pub mod form_stamp;
 pub mod invitations;
+pub mod panel_fragment;
 pub mod password;
 pub mod records;
 pub mod request_storage;

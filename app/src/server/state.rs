@@ -24,6 +24,8 @@ pub struct AppState {
     pub municipality_areas: Arc<Vec<(String, geo::MultiPolygon<f64>)>>,
     /// Signs the render time of public forms (spam defence).
     pub form_secret: Arc<[u8; 32]>,
+    /// Who runs the site: the content of Impressum, Datenschutz and Barrierefreiheit.
+    pub operator: Arc<crate::domain::operator::OperatorInfo>,
 }
 
 /// The application state, provided to every server function and page render.

@@ -22,18 +22,23 @@ pub async fn start_with(extra: &[&str]) -> Running {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let database_url = format!("sqlite:{}", dir.path().join("test.db").display());
     let region = format!("{root}/regions/kreis-coesfeld/region.json");
+    let operator = format!("{root}/regions/kreis-coesfeld/betreiber.json");
     let mut args = vec![
         "server",
         "--database-url",
         &database_url,
         "--region-file",
         &region,
+        "--operator-file",
+        &operator,
         "--demo-data",
-        "--tile-url",
-        "none",
         "--site-root",
         dir.path().to_str().unwrap(),
     ];
+    // No background map unless a test asks for one.
+    if !extra.contains(&"--tile-url") {
+        args.extend_from_slice(&["--tile-url", "none"]);
+    }
     args.extend_from_slice(extra);
     let config = Config::try_parse_from(args).unwrap();
     let application = server::routes::build(&config).await.expect("server starts");

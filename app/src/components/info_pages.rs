@@ -1,0 +1,260 @@
+//! The information pages every public site of an authority needs: help (with a section in
+//! Leichte Sprache), the accessibility statement with its feedback contact, the Impressum and
+//! the privacy notice. Their operator-specific content comes from the operator file.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::domain::operator::OperatorInfo;
+
+fn operator() -> Option<OperatorInfo> {
+    crate::server::state::app_state()
+        .ok()
+        .map(|state| (*state.operator).clone())
+}
+
+/// The host the browser loads map tiles from, if that is not this site.
+fn tile_host() -> Option<String> {
+    let state = crate::server::state::app_state().ok()?;
+    let url = state.region.tiles.url.clone()?;
+    let rest = url.split_once("://")?.1;
+    Some(rest.split('/').next().unwrap_or(rest).to_string())
+}
+
+/// Says that the operator details are examples, where they are.
+#[component]
+fn ExampleNotice(operator: OperatorInfo) -> impl IntoView {
+    operator.example.then(|| {
+        view! {
+            <p class="stale-warning" role="note">
+                "Hinweis: Die Angaben zum Betreiber auf dieser Seite sind Beispielangaben. Vor dem Betrieb werden sie in der Betreiber-Datei (OPERATOR_FILE) ersetzt."
+            </p>
+        }
+    })
+}
+
+#[component]
+fn Address(operator: OperatorInfo) -> impl IntoView {
+    view! {
+        <address>
+            {operator.name.clone()}
+            <br />
+            {(!operator.department.is_empty()).then(|| view! { {operator.department.clone()} <br /> })}
+            {operator.address.iter().map(|line| view! { {line.clone()} <br /> }).collect_view()}
+            "Telefon: " {operator.phone.clone()}
+            <br />
+            "E-Mail: " <a href=format!("mailto:{}", operator.email)>{operator.email.clone()}</a>
+        </address>
+    }
+}
+
+fn unavailable() -> AnyView {
+    view! {
+        <p class="error" role="alert">
+            "Diese Seite kann gerade nicht angezeigt werden."
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ImprintPage() -> impl IntoView {
+    let Some(operator) = operator() else {
+        return unavailable();
+    };
+    view! {
+        <Title text="Impressum – Chancenkarte" />
+        <article class="info-page">
+            <h1>"Impressum"</h1>
+            <ExampleNotice operator=operator.clone() />
+            <h2>"Anbieter"</h2>
+            <Address operator=operator.clone() />
+            <h2>"Vertreten durch"</h2>
+            <p>{operator.represented_by.clone()}</p>
+            {(!operator.supervisory_authority.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"Aufsichtsbehörde"</h2>
+                        <p>{operator.supervisory_authority.clone()}</p>
+                    }
+                })}
+            <h2>"Verantwortlich für den Inhalt"</h2>
+            <p>{operator.content_responsible.clone()}</p>
+            <h2>"Angebote auf der Karte"</h2>
+            <p>
+                "Die Angebote stammen von den Einrichtungen, die sie anbieten, und werden von der Redaktion des Netzwerks gepflegt. Jedes Angebot zeigt, wann es zuletzt geprüft wurde. Fehler können Sie auf der Seite des Angebots mit „Fehler melden“ mitteilen."
+            </p>
+            <h2>"Karten- und Gebietsdaten"</h2>
+            <p>
+                "Die Quellen der Gemeindegrenzen und der Hintergrundkarte stehen unten auf jeder Seite."
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let Some(operator) = operator() else {
+        return unavailable();
+    };
+    let tiles = match tile_host() {
+        Some(host) => format!(
+            "Die Bilder der Hintergrundkarte lädt Ihr Browser vom Kartendienst „{host}“. Dieser erfährt dabei Ihre IP-Adresse und welchen Kartenausschnitt Sie ansehen, aber keine Filter und keine Angebote."
+        ),
+        None => "Die Karte lädt keine Daten von anderen Anbietern.".to_string(),
+    };
+    view! {
+        <Title text="Datenschutz – Chancenkarte" />
+        <article class="info-page">
+            <h1>"Datenschutzerklärung"</h1>
+            <ExampleNotice operator=operator.clone() />
+            <h2>"Verantwortlich"</h2>
+            <Address operator=operator.clone() />
+            <h2>"Datenschutzbeauftragte Stelle"</h2>
+            <p>{operator.privacy.officer_contact.clone()}</p>
+            <h2>"Wenn Sie die Karte ansehen"</h2>
+            <p>
+                "Die Chancenkarte braucht keine Anmeldung. Sie setzt keine Werbung, keine Statistik- oder Tracking-Werkzeuge und keine Schriften oder Programme von anderen Anbietern ein. Ihr Browser lädt alles von diesem Server. "
+                {tiles}
+            </p>
+            <p>
+                "Damit die Seite ausgeliefert werden kann, verarbeitet der Server die IP-Adresse Ihres Geräts und die aufgerufene Adresse. Filter (Alter, Thema, Ort) stehen nur in der Adresse der Seite; sie werden nicht einer Person zugeordnet. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 DSG NRW (Information über Angebote der Kinder- und Jugendhilfe)."
+            </p>
+            <h2>"Cookies"</h2>
+            <p>
+                "Ein Cookie („chancenkarte_sitzung“) wird nur gesetzt, wenn Sie sich als Netzwerkmitglied anmelden oder ein Formular absenden. Es ist technisch notwendig, enthält nur eine zufällige Kennung und endet spätestens nach 12 Stunden oder beim Abmelden."
+            </p>
+            <h2>"Formulare „Angebot eintragen lassen“ und „Fehler melden“"</h2>
+            <p>
+                "Ihre Angaben (zum Beispiel Name der Einrichtung, Ansprechperson, E-Mail-Adresse) speichern wir, damit die Redaktion Ihre Anfrage bearbeiten und bei Rückfragen Kontakt aufnehmen kann. Die Kontaktangaben für die Redaktion werden nicht veröffentlicht. Zum Schutz vor massenhaften Einsendungen speichern wir die IP-Adresse des absendenden Geräts für höchstens einen Tag zusammen mit der Zahl der Einsendungen. Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO) und Art. 6 Abs. 1 Buchst. e DSGVO."
+            </p>
+            <h2>"Konten für Netzwerkmitglieder"</h2>
+            <p>
+                "Für ein Konto speichern wir Name, E-Mail-Adresse, Rolle und das Passwort nur als sicheren Hash (Argon2id). Fehlgeschlagene Anmeldeversuche werden mit Zeitpunkt gezählt, um Passwörter vor dem Ausprobieren zu schützen. Änderungen an Angeboten werden mit Name und Zeitpunkt im Verlauf festgehalten, damit sie nachvollziehbar bleiben."
+            </p>
+            {(!operator.privacy.hosting.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"Hosting"</h2>
+                        <p>{operator.privacy.hosting.clone()}</p>
+                    }
+                })}
+            <h2>"Ihre Rechte"</h2>
+            <p>
+                "Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18) und Widerspruch (Art. 21). Eine Einwilligung können Sie jederzeit für die Zukunft widerrufen. Wenden Sie sich dazu an die oben genannte Stelle."
+            </p>
+            <p>
+                "Sie können sich bei der Aufsichtsbehörde beschweren: "
+                {operator.privacy.supervisory_authority.clone()} "."
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    let Some(operator) = operator() else {
+        return unavailable();
+    };
+    let accessibility = operator.accessibility.clone();
+    let fully = accessibility.known_barriers.is_empty();
+    view! {
+        <Title text="Erklärung zur Barrierefreiheit – Chancenkarte" />
+        <article class="info-page">
+            <h1>"Erklärung zur Barrierefreiheit"</h1>
+            <ExampleNotice operator=operator.clone() />
+            <p>
+                {operator.name.clone()}
+                " ist bemüht, die Chancenkarte im Einklang mit dem Behindertengleichstellungsgesetz Nordrhein-Westfalen und der Barrierefreie-Informationstechnik-Verordnung (BITV NRW) barrierefrei zugänglich zu machen. Maßstab sind die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA."
+            </p>
+            <h2>"Stand der Vereinbarkeit mit den Anforderungen"</h2>
+            {if fully {
+                view! { <p>"Diese Website ist mit den Anforderungen vereinbar."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Diese Website ist wegen der folgenden Punkte nur teilweise mit den Anforderungen vereinbar:"</p>
+                    <ul>
+                        {accessibility
+                            .known_barriers
+                            .iter()
+                            .map(|barrier| view! { <li>{barrier.clone()}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+            <h2>"Erstellung dieser Erklärung"</h2>
+            <p>"Diese Erklärung wurde am " {accessibility.statement_date.clone()} " erstellt. " {accessibility.method.clone()}</p>
+            <h2>"Barrieren melden: Kontakt zu den Feedback-Ansprechpartnern"</h2>
+            <p>
+                "Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Brauchen Sie Inhalte in einer anderen Form? Dann schreiben Sie uns: "
+                <a href=format!("mailto:{}", accessibility.feedback_email)>{accessibility.feedback_email.clone()}</a>
+                {(!accessibility.feedback_phone.is_empty())
+                    .then(|| format!(" oder rufen Sie an: {}", accessibility.feedback_phone))}
+                ". Wir antworten innerhalb von sechs Wochen."
+            </p>
+            <h2>"Durchsetzungsverfahren"</h2>
+            <p>
+                "Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die zuständige Stelle wenden: "
+                {accessibility.enforcement_body.clone()} "."
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    view! {
+        <Title text="Hilfe – Chancenkarte" />
+        <article class="info-page">
+            <h1>"Hilfe: So finden Sie ein Angebot"</h1>
+            <ol class="help-steps">
+                <li>
+                    <strong>"Filtern."</strong>
+                    " Öffnen Sie „Filter“. Geben Sie das Alter Ihres Kindes an, wählen Sie ein Thema und Ihren Ort. Sie können auch ein Wort suchen, zum Beispiel „Hebamme“."
+                </li>
+                <li>
+                    <strong>"Ansehen."</strong>
+                    " Die passenden Angebote stehen auf der Karte und in der Liste darunter. Eine Zahl auf der Karte heißt: An diesem Ort gibt es mehrere Angebote. Tippen Sie darauf, dann rückt die Karte näher heran."
+                </li>
+                <li>
+                    <strong>"Öffnen."</strong>
+                    " Tippen Sie auf ein Angebot. Sie sehen Adresse, Telefon, Öffnungszeiten, Kosten und Sprachen. Mit „Anrufen“ rufen Sie direkt an, mit „Route“ sehen Sie den Weg."
+                </li>
+                <li>
+                    <strong>"Weitergeben."</strong>
+                    " Die Adresse der Seite enthält Ihre Filter. Sie können sie kopieren und weitergeben."
+                </li>
+            </ol>
+            <h2>"Ohne Karte"</h2>
+            <p>
+                "Alle Angebote stehen auch in der Liste unter der Karte. Die Liste funktioniert mit Tastatur und Bildschirmleser und auch ohne JavaScript."
+            </p>
+            <h2>"Ein Angebot fehlt oder stimmt nicht?"</h2>
+            <p>
+                "Auf der Seite jedes Angebots können Sie „Fehler melden“. Einrichtungen können ein neues Angebot "
+                <a href="/eintragen">"eintragen lassen"</a> "."
+            </p>
+            <section class="easy-language" lang="de" aria-labelledby="leichte-sprache">
+                <h2 id="leichte-sprache">"Leichte Sprache"</h2>
+                <p>"Die Chancen·karte ist eine Karte im Internet."</p>
+                <p>"Auf der Karte stehen Hilfen für Familien."</p>
+                <p>"Und Hilfen für Kinder und junge Menschen."</p>
+                <p>"Zum Beispiel: Beratung. Oder eine Gruppe für Eltern mit Baby."</p>
+                <p>"So finden Sie eine Hilfe:"</p>
+                <ul>
+                    <li>"Tippen Sie auf „Filter“."</li>
+                    <li>"Sagen Sie: Wie alt ist Ihr Kind?"</li>
+                    <li>"Sagen Sie: Wo wohnen Sie?"</li>
+                    <li>"Dann sehen Sie passende Hilfen."</li>
+                    <li>"Tippen Sie auf eine Hilfe. Dann sehen Sie die Telefon·nummer."</li>
+                </ul>
+                <p>"Die meisten Hilfen kosten nichts."</p>
+                <p>"Sie können dort anrufen. Sie können auch hingehen."</p>
+            </section>
+        </article>
+    }
+}

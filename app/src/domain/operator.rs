@@ -1,0 +1,172 @@
+//! Who runs this Chancenkarte: the operator's details the legal pages (Impressum,
+//! Datenschutz, Erklärung zur Barrierefreiheit) are made of. They come from a configuration
+//! file, so another district fills in its own without touching the code.
+
+use serde::{Deserialize, Serialize};
+
+/// A postal address in lines, as printed.
+pub type AddressLines = Vec<String>;
+
+/// The operator's details, read from the configured JSON file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorInfo {
+    /// Whether the file holds example values that must be replaced before going live; the
+    /// pages then say so.
+    #[serde(default)]
+    pub example: bool,
+    /// The public body (or organisation) running the site, e.g. "Kreis Coesfeld".
+    pub name: String,
+    /// The office within it, e.g. "Jugendamt – Koordinierungsstelle Frühe Hilfen".
+    #[serde(default)]
+    pub department: String,
+    pub address: AddressLines,
+    pub phone: String,
+    pub email: String,
+    /// Who represents the body by law (e.g. "Landrat …").
+    pub represented_by: String,
+    /// Responsible for the content (§ 18 Abs. 2 MStV).
+    pub content_responsible: String,
+    /// The supervisory authority of the body, if any.
+    #[serde(default)]
+    pub supervisory_authority: String,
+    pub privacy: PrivacyInfo,
+    pub accessibility: AccessibilityInfo,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyInfo {
+    /// How to reach the data protection officer.
+    pub officer_contact: String,
+    /// The data protection supervisory authority (name and address in one line).
+    pub supervisory_authority: String,
+    /// Who hosts the server (processor), if not the operator itself.
+    #[serde(default)]
+    pub hosting: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityInfo {
+    /// When the statement was made or last reviewed, as printed ("22.11.2026").
+    pub statement_date: String,
+    /// How the statement was made ("Selbstbewertung …").
+    pub method: String,
+    /// Known barriers, one per entry; empty if none are known.
+    #[serde(default)]
+    pub known_barriers: Vec<String>,
+    /// Where to report barriers.
+    pub feedback_email: String,
+    #[serde(default)]
+    pub feedback_phone: String,
+    /// The enforcement/arbitration body (name, address, web address in one line).
+    pub enforcement_body: String,
+}
+
+impl OperatorInfo {
+    /// Reads the operator file's text, or says in plain words what is missing.
+    pub fn parse(json_text: &str) -> Result<OperatorInfo, String> {
+        let info: OperatorInfo =
+            serde_json::from_str(json_text).map_err(|error| error.to_string())?;
+        info.check()?;
+        Ok(info)
+    }
+
+    /// Every field a legal page needs must be filled.
+    fn check(&self) -> Result<(), String> {
+        let required = [
+            ("name", &self.name),
+            ("phone", &self.phone),
+            ("email", &self.email),
+            ("represented_by", &self.represented_by),
+            ("content_responsible", &self.content_responsible),
+            ("privacy.officer_contact", &self.privacy.officer_contact),
+            (
+                "privacy.supervisory_authority",
+                &self.privacy.supervisory_authority,
+            ),
+            (
+                "accessibility.statement_date",
+                &self.accessibility.statement_date,
+            ),
+            ("accessibility.method", &self.accessibility.method),
+            (
+                "accessibility.feedback_email",
+                &self.accessibility.feedback_email,
+            ),
+            (
+                "accessibility.enforcement_body",
+                &self.accessibility.enforcement_body,
+            ),
+        ];
+        let empty: Vec<&str> = required
+            .iter()
+            .filter(|(_, value)| value.trim().is_empty())
+            .map(|(key, _)| *key)
+            .collect();
+        if !empty.is_empty() {
+            return Err(format!("empty fields: {}", empty.join(", ")));
+        }
+        if self.address.iter().all(|line| line.trim().is_empty()) {
+            return Err("empty fields: address".to_string());
+        }
+        if !self.email.contains('@') || !self.accessibility.feedback_email.contains('@') {
+            return Err("email and accessibility.feedback_email must be e-mail addresses".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> serde_json::Value {
+        serde_json::json!({
+            "name": "Kreis Beispiel",
+            "address": ["Musterstraße 1", "12345 Musterstadt"],
+            "phone": "01234 5678-0",
+            "email": "info@beispiel.invalid",
+            "represented_by": "Die Landrätin",
+            "content_responsible": "Erika Muster, Anschrift wie oben",
+            "privacy": {
+                "officer_contact": "datenschutz@beispiel.invalid",
+                "supervisory_authority": "Landesbeauftragte für Datenschutz"
+            },
+            "accessibility": {
+                "statement_date": "22.11.2026",
+                "method": "Selbstbewertung",
+                "feedback_email": "barrierefrei@beispiel.invalid",
+                "enforcement_body": "Ombudsstelle"
+            }
+        })
+    }
+
+    #[test]
+    fn a_complete_file_is_read() {
+        let info = OperatorInfo::parse(&example().to_string()).unwrap();
+        assert_eq!(info.name, "Kreis Beispiel");
+        assert!(!info.example);
+        assert!(info.accessibility.known_barriers.is_empty());
+    }
+
+    #[test]
+    fn missing_or_empty_fields_are_named() {
+        let mut value = example();
+        value["privacy"]["officer_contact"] = "  ".into();
+        value["represented_by"] = "".into();
+        let error = OperatorInfo::parse(&value.to_string()).unwrap_err();
+        assert!(error.contains("represented_by"), "{error}");
+        assert!(error.contains("privacy.officer_contact"), "{error}");
+
+        let mut value = example();
+        value["email"] = "keine-adresse".into();
+        assert!(OperatorInfo::parse(&value.to_string()).is_err());
+
+        let mut value = example();
+        value["imprint"] = "unbekannt".into();
+        let error = OperatorInfo::parse(&value.to_string()).unwrap_err();
+        assert!(error.contains("imprint"), "{error}");
+    }
+}

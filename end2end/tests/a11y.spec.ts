@@ -1,0 +1,105 @@
+// WCAG 2.1 AA checks with axe-core on every kind of page, as a visitor, a member and an editor,
+// at phone and desktop size (projects in playwright.config.ts): no violations allowed.
+import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
+const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(account.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+}
+
+/** Runs axe on the page as it is now and fails with every violation and where it is. */
+async function expectNoViolations(page: Page, name: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 5)
+        .map((node) => node.target.join(' '))
+        .join(' | ')}`,
+  );
+  await page.screenshot({
+    path: `${artifacts}/a11y-${name}-${test.info().project.name}.png`,
+    fullPage: true,
+  });
+  expect(found, `axe violations on ${name}`).toEqual([]);
+}
+
+async function mapReady(page: Page) {
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await expect(page.locator('#karte .cluster, #karte .offer-pin').first()).toBeVisible();
+}
+
+async function firstOfferId(page: Page): Promise<number> {
+  const offers = await (await page.request.get('/api/offers')).json();
+  return offers[0].id;
+}
+
+test('public pages have no axe violations', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  await expectNoViolations(page, 'karte');
+
+  await page.goto('/?alter=4&thema=beratung');
+  await mapReady(page);
+  await expectNoViolations(page, 'karte-gefiltert');
+
+  const id = await firstOfferId(page);
+  await page.goto(`/?angebot=${id}`);
+  await expect(page.locator('#detail-panel')).toBeVisible();
+  await expectNoViolations(page, 'detailpanel');
+
+  for (const [path, name] of [
+    [`/angebot/${id}`, 'angebot'],
+    ['/anmelden', 'anmelden'],
+    ['/eintragen', 'eintragen'],
+    ['/hilfe', 'hilfe'],
+    ['/barrierefreiheit', 'barrierefreiheit'],
+    ['/impressum', 'impressum'],
+    ['/datenschutz', 'datenschutz'],
+    ['/gibt-es-nicht', '404'],
+  ]) {
+    await page.goto(path);
+    await expectNoViolations(page, name);
+  }
+});
+
+test('member pages have no axe violations', async ({ page }) => {
+  await signIn(page, MEMBER);
+  await page.goto('/netzwerk');
+  await expectNoViolations(page, 'netzwerk');
+  await page.goto('/netzwerk?q=a');
+  await expectNoViolations(page, 'netzwerk-suche');
+  const id = await firstOfferId(page);
+  await page.goto(`/angebot/${id}`);
+  await expectNoViolations(page, 'angebot-mitglied');
+  await page.goto('/konto');
+  await expectNoViolations(page, 'konto');
+});
+
+test('editor views have no axe violations', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await page.goto('/redaktion');
+  await expectNoViolations(page, 'redaktion');
+  const id = await firstOfferId(page);
+  await page.goto(`/angebot/${id}`);
+  await expectNoViolations(page, 'angebot-redaktion');
+  await page.goto(`/angebot/${id}?bearbeiten=themen`);
+  await expectNoViolations(page, 'angebot-redaktion-themen');
+  await page.goto(`/?angebot=${id}`);
+  await expect(page.locator('#detail-panel .panel-fields')).toBeVisible();
+  await page.locator('#detail-panel').getByRole('button', { name: 'Kosten bearbeiten', exact: true }).click();
+  await expectNoViolations(page, 'kartenfenster-redaktion');
+});
