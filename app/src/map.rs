@@ -116,11 +116,11 @@ impl LiveMap {
                     };
                     let marker = marker_with(div_icon(&options), lat, lon, &label, false);
                     let live = Rc::clone(self);
-                    marker.on_click(Box::new(move |_| {
+                    on_activate(&marker, move || {
                         let zoom = live.index.borrow().expansion_zoom(id);
                         live.map
                             .set_view(&LatLng::new(lat, lon), f64::from(zoom.min(MAX_ZOOM)));
-                    }));
+                    });
                     marker
                 }
             };
@@ -139,7 +139,7 @@ impl LiveMap {
         let label = format!("{}, {}", offer.name, topics.join(", "));
         let marker = marker_with(div_icon(&options), lat, lon, &label, false);
         let (id, select) = (offer.id, self.select_offer);
-        marker.on_click(Box::new(move |_| select.run(Some(id))));
+        on_activate(&marker, move || select.run(Some(id)));
         marker
     }
 }
@@ -189,6 +189,24 @@ impl LiveMap {
             }
         }
     }
+}
+
+/// Runs `action` when the marker is clicked, or activated with Enter or Space while focused
+/// (Leaflet itself only opens popups on Enter).
+fn on_activate(marker: &Marker, action: impl Fn() + 'static) {
+    let action = Rc::new(action);
+    let clicked = Rc::clone(&action);
+    marker.on_click(Box::new(move |_| clicked()));
+    let on_key = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let key = js_sys::Reflect::get(&event, &JsValue::from_str("originalEvent"))
+            .and_then(|original| js_sys::Reflect::get(&original, &JsValue::from_str("key")))
+            .ok()
+            .and_then(|key| key.as_string());
+        if matches!(key.as_deref(), Some("Enter" | " ")) {
+            action();
+        }
+    });
+    marker.on("keypress", &on_key.into_js_value());
 }
 
 fn size_class(count: usize) -> &'static str {

@@ -23,6 +23,8 @@ async function expectNoViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
+  // Guards against a check that ran on nothing.
+  expect(results.passes.length, `axe checked rules on ${name}`).toBeGreaterThan(10);
   const found = results.violations.map(
     (violation) =>
       `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
@@ -46,6 +48,17 @@ async function firstOfferId(page: Page): Promise<number> {
   const offers = await (await page.request.get('/api/offers')).json();
   return offers[0].id;
 }
+
+test('the check finds a violation where there is one', async ({ page }) => {
+  await page.goto('/hilfe');
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.src = '/favicon.svg';
+    document.querySelector('main')!.appendChild(image);
+  });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a']).analyze();
+  expect(results.violations.map((violation) => violation.id)).toContain('image-alt');
+});
 
 test('public pages have no axe violations', async ({ page }) => {
   await page.goto('/');
@@ -102,4 +115,39 @@ test('editor views have no axe violations', async ({ page }) => {
   await expect(page.locator('#detail-panel .panel-fields')).toBeVisible();
   await page.locator('#detail-panel').getByRole('button', { name: 'Kosten bearbeiten', exact: true }).click();
   await expectNoViolations(page, 'kartenfenster-redaktion');
+});
+
+test('markers have names, Enter opens the details, Escape closes them and returns the focus', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  const cluster = page.locator('#karte .cluster').first();
+  await expect(cluster).toHaveAttribute('title', /^\d+ Angebote in \S.* – vergrößern$/);
+  const zoom = async () => Number(await page.locator('#karte').getAttribute('data-zoom'));
+  const pins = page.locator('#karte .offer-pin');
+  for (let step = 0; step < 8 && (await pins.count()) === 0; step++) {
+    const before = await zoom();
+    // The smallest group splits soonest.
+    const smallest = await page.locator('#karte .cluster').evaluateAll((groups) => {
+      const counts = groups.map((group) => Number(group.textContent));
+      return counts.indexOf(Math.min(...counts));
+    });
+    await page.locator('#karte .cluster').nth(smallest).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(zoom).toBeGreaterThan(before);
+  }
+  const pin = pins.first();
+  // Name and topics, e.g. "Babytreff Dülmen, Frühe Hilfen".
+  await expect(pin).toHaveAttribute('title', /\S, \S/);
+  const title = (await pin.getAttribute('title'))!;
+  await pin.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.locator('#detail-panel');
+  await expect(panel).toBeFocused();
+  await expect(panel.locator('.offer-name')).toHaveText(title.split(', ')[0]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page).not.toHaveURL(/angebot=/);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('title') ?? document.activeElement?.id))
+    .toBe(title);
 });
