@@ -103,6 +103,7 @@ pub struct OfferDetail {
     pub website: String,
     pub opening_hours: Vec<OpeningSlot>,
     pub hours_note: String,
+    #[serde(with = "iso_date")]
     pub last_checked: NaiveDate,
     pub is_demo: bool,
     /// Not checked for over [`LONG_UNCHECKED_MONTHS`] months: the public page says so.
@@ -155,9 +156,51 @@ impl OfferDetail {
     }
 }
 
+/// A date as `YYYY-MM-DD`, the same text chrono's own serde writes, read without chrono's
+/// general parser (about 16 KB of the browser bundle).
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        ))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+        let date = match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => i32::try_from(year)
+                .ok()
+                .and_then(|year| NaiveDate::from_ymd_opt(year, month, day)),
+            _ => None,
+        };
+        date.ok_or_else(|| D::Error::custom(format!("kein Datum: {text}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn dates_travel_as_chrono_writes_them() {
+        #[derive(Serialize, Deserialize, Debug, PartialEq)]
+        struct Ours(#[serde(with = "iso_date")] NaiveDate);
+        let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        let ours = serde_json::to_string(&Ours(date)).unwrap();
+        assert_eq!(ours, serde_json::to_string(&date).unwrap());
+        assert_eq!(ours, "\"2026-03-07\"");
+        assert_eq!(serde_json::from_str::<Ours>(&ours).unwrap(), Ours(date));
+        assert!(serde_json::from_str::<Ours>("\"2026-02-30\"").is_err());
+        assert!(serde_json::from_str::<Ours>("\"gestern\"").is_err());
+    }
 
     #[test]
     fn teaser_cuts_at_word_boundary() {
