@@ -74,6 +74,11 @@ pub struct Config {
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 
+    /// The site's address as people reach it, e.g. `https://chancenkarte.example.de`: printed
+    /// (as link and QR code) on hand-outs. Without it the request's Host header is used.
+    #[arg(long, env = "PUBLIC_URL")]
+    pub public_url: Option<String>,
+
     /// Secret that signs the public forms' fill-time stamps (at least 16 characters). Set the
     /// same value on every instance behind one address; without it each process makes its own.
     #[arg(long, env = "FORM_SECRET", hide_env_values = true)]

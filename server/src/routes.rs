@@ -134,6 +134,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         ),
         form_secret: Arc::new(form_secret),
         operator: Arc::new(operator),
+        public_url: config.public_url.as_deref().map(Arc::from),
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")

@@ -246,3 +246,39 @@ async fn help_accessibility_imprint_and_privacy_pages_come_from_the_operator_fil
         "the privacy notice names the tile host"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_print_view_lists_the_selection_with_a_qr_code_back_to_it() {
+    let running = common::start_with(&[
+        "--cookie-secure",
+        "false",
+        "--public-url",
+        "https://chancenkarte.example.de/",
+    ])
+    .await;
+    let (_, map) = get(&running, "/?alter=4&thema=beratung").await;
+    let total = result_count(&map);
+    assert!(total > 0);
+    assert!(
+        map.contains("href=\"/drucken?alter=4&amp;thema=beratung\""),
+        "the map links to the print view of its selection"
+    );
+    let (status, html) = get(&running, "/drucken?alter=4&thema=beratung").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Auswahl: Alter: 4 Jahre · Thema: Beratung"),
+        "{html}"
+    );
+    assert!(html.contains("https://chancenkarte.example.de/?alter=4&amp;thema=beratung"));
+    assert!(html.contains("<svg"), "a QR code");
+    let list = &html[html.find("<ol class=\"print-list\">").unwrap()..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), total.min(40));
+    assert!(list.contains("Öffnungszeiten: "));
+    assert_no_member_data("the print view", &html);
+
+    let (status, everything) = get(&running, "/drucken").await;
+    assert_eq!(status, 200);
+    assert!(everything.contains("Auswahl: alle Angebote"));
+    assert!(everything.contains("Gedruckt sind die ersten 40 von"));
+}

@@ -15,6 +15,7 @@ use super::editor_overview::EditorOverview;
 use super::info_pages::{AccessibilityPage, HelpPage, ImprintPage, PrivacyPage};
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
+use super::print_page::PrintPage;
 use super::request_pages::{ListingRequestPage, ListingRequestThanks};
 use crate::api::region_info;
 use crate::domain::account::Role;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
+                    <Route path=path!("/drucken") view=PrintPage ssr=SsrMode::Async />
                     <Route path=path!("/hilfe") view=HelpPage />
                     <Route path=path!("/barrierefreiheit") view=AccessibilityPage />
                     <Route path=path!("/impressum") view=ImprintPage />

@@ -273,6 +273,7 @@ pub fn MapExplorer() -> impl IntoView {
                 n => format!("{n} Angebote gefunden"),
             }}
         </p>
+        <SharePrint filter />
         {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
         <div class="map-and-panel">
             <MapView region=region.clone() offers=searchable.clone() matching select_offer picker=viewer_is_editor.then_some(picker) />
@@ -568,6 +569,60 @@ fn MemberInfoPanel(info: MemberOfferInfo) -> impl IntoView {
             </ul>
             {(!info.internal_note.is_empty()).then(|| view! { <p class="internal-note">{info.internal_note}</p> })}
         </section>
+    }
+}
+
+/// "Drucken" (the print view of the current selection) and "Teilen" (the phone's share sheet
+/// where there is one, else the link copied).
+#[component]
+fn SharePrint(filter: Memo<OfferFilter>) -> impl IntoView {
+    let said: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let share = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::{JsCast, JsValue};
+            let get = |object: &JsValue, key: &str| {
+                js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            };
+            let url = window().location().href().unwrap_or_default();
+            let navigator = get(&window(), "navigator");
+            if let Ok(share) = get(&navigator, "share").dyn_into::<js_sys::Function>() {
+                let data = js_sys::Object::new();
+                _ = js_sys::Reflect::set(&data, &"title".into(), &"Chancenkarte".into());
+                _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+                // The sheet may be dismissed; nothing to say then.
+                _ = share.call1(&navigator, &data);
+                return;
+            }
+            let clipboard = get(&navigator, "clipboard");
+            let copied = get(&clipboard, "writeText")
+                .dyn_into::<js_sys::Function>()
+                .ok()
+                .and_then(|write| write.call1(&clipboard, &url.into()).ok())
+                .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+            leptos::task::spawn_local(async move {
+                let done = match copied {
+                    Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                    None => false,
+                };
+                said.set(Some(if done {
+                    "Link kopiert."
+                } else {
+                    "Kopieren nicht möglich – bitte kopieren Sie die Adresse aus der Adresszeile."
+                }));
+            });
+        }
+    };
+    let print_href = move || {
+        let path = map_url(&filter.read(), None);
+        format!("/drucken{}", path.trim_start_matches('/'))
+    };
+    view! {
+        <p class="share-print">
+            <a href=print_href>"Drucken"</a>
+            <button type="button" on:click=share>"Teilen"</button>
+            <span role="status">{move || said.get()}</span>
+        </p>
     }
 }
 

@@ -27,4 +27,6 @@ pub mod member_view;
 #[cfg(feature = "ssr")]
 pub mod offer_page;
 #[cfg(feature = "ssr")]
+pub mod print_page;
+#[cfg(feature = "ssr")]
 pub mod request_pages;

@@ -350,6 +350,47 @@ impl SearchableOffers {
     }
 }
 
+impl OfferFilter {
+    /// The filter in words, one part per criterion ("Alter: 4 Jahre", "Ort: Dülmen"); empty for
+    /// no filter. Printed above a hand-out, so a reader knows what the list was chosen by.
+    pub fn describe(&self, municipality_name: impl Fn(&str) -> String) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(age) = self.age {
+            parts.push(format!(
+                "Alter: {age} {}",
+                if age == 1 { "Jahr" } else { "Jahre" }
+            ));
+        }
+        if let Some(phase) = self.phase {
+            parts.push(format!("Lebensphase: {}", phase.label()));
+        }
+        if !self.topics.is_empty() {
+            let topics: Vec<&str> = self.topics.iter().map(|topic| topic.label()).collect();
+            parts.push(format!(
+                "{}: {}",
+                if topics.len() == 1 { "Thema" } else { "Themen" },
+                topics.join(", ")
+            ));
+        }
+        if let Some(ags) = &self.municipality {
+            parts.push(format!("Ort: {}", municipality_name(ags)));
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("Suchbegriff: „{}“", self.text));
+        }
+        if let Some(language) = self.language {
+            parts.push(format!("Sprache: {}", language.label()));
+        }
+        if self.free_only {
+            parts.push("nur kostenlose Angebote".to_string());
+        }
+        if self.wheelchair_only {
+            parts.push("nur rollstuhlgerechte Angebote".to_string());
+        }
+        parts
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -378,6 +419,41 @@ mod tests {
     }
 
     use super::*;
+    #[test]
+    fn a_filter_is_described_in_words() {
+        assert!(
+            OfferFilter::default()
+                .describe(|_| String::new())
+                .is_empty()
+        );
+        let mut topics = TopicSet::default();
+        topics.insert(Topic::Counselling);
+        topics.insert(Topic::Health);
+        let filter = OfferFilter {
+            age: Some(4),
+            topics,
+            municipality: Some("05558012".into()),
+            text: "Hebamme".into(),
+            free_only: true,
+            language: Some(Language::Turkish),
+            ..OfferFilter::default()
+        };
+        assert_eq!(
+            filter.describe(|ags| if ags == "05558012" {
+                "Coesfeld".into()
+            } else {
+                ags.into()
+            }),
+            vec![
+                "Alter: 4 Jahre",
+                "Themen: Beratung, Gesundheit",
+                "Ort: Coesfeld",
+                "Suchbegriff: „Hebamme“",
+                "Sprache: Türkisch",
+                "nur kostenlose Angebote",
+            ]
+        );
+    }
     use crate::domain::taxonomy::{LanguageSet, PhaseSet};
 
     fn offer(id: i64, name: &str, topics: &[Topic], phases: &[LifePhase]) -> OfferSummary {

@@ -24,6 +24,8 @@ pub struct AppState {
     pub municipality_areas: Arc<Vec<(String, geo::MultiPolygon<f64>)>>,
     /// Signs the render time of public forms (spam defence).
     pub form_secret: Arc<[u8; 32]>,
+    /// The site's address as people reach it (`PUBLIC_URL`), for links printed on paper.
+    pub public_url: Option<Arc<str>>,
     /// Who runs the site: the content of Impressum, Datenschutz and Barrierefreiheit.
     pub operator: Arc<crate::domain::operator::OperatorInfo>,
 }

@@ -1,0 +1,53 @@
+// Sharing and printing a selection: "Teilen" copies the link where the browser has no share
+// sheet, and "Drucken" opens the A4 hand-out with its QR code, saved as PDF for a look.
+import { test, expect } from '@playwright/test';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+test('"Teilen" opens the share sheet with the link of the current selection', async ({ page }) => {
+  // A stand-in share sheet that records what it was given.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        (window as unknown as { shared: ShareData }).shared = data;
+        return Promise.resolve();
+      },
+    });
+  });
+  await page.goto('/?alter=4&thema=beratung');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await page.getByRole('button', { name: 'Teilen' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared?.url))
+    .toBe(page.url());
+});
+
+test('"Teilen" copies the link where there is no share sheet', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'share', { configurable: true, value: undefined });
+  });
+  await page.goto('/?alter=4&thema=beratung');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await page.getByRole('button', { name: 'Teilen' }).click();
+  await expect(page.locator('.share-print [role="status"]')).toHaveText('Link kopiert.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+test('"Drucken" opens the hand-out of the selection with its QR code', async ({ page }) => {
+  await page.goto('/?alter=4&thema=beratung');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await page.getByRole('link', { name: 'Drucken' }).click();
+  await expect(page).toHaveURL(/\/drucken\?alter=4&thema=beratung$/);
+  await expect(page.locator('.print-selection')).toHaveText('Auswahl: Alter: 4 Jahre · Thema: Beratung');
+  await expect(page.locator('.print-qr svg')).toBeVisible();
+  expect(await page.locator('.print-list li').count()).toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.print-actions')).toBeHidden();
+  await page.screenshot({ path: `${artifacts}/drucken-${test.info().project.name}.png`, fullPage: true });
+  await page.pdf({ path: `${artifacts}/drucken.pdf`, format: 'A4' });
+});
