@@ -7,6 +7,7 @@ use geo::{BoundingRect, Contains, MultiPolygon, Point};
 use serde::Deserialize;
 use thiserror::Error;
 
+use app::domain::places::Place;
 use app::domain::region::{MunicipalityInfo, RegionBoundaries, RegionInfo, TileSource};
 use app::server::records::Municipality;
 
@@ -39,6 +40,14 @@ struct RegionFile {
     boundary_attribution: String,
     #[serde(default)]
     postcodes: std::collections::BTreeMap<String, String>,
+    /// The gazetteer of towns and villages for "In meiner Nähe".
+    #[serde(default)]
+    places_file: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct PlacesFile {
+    places: Vec<Place>,
 }
 
 #[derive(Clone, Debug)]
@@ -60,6 +69,8 @@ pub struct LoadedRegion {
     pub start_view: (f64, f64, u8),
     pub boundary_attribution: String,
     pub boundaries: RegionBoundaries,
+    /// Towns and villages, each inside its own municipality.
+    pub places: Vec<Place>,
 }
 
 fn read(path: &Path) -> Result<String, RegionError> {
@@ -151,7 +162,36 @@ impl LoadedRegion {
             return Err(invalid("the region has no municipalities".into()));
         }
         municipalities.sort_by(|a, b| a.name.cmp(&b.name));
+        let places = match &file.places_file {
+            Some(places_file) => {
+                let places_path = dir.join(places_file);
+                let places: PlacesFile =
+                    serde_json::from_str(&read(&places_path)?).map_err(|e| {
+                        RegionError::Invalid {
+                            path: places_path.clone(),
+                            reason: e.to_string(),
+                        }
+                    })?;
+                for place in &places.places {
+                    let inside = municipalities.iter().any(|m| {
+                        m.ags == place.ags && m.area.contains(&Point::new(place.lon, place.lat))
+                    });
+                    if !inside {
+                        return Err(RegionError::Invalid {
+                            path: places_path,
+                            reason: format!(
+                                "{} ({}, {}) does not lie in municipality {}",
+                                place.name, place.lat, place.lon, place.ags
+                            ),
+                        });
+                    }
+                }
+                places.places
+            }
+            None => Vec::new(),
+        };
         Ok(LoadedRegion {
+            places,
             name: file.name,
             ags: file.ags,
             municipalities,
@@ -191,6 +231,7 @@ impl LoadedRegion {
             boundary_attribution: self.boundary_attribution.clone(),
             tiles,
             demo_data,
+            places: self.places.clone(),
         }
     }
 
@@ -299,5 +340,60 @@ mod tests {
             LoadedRegion::load(&path),
             Err(RegionError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn every_gazetteer_place_lies_in_its_own_municipality() {
+        let region = default_region();
+        assert!(region.places.len() >= 30, "{}", region.places.len());
+        for municipality in &region.municipalities {
+            assert!(
+                region
+                    .places
+                    .iter()
+                    .any(|p| p.ags == municipality.ags && p.name == municipality.name),
+                "{} is in the gazetteer under its own name",
+                municipality.name
+            );
+        }
+        for place in &region.places {
+            let found = region
+                .municipality_at(place.lon, place.lat)
+                .map(|m| m.ags.as_str());
+            assert_eq!(found, Some(place.ags.as_str()), "{}", place.name);
+            assert_eq!(place.postcode.len(), 5, "{}", place.name);
+        }
+        let info = region.public_info(
+            TileSource {
+                url: None,
+                attribution: String::new(),
+            },
+            false,
+        );
+        assert_eq!(info.places.len(), region.places.len());
+    }
+
+    #[test]
+    fn a_place_outside_its_municipality_is_refused() {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../regions/kreis-coesfeld");
+        let dir = tempfile::tempdir().unwrap();
+        for entry in std::fs::read_dir(&source).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+        // Buldern belongs to Dülmen; put it into Coesfeld's key.
+        let places = std::fs::read_to_string(dir.path().join("orte.json")).unwrap();
+        let moved = places.replace(
+            r#"{ "name": "Buldern", "ags": "05558016""#,
+            r#"{ "name": "Buldern", "ags": "05558012""#,
+        );
+        assert_ne!(places, moved);
+        std::fs::write(dir.path().join("orte.json"), moved).unwrap();
+        match LoadedRegion::load(&dir.path().join("region.json")) {
+            Err(RegionError::Invalid { reason, .. }) => {
+                assert!(reason.contains("Buldern"), "{reason}")
+            }
+            other => panic!("expected a refusal, got {:?}", other.map(|r| r.name)),
+        }
     }
 }

@@ -47,8 +47,45 @@ pub fn FilterForm(
     filter: Memo<OfferFilter>,
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
+    place_names: Vec<String>,
     url: UrlQuery,
 ) -> impl IntoView {
+    // "Meinen Standort verwenden": asked only on this click, never on load; the position goes
+    // into the URL rounded to about 100 m.
+    let locating: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let use_position = move |_: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::prelude::*;
+            let get = |object: &JsValue, key: &str| {
+                js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            };
+            let geolocation = get(&get(&window(), "navigator"), "geolocation");
+            let Ok(locate) = get(&geolocation, "getCurrentPosition").dyn_into::<js_sys::Function>()
+            else {
+                locating.set(Some("Ihr Gerät kann den Standort nicht bestimmen. Bitte geben Sie einen Ort oder eine Postleitzahl ein."));
+                return;
+            };
+            locating.set(Some("Standort wird bestimmt …"));
+            let found = Closure::once_into_js(move |position: JsValue| {
+                let coords = get(&position, "coords");
+                let (lat, lon) = (
+                    get(&coords, "latitude").as_f64(),
+                    get(&coords, "longitude").as_f64(),
+                );
+                if let (Some(lat), Some(lon)) = (lat, lon) {
+                    locating.set(None);
+                    let mut filter = filter.get_untracked();
+                    filter.near = crate::domain::places::format_position(lat, lon);
+                    url.navigate(&crate::domain::filter::map_path(&filter.to_pairs()));
+                }
+            });
+            let refused = Closure::once_into_js(move |_: JsValue| {
+                locating.set(Some("Der Standort ist nicht verfügbar (nicht erlaubt oder nicht gefunden). Bitte geben Sie einen Ort oder eine Postleitzahl ein."));
+            });
+            _ = locate.call2(&geolocation, &found, &refused);
+        }
+    };
     let active_count = move || filter.read().to_pairs().len();
     // Without Wasm the form is a plain GET; hydrated, a submit only changes the URL (a new
     // history entry, so Back still works) and the page follows without reloading.
@@ -172,6 +209,28 @@ pub fn FilterForm(
                                 })
                                 .collect_view()}
                         </select>
+                    </div>
+                    <div class="field near">
+                        <label for="f-bei">"In der Nähe von (Ort oder Postleitzahl)"</label>
+                        <input
+                            id="f-bei"
+                            name=param::NEAR
+                            type="text"
+                            list="orte"
+                            autocomplete="off"
+                            maxlength="60"
+                            aria-describedby="f-bei-hinweis"
+                            value=move || filter.read().near.clone()
+                            prop:value=move || filter.read().near.clone()
+                        />
+                        <datalist id="orte">
+                            {place_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+                        </datalist>
+                        <p class="hint" id="f-bei-hinweis">"Die nächsten Angebote zuerst, mit Entfernung."</p>
+                        <button type="button" class="secondary" on:click=use_position>
+                            "Meinen Standort verwenden"
+                        </button>
+                        <p class="locating" role="status">{move || locating.get()}</p>
                     </div>
                     <div class="field">
                         <label for="f-q">"Suchbegriff"</label>

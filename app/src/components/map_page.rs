@@ -25,6 +25,7 @@ use crate::domain::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
 use crate::domain::offer::{OfferDetail, OfferSummary};
+use crate::domain::places::{fixed, format_distance};
 use crate::domain::region::RegionInfo;
 
 /// How many offers one page of the list shows.
@@ -184,9 +185,11 @@ pub fn MapExplorer() -> impl IntoView {
     let region = Arc::new(region);
     let searchable = {
         let region = region.clone();
-        Arc::new(SearchableOffers::new(offers, move |ags| {
-            region.municipality_name(ags).to_string()
-        }))
+        let places = region.places.clone();
+        Arc::new(
+            SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
+                .with_places(places),
+        )
     };
     let url = UrlQuery::of_current_page();
     let query = url.pairs();
@@ -205,6 +208,7 @@ pub fn MapExplorer() -> impl IntoView {
         Memo::new(move |_| searchable.apply(&filter.read()))
     };
     let matching = Signal::derive(move || result.read().matching.clone());
+    let distances = Signal::derive(move || result.read().distances.clone());
     let topic_counts = Signal::derive(move || result.read().topic_counts.clone());
     let selected = Signal::derive(move || parsed.read().selected_offer);
     let page = Signal::derive(move || parsed.read().page);
@@ -250,9 +254,28 @@ pub fn MapExplorer() -> impl IntoView {
         url.navigate(&map_url(&filter.get_untracked(), id));
     });
 
-    let notices = move || parsed.read().notices.clone();
+    let notices = move || {
+        let mut notices: Vec<String> = parsed
+            .read()
+            .notices
+            .iter()
+            .map(|n| n.message.clone())
+            .collect();
+        if result.read().unknown_place {
+            notices.push(format!(
+                "Den Ort „{}“ kennen wir im Kreis nicht; die Angebote stehen deshalb nicht nach Entfernung. Bitte wählen Sie einen Ort aus der Liste oder geben Sie eine Postleitzahl ein.",
+                filter.read().near
+            ));
+        }
+        notices
+    };
     let total = move || result.read().matching.len();
     let municipalities = region.municipalities.clone();
+    let place_names: Vec<String> = region
+        .places
+        .iter()
+        .map(|place| place.name.clone())
+        .collect();
     let initial_detail = match (selected.get_untracked(), selected_detail) {
         (Some(_), Some(detail)) => Some(Ok(detail)),
         (Some(_), None) => Some(Err(OFFER_GONE.to_string())),
@@ -260,17 +283,23 @@ pub fn MapExplorer() -> impl IntoView {
     };
 
     view! {
-        <FilterForm filter topic_counts municipalities url />
+        <FilterForm filter topic_counts municipalities place_names url />
         <Show when=move || !notices().is_empty()>
             <ul class="notices" role="status">
-                {move || notices().into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}
+                {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
         </Show>
         <p class="result-count" id="result-count" aria-live="polite">
-            {move || match total() {
-                0 => "Keine Angebote gefunden.".to_string(),
-                1 => "1 Angebot gefunden".to_string(),
-                n => format!("{n} Angebote gefunden"),
+            {move || {
+                let found = match total() {
+                    0 => "Keine Angebote gefunden.".to_string(),
+                    1 => "1 Angebot gefunden".to_string(),
+                    n => format!("{n} Angebote gefunden"),
+                };
+                match (&result.read().origin, total()) {
+                    (Some(origin), 1..) => format!("{found}, die nächsten zuerst (ab {origin})"),
+                    _ => found,
+                }
             }}
         </p>
         <SharePrint filter />
@@ -279,7 +308,7 @@ pub fn MapExplorer() -> impl IntoView {
             <MapView region=region.clone() offers=searchable.clone() matching select_offer picker=viewer_is_editor.then_some(picker) />
             <DetailPanel selected initial_detail select_offer viewer_role picker />
         </div>
-        <OfferList offers=searchable region page matching filter url />
+        <OfferList offers=searchable region page matching distances filter url />
     }
     .into_any()
 }
@@ -467,6 +496,7 @@ fn OfferList(
     region: Arc<RegionInfo>,
     page: Signal<usize>,
     matching: Signal<Vec<usize>>,
+    distances: Signal<Vec<u32>>,
     filter: Memo<OfferFilter>,
     url: UrlQuery,
 ) -> impl IntoView {
@@ -486,13 +516,18 @@ fn OfferList(
     };
     let items = move || {
         let start = current_page() * PAGE_SIZE;
+        let distances = distances.read();
         matching
             .read()
             .iter()
+            .enumerate()
             .skip(start)
             .take(PAGE_SIZE)
-            .map(|index| {
+            .map(|(position, index)| {
                 let offer = &offers.offers()[*index];
+                let distance = distances
+                    .get(position)
+                    .map(|metres| format!(" · {} entfernt", format_distance(*metres)));
                 let topics: Vec<_> = offer.topics.iter().map(|t| t.label()).collect();
                 view! {
                     <li class="result" data-offer-id=offer.id>
@@ -500,7 +535,12 @@ fn OfferList(
                             <a href=format!("/angebot/{}", offer.id)>{offer.name.clone()}</a>
                         </h3>
                         <p class="meta">
-                            {offer.organization.clone()} " · " {region.municipality_name(&offer.municipality).to_string()}
+                            {format!(
+                                "{} · {}{}",
+                                offer.organization,
+                                region.municipality_name(&offer.municipality),
+                                distance.unwrap_or_default(),
+                            )}
                         </p>
                         <p class="topics">{topics.join(", ")}</p>
                         <p class="teaser">{offer.teaser.clone()}</p>
@@ -678,8 +718,8 @@ fn EditorMapTools(picker: PointPicker) -> impl IntoView {
                     (Some(MapPick::New), Some((lat, lon))) => Some(
                         view! {
                             <p>
-                                {format!("Gewählter Punkt: {lat:.5}, {lon:.5}. ")}
-                                <a href=format!("/redaktion?lat={lat:.6}&lon={lon:.6}#neu")>
+                                {format!("Gewählter Punkt: {}, {}. ", fixed(lat, 5), fixed(lon, 5))}
+                                <a href=format!("/redaktion?lat={}&lon={}#neu", fixed(lat, 6), fixed(lon, 6))>
                                     "Neues Angebot an diesem Punkt anlegen"
                                 </a>
                                 " "
@@ -693,9 +733,15 @@ fn EditorMapTools(picker: PointPicker) -> impl IntoView {
                         view! {
                             <p>
                                 {format!(
-                                    "Neuer Standort: {lat:.5}, {lon:.5}. Ziehen Sie die Markierung oder klicken Sie auf die Karte, um ihn zu ändern. ",
+                                    "Neuer Standort: {}, {}. Ziehen Sie die Markierung oder klicken Sie auf die Karte, um ihn zu ändern. ",
+                                    fixed(lat, 5),
+                                    fixed(lon, 5),
                                 )}
-                                <a href=format!("/angebot/{id}?bearbeiten=standort&lat={lat:.6}&lon={lon:.6}")>
+                                <a href=format!(
+                                    "/angebot/{id}?bearbeiten=standort&lat={}&lon={}",
+                                    fixed(lat, 6),
+                                    fixed(lon, 6),
+                                )>
                                     "Standort hierher verschieben (prüfen und speichern)"
                                 </a>
                                 " "

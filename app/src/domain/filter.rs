@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::offer::OfferSummary;
+use super::places::{OWN_POSITION, Place, distance_m, locate};
 use super::taxonomy::{Language, LifePhase, Topic, TopicSet};
 use super::text::{matches_all_words, normalize};
 
@@ -14,6 +15,8 @@ pub mod param {
     pub const TOPIC: &str = "thema";
     pub const MUNICIPALITY: &str = "ort";
     pub const TEXT: &str = "q";
+    /// Near which place (name, postcode, or `lat,lon` from the browser): nearest first.
+    pub const NEAR: &str = "bei";
     pub const FREE: &str = "kostenlos";
     pub const WHEELCHAIR: &str = "barrierefrei";
     pub const LANGUAGE: &str = "sprache";
@@ -23,6 +26,7 @@ pub mod param {
 
 /// The longest free-text query kept; longer input is cut, not rejected.
 const MAX_TEXT_CHARS: usize = 100;
+const MAX_NEAR_CHARS: usize = 60;
 pub const MAX_AGE: u8 = 26;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +40,8 @@ pub struct OfferFilter {
     pub free_only: bool,
     pub wheelchair_only: bool,
     pub language: Option<Language>,
+    /// Where "nearest first" is measured from, as given (see `places::locate`); empty for none.
+    pub near: String,
 }
 
 /// A query value that was ignored, with the German reason shown to the user.
@@ -116,6 +122,10 @@ impl ParsedQuery {
                     // Browsers submit GET forms with '+' for a space; the router leaves it as is.
                     let text = value.replace('+', " ");
                     parsed.filter.text = text.trim().chars().take(MAX_TEXT_CHARS).collect();
+                }
+                param::NEAR => {
+                    let text = value.replace('+', " ");
+                    parsed.filter.near = text.trim().chars().take(MAX_NEAR_CHARS).collect();
                 }
                 param::FREE => match is_on(trimmed) {
                     Some(on) => parsed.filter.free_only = on,
@@ -257,6 +267,9 @@ impl OfferFilter {
         if let Some(language) = self.language {
             pairs.push((param::LANGUAGE, language.code().to_string()));
         }
+        if !self.near.is_empty() {
+            pairs.push((param::NEAR, self.near.clone()));
+        }
         pairs
     }
 
@@ -302,6 +315,7 @@ impl OfferFilter {
 pub struct SearchableOffers {
     offers: Vec<OfferSummary>,
     search_texts: Vec<String>,
+    places: Vec<Place>,
 }
 
 /// What one filter run yields: the indices of matching offers (in input order) and, per topic,
@@ -310,6 +324,13 @@ pub struct SearchableOffers {
 pub struct FilterResult {
     pub matching: Vec<usize>,
     pub topic_counts: Vec<(Topic, usize)>,
+    /// With a place to measure from: each matching offer's distance in metres, in the order
+    /// of `matching` (which is then nearest first).
+    pub distances: Vec<u32>,
+    /// What the distances are measured from ("Buldern", "Ihr Standort").
+    pub origin: Option<String>,
+    /// The filter named a place the gazetteer does not know.
+    pub unknown_place: bool,
 }
 
 impl SearchableOffers {
@@ -321,6 +342,7 @@ impl SearchableOffers {
         SearchableOffers {
             offers,
             search_texts,
+            places: Vec::new(),
         }
     }
 
@@ -343,10 +365,37 @@ impl SearchableOffers {
                 matching.push(index);
             }
         }
-        FilterResult {
-            matching,
+        let mut result = FilterResult {
             topic_counts: Topic::ALL.iter().copied().zip(counts).collect(),
+            ..FilterResult::default()
+        };
+        match locate(&self.places, &filter.near) {
+            Some(origin) => {
+                let from = (origin.lat, origin.lon);
+                let mut near: Vec<(u32, usize)> = matching
+                    .into_iter()
+                    .map(|index| {
+                        let offer = &self.offers[index];
+                        (distance_m(from, (offer.lat, offer.lon)), index)
+                    })
+                    .collect();
+                // Equally far offers keep their order (by name): the index breaks the tie.
+                near.sort_unstable();
+                (result.distances, result.matching) = near.into_iter().unzip();
+                result.origin = Some(origin.label);
+            }
+            None => {
+                result.matching = matching;
+                result.unknown_place = !filter.near.is_empty();
+            }
         }
+        result
+    }
+
+    /// The region's gazetteer, for "nearest first".
+    pub fn with_places(mut self, places: Vec<Place>) -> Self {
+        self.places = places;
+        self
     }
 }
 
@@ -380,6 +429,12 @@ impl OfferFilter {
         }
         if let Some(language) = self.language {
             parts.push(format!("Sprache: {}", language.label()));
+        }
+        if !self.near.is_empty() {
+            parts.push(match super::places::parse_position(&self.near) {
+                Some(_) => format!("nach Entfernung von: {OWN_POSITION}"),
+                None => format!("nach Entfernung von: {}", self.near),
+            });
         }
         if self.free_only {
             parts.push("nur kostenlose Angebote".to_string());
@@ -569,7 +624,9 @@ mod tests {
             ("alter", "3"),
             ("kostenlos", "1"),
             ("q", "Kita"),
+            ("bei", "Buldern"),
         ]);
+        assert_eq!(parsed.filter.near, "Buldern");
         let pairs = parsed.filter.to_pairs();
         let again = ParsedQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), known);
         assert_eq!(again.filter, parsed.filter);
@@ -636,6 +693,58 @@ mod tests {
         assert_eq!(count(Topic::School), 1);
         assert_eq!(count(Topic::EarlyHelp), 1);
         assert_eq!(count(Topic::Health), 0);
+    }
+
+    #[test]
+    fn near_a_place_sorts_nearest_first_with_distances() {
+        let mut offers = sample();
+        // Coesfeld, Dülmen, Lüdinghausen, Buldern.
+        for (offer, (lat, lon)) in offers.iter_mut().zip([
+            (51.9459, 7.1675),
+            (51.8285, 7.2791),
+            (51.7704, 7.4437),
+            (51.8640, 7.3560),
+        ]) {
+            (offer.lat, offer.lon) = (lat, lon);
+        }
+        let places = vec![super::Place {
+            name: "Buldern".into(),
+            ags: "05558016".into(),
+            postcode: "48249".into(),
+            lat: 51.864,
+            lon: 7.356,
+        }];
+        let searchable = SearchableOffers::new(offers, |_| String::new()).with_places(places);
+        let near = |text: &str| {
+            searchable.apply(&OfferFilter {
+                near: text.into(),
+                ..OfferFilter::default()
+            })
+        };
+        let result = near("buldern");
+        let ids: Vec<i64> = result
+            .matching
+            .iter()
+            .map(|i| searchable.offers()[*i].id)
+            .collect();
+        assert_eq!(ids, vec![4, 2, 3, 1]);
+        assert_eq!(result.distances[0], 0);
+        assert!(result.distances.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert_eq!(result.origin.as_deref(), Some("Buldern"));
+        assert!(!result.unknown_place);
+
+        let own = near("51.946,7.168");
+        assert_eq!(searchable.offers()[own.matching[0]].id, 1);
+        assert_eq!(own.origin.as_deref(), Some(super::OWN_POSITION));
+
+        let unknown = near("Atlantis");
+        assert!(unknown.unknown_place);
+        assert!(unknown.distances.is_empty());
+        assert_eq!(
+            unknown.matching.len(),
+            4,
+            "an unknown place filters nothing out"
+        );
     }
 
     #[test]

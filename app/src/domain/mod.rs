@@ -10,6 +10,7 @@ pub mod offer_edit;
 /// Server only: the legal pages are rendered there.
 #[cfg(feature = "ssr")]
 pub mod operator;
+pub mod places;
 pub mod prng;
 pub mod region;
 pub mod requests;

@@ -2,6 +2,8 @@
 //! clusters, and the public detail of one offer. Neither type has a member-only field.
 
 use chrono::NaiveDate;
+
+use super::places::fixed;
 use serde::{Deserialize, Serialize};
 
 use super::hours::OpeningSlot;
@@ -152,7 +154,8 @@ impl OfferDetail {
 
     /// A route link that lets the family's own device choose the navigation app.
     pub fn route_uri(&self) -> String {
-        format!("geo:{},{}?q={},{}", self.lat, self.lon, self.lat, self.lon)
+        let (lat, lon) = (fixed(self.lat, 6), fixed(self.lon, 6));
+        format!("geo:{lat},{lon}?q={lat},{lon}")
     }
 }
 

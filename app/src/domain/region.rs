@@ -30,6 +30,9 @@ pub struct RegionInfo {
     pub tiles: TileSource,
     /// Whether the offers shown are generated demo data.
     pub demo_data: bool,
+    /// Towns and villages with postcodes, for "In meiner Nähe".
+    #[serde(default)]
+    pub places: Vec<super::places::Place>,
 }
 
 impl RegionInfo {
