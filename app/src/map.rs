@@ -19,6 +19,7 @@ use crate::components::map_page::PointPicker;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem, group_label};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
+use crate::domain::text::escape_html;
 
 #[wasm_bindgen]
 extern "C" {
@@ -47,13 +48,6 @@ struct LiveMap {
     region: Arc<RegionInfo>,
     /// The editors' picked point, shown as a marker they can drag.
     pick_marker: RefCell<Option<Marker>>,
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 impl LiveMap {

@@ -201,6 +201,29 @@ async fn map_panel(state: AppState, session: Session, id: i64, request: PanelReq
     }
 }
 
+/// The map's detail panel content of offer `id`: public, plus the member-only section for
+/// signed-in members.
+async fn offer_panel(state: AppState, session: Session, id: i64) -> Response {
+    let is_member = matches!(
+        account_of_session(&session, state.storage.as_ref()).await,
+        Ok(Some(account)) if account.role.includes(Role::Member)
+    );
+    match app::server::detail_fragment::detail_for(state.storage.as_ref(), id, is_member).await {
+        Ok(Some(html)) => {
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+        }
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            "Dieses Angebot gibt es nicht oder nicht mehr.",
+        )
+            .into_response(),
+        Err(error) => {
+            let error = AppError::from(error);
+            (error.status(), error.to_string()).into_response()
+        }
+    }
+}
+
 /// The request a panel form sent: a field's value (`value`, or ticked `values[]`).
 fn panel_save(form: &[(String, String)]) -> PanelRequest {
     let one = |key: &str| form.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
@@ -256,6 +279,7 @@ fn router(
     let routes = generate_route_list(App);
     let vcard_state = state.clone();
     let (panel_show, panel_post, panel_checked) = (state.clone(), state.clone(), state.clone());
+    let detail_state = state.clone();
     let storage_for_auth = state.storage.clone();
     let provide_state = move || provide_context(state.clone());
     Router::new()
@@ -267,6 +291,12 @@ fn router(
             "/netzwerk/kontakt/{id}/vcard",
             get(move |session: Session, Path(id): Path<i64>| {
                 contact_vcard(vcard_state.clone(), session, id)
+            }),
+        )
+        .route(
+            "/kartenfenster/angebot/{id}",
+            get(move |session: Session, Path(id): Path<i64>| {
+                offer_panel(detail_state.clone(), session, id)
             }),
         )
         .route(

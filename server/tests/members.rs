@@ -260,6 +260,20 @@ async fn every_protected_server_function_checks_the_role() {
     assert_eq!(member.get("/verwaltung").await.status, 403);
     assert_eq!(admin.get("/verwaltung").await.status, 200);
     assert_eq!(member.get(&format!("/angebot/{target}")).await.status, 200);
+    // The editors' fragment of the map panel and its writes.
+    let panel = format!("/redaktion/kartenfenster/{target}");
+    let save = [("version", "1"), ("field", "telefon"), ("value", "02541 1")];
+    assert_eq!(anonymous.get(&panel).await.status, 401);
+    assert_eq!(member.get(&panel).await.status, 403);
+    assert_eq!(member.post(&panel, &save).await.status, 403);
+    assert_eq!(
+        member
+            .post(&format!("{panel}/geprueft"), &[("version", "1")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(editor.get(&panel).await.status, 200);
     // An admin cannot lock themselves out.
     let own = admin
         .post(
@@ -304,7 +318,11 @@ async fn member_only_data_reaches_members_only() {
         paths.push(format!("/api/mitglieder/angebot?id={id}"));
         paths.push(format!("/api/redaktion/angebot?id={id}"));
         paths.push(format!("/api/redaktion/verlauf?id={id}"));
+        paths.push(format!("/kartenfenster/angebot/{id}"));
+        paths.push(format!("/redaktion/kartenfenster/{id}"));
+        paths.push(format!("/drucken?q={id}"));
     }
+    paths.push("/drucken".into());
     for path in &paths {
         let reply = anonymous.get(path).await;
         assert_no_member_data(path, &reply.body);
@@ -315,8 +333,15 @@ async fn member_only_data_reaches_members_only() {
     let member = signed_in(&running, MEMBER).await;
     let mut seen_on_offer_page = false;
     let mut seen_by_function = false;
+    let mut seen_in_panel = false;
     for id in ids.iter().take(40) {
         seen_on_offer_page |= has_member_markers(&member.get(&format!("/angebot/{id}")).await.body);
+        seen_in_panel |= has_member_markers(
+            &member
+                .get(&format!("/kartenfenster/angebot/{id}"))
+                .await
+                .body,
+        );
         seen_by_function |= has_member_markers(
             &member
                 .get(&format!("/api/mitglieder/angebot?id={id}"))
@@ -332,6 +357,7 @@ async fn member_only_data_reaches_members_only() {
         seen_by_function,
         "members get them from the server function"
     );
+    assert!(seen_in_panel, "members get them in the map's detail panel");
     assert!(has_member_markers(&member.get("/netzwerk").await.body));
     // The map page embeds no member data even for members: the panel fetches it on demand.
     assert_no_member_data(

@@ -14,17 +14,13 @@ use serde::{Deserialize, Serialize};
 
 use super::filter_form::FilterForm;
 use super::map_view::MapView;
-use super::offer_view::OfferView;
 use super::panel_editor::PanelEditor;
 use super::url_query::UrlQuery;
-#[cfg(any(feature = "ssr", feature = "hydrate"))]
-use crate::api::offer_detail;
 use crate::domain::account::Role;
-use crate::domain::directory::MemberOfferInfo;
 use crate::domain::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
-use crate::domain::offer::{OfferDetail, OfferSummary};
+use crate::domain::offer::OfferSummary;
 use crate::domain::places::{fixed, format_distance};
 use crate::domain::region::RegionInfo;
 
@@ -42,7 +38,8 @@ const MAP_DATA_ELEMENT_ID: &str = "kartendaten";
 pub struct MapPageData {
     pub region: RegionInfo,
     pub offers: Vec<OfferSummary>,
-    pub selected: Option<OfferDetail>,
+    /// The public panel content (HTML) of the offer the URL opens, if it is public.
+    pub selected_html: Option<String>,
     /// The signed-in viewer's role: members get the member-only information in the detail
     /// panel (through a server function that checks the role again), editors a link to edit.
     pub viewer_role: Option<Role>,
@@ -62,8 +59,16 @@ fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
 async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, ServerFnError> {
     let region = crate::api::region_info().await?;
     let offers = crate::api::public_offers().await?;
-    let selected = match selected {
-        Some(id) => offer_detail(id).await?,
+    let selected_html = match selected {
+        Some(id) => {
+            let state = crate::server::state::app_state()?;
+            crate::server::detail_fragment::detail_for(state.storage.as_ref(), id, false)
+                .await
+                .map_err(|error| {
+                    tracing::error!(%error, id, "loading offer failed");
+                    ServerFnError::new("Das Angebot konnte nicht geladen werden.")
+                })?
+        }
         None => None,
     };
     let viewer_role = crate::server::auth::current_viewer()
@@ -72,7 +77,7 @@ async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, Server
     Ok(MapPageData {
         region,
         offers,
-        selected,
+        selected_html,
         viewer_role,
     })
 }
@@ -171,7 +176,7 @@ pub fn MapExplorer() -> impl IntoView {
     let Some(MapPageData {
         region,
         offers,
-        selected: selected_detail,
+        selected_html,
         viewer_role,
     }) = map_page_data()
     else {
@@ -276,9 +281,9 @@ pub fn MapExplorer() -> impl IntoView {
         .iter()
         .map(|place| place.name.clone())
         .collect();
-    let initial_detail = match (selected.get_untracked(), selected_detail) {
-        (Some(_), Some(detail)) => Some(Ok(detail)),
-        (Some(_), None) => Some(Err(OFFER_GONE.to_string())),
+    let initial_detail = match (selected.get_untracked(), selected_html) {
+        (Some(id), Some(html)) => Some(PanelContent::Offer { id, html }),
+        (Some(_), None) => Some(PanelContent::Failed(OFFER_GONE.to_string())),
         (None, _) => None,
     };
 
@@ -315,89 +320,73 @@ pub fn MapExplorer() -> impl IntoView {
 
 const OFFER_GONE: &str = "Dieses Angebot gibt es nicht oder nicht mehr.";
 
-/// What the detail panel shows: nothing, an offer, or why it cannot show one.
-type PanelContent = Option<Result<OfferDetail, String>>;
+/// What the detail panel shows: the server's HTML of an offer (see
+/// `server::detail_fragment`), or why it cannot show one; `None` when closed.
+#[derive(Clone, Debug, PartialEq)]
+enum PanelContent {
+    Offer { id: i64, html: String },
+    Failed(String),
+}
+
+/// Where the server's panel content of offer `id` is fetched.
+#[cfg(feature = "hydrate")]
+fn detail_path(id: i64) -> String {
+    format!("/kartenfenster/angebot/{id}")
+}
 
 #[component]
 fn DetailPanel(
     selected: Signal<Option<i64>>,
-    initial_detail: PanelContent,
+    initial_detail: Option<PanelContent>,
     select_offer: Callback<Option<i64>>,
     viewer_role: Option<Role>,
     picker: PointPicker,
 ) -> impl IntoView {
     let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
-    let detail: RwSignal<PanelContent> = RwSignal::new(initial_detail);
-    // Member-only information arrives after the page, from a server function that checks the
-    // role; the page itself never carries it.
-    let member_info: RwSignal<Option<MemberOfferInfo>> = RwSignal::new(None);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        let shown = detail.with(|content| match content {
-            Some(Ok(offer)) => Some(offer.id),
-            _ => None,
+    let detail: RwSignal<Option<PanelContent>> = RwSignal::new(initial_detail);
+    // Loads the panel content of offer `id` (again), unless the selection moved on meanwhile.
+    let load = move |id: i64| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let loaded = match super::fetch::fetch_text(&detail_path(id), None).await {
+                Ok(html) => PanelContent::Offer { id, html },
+                Err(message) => PanelContent::Failed(message),
+            };
+            if selected.get_untracked() == Some(id) {
+                detail.set(Some(loaded));
+            }
         });
-        member_info.set(None);
-        if let (true, Some(id)) = (viewer_is_member, shown) {
-            leptos::task::spawn_local(async move {
-                if let Ok(Some(info)) = crate::api::members::member_offer_info(id).await
-                    && selected.get_untracked() == Some(id)
-                {
-                    member_info.set(Some(info));
-                }
-            });
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = viewer_is_member;
-    // Loads the details when the selection changes (a marker click, Back/Forward); the first
-    // selection arrived with the page.
+        #[cfg(not(feature = "hydrate"))]
+        let _ = id;
+    };
+    // Loads the details when the selection changes (a marker click, Back/Forward). The first
+    // selection arrived with the page, without the member-only part: members load it once.
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
+    Effect::new(move |first_run: Option<()>| {
         let wanted = selected.get();
         let shown = detail.with_untracked(|content| match content {
-            Some(Ok(offer)) => Some(offer.id),
+            Some(PanelContent::Offer { id, .. }) => Some(*id),
             _ => None,
         });
         match wanted {
             None => detail.set(None),
-            Some(id) if shown == Some(id) => {}
-            Some(id) => leptos::task::spawn_local(async move {
-                let loaded = match offer_detail(id).await {
-                    Ok(Some(offer)) => Ok(offer),
-                    Ok(None) => Err(OFFER_GONE.to_string()),
-                    Err(_) => Err(
-                        "Die Details konnten nicht geladen werden. Bitte prüfen Sie die Verbindung."
-                            .to_string(),
-                    ),
-                };
-                // A later click may have chosen another offer meanwhile.
-                if selected.get_untracked() == Some(id) {
-                    detail.set(Some(loaded));
-                }
-            }),
+            Some(id) if shown == Some(id) && !(first_run.is_none() && viewer_is_member) => {}
+            Some(id) => load(id),
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = selected;
+    let _ = (selected, viewer_is_member);
     // After an editor's save: the public view of the offer as it is saved now.
     let reload_detail = Callback::new(move |()| {
-        #[cfg(feature = "hydrate")]
         if let Some(id) = selected.get_untracked() {
-            leptos::task::spawn_local(async move {
-                if let Ok(Some(offer)) = offer_detail(id).await
-                    && selected.get_untracked() == Some(id)
-                {
-                    detail.set(Some(Ok(offer)));
-                }
-            });
+            load(id);
         }
     });
     let open = Memo::new(move |_| detail.with(Option::is_some));
     let shown_id = Memo::new(move |_| {
         detail.with(|content| match content {
-            Some(Ok(offer)) => Some(offer.id),
+            Some(PanelContent::Offer { id, .. }) => Some(*id),
             _ => None,
         })
     });
@@ -413,15 +402,35 @@ fn DetailPanel(
         }
     });
     let body = move || {
-        detail.get().map(|content| match content {
-            Ok(offer) => view! { <OfferView offer heading_level_2=true /> }.into_any(),
-            Err(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+        detail.with(|content| match content {
+            Some(PanelContent::Offer { html, .. }) => html.clone(),
+            Some(PanelContent::Failed(message)) => format!(
+                r#"<p class="error" role="alert">{}</p>"#,
+                crate::domain::text::escape_html(message)
+            ),
+            None => String::new(),
         })
+    };
+    // "Move on the map" starts at the offer's place, which the server's HTML carries.
+    let offer_position = move || {
+        #[cfg(feature = "hydrate")]
+        {
+            let fragment = document()
+                .query_selector("#detail-panel .panel-fragment")
+                .ok()
+                .flatten()?;
+            let (lat, lon) = (
+                fragment.get_attribute("data-lat")?,
+                fragment.get_attribute("data-lon")?,
+            );
+            crate::domain::places::parse_position(&format!("{lat},{lon}"))
+        }
+        #[cfg(not(feature = "hydrate"))]
+        None
     };
     let tools = move || {
         shown_id.get().map(|id| {
             view! {
-                {move || member_info.get().map(|info| view! { <MemberInfoPanel info /> })}
                 <p>
                     <a href=format!("/angebot/{id}") class="permalink">
                         "Eigene Seite dieses Angebots"
@@ -437,15 +446,7 @@ fn DetailPanel(
                                     on:click=move |_| {
                                         picker.picking.set(Some(MapPick::Move(id)));
                                         // Starts at the offer's place: its marker to drag.
-                                        picker
-                                            .picked
-                                            .set(
-                                                detail
-                                                    .with_untracked(|content| match content {
-                                                        Some(Ok(offer)) => Some((offer.lat, offer.lon)),
-                                                        _ => None,
-                                                    }),
-                                            );
+                                        picker.picked.set(offer_position());
                                     }
                                 >
                                     "Auf der Karte verschieben"
@@ -482,7 +483,7 @@ fn DetailPanel(
                     >
                         "×"
                     </button>
-                    {body}
+                    <div class="panel-body" inner_html=body></div>
                     {tools}
                 </aside>
             }
@@ -576,38 +577,6 @@ fn OfferList(
                     </Show>
                 </nav>
             </Show>
-        </section>
-    }
-}
-
-/// The member-only information in the detail panel (the offer page renders the same on the
-/// server, see `member_view`).
-#[component]
-fn MemberInfoPanel(info: MemberOfferInfo) -> impl IntoView {
-    view! {
-        <section class="member-only" aria-label="Nur für Netzwerkmitglieder">
-            <h3>"Nur für Netzwerkmitglieder"</h3>
-            <p>"Arbeitsgruppe: " {info.working_group.map_or("keine Angabe", |group| group.label())}</p>
-            <ul class="contacts">
-                {info
-                    .contacts
-                    .into_iter()
-                    .map(|contact| {
-                        view! {
-                            <li class="contact">
-                                <strong class="contact-name">{contact.name}</strong>
-                                " – "
-                                {contact.role}
-                                <br />
-                                <a href=format!("tel:{}", contact.phone.replace(' ', ""))>{contact.phone.clone()}</a>
-                                " "
-                                <a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            {(!info.internal_note.is_empty()).then(|| view! { <p class="internal-note">{info.internal_note}</p> })}
         </section>
     }
 }

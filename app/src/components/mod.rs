@@ -1,9 +1,12 @@
 //! The Leptos components. Pages are rendered on the server only (islands architecture); the
 //! map explorer island and what it uses are also compiled for the browser.
 
+#[cfg(feature = "hydrate")]
+pub mod fetch;
 pub mod filter_form;
 pub mod map_page;
 pub mod map_view;
+#[cfg(feature = "ssr")]
 pub mod offer_view;
 pub mod panel_editor;
 pub mod url_query;

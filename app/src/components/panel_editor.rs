@@ -16,48 +16,6 @@ fn fragment_path(id: i64) -> String {
 mod browser {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    const NO_CONNECTION: &str =
-        "Der Server ist nicht erreichbar; nichts wurde gespeichert. Bitte versuchen Sie es erneut.";
-
-    /// GETs `url`, or POSTs the form's fields to it, and answers the response text, or a German
-    /// reason.
-    pub async fn fetch_text(
-        url: &str,
-        form: Option<&web_sys::HtmlFormElement>,
-    ) -> Result<String, String> {
-        let init = web_sys::RequestInit::new();
-        init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-        if let Some(form) = form {
-            let data = web_sys::FormData::new_with_form(form).map_err(|_| NO_CONNECTION)?;
-            // As `application/x-www-form-urlencoded`, like the form itself would send it.
-            let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)
-                .map_err(|_| NO_CONNECTION)?;
-            init.set_method("POST");
-            init.set_body(&body);
-        }
-        let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|_| NO_CONNECTION.to_string())?
-            .dyn_into::<web_sys::Response>()
-            .map_err(|_| NO_CONNECTION.to_string())?;
-        let text = JsFuture::from(response.text().map_err(|_| NO_CONNECTION)?)
-            .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default();
-        if response.ok() {
-            Ok(text)
-        } else if text.is_empty() {
-            Err(format!(
-                "Fehler {} – bitte laden Sie die Seite neu.",
-                response.status()
-            ))
-        } else {
-            Err(text)
-        }
-    }
 
     pub fn element_of(event: &web_sys::Event) -> Option<web_sys::Element> {
         event.target()?.dyn_into::<web_sys::Element>().ok()
@@ -91,7 +49,8 @@ pub fn PanelEditor(id: i64, on_saved: Callback<()>) -> impl IntoView {
 
     #[cfg(feature = "hydrate")]
     let (on_click, on_submit, on_key) = {
-        use browser::{element_of, fetch_text, focus, form_of};
+        use super::fetch::fetch_text;
+        use browser::{element_of, focus, form_of};
         // Swaps in the fragment the server answered and does what it says.
         let load = move |url: String, form: Option<web_sys::HtmlFormElement>| {
             leptos::task::spawn_local(async move {

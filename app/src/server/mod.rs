@@ -3,6 +3,7 @@
 
 pub mod account_storage;
 pub mod auth;
+pub mod detail_fragment;
 pub mod edit_storage;
 pub mod error;
 pub mod form_stamp;

@@ -7,6 +7,7 @@
 //! by side; saving then again replaces the other value, knowingly.
 
 use crate::domain::offer_edit::{EditOutcome, EditableField, EditableOffer, FieldInput};
+use crate::domain::text::escape_html as escape;
 
 /// The value saved by someone else meanwhile, and the version it was saved at.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,22 +39,6 @@ pub fn input_id(field: EditableField) -> String {
 
 pub fn edit_button_id(field: EditableField) -> String {
     format!("panel-bearbeiten-{}", field.code())
-}
-
-/// Text made safe for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut safe = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => safe.push_str("&amp;"),
-            '<' => safe.push_str("&lt;"),
-            '>' => safe.push_str("&gt;"),
-            '"' => safe.push_str("&quot;"),
-            '\'' => safe.push_str("&#39;"),
-            c => safe.push(c),
-        }
-    }
-    safe
 }
 
 /// The element to focus when editing `field` starts: its input, or its first choice.
