@@ -218,15 +218,15 @@ pub fn HelpPage() -> impl IntoView {
                 </li>
                 <li>
                     <strong>"Ansehen."</strong>
-                    " Die passenden Angebote stehen auf der Karte und in der Liste darunter. Eine Zahl auf der Karte heißt: An diesem Ort gibt es mehrere Angebote. Tippen Sie darauf, dann rückt die Karte näher heran."
+                    " Die passenden Angebote stehen auf der Karte und in der Liste darunter. Eine Zahl auf der Karte heißt: An diesem Ort gibt es mehrere Angebote. Tippen Sie darauf, dann rückt die Karte näher heran. Unter „In der Nähe von“ geben Sie Ihren Ort oder Ihre Postleitzahl ein; dann stehen die nächsten Angebote oben."
                 </li>
                 <li>
                     <strong>"Öffnen."</strong>
-                    " Tippen Sie auf ein Angebot. Sie sehen Adresse, Telefon, Öffnungszeiten, Kosten und Sprachen. Mit „Anrufen“ rufen Sie direkt an, mit „Route“ sehen Sie den Weg."
+                    " Tippen Sie auf ein Angebot. Sie sehen Adresse, Telefon, Öffnungszeiten, Kosten und Sprachen. Tippen Sie auf die Telefonnummer, dann rufen Sie direkt an. Mit „Route planen“ sehen Sie den Weg."
                 </li>
                 <li>
                     <strong>"Weitergeben."</strong>
-                    " Die Adresse der Seite enthält Ihre Filter. Sie können sie kopieren und weitergeben."
+                    " Mit „Teilen“ schicken Sie die Auswahl weiter, mit „Drucken“ bekommen Sie eine Liste auf Papier mit QR-Code."
                 </li>
             </ol>
             <h2>"Ohne Karte"</h2>
@@ -247,8 +247,8 @@ pub fn HelpPage() -> impl IntoView {
                 <p>"So finden Sie eine Hilfe:"</p>
                 <ul>
                     <li>"Tippen Sie auf „Filter“."</li>
-                    <li>"Sagen Sie: Wie alt ist Ihr Kind?"</li>
-                    <li>"Sagen Sie: Wo wohnen Sie?"</li>
+                    <li>"Schreiben Sie: Wie alt ist Ihr Kind?"</li>
+                    <li>"Schreiben Sie: Wo wohnen Sie?"</li>
                     <li>"Dann sehen Sie passende Hilfen."</li>
                     <li>"Tippen Sie auf eine Hilfe. Dann sehen Sie die Telefon·nummer."</li>
                 </ul>
