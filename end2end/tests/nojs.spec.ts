@@ -16,7 +16,7 @@ test('the GET filter form filters the server-rendered list', async ({ page }) =>
   await page.locator('details.filters > summary').click();
   await page.getByLabel('Alter des Kindes (Jahre)').fill('4');
   await page.getByLabel('Ort', { exact: true }).selectOption({ label: 'Dülmen' });
-  await page.getByRole('button', { name: 'Angebote anzeigen' }).click();
+  await page.getByRole('button', { name: /^Ergebnisse anzeigen/ }).click();
   await expect(page).toHaveURL(/alter=4/);
   const filtered = await resultCount(page);
   expect(filtered).toBeGreaterThan(0);

@@ -48,6 +48,7 @@ pub fn FilterForm(
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
     place_names: Vec<String>,
+    result_count: Signal<usize>,
     url: UrlQuery,
 ) -> impl IntoView {
     // "Meinen Standort verwenden": asked only on this click, never on load; the position goes
@@ -99,13 +100,21 @@ pub fn FilterForm(
             if let Some(target) = form.as_ref().and_then(query_url_of) {
                 event.prevent_default();
                 url.navigate(&target);
+                // "Ergebnisse anzeigen" (or Enter) closes the filters, on a phone a drawer over
+                // the map; a change applied at once (no submitter) leaves them open.
+                if event.submitter().is_some()
+                    && let Some(details) =
+                        form.and_then(|form| form.closest("details").ok().flatten())
+                {
+                    _ = details.remove_attribute("open");
+                }
             }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (event, url);
     };
     view! {
-        <details class="filters" open=move || !filter.read().is_empty()>
+        <details class="filters">
             <summary>
                 "Filter"
                 {move || match active_count() {
@@ -291,7 +300,9 @@ pub fn FilterForm(
                     </div>
                 </div>
                 <div class="filter-actions">
-                    <button type="submit">"Angebote anzeigen"</button>
+                    <button type="submit">
+                        {move || format!("Ergebnisse anzeigen ({})", result_count.get())}
+                    </button>
                     <a href="/" class="reset">
                         "Filter zurücksetzen"
                     </a>

@@ -288,7 +288,7 @@ pub fn MapExplorer() -> impl IntoView {
     };
 
     view! {
-        <FilterForm filter topic_counts municipalities place_names url />
+        <FilterForm filter topic_counts municipalities place_names result_count=Signal::derive(total) url />
         <Show when=move || !notices().is_empty()>
             <ul class="notices" role="status">
                 {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
