@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::region_boundaries;
 use crate::components::map_page::PointPicker;
+use crate::components::map_view::MapSignals;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem, group_label};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
@@ -44,6 +45,10 @@ struct LiveMap {
     shown: RefCell<Vec<usize>>,
     index: RefCell<ClusterIndex>,
     select_offer: Callback<Option<i64>>,
+    /// The offer open in the detail panel: its marker is highlighted.
+    selected: Signal<Option<i64>>,
+    /// Where the part of the map in view is published (for "only in view" in the list).
+    visible_area: RwSignal<Option<[f64; 4]>>,
     /// Municipality names for the markers' accessible names.
     region: Arc<RegionInfo>,
     /// The editors' picked point, shown as a marker they can drag.
@@ -75,6 +80,9 @@ impl LiveMap {
             north_east.lng(),
             north_east.lat(),
         ];
+        if self.visible_area.get_untracked() != Some(bbox) {
+            self.visible_area.set(Some(bbox));
+        }
         let zoom = self.map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
         let items = self.index.borrow().items(bbox, zoom);
         // Lets people and tests see the current zoom without reaching into Leaflet.
@@ -126,7 +134,15 @@ impl LiveMap {
         let offer = &self.offers.offers()[self.shown.borrow()[point_index]];
         let options = DivIconOptions::new();
         options.set_html(String::new());
-        options.set_class_name("offer-pin".to_string());
+        let selected = self.selected.get_untracked() == Some(offer.id);
+        options.set_class_name(
+            if selected {
+                "offer-pin selected"
+            } else {
+                "offer-pin"
+            }
+            .to_string(),
+        );
         options.set_icon_size(Point::new(22.0, 22.0));
         // Name and topics, as a screen reader announces the focused marker.
         let topics: Vec<&str> = offer.topics.iter().map(|topic| topic.label()).collect();
@@ -294,10 +310,15 @@ pub fn attach(
     container: NodeRef<Div>,
     region: Arc<RegionInfo>,
     offers: Arc<SearchableOffers>,
-    matching: Signal<Vec<usize>>,
-    select_offer: Callback<Option<i64>>,
-    picker: Option<PointPicker>,
+    signals: MapSignals,
 ) {
+    let MapSignals {
+        matching,
+        selected,
+        select_offer,
+        picker,
+        visible_area,
+    } = signals;
     let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(element) = container.get() else {
@@ -331,6 +352,8 @@ pub fn attach(
                 shown: RefCell::new(Vec::new()),
                 index: RefCell::new(ClusterIndex::new(&[], ClusterOptions::default())),
                 select_offer,
+                selected,
+                visible_area,
                 region: Arc::clone(&region),
                 pick_marker: RefCell::new(None),
             });
@@ -344,6 +367,29 @@ pub fn attach(
                 live.redraw();
             }
         });
+    });
+    // The selected offer's marker is highlighted, and brought into view when chosen in the list.
+    Effect::new(move |previous: Option<Option<i64>>| {
+        let chosen = selected.get();
+        if previous.is_some() && previous != Some(chosen) {
+            live.with_value(|live| {
+                let Some(live) = live else {
+                    return;
+                };
+                if let Some(offer) =
+                    chosen.and_then(|id| live.offers.offers().iter().find(|offer| offer.id == id))
+                {
+                    let point = LatLng::new(offer.lat, offer.lon);
+                    if !live.map.get_bounds().contains(&point) {
+                        // The move ends in a redraw.
+                        live.map.pan_to(&point);
+                        return;
+                    }
+                }
+                live.redraw();
+            });
+        }
+        chosen
     });
     // Created beside the map's effect, not inside it: an effect made while another runs is
     // dropped when that one runs again.

@@ -228,6 +228,8 @@ pub fn MapExplorer() -> impl IntoView {
     // there, so keyboard users go on from where they were.
     #[cfg(feature = "hydrate")]
     let opener: StoredValue<Option<web_sys::Element>, LocalStorage> = StoredValue::new_local(None);
+    // The part of the map in view, [west, south, east, north], once the map exists.
+    let visible_area: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
     let select_offer = Callback::new(move |id: Option<i64>| {
         #[cfg(feature = "hydrate")]
         {
@@ -310,10 +312,29 @@ pub fn MapExplorer() -> impl IntoView {
         <SharePrint filter />
         {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
         <div class="map-and-panel">
-            <MapView region=region.clone() offers=searchable.clone() matching select_offer picker=viewer_is_editor.then_some(picker) />
+            <MapView
+                region=region.clone()
+                offers=searchable.clone()
+                matching
+                selected
+                select_offer
+                picker=viewer_is_editor.then_some(picker)
+                visible_area
+            />
             <DetailPanel selected initial_detail select_offer viewer_role picker />
         </div>
-        <OfferList offers=searchable region page matching distances filter url />
+        <OfferList
+            offers=searchable
+            region
+            page
+            matching
+            distances
+            filter
+            url
+            visible_area
+            selected
+            select_offer
+        />
     }
     .into_any()
 }
@@ -500,8 +521,36 @@ fn OfferList(
     distances: Signal<Vec<u32>>,
     filter: Memo<OfferFilter>,
     url: UrlQuery,
+    visible_area: RwSignal<Option<[f64; 4]>>,
+    selected: Signal<Option<i64>>,
+    select_offer: Callback<Option<i64>>,
 ) -> impl IntoView {
-    let page_count = move || matching.read().len().div_ceil(PAGE_SIZE).max(1);
+    // On request, only the offers in the part of the map in view.
+    let only_visible = RwSignal::new(false);
+    let shown: Memo<Vec<(usize, Option<u32>)>> = {
+        let offers = offers.clone();
+        Memo::new(move |_| {
+            let area = if only_visible.get() {
+                visible_area.get()
+            } else {
+                None
+            };
+            let distances = distances.read();
+            matching
+                .read()
+                .iter()
+                .enumerate()
+                .filter(|(_, index)| {
+                    area.is_none_or(|[west, south, east, north]| {
+                        let offer = &offers.offers()[**index];
+                        (west..=east).contains(&offer.lon) && (south..=north).contains(&offer.lat)
+                    })
+                })
+                .map(|(position, index)| (*index, distances.get(position).copied()))
+                .collect()
+        })
+    };
+    let page_count = move || shown.read().len().div_ceil(PAGE_SIZE).max(1);
     let current_page = move || page.get().min(page_count() - 1);
     let page_link = move |page_index: usize| {
         let mut pairs = filter.read().to_pairs();
@@ -517,23 +566,25 @@ fn OfferList(
     };
     let items = move || {
         let start = current_page() * PAGE_SIZE;
-        let distances = distances.read();
-        matching
+        shown
             .read()
             .iter()
-            .enumerate()
             .skip(start)
             .take(PAGE_SIZE)
-            .map(|(position, index)| {
+            .map(|(index, distance)| {
                 let offer = &offers.offers()[*index];
-                let distance = distances
-                    .get(position)
-                    .map(|metres| format!(" · {} entfernt", format_distance(*metres)));
+                let id = offer.id;
+                let distance =
+                    distance.map(|metres| format!(" · {} entfernt", format_distance(metres)));
                 let topics: Vec<_> = offer.topics.iter().map(|t| t.label()).collect();
                 view! {
-                    <li class="result" data-offer-id=offer.id>
+                    <li
+                        class="result"
+                        class:selected=move || selected.get() == Some(id)
+                        data-offer-id=id
+                    >
                         <h3>
-                            <a href=format!("/angebot/{}", offer.id)>{offer.name.clone()}</a>
+                            <a href=format!("/angebot/{id}")>{offer.name.clone()}</a>
                         </h3>
                         <p class="meta">
                             {format!(
@@ -545,6 +596,14 @@ fn OfferList(
                         </p>
                         <p class="topics">{topics.join(", ")}</p>
                         <p class="teaser">{offer.teaser.clone()}</p>
+                        <button
+                            type="button"
+                            class="link-button show-on-map"
+                            aria-label=format!("Auf der Karte zeigen: {}", offer.name)
+                            on:click=move |_| select_offer.run(Some(id))
+                        >
+                            "Auf der Karte zeigen"
+                        </button>
                     </li>
                 }
             })
@@ -553,6 +612,19 @@ fn OfferList(
     view! {
         <section class="results-section" aria-labelledby="results-heading">
             <h2 id="results-heading">"Angebote als Liste"</h2>
+            <div class="check list-area">
+                <input
+                    type="checkbox"
+                    id="nur-ausschnitt"
+                    prop:checked=move || only_visible.get()
+                    disabled=move || visible_area.with(Option::is_none)
+                    on:change=move |event| only_visible.set(event_target_checked(&event))
+                />
+                <label for="nur-ausschnitt">"Nur Angebote im sichtbaren Kartenausschnitt"</label>
+                <span class="list-count" aria-live="polite">
+                    {move || only_visible.get().then(|| format!(" ({} in der Liste)", shown.read().len()))}
+                </span>
+            </div>
             <ol class="results">{items}</ol>
             <Show when=move || { page_count() > 1 }>
                 <nav class="pagination" aria-label="Seiten der Liste">
