@@ -20,7 +20,6 @@ use crate::components::map_view::MapSignals;
 use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem, group_label};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
-use crate::domain::text::escape_html;
 
 #[wasm_bindgen]
 extern "C" {
@@ -135,14 +134,7 @@ impl LiveMap {
         let options = DivIconOptions::new();
         options.set_html(String::new());
         let selected = self.selected.get_untracked() == Some(offer.id);
-        options.set_class_name(
-            if selected {
-                "offer-pin selected"
-            } else {
-                "offer-pin"
-            }
-            .to_string(),
-        );
+        options.set_class_name(pin_class(offer.id, selected));
         options.set_icon_size(Point::new(22.0, 22.0));
         // Name and topics, as a screen reader announces the focused marker.
         let topics: Vec<&str> = offer.topics.iter().map(|topic| topic.label()).collect();
@@ -219,6 +211,35 @@ fn on_activate(marker: &Marker, action: impl Fn() + 'static) {
     marker.on("keypress", &on_key.into_js_value());
 }
 
+/// The class of an offer's marker: its id (to find it again) and whether it is selected.
+fn pin_class(id: i64, selected: bool) -> String {
+    if selected {
+        format!("offer-pin o-{id} selected")
+    } else {
+        format!("offer-pin o-{id}")
+    }
+}
+
+impl LiveMap {
+    /// Moves the highlight from the `previous` offer's marker to the `chosen` one's.
+    fn mark_selected(&self, previous: Option<i64>, chosen: Option<i64>) {
+        for (id, selected) in [(previous, false), (chosen, true)] {
+            if let Some(id) = id
+                && let Ok(Some(pin)) = self.element.query_selector(&format!(".o-{id}"))
+            {
+                let class = pin.get_attribute("class").unwrap_or_default();
+                let class = class.replace(" selected", "");
+                let class = if selected {
+                    format!("{class} selected")
+                } else {
+                    class
+                };
+                _ = pin.set_attribute("class", &class);
+            }
+        }
+    }
+}
+
 fn size_class(count: usize) -> &'static str {
     match count {
         0..=9 => "s",
@@ -231,8 +252,9 @@ fn marker_with(icon: Icon, lat: f64, lon: f64, title: &str, draggable: bool) -> 
     let options = MarkerOptions::new();
     options.set_draggable(draggable);
     options.set_icon(icon);
-    options.set_title(escape_html(title));
-    options.set_alt(escape_html(title));
+    // Set as properties, not parsed as HTML: no escaping (it would be read out as "&amp;").
+    options.set_title(title.to_string());
+    options.set_alt(title.to_string());
     options.set_keyboard(true);
     Marker::new_with_options(&LatLng::new(lat, lon), &options)
 }
@@ -386,7 +408,8 @@ pub fn attach(
                         return;
                     }
                 }
-                live.redraw();
+                // Only the classes change: redrawn markers would take the keyboard focus away.
+                live.mark_selected(previous.flatten(), chosen);
             });
         }
         chosen

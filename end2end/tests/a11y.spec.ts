@@ -143,6 +143,7 @@ test('markers have names, Enter opens the details, Escape closes them and return
   // Name and topics, e.g. "Babytreff Dülmen, Frühe Hilfen".
   await expect(pin).toHaveAttribute('title', /\S, \S/);
   const title = (await pin.getAttribute('title'))!;
+  expect(title, 'names are text, not escaped HTML').not.toContain('&amp;');
   await pin.focus();
   await page.keyboard.press('Enter');
   const panel = page.locator('#detail-panel');
