@@ -173,14 +173,16 @@ async fn argument_errors_are_client_errors(response: Response) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// The editor signed in with `session`, or the response refusing everyone else.
-async fn signed_in_editor(
+/// The account signed in with `session` if it has `role`, or the response refusing everyone
+/// else (401 without a login, 403 with too low a role).
+async fn signed_in_as(
+    role: Role,
     state: &AppState,
     session: &Session,
 ) -> Result<app::server::account_storage::AccountRecord, Response> {
     let refused = |error: AppError| (error.status(), error.to_string()).into_response();
     match account_of_session(session, state.storage.as_ref()).await {
-        Ok(Some(account)) if account.role.includes(Role::Editor) => Ok(account),
+        Ok(Some(account)) if account.role.includes(role) => Ok(account),
         Ok(Some(_)) => Err(refused(AppError::Forbidden)),
         Ok(None) => Err(refused(AppError::NotSignedIn)),
         Err(error) => Err(refused(error)),
@@ -189,7 +191,7 @@ async fn signed_in_editor(
 
 /// The editors' fragment of the map's detail panel: shown, a field saved, or marked checked.
 async fn map_panel(state: AppState, session: Session, id: i64, request: PanelRequest) -> Response {
-    let editor = match signed_in_editor(&state, &session).await {
+    let editor = match signed_in_as(Role::Editor, &state, &session).await {
         Ok(editor) => editor,
         Err(refused) => return refused,
     };
@@ -224,29 +226,40 @@ async fn offer_panel(state: AppState, session: Session, id: i64) -> Response {
     }
 }
 
+/// The first value of `key` in form or query pairs.
+fn pair<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The version a panel form was based on; one that cannot be read never matches.
+fn version_of(form: &[(String, String)]) -> i64 {
+    pair(form, "version")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1)
+}
+
 /// The request a panel form sent: a field's value (`value`, or ticked `values[]`).
 fn panel_save(form: &[(String, String)]) -> PanelRequest {
-    let one = |key: &str| form.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
     let ticked: Vec<&str> = form
         .iter()
         .filter(|(k, _)| k == "values[]")
         .map(|(_, v)| v.as_str())
         .collect();
     PanelRequest::Save {
-        version: one("version").and_then(|v| v.parse().ok()).unwrap_or(-1),
-        field: one("field").unwrap_or_default(),
-        value: one("value").unwrap_or_else(|| ticked.join(",")),
+        version: version_of(form),
+        field: pair(form, "field").unwrap_or_default().to_string(),
+        value: pair(form, "value").map_or_else(|| ticked.join(","), str::to_string),
     }
 }
 
 /// A contact person's vCard, for signed-in members only.
 async fn contact_vcard(state: AppState, session: Session, id: i64) -> Response {
     let refused = |error: AppError| (error.status(), error.to_string()).into_response();
-    match account_of_session(&session, state.storage.as_ref()).await {
-        Ok(Some(account)) if account.role.includes(Role::Member) => {}
-        Ok(Some(_)) => return refused(AppError::Forbidden),
-        Ok(None) => return refused(AppError::NotSignedIn),
-        Err(error) => return refused(error),
+    if let Err(refusal) = signed_in_as(Role::Member, &state, &session).await {
+        return refusal;
     }
     match state.storage.contact(id).await {
         Ok(Some(contact)) => (
@@ -305,12 +318,7 @@ fn router(
                 move |session: Session,
                       Path(id): Path<i64>,
                       Query(query): Query<Vec<(String, String)>>| {
-                    let field = |key: &str| {
-                        query
-                            .iter()
-                            .find(|(k, _)| k == key)
-                            .and_then(|(_, code)| EditableField::parse(code))
-                    };
+                    let field = |key: &str| pair(&query, key).and_then(EditableField::parse);
                     let request = PanelRequest::Show {
                         editing: field("bearbeiten"),
                         focus_on: field("fokus"),
@@ -332,17 +340,10 @@ fn router(
                 move |session: Session,
                       Path(id): Path<i64>,
                       Form(form): Form<Vec<(String, String)>>| {
-                    let version = form
-                        .iter()
-                        .find(|(k, _)| k == "version")
-                        .and_then(|(_, v)| v.parse().ok())
-                        .unwrap_or(-1);
-                    map_panel(
-                        panel_checked.clone(),
-                        session,
-                        id,
-                        PanelRequest::MarkChecked { version },
-                    )
+                    let request = PanelRequest::MarkChecked {
+                        version: version_of(&form),
+                    };
+                    map_panel(panel_checked.clone(), session, id, request)
                 },
             ),
         )
