@@ -27,6 +27,13 @@ test('a typed village sorts the list nearest first, with distances', async ({ pa
   expect([...distances].sort((a, b) => a - b)).toEqual(distances);
   // Buldern has no offer of its own in the demo data; Dülmen is about 4 to 7 km away.
   expect(distances[0]).toBeLessThan(8000);
+
+  // Name order on request, the distances still shown.
+  await page.locator('details.filters > summary').click();
+  await page.getByLabel('Sortierung, wenn ein Ort angegeben ist').selectOption({ label: 'nach Name' });
+  await expect(page).toHaveURL(/sortierung=name/);
+  await expect(page.locator('#result-count')).toContainText('nach Name, mit Entfernung ab Buldern');
+  expect((await listedDistances(page)).length).toBe(20);
 });
 
 test('the own position is used only after a click, rounded in the URL', async ({ page, context, baseURL }) => {

@@ -240,6 +240,23 @@ pub fn FilterForm(
                             "Meinen Standort verwenden"
                         </button>
                         <p class="locating" role="status">{move || locating.get()}</p>
+                        <label for="f-sortierung">"Sortierung, wenn ein Ort angegeben ist"</label>
+                        <select id="f-sortierung" name=param::SORT>
+                            <option
+                                value=""
+                                selected=move || !filter.read().sort_by_name
+                                prop:selected=move || !filter.read().sort_by_name
+                            >
+                                "nach Entfernung"
+                            </option>
+                            <option
+                                value="name"
+                                selected=move || filter.read().sort_by_name
+                                prop:selected=move || filter.read().sort_by_name
+                            >
+                                "nach Name"
+                            </option>
+                        </select>
                     </div>
                     <div class="field">
                         <label for="f-q">"Suchbegriff"</label>

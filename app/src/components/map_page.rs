@@ -303,8 +303,14 @@ pub fn MapExplorer() -> impl IntoView {
                     1 => "1 Angebot gefunden".to_string(),
                     n => format!("{n} Angebote gefunden"),
                 };
-                match (&result.read().origin, total()) {
-                    (Some(origin), 1..) => format!("{found}, die nächsten zuerst (ab {origin})"),
+                let result = result.read();
+                match (&result.origin, result.by_distance, total()) {
+                    (Some(origin), true, 1..) => {
+                        format!("{found}, die nächsten zuerst (ab {origin})")
+                    }
+                    (Some(origin), false, 1..) => {
+                        format!("{found}, nach Name, mit Entfernung ab {origin}")
+                    }
                     _ => found,
                 }
             }}

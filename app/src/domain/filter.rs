@@ -17,6 +17,8 @@ pub mod param {
     pub const TEXT: &str = "q";
     /// Near which place (name, postcode, or `lat,lon` from the browser): nearest first.
     pub const NEAR: &str = "bei";
+    /// `name` keeps the list in name order even with a place given (distances still shown).
+    pub const SORT: &str = "sortierung";
     pub const FREE: &str = "kostenlos";
     pub const WHEELCHAIR: &str = "barrierefrei";
     pub const LANGUAGE: &str = "sprache";
@@ -42,6 +44,8 @@ pub struct OfferFilter {
     pub language: Option<Language>,
     /// Where "nearest first" is measured from, as given (see `places::locate`); empty for none.
     pub near: String,
+    /// Keep name order although a place is given.
+    pub sort_by_name: bool,
 }
 
 /// A query value that was ignored, with the German reason shown to the user.
@@ -127,6 +131,13 @@ impl ParsedQuery {
                     let text = value.replace('+', " ");
                     parsed.filter.near = text.trim().chars().take(MAX_NEAR_CHARS).collect();
                 }
+                param::SORT => match trimmed {
+                    "name" => parsed.filter.sort_by_name = true,
+                    "entfernung" | "" => parsed.filter.sort_by_name = false,
+                    _ => ignore(format!(
+                        "Die Sortierung „{value}“ gibt es nicht (möglich: name, entfernung); sie wurde ignoriert."
+                    )),
+                },
                 param::FREE => match is_on(trimmed) {
                     Some(on) => parsed.filter.free_only = on,
                     None => ignore(format!(
@@ -270,6 +281,9 @@ impl OfferFilter {
         if !self.near.is_empty() {
             pairs.push((param::NEAR, self.near.clone()));
         }
+        if self.sort_by_name {
+            pairs.push((param::SORT, "name".to_string()));
+        }
         pairs
     }
 
@@ -329,6 +343,8 @@ pub struct FilterResult {
     pub distances: Vec<u32>,
     /// What the distances are measured from ("Buldern", "Ihr Standort").
     pub origin: Option<String>,
+    /// Whether `matching` is nearest first (else in name order).
+    pub by_distance: bool,
     /// The filter named a place the gazetteer does not know.
     pub unknown_place: bool,
 }
@@ -379,8 +395,11 @@ impl SearchableOffers {
                         (distance_m(from, (offer.lat, offer.lon)), index)
                     })
                     .collect();
-                // Equally far offers keep their order (by name): the index breaks the tie.
-                near.sort_unstable();
+                if !filter.sort_by_name {
+                    // Equally far offers keep their order (by name): the index breaks the tie.
+                    near.sort_unstable();
+                    result.by_distance = true;
+                }
                 (result.distances, result.matching) = near.into_iter().unzip();
                 result.origin = Some(origin.label);
             }
@@ -431,9 +450,14 @@ impl OfferFilter {
             parts.push(format!("Sprache: {}", language.label()));
         }
         if !self.near.is_empty() {
-            parts.push(match super::places::parse_position(&self.near) {
-                Some(_) => format!("nach Entfernung von: {OWN_POSITION}"),
-                None => format!("nach Entfernung von: {}", self.near),
+            let from = match super::places::parse_position(&self.near) {
+                Some(_) => OWN_POSITION,
+                None => self.near.as_str(),
+            };
+            parts.push(if self.sort_by_name {
+                format!("nach Name, mit Entfernung von: {from}")
+            } else {
+                format!("nach Entfernung von: {from}")
             });
         }
         if self.free_only {
@@ -625,7 +649,9 @@ mod tests {
             ("kostenlos", "1"),
             ("q", "Kita"),
             ("bei", "Buldern"),
+            ("sortierung", "name"),
         ]);
+        assert!(parsed.filter.sort_by_name);
         assert_eq!(parsed.filter.near, "Buldern");
         let pairs = parsed.filter.to_pairs();
         let again = ParsedQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), known);
@@ -736,6 +762,15 @@ mod tests {
         let own = near("51.946,7.168");
         assert_eq!(searchable.offers()[own.matching[0]].id, 1);
         assert_eq!(own.origin.as_deref(), Some(super::OWN_POSITION));
+
+        let by_name = searchable.apply(&OfferFilter {
+            near: "Buldern".into(),
+            sort_by_name: true,
+            ..OfferFilter::default()
+        });
+        assert_eq!(by_name.matching, vec![0, 1, 2, 3], "name order kept");
+        assert_eq!(by_name.distances.len(), 4, "distances still shown");
+        assert!(!by_name.by_distance && result.by_distance);
 
         let unknown = near("Atlantis");
         assert!(unknown.unknown_place);
