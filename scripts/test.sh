@@ -22,10 +22,10 @@ step "clippy (browser build)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, storage (SQLite + PostgreSQL) and HTTP tests"
-# Each HTTP test starts its own server in the test process. With all of them at once on two
-# cores, one request once stalled for over a minute (not reproduced with one server under the
-# same load); three at a time keeps the run fast and is what CI has been green with.
-cargo test -p app -p server --features app/ssr -- --test-threads=3
+# Each HTTP test starts its own server in the test process. With many at once on two cores a
+# request now and then stalls until the client's timeout (not reproduced with one server under
+# the same load; cause not yet found, see the issue notes); two at a time makes it rarer.
+cargo test -p app -p server --features app/ssr -- --test-threads=2
 
 # The browser tests use the debug build: it shares every dependency `cargo test` just built,
 # which keeps a cold run well inside CI's time. Release sizes: scripts/budgets.sh.

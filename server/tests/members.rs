@@ -320,8 +320,8 @@ async fn member_only_data_reaches_members_only() {
         paths.push(format!("/api/redaktion/verlauf?id={id}"));
         paths.push(format!("/kartenfenster/angebot/{id}"));
         paths.push(format!("/redaktion/kartenfenster/{id}"));
-        paths.push(format!("/drucken?q={id}"));
     }
+    paths.push(format!("/drucken?q={}", ids[0]));
     paths.push("/drucken".into());
     for path in &paths {
         let reply = anonymous.get(path).await;
