@@ -125,28 +125,24 @@ pub async fn edit_offer_field(
         (Some(value), None) => value,
         (None, None) => String::new(),
     };
-    use crate::domain::offer_edit::EditableField;
     use crate::server::auth::now;
+    use crate::server::edit_storage::{field_named, save_field};
     use crate::server::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
-        let field = EditableField::parse(&field)
-            .ok_or_else(|| AppError::Invalid(format!("Das Feld „{field}“ gibt es nicht.")))?;
-        let value = field
-            .canonical_value(&value)
-            .map_err(|message| AppError::Invalid(format!("{}: {message}", field.label())))?;
-        let outcome = crate::server::state::app_state()?
-            .storage
-            .apply_edit(id, version, field, &value, editor.id, now())
-            .await?;
-        tracing::info!(
-            editor = editor.id,
-            offer = id,
-            field = field.code(),
-            ?outcome,
-            "offer field saved"
-        );
-        Ok(outcome)
+        let field = field_named(&field)?;
+        let storage = crate::server::state::app_state()?.storage;
+        save_field(
+            storage.as_ref(),
+            editor.id,
+            id,
+            version,
+            field,
+            &value,
+            now(),
+        )
+        .await?
+        .map_err(|message| AppError::Invalid(format!("{}: {message}", field.label())))
     }
     .await;
     let signed_in_form = crate::server::auth::is_form_post().await

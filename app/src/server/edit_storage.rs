@@ -13,6 +13,41 @@ use crate::domain::offer_edit::{
     format_opening_hours, parse_contacts, parse_opening_hours,
 };
 
+/// The editable field a form names, or the German reason there is none.
+pub fn field_named(code: &str) -> Result<EditableField, super::error::AppError> {
+    EditableField::parse(code)
+        .ok_or_else(|| super::error::AppError::Invalid(format!("Das Feld „{code}“ gibt es nicht.")))
+}
+
+/// Saves an editor's input into one field, if it is valid, against `version`: the outcome, or
+/// (inner `Err`) the German reason the input is not a value of the field. Shared by the server
+/// function and the map panel's fragment.
+pub async fn save_field(
+    storage: &dyn super::storage::Storage,
+    editor_id: i64,
+    id: i64,
+    version: i64,
+    field: EditableField,
+    input: &str,
+    now: i64,
+) -> StorageResult<Result<EditOutcome, String>> {
+    let value = match field.canonical_value(input) {
+        Ok(value) => value,
+        Err(message) => return Ok(Err(message)),
+    };
+    let outcome = storage
+        .apply_edit(id, version, field, &value, editor_id, now)
+        .await?;
+    tracing::info!(
+        editor = editor_id,
+        offer = id,
+        field = field.code(),
+        ?outcome,
+        "offer field saved"
+    );
+    Ok(Ok(outcome))
+}
+
 #[async_trait]
 pub trait EditStorage: Send + Sync {
     /// The offer with its version and canonical field values (archived offers too).

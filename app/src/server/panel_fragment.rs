@@ -258,8 +258,7 @@ pub async fn answer(
             field,
             value,
         } => {
-            let field = EditableField::parse(&field)
-                .ok_or_else(|| AppError::Invalid(format!("Das Feld „{field}“ gibt es nicht.")))?;
+            let field = super::edit_storage::field_named(&field)?;
             let editing = |problem: Option<String>, conflict: Option<Conflict>| PanelState {
                 editing: Some(field),
                 draft: value.clone(),
@@ -268,39 +267,29 @@ pub async fn answer(
                 focus: Some(input_id(field)),
                 ..PanelState::default()
             };
-            match field.canonical_value(&value) {
+            let saved = super::edit_storage::save_field(
+                storage, editor.id, id, version, field, &value, now,
+            )
+            .await?;
+            match saved {
                 Err(message) => editing(Some(message), None),
-                Ok(canonical) => {
-                    let outcome = storage
-                        .apply_edit(id, version, field, &canonical, editor.id, now)
-                        .await?;
-                    tracing::info!(
-                        editor = editor.id,
-                        offer = id,
-                        field = field.code(),
-                        ?outcome,
-                        "offer field saved in the map panel"
-                    );
-                    match outcome {
-                        EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. } => PanelState {
-                            status: Some(format!("„{}“ ist gespeichert.", field.label())),
-                            saved: true,
-                            focus: Some(edit_button_id(field)),
-                            ..PanelState::default()
-                        },
-                        EditOutcome::Conflict {
-                            current_version,
-                            current_value,
-                        } => editing(
-                            None,
-                            Some(Conflict {
-                                their_value: current_value,
-                                their_version: current_version,
-                            }),
-                        ),
-                        EditOutcome::NotFound => return Err(gone()),
-                    }
-                }
+                Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }) => PanelState {
+                    status: Some(format!("„{}“ ist gespeichert.", field.label())),
+                    saved: true,
+                    focus: Some(edit_button_id(field)),
+                    ..PanelState::default()
+                },
+                Ok(EditOutcome::Conflict {
+                    current_version,
+                    current_value,
+                }) => editing(
+                    None,
+                    Some(Conflict {
+                        their_value: current_value,
+                        their_version: current_version,
+                    }),
+                ),
+                Ok(EditOutcome::NotFound) => return Err(gone()),
             }
         }
         PanelRequest::MarkChecked { version } => {
