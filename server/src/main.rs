@@ -32,7 +32,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
-    tracing::info!("Chancenkarte läuft auf http://{}", config.site_addr);
+    // The bound address, not the configured one: with port 0 the system picks it (tests do).
+    println!("Chancenkarte läuft auf http://{}", listener.local_addr()?);
     server::serve(listener, application.router).await?;
     Ok(())
 }

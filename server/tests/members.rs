@@ -641,34 +641,16 @@ async fn the_first_admin_comes_from_the_command_line() {
     );
 
     // Without demo data: no demo accounts, and the created admin signs in.
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let region = format!("{root}/regions/kreis-coesfeld/region.json");
-    let operator = format!("{root}/regions/kreis-coesfeld/betreiber.json");
-    let config = <server::config::Config as clap::Parser>::try_parse_from([
-        "server",
-        "--database-url",
-        &database_url,
-        "--region-file",
-        &region,
-        "--operator-file",
-        &operator,
-        "--tile-url",
-        "none",
-        "--cookie-secure",
-        "false",
-        "--site-root",
-        dir.path().to_str().unwrap(),
-    ])
-    .unwrap();
-    let application = server::routes::build(&config).await.unwrap();
+    let running = common::run_server(
+        dir,
+        &["--database-url", &database_url, "--cookie-secure", "false"],
+    )
+    .await;
     assert!(
-        application.demo_accounts.is_empty(),
-        "production mode creates no demo accounts"
+        !running.output().contains("Demo-Konto"),
+        "production mode creates no demo accounts: {}",
+        running.output()
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { server::serve(listener, application.router).await.unwrap() });
-    let running = Running::external(base);
     let visitor = Visitor::new(&running);
     let demo = DEMO_ACCOUNTS[MEMBER];
     assert_eq!(visitor.login(demo.email, demo.password).await.status, 401);

@@ -1,60 +1,116 @@
-//! Starts the real server for a test: a fresh SQLite file with the demo data (and demo
-//! accounts), the router on a local port, and HTTP clients with their own cookie jars.
+//! Starts the real server for a test: the `server` binary in its own process, on a fresh
+//! SQLite file with the demo data (and demo accounts), on a free local port; and HTTP clients
+//! with their own cookie jars.
 
 #![allow(dead_code)]
 
-use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use clap::Parser;
-use server::config::Config;
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 
+/// A running server process; it is stopped when this is dropped.
 pub struct Running {
     pub base: String,
     pub database_url: String,
+    process: Child,
     _dir: tempfile::TempDir,
+}
+
+impl Running {
+    /// What the server printed so far.
+    pub fn output(&self) -> String {
+        std::fs::read_to_string(self._dir.path().join("server.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
 }
 
 /// Starts a server with the demo data; `extra` are further command-line options.
 pub async fn start_with(extra: &[&str]) -> Running {
     let dir = tempfile::tempdir().unwrap();
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let database_url = format!("sqlite:{}", dir.path().join("test.db").display());
-    let region = format!("{root}/regions/kreis-coesfeld/region.json");
-    let operator = format!("{root}/regions/kreis-coesfeld/betreiber.json");
-    let mut args = vec![
-        "server",
-        "--database-url",
-        &database_url,
-        "--region-file",
-        &region,
-        "--operator-file",
-        &operator,
-        "--demo-data",
-        "--site-root",
-        dir.path().to_str().unwrap(),
-    ];
-    // No background map unless a test asks for one.
-    if !extra.contains(&"--tile-url") {
-        args.extend_from_slice(&["--tile-url", "none"]);
-    }
-    args.extend_from_slice(extra);
-    let config = Config::try_parse_from(args).unwrap();
-    let application = server::routes::build(&config).await.expect("server starts");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address: SocketAddr = listener.local_addr().unwrap();
-    tokio::spawn(async move { server::serve(listener, application.router).await.unwrap() });
-    Running {
-        base: format!("http://{address}"),
-        database_url,
-        _dir: dir,
-    }
+    let mut options = vec!["--database-url", &database_url, "--demo-data"];
+    options.extend_from_slice(extra);
+    let mut running = run_server(dir, &options).await;
+    running.database_url = database_url.clone();
+    running
 }
 
 /// A server on plain http, where the session cookie cannot be Secure.
 pub async fn start() -> Running {
     start_with(&["--cookie-secure", "false"]).await
+}
+
+/// Runs the server binary with the region, operator file, an own site root in `dir` and no
+/// background map (unless `options` name one), and waits until it listens.
+pub async fn run_server(dir: tempfile::TempDir, options: &[&str]) -> Running {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let region = format!("{root}/regions/kreis-coesfeld/region.json");
+    let operator = format!("{root}/regions/kreis-coesfeld/betreiber.json");
+    let site_root = dir.path().to_str().unwrap().to_string();
+    let mut args = vec![
+        "--region-file",
+        &region,
+        "--operator-file",
+        &operator,
+        "--site-root",
+        &site_root,
+        "--site-addr",
+        "127.0.0.1:0",
+    ];
+    if !options.contains(&"--tile-url") {
+        args.extend_from_slice(&["--tile-url", "none"]);
+    }
+    args.extend_from_slice(options);
+    // The output goes to a file, not a pipe: a pipe nobody reads would fill up and stop the
+    // server in the middle of a request.
+    let log_path = dir.path().join("server.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let process = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(&args)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .expect("the server binary starts");
+    let mut running = Running {
+        base: String::new(),
+        database_url: String::new(),
+        process,
+        _dir: dir,
+    };
+    running.base = wait_until_listening(&mut running.process, &log_path).await;
+    running
+}
+
+async fn wait_until_listening(process: &mut Child, log_path: &Path) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let log = std::fs::read_to_string(log_path).unwrap_or_default();
+        if let Some(base) = log
+            .lines()
+            .find_map(|line| line.strip_prefix("Chancenkarte läuft auf "))
+        {
+            return base.trim().to_string();
+        }
+        if let Some(status) = process.try_wait().unwrap() {
+            panic!("the server ended ({status}) before it listened:\n{log}");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not listen within a minute:\n{log}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// One visitor: a cookie jar and this site's Origin on every write.
@@ -149,17 +205,6 @@ impl Visitor {
             .split("; ")
             .find_map(|pair| pair.strip_prefix("chancenkarte_sitzung="))
             .map(str::to_string)
-    }
-}
-
-impl Running {
-    /// A server started by the test itself, at `base`.
-    pub fn external(base: String) -> Running {
-        Running {
-            base,
-            database_url: String::new(),
-            _dir: tempfile::tempdir().unwrap(),
-        }
     }
 }
 
