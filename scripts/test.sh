@@ -22,10 +22,9 @@ step "clippy (browser build)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "unit, storage (SQLite + PostgreSQL) and HTTP tests"
-# Each HTTP test starts its own server in the test process. With many at once on two cores a
-# request now and then stalls until the client's timeout (not reproduced with one server under
-# the same load; cause not yet found, see the issue notes); two at a time makes it rarer.
-cargo test -p app -p server --features app/ssr -- --test-threads=2
+# Each HTTP test runs the server binary in its own process (servers sharing the test process
+# stalled a request now and then).
+cargo test -p app -p server --features app/ssr -- --test-threads=4
 
 # The browser tests use the debug build: it shares every dependency `cargo test` just built,
 # which keeps a cold run well inside CI's time. Release sizes: scripts/budgets.sh.
