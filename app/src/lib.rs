@@ -7,6 +7,7 @@ pub mod api;
 pub mod codec;
 pub mod components;
 pub mod domain;
+pub mod i18n;
 #[cfg(feature = "hydrate")]
 pub mod map;
 #[cfg(feature = "ssr")]

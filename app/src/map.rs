@@ -17,9 +17,10 @@ use wasm_bindgen::prelude::*;
 use crate::api::region_boundaries;
 use crate::components::map_page::PointPicker;
 use crate::components::map_view::MapSignals;
-use crate::domain::cluster::{ClusterIndex, ClusterOptions, MapItem, group_label};
+use crate::domain::cluster::{ClusterIndex, ClusterOptions, GroupPlace, MapItem, group_place};
 use crate::domain::filter::SearchableOffers;
 use crate::domain::region::RegionInfo;
+use crate::i18n::Translate;
 
 #[wasm_bindgen]
 extern "C" {
@@ -52,6 +53,8 @@ struct LiveMap {
     region: Arc<RegionInfo>,
     /// The editors' picked point, shown as a marker they can drag.
     pick_marker: RefCell<Option<Marker>>,
+    /// Marker names in the visitor's language.
+    texts: Translate,
 }
 
 impl LiveMap {
@@ -113,7 +116,18 @@ impl LiveMap {
                                     .municipality_name(&offers[shown[point]].municipality)
                             })
                             .collect();
-                        group_label(count, &places)
+                        match group_place(&places) {
+                            GroupPlace::Unknown => self.texts.count("karte-gruppe", count, &[]),
+                            GroupPlace::Only(place) => {
+                                self.texts
+                                    .count("karte-gruppe-in", count, &[("place", place)])
+                            }
+                            GroupPlace::Mostly(place) => self.texts.count(
+                                "karte-gruppe-umgebung",
+                                count,
+                                &[("place", place)],
+                            ),
+                        }
                     };
                     let marker = marker_with(div_icon(&options), lat, lon, &label, false);
                     let live = Rc::clone(self);
@@ -137,7 +151,11 @@ impl LiveMap {
         options.set_class_name(pin_class(offer.id, selected));
         options.set_icon_size(Point::new(22.0, 22.0));
         // Name and topics, as a screen reader announces the focused marker.
-        let topics: Vec<&str> = offer.topics.iter().map(|topic| topic.label()).collect();
+        let topics: Vec<String> = offer
+            .topics
+            .iter()
+            .map(|topic| self.texts.get(&format!("thema-{}", topic.code())))
+            .collect();
         let label = format!("{}, {}", offer.name, topics.join(", "));
         let marker = marker_with(div_icon(&options), lat, lon, &label, false);
         let (id, select) = (offer.id, self.select_offer);
@@ -341,6 +359,7 @@ pub fn attach(
         picker,
         visible_area,
     } = signals;
+    let texts = crate::i18n::use_texts();
     let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(element) = container.get() else {
@@ -378,6 +397,7 @@ pub fn attach(
                 visible_area,
                 region: Arc::clone(&region),
                 pick_marker: RefCell::new(None),
+                texts,
             });
             let on_move = Rc::clone(&created);
             created.map.on_move_end(Box::new(move |_| on_move.redraw()));

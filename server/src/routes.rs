@@ -20,8 +20,10 @@ use app::domain::account::Role;
 use app::domain::directory::{vcard, vcard_file_name};
 use app::domain::offer_edit::EditableField;
 use app::domain::operator::OperatorInfo;
+use app::i18n::Locale;
 use app::server::auth::{account_of_session, with_request_auth};
 use app::server::error::AppError;
+use app::server::i18n::{LANGUAGE_COOKIE, locale_of};
 use app::server::panel_fragment::{self, PanelRequest};
 use app::server::sessions::{SessionBackend, session_layer};
 use axum::extract::{Form, Path, Query};
@@ -203,14 +205,44 @@ async fn map_panel(state: AppState, session: Session, id: i64, request: PanelReq
     }
 }
 
+/// `GET /sprache?zu=en&zurueck=/angebot/3`: remembers the interface language for a year and
+/// goes back to the page (a link, so it works without JavaScript). Only a path on this site
+/// is a place to go back to.
+async fn choose_language(Query(query): Query<Vec<(String, String)>>) -> Response {
+    let Some(locale) = pair(&query, "zu").and_then(Locale::parse) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Diese Sprache gibt es hier nicht (möglich: de, en, tr, ar, uk).",
+        )
+            .into_response();
+    };
+    let back = pair(&query, "zurueck")
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
+        .unwrap_or("/");
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.code()
+    );
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, back.to_string()),
+            (header::SET_COOKIE, cookie),
+        ],
+    )
+        .into_response()
+}
+
 /// The map's detail panel content of offer `id`: public, plus the member-only section for
 /// signed-in members.
-async fn offer_panel(state: AppState, session: Session, id: i64) -> Response {
+async fn offer_panel(state: AppState, session: Session, id: i64, locale: Locale) -> Response {
     let is_member = matches!(
         account_of_session(&session, state.storage.as_ref()).await,
         Ok(Some(account)) if account.role.includes(Role::Member)
     );
-    match app::server::detail_fragment::detail_for(state.storage.as_ref(), id, is_member).await {
+    match app::server::detail_fragment::detail_for(state.storage.as_ref(), id, is_member, locale)
+        .await
+    {
         Ok(Some(html)) => {
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
         }
@@ -308,10 +340,13 @@ fn router(
         )
         .route(
             "/kartenfenster/angebot/{id}",
-            get(move |session: Session, Path(id): Path<i64>| {
-                offer_panel(detail_state.clone(), session, id)
-            }),
+            get(
+                move |session: Session, Path(id): Path<i64>, headers: axum::http::HeaderMap| {
+                    offer_panel(detail_state.clone(), session, id, locale_of(&headers))
+                },
+            ),
         )
+        .route("/sprache", get(choose_language))
         .route(
             "/redaktion/kartenfenster/{id}",
             get(

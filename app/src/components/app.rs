@@ -20,15 +20,18 @@ use super::request_pages::{ListingRequestPage, ListingRequestThanks};
 use crate::api::region_info;
 use crate::domain::account::Role;
 use crate::domain::region::RegionInfo;
+use crate::i18n::Locale;
 use crate::server::auth::current_viewer;
+use crate::server::i18n::{current_locale, t};
 
 /// Where the Leaflet files from the npm package are served.
 pub const LEAFLET_PATH: &str = "/vendor/leaflet";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = current_locale();
     view! {
         <!DOCTYPE html>
-        <html lang="de">
+        <html lang=locale.code() dir=locale.direction()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,6 +58,7 @@ pub type RegionResource = Resource<Result<RegionInfo, ServerFnError>>;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(current_locale());
     let region: RegionResource = Resource::new_blocking(|| (), |_| region_info());
     provide_context(region);
 
@@ -63,7 +67,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <a class="skip-link" href="#inhalt">
-                "Zum Inhalt springen"
+                {t("seite-zum-inhalt")}
             </a>
             <header class="site-header">
                 <a class="brand" href="/">
@@ -74,6 +78,7 @@ pub fn App() -> impl IntoView {
                         region.await.ok().map(|r| view! { <span class="region-name">{r.name}</span> })
                     })}
                 </Suspense>
+                <LanguageSwitch />
                 <AccountNav />
             </header>
             <main id="inhalt" tabindex="-1">
@@ -125,10 +130,50 @@ fn AccountNav() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        None => view! { <a href="/anmelden">"Anmelden für Netzwerkmitglieder"</a> }.into_any(),
+                        None => view! { <a href="/anmelden">{t("seite-anmelden")}</a> }.into_any(),
                     }
                 })}
             </Suspense>
+        </nav>
+    }
+}
+
+/// The interface languages, each named in itself; links (no script needed) that remember the
+/// choice and come back to this page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let current = current_locale();
+    let here = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+        .unwrap_or_else(|| "/".to_string());
+    view! {
+        <nav class="language-switch" aria-label=t("seite-sprache-waehlen")>
+            <ul>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        let href = format!(
+                            "/sprache?{}",
+                            crate::domain::filter::encode_query(&[
+                                ("zu", locale.code()),
+                                ("zurueck", here.as_str()),
+                            ]),
+                        );
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    lang=locale.code()
+                                    hreflang=locale.code()
+                                    aria-current=(locale == current).then_some("true")
+                                >
+                                    {locale.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </nav>
     }
 }
@@ -138,12 +183,12 @@ fn SiteFooter() -> impl IntoView {
     let region = expect_context::<RegionResource>();
     view! {
         <footer class="site-footer">
-            <nav class="footer-links" aria-label="Informationen">
-                <a href="/hilfe">"Hilfe"</a>
-                <a href="/eintragen">"Angebot eintragen lassen"</a>
-                <a href="/barrierefreiheit">"Barrierefreiheit"</a>
-                <a href="/impressum">"Impressum"</a>
-                <a href="/datenschutz">"Datenschutz"</a>
+            <nav class="footer-links" aria-label=t("seite-informationen")>
+                <a href="/hilfe">{t("seite-hilfe")}</a>
+                <a href="/eintragen">{t("seite-eintragen")}</a>
+                <a href="/barrierefreiheit">{t("seite-barrierefreiheit")}</a>
+                <a href="/impressum">{t("seite-impressum")}</a>
+                <a href="/datenschutz">{t("seite-datenschutz")}</a>
             </nav>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -170,12 +215,12 @@ fn SiteFooter() -> impl IntoView {
 pub fn NotFound() -> impl IntoView {
     set_not_found_status();
     view! {
-        <Title text="Seite nicht gefunden – Chancenkarte" />
+        <Title text=t("seite-nicht-gefunden-titel") />
         <section class="not-found">
-            <h1>"Seite nicht gefunden"</h1>
-            <p>"Diese Adresse gibt es in der Chancenkarte nicht (Fehler 404)."</p>
+            <h1>{t("seite-nicht-gefunden")}</h1>
+            <p>{t("seite-nicht-gefunden-text")}</p>
             <p>
-                <a href="/">"Zur Karte mit allen Angeboten"</a>
+                <a href="/">{t("seite-zur-karte")}</a>
             </p>
         </section>
     }

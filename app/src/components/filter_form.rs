@@ -7,6 +7,7 @@ use super::url_query::UrlQuery;
 use crate::domain::filter::{MAX_AGE, OfferFilter, param};
 use crate::domain::region::MunicipalityInfo;
 use crate::domain::taxonomy::{Language, LifePhase, Topic};
+use crate::i18n::use_texts;
 
 /// Submits the surrounding form when a field changes (events bubble up to the field group).
 fn submit_on_change(event: leptos::ev::Event) {
@@ -51,40 +52,48 @@ pub fn FilterForm(
     result_count: Signal<usize>,
     url: UrlQuery,
 ) -> impl IntoView {
+    let texts = use_texts();
     // "Meinen Standort verwenden": asked only on this click, never on load; the position goes
     // into the URL rounded to about 100 m.
-    let locating: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let use_position = move |_: leptos::ev::MouseEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::prelude::*;
-            let get = |object: &JsValue, key: &str| {
-                js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            };
-            let geolocation = get(&get(&window(), "navigator"), "geolocation");
-            let Ok(locate) = get(&geolocation, "getCurrentPosition").dyn_into::<js_sys::Function>()
-            else {
-                locating.set(Some("Ihr Gerät kann den Standort nicht bestimmen. Bitte geben Sie einen Ort oder eine Postleitzahl ein."));
-                return;
-            };
-            locating.set(Some("Standort wird bestimmt …"));
-            let found = Closure::once_into_js(move |position: JsValue| {
-                let coords = get(&position, "coords");
-                let (lat, lon) = (
-                    get(&coords, "latitude").as_f64(),
-                    get(&coords, "longitude").as_f64(),
-                );
-                if let (Some(lat), Some(lon)) = (lat, lon) {
-                    locating.set(None);
-                    let mut filter = filter.get_untracked();
-                    filter.near = crate::domain::places::format_position(lat, lon);
-                    url.navigate(&crate::domain::filter::map_path(&filter.to_pairs()));
-                }
-            });
-            let refused = Closure::once_into_js(move |_: JsValue| {
-                locating.set(Some("Der Standort ist nicht verfügbar (nicht erlaubt oder nicht gefunden). Bitte geben Sie einen Ort oder eine Postleitzahl ein."));
-            });
-            _ = locate.call2(&geolocation, &found, &refused);
+    let locating: RwSignal<Option<String>> = RwSignal::new(None);
+    let use_position = {
+        move |_: leptos::ev::MouseEvent| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::prelude::*;
+                let get = |object: &JsValue, key: &str| {
+                    js_sys::Reflect::get(object, &JsValue::from_str(key))
+                        .unwrap_or(JsValue::UNDEFINED)
+                };
+                let geolocation = get(&get(&window(), "navigator"), "geolocation");
+                let Ok(locate) =
+                    get(&geolocation, "getCurrentPosition").dyn_into::<js_sys::Function>()
+                else {
+                    locating.set(Some(texts.get("karte-standort-unmoeglich")));
+                    return;
+                };
+                locating.set(Some(texts.get("karte-standort-suche")));
+                let found = Closure::once_into_js(move |position: JsValue| {
+                    let coords = get(&position, "coords");
+                    let (lat, lon) = (
+                        get(&coords, "latitude").as_f64(),
+                        get(&coords, "longitude").as_f64(),
+                    );
+                    if let (Some(lat), Some(lon)) = (lat, lon) {
+                        locating.set(None);
+                        let mut filter = filter.get_untracked();
+                        filter.near = crate::domain::places::format_position(lat, lon);
+                        url.navigate(&crate::domain::filter::map_path(&filter.to_pairs()));
+                    }
+                });
+                let refused_message = texts.get("karte-standort-fehlt");
+                let refused = Closure::once_into_js(move |_: JsValue| {
+                    locating.set(Some(refused_message));
+                });
+                _ = locate.call2(&geolocation, &found, &refused);
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = texts;
         }
     };
     let active_count = move || filter.read().to_pairs().len();
@@ -116,16 +125,17 @@ pub fn FilterForm(
     view! {
         <details class="filters">
             <summary>
-                "Filter"
-                {move || match active_count() {
-                    0 => String::new(),
-                    n => format!(" ({n} aktiv)"),
-                }}
+                {
+                    move || match active_count() {
+                        0 => texts.get("karte-filter"),
+                        n => texts.count("karte-filter-aktiv", n, &[]),
+                    }
+                }
             </summary>
             <form method="get" action="/" on:submit=on_submit>
                 <div class="filter-fields" on:change=submit_on_change>
                     <div class="field">
-                        <label for="f-alter">"Alter des Kindes (Jahre)"</label>
+                        <label for="f-alter">{texts.get("karte-alter")}</label>
                         <input
                             id="f-alter"
                             name=param::AGE
@@ -138,10 +148,10 @@ pub fn FilterForm(
                         />
                     </div>
                     <div class="field">
-                        <label for="f-phase">"Lebensphase"</label>
+                        <label for="f-phase">{texts.get("karte-lebensphase")}</label>
                         <select id="f-phase" name=param::PHASE>
                             <option value="" selected=move || filter.read().phase.is_none()>
-                                "alle"
+                                {texts.get("karte-alle")}
                             </option>
                             {LifePhase::ALL
                                 .iter()
@@ -153,7 +163,7 @@ pub fn FilterForm(
                                             selected=move || filter.read().phase == Some(phase)
                                             prop:selected=move || filter.read().phase == Some(phase)
                                         >
-                                            {phase.label()}
+                                            {texts.get(&format!("phase-{}", phase.code()))}
                                         </option>
                                     }
                                 })
@@ -161,12 +171,13 @@ pub fn FilterForm(
                         </select>
                     </div>
                     <fieldset class="field topics">
-                        <legend>"Themen"</legend>
+                        <legend>{texts.get("karte-themen")}</legend>
                         {Topic::ALL
                             .iter()
                             .map(|topic| {
                                 let topic = *topic;
                                 let id = format!("f-thema-{}", topic.code());
+                                let label = texts.get(&format!("thema-{}", topic.code()));
                                 let count = move || {
                                     topic_counts
                                         .read()
@@ -185,8 +196,8 @@ pub fn FilterForm(
                                             prop:checked=move || filter.read().topics.contains(topic)
                                         />
                                         <label for=id>
-                                            {topic.label()} " "
-                                            <span class="count" aria-label=move || format!("{} Angebote", count())>
+                                            {label} " "
+                                            <span class="count" aria-label=move || texts.count("karte-thema-anzahl", count(), &[])>
                                                 "(" {count} ")"
                                             </span>
                                         </label>
@@ -196,10 +207,10 @@ pub fn FilterForm(
                             .collect_view()}
                     </fieldset>
                     <div class="field">
-                        <label for="f-ort">"Ort"</label>
+                        <label for="f-ort">{texts.get("karte-ort")}</label>
                         <select id="f-ort" name=param::MUNICIPALITY>
                             <option value="" selected=move || filter.read().municipality.is_none()>
-                                "alle Orte"
+                                {texts.get("karte-alle-orte")}
                             </option>
                             {municipalities
                                 .into_iter()
@@ -220,7 +231,7 @@ pub fn FilterForm(
                         </select>
                     </div>
                     <div class="field near">
-                        <label for="f-bei">"In der Nähe von (Ort oder Postleitzahl)"</label>
+                        <label for="f-bei">{texts.get("karte-naehe")}</label>
                         <input
                             id="f-bei"
                             name=param::NEAR
@@ -235,31 +246,31 @@ pub fn FilterForm(
                         <datalist id="orte">
                             {place_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
                         </datalist>
-                        <p class="hint" id="f-bei-hinweis">"Die nächsten Angebote zuerst, mit Entfernung."</p>
+                        <p class="hint" id="f-bei-hinweis">{texts.get("karte-naehe-hinweis")}</p>
                         <button type="button" class="secondary" on:click=use_position>
-                            "Meinen Standort verwenden"
+                            {texts.get("karte-standort")}
                         </button>
                         <p class="locating" role="status">{move || locating.get()}</p>
-                        <label for="f-sortierung">"Sortierung, wenn ein Ort angegeben ist"</label>
+                        <label for="f-sortierung">{texts.get("karte-sortierung")}</label>
                         <select id="f-sortierung" name=param::SORT>
                             <option
                                 value=""
                                 selected=move || !filter.read().sort_by_name
                                 prop:selected=move || !filter.read().sort_by_name
                             >
-                                "nach Entfernung"
+                                {texts.get("karte-nach-entfernung")}
                             </option>
                             <option
                                 value="name"
                                 selected=move || filter.read().sort_by_name
                                 prop:selected=move || filter.read().sort_by_name
                             >
-                                "nach Name"
+                                {texts.get("karte-nach-name")}
                             </option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="f-q">"Suchbegriff"</label>
+                        <label for="f-q">{texts.get("karte-suchbegriff")}</label>
                         <input
                             id="f-q"
                             name=param::TEXT
@@ -271,10 +282,10 @@ pub fn FilterForm(
                         />
                     </div>
                     <div class="field">
-                        <label for="f-sprache">"Sprache"</label>
+                        <label for="f-sprache">{texts.get("karte-sprache")}</label>
                         <select id="f-sprache" name=param::LANGUAGE>
                             <option value="" selected=move || filter.read().language.is_none()>
-                                "alle Sprachen"
+                                {texts.get("karte-alle-sprachen")}
                             </option>
                             {Language::ALL
                                 .iter()
@@ -286,7 +297,7 @@ pub fn FilterForm(
                                             selected=move || filter.read().language == Some(language)
                                             prop:selected=move || filter.read().language == Some(language)
                                         >
-                                            {language.label()}
+                                            {texts.get(&format!("sprache-{}", language.code()))}
                                         </option>
                                     }
                                 })
@@ -302,7 +313,7 @@ pub fn FilterForm(
                             checked=move || filter.read().free_only
                             prop:checked=move || filter.read().free_only
                         />
-                        <label for="f-kostenlos">"nur kostenlose Angebote"</label>
+                        <label for="f-kostenlos">{texts.get("karte-nur-kostenlos")}</label>
                     </div>
                     <div class="check">
                         <input
@@ -313,15 +324,17 @@ pub fn FilterForm(
                             checked=move || filter.read().wheelchair_only
                             prop:checked=move || filter.read().wheelchair_only
                         />
-                        <label for="f-barrierefrei">"nur rollstuhlgerechte Angebote"</label>
+                        <label for="f-barrierefrei">{texts.get("karte-nur-rollstuhl")}</label>
                     </div>
                 </div>
                 <div class="filter-actions">
                     <button type="submit">
-                        {move || format!("Ergebnisse anzeigen ({})", result_count.get())}
+                        {
+                            move || texts.count("karte-ergebnisse-anzeigen", result_count.get(), &[])
+                        }
                     </button>
                     <a href="/" class="reset">
-                        "Filter zurücksetzen"
+                        {texts.get("karte-zuruecksetzen")}
                     </a>
                 </div>
             </form>

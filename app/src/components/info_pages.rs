@@ -125,6 +125,9 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>
                 "Ein Cookie („chancenkarte_sitzung“) wird nur gesetzt, wenn Sie sich als Netzwerkmitglied anmelden oder ein Formular absenden. Es ist technisch notwendig, enthält nur eine zufällige Kennung und endet spätestens nach 12 Stunden oder beim Abmelden."
             </p>
+            <p>
+                "Wählen Sie oben eine andere Sprache, merkt sich ein zweites Cookie („chancenkarte_sprache“) ein Jahr lang nur diese Wahl (zum Beispiel „en“). Ohne Wahl richtet sich die Sprache nach der Spracheinstellung Ihres Browsers."
+            </p>
             <h2>"Formulare „Angebot eintragen lassen“ und „Fehler melden“"</h2>
             <p>
                 "Ihre Angaben (zum Beispiel Name der Einrichtung, Ansprechperson, E-Mail-Adresse) speichern wir, damit die Redaktion Ihre Anfrage bearbeiten und bei Rückfragen Kontakt aufnehmen kann. Die Kontaktangaben für die Redaktion werden nicht veröffentlicht. Zum Schutz vor massenhaften Einsendungen speichern wir die IP-Adresse des absendenden Geräts für höchstens einen Tag zusammen mit der Zahl der Einsendungen. Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO) und Art. 6 Abs. 1 Buchst. e DSGVO."
@@ -231,7 +234,7 @@ pub fn HelpPage() -> impl IntoView {
             </ol>
             <h2>"Ohne Karte"</h2>
             <p>
-                "Alle Angebote stehen auch in der Liste unter der Karte. Die Liste funktioniert mit Tastatur und Bildschirmleser und auch ohne JavaScript."
+                "Alle Angebote stehen auch in der Ergebnisliste: auf dem Handy unten über der Karte (zum Vergrößern nach oben ziehen oder antippen), auf großen Bildschirmen neben der Karte. Die Liste funktioniert mit Tastatur und Bildschirmleser und auch ohne JavaScript."
             </p>
             <h2>"Ein Angebot fehlt oder stimmt nicht?"</h2>
             <p>

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::filter_form::FilterForm;
 use super::map_view::MapView;
 use super::panel_editor::PanelEditor;
+use super::sheet::{ResultsSheet, SheetHeight};
 use super::url_query::UrlQuery;
 use crate::domain::account::Role;
 use crate::domain::filter::{
@@ -23,6 +24,7 @@ use crate::domain::filter::{
 use crate::domain::offer::OfferSummary;
 use crate::domain::places::{fixed, format_distance};
 use crate::domain::region::RegionInfo;
+use crate::i18n::{Texts, use_texts};
 
 /// How many offers one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -43,6 +45,8 @@ pub struct MapPageData {
     /// The signed-in viewer's role: members get the member-only information in the detail
     /// panel (through a server function that checks the role again), editors a link to edit.
     pub viewer_role: Option<Role>,
+    /// The island's texts in the visitor's language.
+    pub texts: Texts,
 }
 
 /// The offer id the query `pairs` ask to show in the detail panel.
@@ -62,12 +66,17 @@ async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, Server
     let selected_html = match selected {
         Some(id) => {
             let state = crate::server::state::app_state()?;
-            crate::server::detail_fragment::detail_for(state.storage.as_ref(), id, false)
-                .await
-                .map_err(|error| {
-                    tracing::error!(%error, id, "loading offer failed");
-                    ServerFnError::new("Das Angebot konnte nicht geladen werden.")
-                })?
+            crate::server::detail_fragment::detail_for(
+                state.storage.as_ref(),
+                id,
+                false,
+                crate::server::i18n::current_locale(),
+            )
+            .await
+            .map_err(|error| {
+                tracing::error!(%error, id, "loading offer failed");
+                ServerFnError::new("Das Angebot konnte nicht geladen werden.")
+            })?
         }
         None => None,
     };
@@ -79,6 +88,7 @@ async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, Server
         offers,
         selected_html,
         viewer_role,
+        texts: crate::server::i18n::island_texts(crate::server::i18n::current_locale()),
     })
 }
 
@@ -109,8 +119,8 @@ fn map_page_data() -> Option<MapPageData> {
 pub fn MapPage() -> impl IntoView {
     let selected = selected_offer_id(&UrlQuery::of_current_page().pairs().get_untracked());
     view! {
-        <Title text="Chancenkarte – Angebote für Familien, Kinder und Jugendliche" />
-        <Suspense fallback=|| view! { <p class="loading">"Angebote werden geladen …"</p> }>
+        <Title text=crate::server::i18n::t("karte-titel") />
+        <Suspense fallback=|| view! { <p class="loading">{crate::server::i18n::t("karte-laedt")}</p> }>
             {move || Suspend::new(async move {
                 let note = crate::server::auth::take_note().await;
                 match load_map_page_data(selected).await {
@@ -124,8 +134,7 @@ pub fn MapPage() -> impl IntoView {
                     Err(error) => {
                         view! {
                             <p class="error" role="alert">
-                                "Die Angebote konnten nicht geladen werden. Bitte versuchen Sie es später erneut. ("
-                                {error.to_string()} ")"
+                                {crate::server::i18n::t("karte-fehler")} " (" {error.to_string()} ")"
                             </p>
                         }
                             .into_any()
@@ -149,11 +158,11 @@ fn MapPageBody(data: MapPageData) -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="demo-banner" role="note">
-                        "Demodaten: Alle Angebote auf dieser Seite sind erfunden und dienen nur der Vorführung."
+                        {crate::server::i18n::t("karte-demodaten")}
                     </p>
                 }
             })}
-        <h1 class="page-title">"Angebote für Familien, Kinder und Jugendliche"</h1>
+        <h1 class="page-title">{crate::server::i18n::t("karte-ueberschrift")}</h1>
         <script type="application/json" id=MAP_DATA_ELEMENT_ID inner_html=script></script>
         <Provider value=Arc::new(data)>
             <MapExplorer />
@@ -178,6 +187,7 @@ pub fn MapExplorer() -> impl IntoView {
         offers,
         selected_html,
         viewer_role,
+        texts,
     }) = map_page_data()
     else {
         return view! {
@@ -187,6 +197,8 @@ pub fn MapExplorer() -> impl IntoView {
         }
         .into_any();
     };
+    let texts = crate::i18n::Translate::new(texts);
+    provide_context(texts);
     let region = Arc::new(region);
     let searchable = {
         let region = region.clone();
@@ -261,20 +273,26 @@ pub fn MapExplorer() -> impl IntoView {
         url.navigate(&map_url(&filter.get_untracked(), id));
     });
 
-    let notices = move || {
-        let mut notices: Vec<String> = parsed
-            .read()
-            .notices
-            .iter()
-            .map(|n| n.message.clone())
-            .collect();
-        if result.read().unknown_place {
-            notices.push(format!(
-                "Den Ort „{}“ kennen wir im Kreis nicht; die Angebote stehen deshalb nicht nach Entfernung. Bitte wählen Sie einen Ort aus der Liste oder geben Sie eine Postleitzahl ein.",
-                filter.read().near
-            ));
+    let notices = {
+        move || {
+            let mut notices: Vec<String> = parsed
+                .read()
+                .notices
+                .iter()
+                .map(|notice| {
+                    let id = format!("karte-hinweis-{}", notice.param);
+                    if texts.has(&id) {
+                        texts.with(&id, &[("value", &notice.value)])
+                    } else {
+                        texts.with("karte-hinweis-unbekannt", &[("key", &notice.param)])
+                    }
+                })
+                .collect();
+            if result.read().unknown_place {
+                notices.push(texts.with("karte-ort-unbekannt", &[("place", &filter.read().near)]));
+            }
+            notices
         }
-        notices
     };
     let total = move || result.read().matching.len();
     let municipalities = region.municipalities.clone();
@@ -285,67 +303,99 @@ pub fn MapExplorer() -> impl IntoView {
         .collect();
     let initial_detail = match (selected.get_untracked(), selected_html) {
         (Some(id), Some(html)) => Some(PanelContent::Offer { id, html }),
-        (Some(_), None) => Some(PanelContent::Failed(OFFER_GONE.to_string())),
+        (Some(_), None) => Some(PanelContent::Failed(texts.get("karte-angebot-fehlt"))),
         (None, _) => None,
     };
 
-    view! {
-        <FilterForm filter topic_counts municipalities place_names result_count=Signal::derive(total) url />
-        <Show when=move || !notices().is_empty()>
-            <ul class="notices" role="status">
-                {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-            </ul>
-        </Show>
+    // The phone's results sheet exists once the Wasm runs (without it, the list follows the
+    // map). It starts at half height, the list being the map's equivalent; an offer opened on
+    // the map pulls it up to half height again, an editor picking a point on the map lowers it.
+    let sheet: RwSignal<Option<SheetHeight>> = RwSignal::new(None);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let opened = selected.get().is_some();
+        let picking = picker.picking.get().is_some();
+        let now = sheet.get_untracked();
+        let wanted = match now {
+            _ if picking => SheetHeight::Peek,
+            None => SheetHeight::Half,
+            Some(SheetHeight::Peek) if opened => SheetHeight::Half,
+            Some(height) => height,
+        };
+        if now != Some(wanted) {
+            sheet.set(Some(wanted));
+        }
+    });
+    let count = view! {
         <p class="result-count" id="result-count" aria-live="polite">
-            {move || {
-                let found = match total() {
-                    0 => "Keine Angebote gefunden.".to_string(),
-                    1 => "1 Angebot gefunden".to_string(),
-                    n => format!("{n} Angebote gefunden"),
-                };
-                let result = result.read();
-                match (&result.origin, result.by_distance, total()) {
-                    (Some(origin), true, 1..) => {
-                        format!("{found}, die nächsten zuerst (ab {origin})")
+            {
+                move || {
+                    let result = result.read();
+                    let origin = result.origin.as_deref().map(|origin| {
+                        if origin == crate::domain::places::OWN_POSITION {
+                            texts.get("karte-eigener-standort")
+                        } else {
+                            origin.to_string()
+                        }
+                    });
+                    match (origin, result.by_distance, total()) {
+                        (_, _, 0) => texts.get("karte-keine"),
+                        (Some(origin), true, n) => {
+                            texts.count("karte-gefunden-naechste", n, &[("origin", &origin)])
+                        }
+                        (Some(origin), false, n) => {
+                            texts.count("karte-gefunden-name", n, &[("origin", &origin)])
+                        }
+                        (None, _, n) => texts.count("karte-gefunden", n, &[]),
                     }
-                    (Some(origin), false, 1..) => {
-                        format!("{found}, nach Name, mit Entfernung ab {origin}")
-                    }
-                    _ => found,
                 }
-            }}
+            }
         </p>
-        <SharePrint filter />
-        {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
-        <div class="map-and-panel">
-            <MapView
-                region=region.clone()
-                offers=searchable.clone()
-                matching
-                selected
-                select_offer
-                picker=viewer_is_editor.then_some(picker)
-                visible_area
-            />
-            <DetailPanel selected initial_detail select_offer viewer_role picker />
+    }
+    .into_any();
+
+    view! {
+        <div class="explorer" data-sheet=move || sheet.get().map(SheetHeight::name)>
+            <div class="explorer-filters">
+                <FilterForm filter topic_counts municipalities place_names result_count=Signal::derive(total) url />
+                <Show when=move || !notices().is_empty()>
+                    <ul class="notices" role="status">
+                        {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
+            <div class="explorer-map">
+                {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
+                <MapView
+                    region=region.clone()
+                    offers=searchable.clone()
+                    matching
+                    selected
+                    select_offer
+                    picker=viewer_is_editor.then_some(picker)
+                    visible_area
+                />
+            </div>
+            <ResultsSheet height=sheet count>
+                <SharePrint filter />
+                <DetailPanel selected initial_detail select_offer viewer_role picker />
+                <OfferList
+                    offers=searchable.clone()
+                    region=region.clone()
+                    page
+                    matching
+                    distances
+                    filter
+                    url
+                    visible_area
+                    selected
+                    select_offer
+                />
+            </ResultsSheet>
         </div>
-        <OfferList
-            offers=searchable
-            region
-            page
-            matching
-            distances
-            filter
-            url
-            visible_area
-            selected
-            select_offer
-        />
     }
     .into_any()
 }
-
-const OFFER_GONE: &str = "Dieses Angebot gibt es nicht oder nicht mehr.";
 
 /// What the detail panel shows: the server's HTML of an offer (see
 /// `server::detail_fragment`), or why it cannot show one; `None` when closed.
@@ -369,6 +419,7 @@ fn DetailPanel(
     viewer_role: Option<Role>,
     picker: PointPicker,
 ) -> impl IntoView {
+    let texts = use_texts();
     let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
     let detail: RwSignal<Option<PanelContent>> = RwSignal::new(initial_detail);
@@ -460,7 +511,7 @@ fn DetailPanel(
             view! {
                 <p>
                     <a href=format!("/angebot/{id}") class="permalink">
-                        "Eigene Seite dieses Angebots"
+                        {texts.get("karte-eigene-seite")}
                     </a>
                 </p>
                 {viewer_is_editor
@@ -490,7 +541,7 @@ fn DetailPanel(
             view! {
                 <aside
                     class="detail-panel"
-                    aria-label="Angebotsdetails"
+                    aria-label=texts.get("karte-details")
                     id="detail-panel"
                     tabindex="-1"
                     node_ref=panel
@@ -505,7 +556,7 @@ fn DetailPanel(
                     <button
                         type="button"
                         class="close"
-                        aria-label="Details schließen"
+                        aria-label=texts.get("karte-details-schliessen")
                         on:click=move |_| select_offer.run(None)
                     >
                         "×"
@@ -531,6 +582,7 @@ fn OfferList(
     selected: Signal<Option<i64>>,
     select_offer: Callback<Option<i64>>,
 ) -> impl IntoView {
+    let texts = use_texts();
     // On request, only the offers in the part of the map in view.
     let only_visible = RwSignal::new(false);
     let shown: Memo<Vec<(usize, Option<u32>)>> = {
@@ -580,9 +632,17 @@ fn OfferList(
             .map(|(index, distance)| {
                 let offer = &offers.offers()[*index];
                 let id = offer.id;
-                let distance =
-                    distance.map(|metres| format!(" · {} entfernt", format_distance(metres)));
-                let topics: Vec<_> = offer.topics.iter().map(|t| t.label()).collect();
+                let distance = distance.map(|metres| {
+                    format!(
+                        " · {}",
+                        texts.with("karte-entfernt", &[("distance", &format_distance(metres))])
+                    )
+                });
+                let topics: Vec<_> = offer
+                    .topics
+                    .iter()
+                    .map(|t| texts.get(&format!("thema-{}", t.code())))
+                    .collect();
                 view! {
                     <li
                         class="result"
@@ -605,10 +665,10 @@ fn OfferList(
                         <button
                             type="button"
                             class="link-button show-on-map"
-                            aria-label=format!("Auf der Karte zeigen: {}", offer.name)
+                            aria-label=texts.with("karte-auf-karte-name", &[("name", &offer.name)])
                             on:click=move |_| select_offer.run(Some(id))
                         >
-                            "Auf der Karte zeigen"
+                            {texts.get("karte-auf-karte")}
                         </button>
                     </li>
                 }
@@ -617,7 +677,7 @@ fn OfferList(
     };
     view! {
         <section class="results-section" aria-labelledby="results-heading">
-            <h2 id="results-heading">"Angebote als Liste"</h2>
+            <h2 id="results-heading">{texts.get("karte-liste")}</h2>
             <div class="check list-area">
                 <input
                     type="checkbox"
@@ -626,31 +686,49 @@ fn OfferList(
                     disabled=move || visible_area.with(Option::is_none)
                     on:change=move |event| only_visible.set(event_target_checked(&event))
                 />
-                <label for="nur-ausschnitt">"Nur Angebote im sichtbaren Kartenausschnitt"</label>
+                <label for="nur-ausschnitt">{texts.get("karte-nur-ausschnitt")}</label>
                 <span class="list-count" aria-live="polite">
-                    {move || only_visible.get().then(|| format!(" ({} in der Liste)", shown.read().len()))}
+                    {
+                        move || {
+                            only_visible
+                                .get()
+                                .then(|| format!(" {}", texts.count("karte-in-der-liste", shown.read().len(), &[])))
+                        }
+                    }
                 </span>
             </div>
             <ol class="results">{items}</ol>
             <Show when=move || { page_count() > 1 }>
-                <nav class="pagination" aria-label="Seiten der Liste">
+                <nav class="pagination" aria-label=texts.get("karte-seiten")>
                     <Show when=move || { current_page() > 0 }>
                         <a
                             href=move || page_link(current_page() - 1)
                             rel="prev"
                             on:click=move |event| follow(event, current_page() - 1)
                         >
-                            "← vorherige Seite"
+                            {texts.get("karte-vorherige")}
                         </a>
                     </Show>
-                    <span>{move || format!("Seite {} von {}", current_page() + 1, page_count())}</span>
+                    <span>
+                        {
+                            move || {
+                                texts.with(
+                                    "karte-seite-von",
+                                    &[
+                                        ("page", &(current_page() + 1).to_string()),
+                                        ("pages", &page_count().to_string()),
+                                    ],
+                                )
+                            }
+                        }
+                    </span>
                     <Show when=move || { current_page() + 1 < page_count() }>
                         <a
                             href=move || page_link(current_page() + 1)
                             rel="next"
                             on:click=move |event| follow(event, current_page() + 1)
                         >
-                            "nächste Seite →"
+                            {texts.get("karte-naechste")}
                         </a>
                     </Show>
                 </nav>
@@ -663,41 +741,49 @@ fn OfferList(
 /// where there is one, else the link copied).
 #[component]
 fn SharePrint(filter: Memo<OfferFilter>) -> impl IntoView {
-    let said: RwSignal<Option<&'static str>> = RwSignal::new(None);
-    let share = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::{JsCast, JsValue};
-            let get = |object: &JsValue, key: &str| {
-                js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            };
-            let url = window().location().href().unwrap_or_default();
-            let navigator = get(&window(), "navigator");
-            if let Ok(share) = get(&navigator, "share").dyn_into::<js_sys::Function>() {
-                let data = js_sys::Object::new();
-                _ = js_sys::Reflect::set(&data, &"title".into(), &"Chancenkarte".into());
-                _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-                // The sheet may be dismissed; nothing to say then.
-                _ = share.call1(&navigator, &data);
-                return;
-            }
-            let clipboard = get(&navigator, "clipboard");
-            let copied = get(&clipboard, "writeText")
-                .dyn_into::<js_sys::Function>()
-                .ok()
-                .and_then(|write| write.call1(&clipboard, &url.into()).ok())
-                .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
-            leptos::task::spawn_local(async move {
-                let done = match copied {
-                    Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-                    None => false,
+    let texts = use_texts();
+    let said: RwSignal<Option<String>> = RwSignal::new(None);
+    let share = {
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::{JsCast, JsValue};
+                let get = |object: &JsValue, key: &str| {
+                    js_sys::Reflect::get(object, &JsValue::from_str(key))
+                        .unwrap_or(JsValue::UNDEFINED)
                 };
-                said.set(Some(if done {
-                    "Link kopiert."
-                } else {
-                    "Kopieren nicht möglich – bitte kopieren Sie die Adresse aus der Adresszeile."
-                }));
-            });
+                let url = window().location().href().unwrap_or_default();
+                let navigator = get(&window(), "navigator");
+                if let Ok(share) = get(&navigator, "share").dyn_into::<js_sys::Function>() {
+                    let data = js_sys::Object::new();
+                    _ = js_sys::Reflect::set(&data, &"title".into(), &"Chancenkarte".into());
+                    _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+                    // The sheet may be dismissed; nothing to say then.
+                    _ = share.call1(&navigator, &data);
+                    return;
+                }
+                let clipboard = get(&navigator, "clipboard");
+                let copied = get(&clipboard, "writeText")
+                    .dyn_into::<js_sys::Function>()
+                    .ok()
+                    .and_then(|write| write.call1(&clipboard, &url.into()).ok())
+                    .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+                leptos::task::spawn_local(async move {
+                    let done = match copied {
+                        Some(promise) => {
+                            wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+                        }
+                        None => false,
+                    };
+                    said.set(Some(texts.get(if done {
+                        "karte-kopiert"
+                    } else {
+                        "karte-kopieren-unmoeglich"
+                    })));
+                });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = texts;
         }
     };
     let print_href = move || {
@@ -706,8 +792,8 @@ fn SharePrint(filter: Memo<OfferFilter>) -> impl IntoView {
     };
     view! {
         <p class="share-print">
-            <a href=print_href>"Drucken"</a>
-            <button type="button" on:click=share>"Teilen"</button>
+            <a href=print_href>{texts.get("karte-drucken")}</a>
+            <button type="button" on:click=share>{texts.get("karte-teilen")}</button>
             <span role="status">{move || said.get()}</span>
         </p>
     }

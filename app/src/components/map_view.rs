@@ -65,7 +65,7 @@ pub fn MapView(
                 id="karte"
                 class="map"
                 role="region"
-                aria-label="Karte der Angebote; dieselben Angebote stehen in der Liste unter der Karte."
+                aria-label=crate::i18n::use_texts().get("karte-karte")
             ></div>
         </div>
     }

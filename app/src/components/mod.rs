@@ -9,6 +9,7 @@ pub mod map_view;
 #[cfg(feature = "ssr")]
 pub mod offer_view;
 pub mod panel_editor;
+pub mod sheet;
 pub mod url_query;
 
 #[cfg(feature = "ssr")]

@@ -4,31 +4,47 @@ use leptos::prelude::*;
 
 use crate::domain::hours::by_weekday;
 use crate::domain::offer::OfferDetail;
+use crate::i18n::Locale;
+use crate::server::i18n::{current_locale, t, t_with};
 
-fn joined_labels<T: Copy>(items: impl Iterator<Item = T>, label: fn(T) -> &'static str) -> String {
-    items.map(label).collect::<Vec<_>>().join(", ")
+/// The labels of vocabulary `items` in the page's language, by their catalogue `prefix`.
+fn joined_labels<T: Copy>(
+    items: impl Iterator<Item = T>,
+    prefix: &str,
+    code: fn(T) -> &'static str,
+) -> String {
+    items
+        .map(|item| t(&format!("{prefix}-{}", code(item))))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Renders the offer; `heading_level_2` makes the name an `h2` (inside a page that has its `h1`).
 #[component]
 pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) -> impl IntoView {
-    let phases = joined_labels(offer.phases.iter(), |p| p.label());
-    let topics = joined_labels(offer.topics.iter(), |t| t.label());
-    let languages = joined_labels(offer.languages.iter(), |l| l.label());
-    let delivery = joined_labels(offer.delivery.iter(), |d| d.label());
+    let phases = joined_labels(offer.phases.iter(), "phase", |p| p.code());
+    let topics = joined_labels(offer.topics.iter(), "thema", |t| t.code());
+    let languages = joined_labels(offer.languages.iter(), "sprache", |l| l.code());
+    let delivery = joined_labels(offer.delivery.iter(), "form", |d| d.code());
     let hours = by_weekday(&offer.opening_hours);
-    let last_checked = offer.last_checked_month();
+    let locale = current_locale();
+    let last_checked = match locale {
+        Locale::German => offer.last_checked_month(),
+        _ => offer.last_checked.format("%m/%Y").to_string(),
+    };
+    let cost_label = t(&format!("kosten-{}", offer.cost.code()));
     let phone_uri = offer.phone_uri();
     let route_uri = offer.route_uri();
     let cost = if offer.cost_note.is_empty() {
-        offer.cost.label().to_string()
+        cost_label
     } else {
-        format!("{} – {}", offer.cost.label(), offer.cost_note)
+        format!("{cost_label} – {}", offer.cost_note)
     };
+    let wheelchair = t("angebot-rollstuhlgerecht");
     let accessibility = match (offer.wheelchair, offer.accessibility_note.is_empty()) {
-        (true, true) => "rollstuhlgerecht".to_string(),
-        (true, false) => format!("rollstuhlgerecht – {}", offer.accessibility_note),
-        (false, true) => "keine Angabe zur Barrierefreiheit".to_string(),
+        (true, true) => wheelchair,
+        (true, false) => format!("{wheelchair} – {}", offer.accessibility_note),
+        (false, true) => t("angebot-keine-angabe-barrierefreiheit"),
         (false, false) => offer.accessibility_note.clone(),
     };
     let a = offer.address.clone();
@@ -43,25 +59,28 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
         <article class="offer" data-offer-id=offer.id>
             {heading}
             <p class="offer-org">{offer.organization.clone()}</p>
-            {offer.is_demo.then(|| view! { <p class="demo-badge">"Demodaten – kein echtes Angebot"</p> })}
-            <p class="offer-description">{offer.description.clone()}</p>
+            {offer.is_demo.then(|| view! { <p class="demo-badge">{t("angebot-demodaten")}</p> })}
+            // Offers are German content; other languages are told so, and the text is marked.
+            {(locale != Locale::German)
+                .then(|| view! { <p class="content-language-note">{t("angebot-inhalt-deutsch")}</p> })}
+            <p class="offer-description" lang="de" dir="ltr">{offer.description.clone()}</p>
             <dl class="offer-facts">
-                <dt>"Für"</dt>
+                <dt>{t("angebot-fuer")}</dt>
                 <dd>{phases}</dd>
-                <dt>"Themen"</dt>
+                <dt>{t("angebot-themen")}</dt>
                 <dd>{topics}</dd>
-                <dt>"Adresse"</dt>
+                <dt>{t("angebot-adresse")}</dt>
                 <dd>
                     {a.street} <br /> {a.postcode} " " {a.town}
                     {municipality_suffix} <br />
                     <a href=route_uri class="route-link">
-                        "Route planen"
+                        {t("angebot-route")}
                     </a>
                 </dd>
                 {(!offer.phone.is_empty())
                     .then(|| {
                         view! {
-                            <dt>"Telefon"</dt>
+                            <dt>{t("angebot-telefon")}</dt>
                             <dd>
                                 <a href=phone_uri class="phone-link">
                                     {offer.phone.clone()}
@@ -72,7 +91,7 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                 {(!offer.email.is_empty())
                     .then(|| {
                         view! {
-                            <dt>"E-Mail"</dt>
+                            <dt>{t("angebot-email")}</dt>
                             <dd>
                                 <a href=format!("mailto:{}", offer.email)>{offer.email.clone()}</a>
                             </dd>
@@ -81,7 +100,7 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                 {(!offer.website.is_empty())
                     .then(|| {
                         view! {
-                            <dt>"Website"</dt>
+                            <dt>{t("angebot-website")}</dt>
                             <dd>
                                 <a href=offer.website.clone() rel="noopener noreferrer">
                                     {offer.website.clone()}
@@ -89,10 +108,10 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                             </dd>
                         }
                     })}
-                <dt>"Öffnungszeiten"</dt>
+                <dt>{t("angebot-oeffnungszeiten")}</dt>
                 <dd>
                     {if hours.is_empty() {
-                        view! { <span>"nach Vereinbarung"</span> }.into_any()
+                        view! { <span>{t("angebot-nach-vereinbarung")}</span> }.into_any()
                     } else {
                         view! {
                             <table class="hours">
@@ -102,7 +121,9 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                                         .map(|day| {
                                             view! {
                                                 <tr>
-                                                    <th scope="row">{day.weekday.label()}</th>
+                                                    <th scope="row">
+                                                        {t(&format!("tag-{}", format!("{:?}", day.weekday).to_lowercase()))}
+                                                    </th>
                                                     <td>{day.periods}</td>
                                                 </tr>
                                             }
@@ -115,22 +136,24 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                     }}
                     {(!offer.hours_note.is_empty()).then(|| view! { <p>{offer.hours_note.clone()}</p> })}
                 </dd>
-                <dt>"Kosten"</dt>
+                <dt>{t("angebot-kosten")}</dt>
                 <dd>{cost}</dd>
-                <dt>"Sprachen"</dt>
+                <dt>{t("angebot-sprachen")}</dt>
                 <dd>{languages}</dd>
-                <dt>"Barrierefreiheit"</dt>
+                <dt>{t("angebot-barrierefreiheit")}</dt>
                 <dd>{accessibility}</dd>
-                <dt>"Form"</dt>
+                <dt>{t("angebot-form")}</dt>
                 <dd>{delivery}</dd>
             </dl>
-            <p class="last-checked">"Zuletzt geprüft: " {last_checked}</p>
+            <p class="last-checked">
+                {t_with("angebot-zuletzt-geprueft", &[("month", last_checked.into())])}
+            </p>
             {offer
                 .long_unchecked
                 .then(|| {
                     view! {
                         <p class="stale-warning" role="note">
-                            "Dieser Eintrag wurde seit über zwei Jahren nicht geprüft. Bitte fragen Sie vor Ort nach, ob das Angebot so noch besteht."
+                            {t("angebot-veraltet")}
                         </p>
                     }
                 })}

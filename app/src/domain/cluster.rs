@@ -616,9 +616,16 @@ fn search(
     }
 }
 
-/// The accessible name of a group marker: how many offers, where most of them are, and what
-/// activating it does ("7 Angebote in Dülmen – vergrößern").
-pub fn group_label(count: usize, places: &[&str]) -> String {
+/// Where a group marker's offers are, for its accessible name ("7 Angebote in Dülmen –
+/// vergrößern"): the place of most of them, and whether all are there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupPlace<'a> {
+    Unknown,
+    Only(&'a str),
+    Mostly(&'a str),
+}
+
+pub fn group_place<'a>(places: &[&'a str]) -> GroupPlace<'a> {
     let mut tally: Vec<(&str, usize)> = Vec::new();
     for place in places.iter().filter(|place| !place.is_empty()) {
         match tally.iter_mut().find(|(known, _)| known == place) {
@@ -633,9 +640,9 @@ pub fn group_label(count: usize, places: &[&str]) -> String {
         .max_by_key(|(index, (_, n))| (*n, std::cmp::Reverse(*index)))
         .map(|(_, (place, _))| *place);
     match (top, tally.len()) {
-        (None, _) => format!("{count} Angebote – vergrößern"),
-        (Some(place), 1) => format!("{count} Angebote in {place} – vergrößern"),
-        (Some(place), _) => format!("{count} Angebote in {place} und Umgebung – vergrößern"),
+        (None, _) => GroupPlace::Unknown,
+        (Some(place), 1) => GroupPlace::Only(place),
+        (Some(place), _) => GroupPlace::Mostly(place),
     }
 }
 
@@ -646,18 +653,18 @@ mod tests {
     #[test]
     fn group_labels_name_the_place_of_most_offers() {
         assert_eq!(
-            group_label(3, &["Dülmen", "Dülmen", "Dülmen"]),
-            "3 Angebote in Dülmen – vergrößern"
+            group_place(&["Dülmen", "Dülmen", "Dülmen"]),
+            GroupPlace::Only("Dülmen")
         );
         assert_eq!(
-            group_label(4, &["Lüdinghausen", "Dülmen", "Dülmen", "Senden"]),
-            "4 Angebote in Dülmen und Umgebung – vergrößern"
+            group_place(&["Lüdinghausen", "Dülmen", "Dülmen", "Senden"]),
+            GroupPlace::Mostly("Dülmen")
         );
         assert_eq!(
-            group_label(2, &["Nottuln", "Havixbeck"]),
-            "2 Angebote in Nottuln und Umgebung – vergrößern"
+            group_place(&["Nottuln", "Havixbeck"]),
+            GroupPlace::Mostly("Nottuln")
         );
-        assert_eq!(group_label(5, &[]), "5 Angebote – vergrößern");
+        assert_eq!(group_place(&[]), GroupPlace::Unknown);
     }
     use std::collections::BTreeSet;
 

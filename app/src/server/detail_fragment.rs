@@ -10,13 +10,16 @@ use crate::components::offer_view::OfferView;
 use crate::domain::directory::MemberOfferInfo;
 use crate::domain::offer::OfferDetail;
 use crate::domain::places::fixed;
+use crate::i18n::Locale;
 
 /// The fragment: the offer, its position as data attributes (where "move on the map" starts),
 /// and the member-only section if `member` holds it.
-pub fn detail_html(offer: OfferDetail, member: Option<MemberOfferInfo>) -> String {
+/// The public part is in `locale`; the member section stays German.
+pub fn detail_html(offer: OfferDetail, member: Option<MemberOfferInfo>, locale: Locale) -> String {
     let (lat, lon) = (fixed(offer.lat, 6), fixed(offer.lon, 6));
     let id = offer.id;
     Owner::new().with(|| {
+        provide_context(locale);
         view! {
             <div class="panel-fragment" data-offer-id=id data-lat=lat data-lon=lon>
                 <OfferView offer heading_level_2=true />
@@ -33,6 +36,7 @@ pub async fn detail_for(
     storage: &dyn super::storage::Storage,
     id: i64,
     is_member: bool,
+    locale: Locale,
 ) -> Result<Option<String>, super::storage::StorageError> {
     let Some(offer) = storage.public_offer_detail(id).await? else {
         return Ok(None);
@@ -42,5 +46,5 @@ pub async fn detail_for(
     } else {
         None
     };
-    Ok(Some(detail_html(offer, member)))
+    Ok(Some(detail_html(offer, member, locale)))
 }

@@ -7,6 +7,7 @@ pub mod detail_fragment;
 pub mod edit_storage;
 pub mod error;
 pub mod form_stamp;
+pub mod i18n;
 pub mod invitations;
 pub mod panel_fragment;
 pub mod password;

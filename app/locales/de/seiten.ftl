@@ -1,0 +1,55 @@
+# Chancenkarte – texts of the pages rendered on the server (header, footer, offer details,
+# error pages). The tools of network members and editors stay German.
+
+## Every page
+seite-zum-inhalt = Zum Inhalt springen
+seite-sprache-waehlen = Sprache
+seite-anmelden = Anmelden für Netzwerkmitglieder
+seite-informationen = Informationen
+seite-hilfe = Hilfe
+seite-eintragen = Angebot eintragen lassen
+seite-barrierefreiheit = Barrierefreiheit
+seite-impressum = Impressum
+seite-datenschutz = Datenschutz
+seite-nur-deutsch = Diese Seite gibt es nur auf Deutsch.
+
+## Not found
+seite-nicht-gefunden-titel = Seite nicht gefunden – Chancenkarte
+seite-nicht-gefunden = Seite nicht gefunden
+seite-nicht-gefunden-text = Diese Adresse gibt es in der Chancenkarte nicht (Fehler 404).
+seite-zur-karte = Zur Karte mit allen Angeboten
+
+## The map page
+karte-titel = Chancenkarte – Angebote für Familien, Kinder und Jugendliche
+karte-ueberschrift = Angebote für Familien, Kinder und Jugendliche
+karte-laedt = Angebote werden geladen …
+karte-fehler = Die Angebote konnten nicht geladen werden. Bitte versuchen Sie es später erneut.
+karte-demodaten = Demodaten: Alle Angebote auf dieser Seite sind erfunden und dienen nur der Vorführung.
+
+## One offer (its page and the map's detail panel)
+angebot-demodaten = Demodaten – kein echtes Angebot
+angebot-fuer = Für
+angebot-themen = Themen
+angebot-adresse = Adresse
+angebot-route = Route planen
+angebot-telefon = Telefon
+angebot-email = E-Mail
+angebot-website = Website
+angebot-oeffnungszeiten = Öffnungszeiten
+angebot-nach-vereinbarung = nach Vereinbarung
+angebot-kosten = Kosten
+angebot-sprachen = Sprachen
+angebot-barrierefreiheit = Barrierefreiheit
+angebot-rollstuhlgerecht = rollstuhlgerecht
+angebot-keine-angabe-barrierefreiheit = keine Angabe zur Barrierefreiheit
+angebot-form = Form
+angebot-zuletzt-geprueft = Zuletzt geprüft: { $month }
+angebot-veraltet = Dieser Eintrag wurde seit über zwei Jahren nicht geprüft. Bitte fragen Sie vor Ort nach, ob das Angebot so noch besteht.
+angebot-inhalt-deutsch = Die Beschreibung des Angebots steht auf Deutsch.
+tag-mon = Montag
+tag-tue = Dienstag
+tag-wed = Mittwoch
+tag-thu = Donnerstag
+tag-fri = Freitag
+tag-sat = Samstag
+tag-sun = Sonntag

@@ -1,0 +1,55 @@
+# Chancenkarte – texts of the pages rendered on the server (header, footer, offer details,
+# error pages). The tools of network members and editors stay German.
+
+## Every page
+seite-zum-inhalt = İçeriğe geç
+seite-sprache-waehlen = Dil
+seite-anmelden = Ağ üyeleri için giriş
+seite-informationen = Bilgiler
+seite-hilfe = Yardım
+seite-eintragen = Hizmetinizi ekletin
+seite-barrierefreiheit = Erişilebilirlik
+seite-impressum = Künye
+seite-datenschutz = Gizlilik
+seite-nur-deutsch = Bu sayfa yalnızca Almanca olarak mevcuttur.
+
+## Not found
+seite-nicht-gefunden-titel = Sayfa bulunamadı – Chancenkarte
+seite-nicht-gefunden = Sayfa bulunamadı
+seite-nicht-gefunden-text = Bu adres Chancenkarte’de yok (hata 404).
+seite-zur-karte = Tüm hizmetlerin yer aldığı haritaya git
+
+## The map page
+karte-titel = Chancenkarte – Aileler, çocuklar ve gençler için hizmetler
+karte-ueberschrift = Aileler, çocuklar ve gençler için hizmetler
+karte-laedt = Hizmetler yükleniyor …
+karte-fehler = Hizmetler yüklenemedi. Lütfen daha sonra tekrar deneyin.
+karte-demodaten = Demo verileri: Bu sayfadaki hizmetlerin hiçbiri gerçek değildir, yalnızca tanıtım içindir.
+
+## One offer (its page and the map's detail panel)
+angebot-demodaten = Demo verisi – gerçek bir hizmet değil
+angebot-fuer = Kimler için
+angebot-themen = Konular
+angebot-adresse = Adres
+angebot-route = Yol tarifi al
+angebot-telefon = Telefon
+angebot-email = E-posta
+angebot-website = Web sitesi
+angebot-oeffnungszeiten = Çalışma saatleri
+angebot-nach-vereinbarung = randevu ile
+angebot-kosten = Ücret
+angebot-sprachen = Diller
+angebot-barrierefreiheit = Erişilebilirlik
+angebot-rollstuhlgerecht = tekerlekli sandalyeye uygun
+angebot-keine-angabe-barrierefreiheit = erişilebilirlik hakkında bilgi yok
+angebot-form = Sunum şekli
+angebot-zuletzt-geprueft = Son kontrol: { $month }
+angebot-veraltet = Bu kayıt iki yıldan uzun süredir kontrol edilmedi. Lütfen hizmetin hâlâ bu şekilde sunulup sunulmadığını hizmeti veren yere sorun.
+angebot-inhalt-deutsch = Bu hizmetin açıklaması Almancadır.
+tag-mon = Pazartesi
+tag-tue = Salı
+tag-wed = Çarşamba
+tag-thu = Perşembe
+tag-fri = Cuma
+tag-sat = Cumartesi
+tag-sun = Pazar

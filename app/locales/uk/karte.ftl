@@ -1,0 +1,176 @@
+# Chancenkarte – texts of the map explorer (filters, map, results sheet). The browser receives
+# these in the active language. Arguments: { $count } is a number (plural forms), everything
+# else is text. Offer names and places stay as they are.
+
+## Filters
+karte-filter = Фільтри
+karte-filter-aktiv = { $count ->
+    [one] Фільтри (активних: { $count })
+    [few] Фільтри (активних: { $count })
+    [many] Фільтри (активних: { $count })
+   *[other] Фільтри (активних: { $count })
+}
+karte-alter = Вік дитини (у роках)
+karte-lebensphase = Етап життя
+karte-alle = усі
+karte-themen = Теми
+karte-thema-anzahl = { $count ->
+    [one] { $count } пропозиція
+    [few] { $count } пропозиції
+    [many] { $count } пропозицій
+   *[other] { $count } пропозиції
+}
+karte-ort = Населений пункт
+karte-alle-orte = усі населені пункти
+karte-naehe = Поблизу (населений пункт або поштовий індекс)
+karte-naehe-hinweis = Спочатку найближчі пропозиції, з відстанню.
+karte-standort = Використати моє місцезнаходження
+karte-standort-unmoeglich = Ваш пристрій не може визначити місцезнаходження. Будь ласка, введіть населений пункт або поштовий індекс.
+karte-standort-suche = Визначаємо місцезнаходження …
+karte-standort-fehlt = Місцезнаходження недоступне (не дозволено або не знайдено). Будь ласка, введіть населений пункт або поштовий індекс.
+karte-sortierung = Сортування, якщо вказано населений пункт
+karte-nach-entfernung = за відстанню
+karte-nach-name = за назвою
+karte-suchbegriff = Пошуковий запит
+karte-sprache = Мова пропозиції
+karte-alle-sprachen = усі мови
+karte-nur-kostenlos = лише безкоштовні пропозиції
+karte-nur-rollstuhl = лише пропозиції, доступні для візка
+karte-ergebnisse-anzeigen = Показати результати ({ $count })
+karte-zuruecksetzen = Скинути фільтри
+
+## Notices about the address (query) of the page
+karte-hinweis-alter = Вік «{ $value }» не враховано: будь ласка, вкажіть ціле число від 0 до 26.
+karte-hinweis-phase = Етапу життя «{ $value }» не існує, його не враховано.
+karte-hinweis-thema = Теми «{ $value }» не існує, її не враховано.
+karte-hinweis-ort = Населеного пункту «{ $value }» тут немає; його не враховано.
+karte-hinweis-sortierung = Сортування «{ $value }» не існує (можливо: name, entfernung); його не враховано.
+karte-hinweis-kostenlos = «{ $value }» — недійсне значення для «kostenlos» (безкоштовно), його не враховано.
+karte-hinweis-barrierefrei = «{ $value }» — недійсне значення для «barrierefrei» (безбар’єрно), його не враховано.
+karte-hinweis-sprache = Мова «{ $value }» невідома, її не враховано.
+karte-hinweis-angebot = «{ $value }» — недійсний номер пропозиції, його не враховано.
+karte-hinweis-seite = Сторінки «{ $value }» не існує; показано першу.
+karte-hinweis-unbekannt = Параметр «{ $key }» невідомий, його не враховано.
+karte-ort-unbekannt = Ми не знаємо населеного пункту «{ $place }» у Kreis Coesfeld, тому пропозиції не впорядковано за відстанню. Будь ласка, виберіть населений пункт зі списку або введіть поштовий індекс.
+
+## Result count (read out by screen readers after each change)
+karte-keine = Пропозицій не знайдено.
+karte-gefunden = { $count ->
+    [one] Знайдено { $count } пропозицію
+    [few] Знайдено { $count } пропозиції
+    [many] Знайдено { $count } пропозицій
+   *[other] Знайдено { $count } пропозиції
+}
+karte-gefunden-naechste = { $count ->
+    [one] Знайдено { $count } пропозицію, спочатку найближчі (відстань від: { $origin })
+    [few] Знайдено { $count } пропозиції, спочатку найближчі (відстань від: { $origin })
+    [many] Знайдено { $count } пропозицій, спочатку найближчі (відстань від: { $origin })
+   *[other] Знайдено { $count } пропозиції, спочатку найближчі (відстань від: { $origin })
+}
+karte-gefunden-name = { $count ->
+    [one] Знайдено { $count } пропозицію, за назвою, з відстанню (від: { $origin })
+    [few] Знайдено { $count } пропозиції, за назвою, з відстанню (від: { $origin })
+    [many] Знайдено { $count } пропозицій, за назвою, з відстанню (від: { $origin })
+   *[other] Знайдено { $count } пропозиції, за назвою, з відстанню (від: { $origin })
+}
+karte-eigener-standort = Ваше місцезнаходження
+
+## Results sheet and list
+karte-ergebnisse = Результати
+karte-sheet-auf = Розгорнути список результатів
+karte-sheet-ganz = Розгорнути список результатів повністю
+karte-sheet-zu = Згорнути список результатів
+karte-liste = Пропозиції списком
+karte-nur-ausschnitt = Лише пропозиції у видимій частині карти
+karte-in-der-liste = { $count ->
+    [one] ({ $count } у списку)
+    [few] ({ $count } у списку)
+    [many] ({ $count } у списку)
+   *[other] ({ $count } у списку)
+}
+karte-entfernt = Відстань: { $distance }
+karte-auf-karte = Показати на карті
+karte-auf-karte-name = Показати на карті: { $name }
+karte-seiten = Сторінки списку
+karte-vorherige = ← попередня сторінка
+karte-naechste = наступна сторінка →
+karte-seite-von = Сторінка { $page } з { $pages }
+karte-drucken = Друкувати
+karte-teilen = Поділитися
+karte-kopiert = Посилання скопійовано.
+karte-kopieren-unmoeglich = Скопіювати не вдалося – будь ласка, скопіюйте адресу з адресного рядка.
+
+## Map and detail panel
+karte-karte = Карта пропозицій; ті самі пропозиції є у списку результатів.
+karte-gruppe = { $count ->
+    [one] { $count } пропозиція – збільште масштаб
+    [few] { $count } пропозиції – збільште масштаб
+    [many] { $count } пропозицій – збільште масштаб
+   *[other] { $count } пропозиції – збільште масштаб
+}
+karte-gruppe-in = { $count ->
+    [one] { $count } пропозиція в { $place } – збільште масштаб
+    [few] { $count } пропозиції в { $place } – збільште масштаб
+    [many] { $count } пропозицій в { $place } – збільште масштаб
+   *[other] { $count } пропозиції в { $place } – збільште масштаб
+}
+karte-gruppe-umgebung = { $count ->
+    [one] { $count } пропозиція в { $place } та околицях – збільште масштаб
+    [few] { $count } пропозиції в { $place } та околицях – збільште масштаб
+    [many] { $count } пропозицій в { $place } та околицях – збільште масштаб
+   *[other] { $count } пропозиції в { $place } та околицях – збільште масштаб
+}
+karte-details = Докладно про пропозицію
+karte-details-schliessen = Закрити подробиці
+karte-eigene-seite = Окрема сторінка цієї пропозиції
+karte-angebot-fehlt = Цієї пропозиції не існує або вона більше не діє.
+karte-start-fehler = Не вдалося запустити карту. Будь ласка, перезавантажте сторінку.
+karte-laden-fehler = Не вдалося завантажити дані. Будь ласка, спробуйте ще раз.
+
+## Topics
+thema-fruehe-hilfen = Рання допомога сім’ям з немовлятами
+thema-kita-betreuung = Kita та догляд за дітьми
+thema-familienbildung = Навчання для сімей
+thema-beratung = Консультації
+thema-gesundheit = Здоров’я
+thema-bildung-schule = Освіта та школа
+thema-sprache-integration = Мова та інтеграція
+thema-ausbildung-beruf = Професійне навчання та робота
+thema-freizeit-sport = Дозвілля та спорт
+thema-finanzielle-hilfen = Фінансова допомога
+thema-behinderung-inklusion = Інвалідність та інклюзія
+
+## Life phases
+phase-schwangerschaft = Вагітність
+phase-0-3 = 0–3 роки
+phase-3-6 = 3–6 років
+phase-6-10 = 6–10 років
+phase-10-14 = 10–14 років
+phase-14-18 = 14–18 років
+phase-18-21 = 18–21 рік
+phase-21-27 = 21–27 років
+phase-eltern = Батьки
+
+## Languages an offer is available in
+sprache-de = Німецька
+sprache-en = Англійська
+sprache-tr = Турецька
+sprache-ar = Арабська
+sprache-ru = Російська
+sprache-uk = Українська
+sprache-pl = Польська
+sprache-ro = Румунська
+sprache-fa = Перська (фарсі)
+sprache-ku = Курдська
+sprache-ti = Тигринья
+sprache-fr = Французька
+sprache-dgs = Німецька жестова мова
+
+## Cost and delivery
+kosten-kostenlos = безкоштовно
+kosten-ermaessigt = зі знижкою / залежно від доходу
+kosten-kostenpflichtig = платно
+form-vor-ort = на місці
+form-aufsuchend = з виїздом (приходять до Вас)
+form-online = онлайн
+form-telefonisch = по телефону

@@ -1,0 +1,70 @@
+// The interface in five languages: switched in the header on every page, remembered, `lang`
+// and `dir` set; Arabic right to left with the map's controls on the other side. Offer texts
+// stay German and say so. Screenshots in Arabic at both sizes.
+import { test, expect } from '@playwright/test';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+test('English is chosen in the header, remembered, and translates the map explorer', async ({ page }, info) => {
+  await page.goto('/?thema=beratung');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await page.locator('.language-switch').getByRole('link', { name: 'English' }).click();
+  // Back on the same page, now in English.
+  await expect(page).toHaveURL(/\/\?thema=beratung$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('h1')).toHaveText('Offers for families, children and young people');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await expect(page.locator('#result-count')).toHaveText(/^\d+ offers? found$/);
+  await expect(page.locator('.results .topics').first()).toContainText('Counselling');
+  // Remembered on another page, and after a reload.
+  await page.goto('/hilfe');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.footer-links')).toContainText('Privacy');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('.language-switch').getByRole('link', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page).toHaveURL(/\/hilfe$/);
+  void info;
+});
+
+test('Arabic lays out right to left, the map controls included', async ({ page }, info) => {
+  await page.goto('/');
+  await page.locator('.language-switch').getByRole('link', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await expect(page.locator('#karte .cluster, #karte .offer-pin').first()).toBeVisible();
+  const map = (await page.locator('#karte').boundingBox())!;
+  const zoom = (await page.locator('.leaflet-control-zoom').boundingBox())!;
+  expect(zoom.x + zoom.width / 2).toBeGreaterThan(map.x + map.width / 2);
+  // The header starts on the right.
+  const brand = (await page.locator('.site-header .brand').boundingBox())!;
+  expect(brand.x).toBeGreaterThan(page.viewportSize()!.width / 2);
+  await expect(page.locator('#result-count')).not.toContainText('Angebot');
+  await page.screenshot({ path: `${artifacts}/karte-ar-${info.project.name}.png` });
+
+  // An offer: the labels in Arabic, its German description marked as German.
+  const first = page.locator('.results .result h3 a').first();
+  await first.click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.content-language-note')).toBeVisible();
+  await expect(page.locator('.offer-description')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('.offer-facts')).not.toContainText('Öffnungszeiten');
+  await page.screenshot({ path: `${artifacts}/angebot-ar-${info.project.name}.png`, fullPage: true });
+});
+
+test('the browser language applies until one is chosen', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'uk-UA' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  await page.locator('.language-switch').getByRole('link', { name: 'Türkçe' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await page.goto('/impressum');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await context.close();
+});
