@@ -211,6 +211,22 @@ impl LiveMap {
     }
 }
 
+/// Keeps Leaflet's idea of the map's size in step with its box: the box changes height when
+/// the phone layout's sheet starts, and Leaflet only notices window resizes by itself (a stale
+/// size puts a tapped point somewhere else).
+fn follow_container_size(map: &Map, element: &web_sys::HtmlElement) {
+    let map = map.clone();
+    let resized = Closure::<dyn Fn()>::new(move || {
+        map.invalidate_size(false);
+    });
+    let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref());
+    if let Ok(observer) = observer {
+        observer.observe(element);
+    }
+    // Lives as long as the page: the map is never removed.
+    resized.forget();
+}
+
 /// Runs `action` when the marker is clicked, or activated with Enter or Space while focused
 /// (Leaflet itself only opens popups on Enter).
 fn on_activate(marker: &Marker, action: impl Fn() + 'static) {
@@ -401,6 +417,7 @@ pub fn attach(
             });
             let on_move = Rc::clone(&created);
             created.map.on_move_end(Box::new(move |_| on_move.redraw()));
+            follow_container_size(&created.map, &element);
             live.set_value(Some(created));
         }
         live.with_value(|live| {

@@ -76,6 +76,12 @@ fn offer(organization_id: i64, name: &str, status: OfferStatus) -> NewOffer {
             }],
             internal_note: SECRET_NOTE.into(),
         },
+        summaries: [
+            String::new(),
+            "Bebekli ebeveynler için açık buluşma.".into(),
+            String::new(),
+            String::new(),
+        ],
     }
 }
 
@@ -158,6 +164,14 @@ async fn story(storage: Arc<dyn Storage>) {
     );
     assert!(detail.delivery.contains(Delivery::OnSite));
     assert_eq!(detail.cost, Cost::Free);
+    assert_eq!(
+        detail.summaries,
+        [(
+            "tr".to_string(),
+            "Bebekli ebeveynler için açık buluşma.".to_string()
+        )],
+        "only the short descriptions that exist, with their language"
+    );
     assert!(
         storage
             .public_offer_detail(archived)

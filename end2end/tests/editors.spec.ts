@@ -1,7 +1,7 @@
 // Editors on a phone: edit a field in place, see it after a reload with its history entry, get
 // a German message for a bad value, meet the conflict view when another editor saved first,
 // and mark an offer as checked.
-import { test, expect, Page, Browser } from '@playwright/test';
+import { test, expect, Page, Browser, Locator } from '@playwright/test';
 import * as fs from 'fs';
 
 const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
@@ -210,8 +210,11 @@ test('an editor starts a new offer, sets its location and publishes it', async (
 
 /** A point of the map near its centre that no marker or cluster covers (a map click there
  * lands on the map itself). */
-async function emptyMapPoint(page: Page): Promise<{ x: number; y: number }> {
+async function emptyMapPoint(page: Page, around?: Locator): Promise<{ x: number; y: number }> {
   const map = (await page.locator('#karte').boundingBox())!;
+  // Near a given marker (the offer's own place, inside the district), else the map's centre.
+  const start = around ? (await around.boundingBox())! : { x: map.x + map.width / 2, y: map.y + map.height / 2, width: 0, height: 0 };
+  const [cx, cy] = [start.x + start.width / 2, start.y + start.height / 2];
   const markers = await page.locator('#karte .cluster, #karte .offer-pin, #karte .pick-pin').evaluateAll((elements) =>
     elements.map((element) => element.getBoundingClientRect().toJSON()),
   );
@@ -219,8 +222,8 @@ async function emptyMapPoint(page: Page): Promise<{ x: number; y: number }> {
     markers.every((m: DOMRect) => x < m.left - 12 || x > m.right + 12 || y < m.top - 12 || y > m.bottom + 12);
   for (let ring = 0; ring < 12; ring++) {
     for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
-      const x = map.x + map.width / 2 + dx * ring * 8;
-      const y = map.y + map.height / 2 + dy * ring * 8;
+      const x = cx + dx * ring * 8;
+      const y = cy + dy * ring * 8;
       if (free(x, y)) return { x: x - map.x, y: y - map.y };
     }
   }
@@ -245,7 +248,7 @@ test('an editor moves an offer by dragging its marker or tapping the map', async
   await expect(status).toContainText(`Neuer Standort: ${before.lat.toFixed(5)}, ${before.lon.toFixed(5)}`);
   const pin = page.locator('#karte .pick-pin');
   await expect(pin).toBeInViewport();
-  const target = await emptyMapPoint(page);
+  const target = await emptyMapPoint(page, pin);
   if (test.info().project.name === 'desktop') {
     // Drag the marker with the mouse …
     const from = (await pin.boundingBox())!;

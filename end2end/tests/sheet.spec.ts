@@ -7,16 +7,30 @@ import * as fs from 'fs';
 const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
 fs.mkdirSync(artifacts, { recursive: true });
 
-async function drag(page: Page, fromY: number, toY: number) {
+/** Drags the sheet's bar (where it is once the sheet has settled) to `toY`. */
+async function drag(page: Page, toY: number) {
   const client = await page.context().newCDPSession(page);
   const x = page.viewportSize()!.width / 2;
+  // Not right after a tap (tap-then-drag is the double-tap zoom gesture), nor while the sheet
+  // still moves to its last height.
+  await page.waitForTimeout(500);
+  const bar = (await page.locator('.sheet-bar').boundingBox())!;
+  const fromY = bar.y + bar.height / 2;
   await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
   const steps = 8;
   for (let step = 1; step <= steps; step++) {
     const y = fromY + ((toY - fromY) * step) / steps;
     await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await page.waitForTimeout(16);
+  }
+  // The finger rests a moment before it lifts: a lift in motion would start a fling, and a tap
+  // during a fling only stops it (no click), on a real phone as in Chromium.
+  for (let rest = 0; rest < 3; rest++) {
+    await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: toY }] });
+    await page.waitForTimeout(60);
   }
   await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(300);
 }
 
 test('the results sheet is dragged by touch between peek, half and full', async ({ page }) => {
@@ -29,17 +43,13 @@ test('the results sheet is dragged by touch between peek, half and full', async 
   await expect(sheet).toHaveCSS('position', 'fixed');
   await expect(page.locator('#result-count')).toBeInViewport();
 
-  const barY = async () => {
-    const box = (await page.locator('.sheet-bar').boundingBox())!;
-    return box.y + box.height / 2;
-  };
   // Up: nearly the whole screen.
-  await drag(page, await barY(), 120);
+  await drag(page, 120);
   await expect(explorer).toHaveAttribute('data-sheet', 'full');
   await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(screen * 0.85);
   await page.screenshot({ path: `${artifacts}/liste-ganz-phone.png` });
   // Down: only the handle and the count; the map has the screen.
-  await drag(page, await barY(), screen - 20);
+  await drag(page, screen - 20);
   await expect(explorer).toHaveAttribute('data-sheet', 'peek');
   await expect.poll(async () => (await sheet.boundingBox())!.height).toBeLessThan(120);
   await expect(page.locator('#result-count')).toBeInViewport();
@@ -51,7 +61,7 @@ test('the results sheet is dragged by touch between peek, half and full', async 
   await expect(handle).toHaveAttribute('aria-expanded', 'true');
 
   // An offer opened on the map shows in the sheet.
-  await drag(page, await barY(), screen - 20);
+  await drag(page, screen - 20);
   await expect(explorer).toHaveAttribute('data-sheet', 'peek');
   await page.goto('/?angebot=' + (await firstOfferId(page)));
   await expect(explorer).toHaveAttribute('data-sheet', 'half');

@@ -3092,6 +3092,7 @@ impl Generator<'_> {
             String::new()
         };
 
+        let summaries = summaries_for(&name, kind.topics[0], &town.name);
         NewOffer {
             external_id: None,
             organization_id: 0,
@@ -3118,6 +3119,7 @@ impl Generator<'_> {
                 contacts,
                 internal_note,
             },
+            summaries,
         }
     }
 
@@ -3304,6 +3306,35 @@ pub async fn load_if_empty(
         }
     }
     Ok(inserted)
+}
+
+/// Short descriptions in the other interface languages for about two offers in five (chosen
+/// by the name, so the random draws of the rest of the demo data stay as they were).
+fn summaries_for(name: &str, topic: Topic, town: &str) -> [String; 4] {
+    use app::i18n::Locale;
+    if name.bytes().map(u32::from).sum::<u32>() % 5 >= 2 {
+        return Default::default();
+    }
+    let topic_in =
+        |locale| app::server::i18n::message(locale, &format!("thema-{}", topic.code()), None);
+    [
+        format!(
+            "{}: a service for families in {town}. Call or drop by to ask whether it suits you.",
+            topic_in(Locale::English)
+        ),
+        format!(
+            "{}: {town} içindeki aileler için bir hizmet. Size uygun olup olmadığını sormak için arayın veya uğrayın.",
+            topic_in(Locale::Turkish)
+        ),
+        format!(
+            "{}: خدمة للأسر في {town}. اتصلوا بنا أو زورونا لتسألوا إن كانت تناسبكم.",
+            topic_in(Locale::Arabic)
+        ),
+        format!(
+            "{}: послуга для сімей у {town}. Зателефонуйте або зайдіть, щоб дізнатися, чи підходить вона Вам.",
+            topic_in(Locale::Ukrainian)
+        ),
+    ]
 }
 
 #[cfg(test)]

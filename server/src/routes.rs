@@ -397,6 +397,12 @@ fn router(
         .layer(sessions)
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
         .layer(axum::middleware::from_fn(guard::same_site_writes_only))
+        // Pages come in the language of the cookie or of Accept-Language: caches must keep
+        // them apart.
+        .layer(tower_http::set_header::SetResponseHeaderLayer::appending(
+            header::VARY,
+            axum::http::HeaderValue::from_static("Accept-Language, Cookie"),
+        ))
         .layer(CompressionLayer::new())
         .with_state(options)
 }

@@ -282,3 +282,145 @@ async fn the_print_view_lists_the_selection_with_a_qr_code_back_to_it() {
     assert!(everything.contains("Auswahl: alle Angebote"));
     assert!(everything.contains("Gedruckt sind die ersten 40 von"));
 }
+
+/// A GET with extra request headers; the redirect is not followed.
+async fn get_with(running: &Running, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(60))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut request = client.get(format!("{}{path}", running.base));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_come_in_the_chosen_language_with_lang_and_dir() {
+    let running = start().await;
+    // German unless asked otherwise.
+    let (_, german) = get(&running, "/").await;
+    assert!(
+        german.contains("<html lang=\"de\" dir=\"ltr\""),
+        "{}",
+        &german[..300]
+    );
+
+    // The choice is a cookie, set by a link that comes back to the page.
+    let chosen = get_with(
+        &running,
+        "/sprache?zu=ar&zurueck=%2F%3Fthema%3Dberatung",
+        &[],
+    )
+    .await;
+    assert_eq!(chosen.status().as_u16(), 303);
+    assert_eq!(chosen.headers()["location"], "/?thema=beratung");
+    let cookie = chosen.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("chancenkarte_sprache=ar;") && cookie.contains("Max-Age=31536000"));
+    let arabic = get_with(
+        &running,
+        "/?thema=beratung",
+        &[("cookie", "chancenkarte_sprache=ar")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\""));
+    assert!(arabic.contains("خدمات للأسر"), "the heading is Arabic");
+    // The island's texts travel in Arabic in the page data, and its server rendering uses them.
+    let data = &arabic[arabic.find("id=\"kartendaten\"").unwrap()..];
+    assert!(data.contains("\"locale\":\"ar\""));
+    assert!(!arabic.contains("Angebote gefunden"));
+
+    // Without a choice, the browser's language applies; an unknown one falls back to German.
+    let ukrainian = get_with(
+        &running,
+        "/hilfe",
+        &[("accept-language", "ru-RU, uk;q=0.8")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(ukrainian.contains("<html lang=\"uk\" dir=\"ltr\""));
+    let unknown = get_with(&running, "/hilfe", &[("accept-language", "fr-FR")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(unknown.contains("<html lang=\"de\""));
+
+    let vary = get_with(&running, "/", &[]).await;
+    let vary: Vec<_> = vary
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(
+        vary.iter().any(|v| v.contains("Accept-Language")),
+        "{vary:?}"
+    );
+
+    // Bad choices get a reason; a foreign address is no place to go back to.
+    let bad = get_with(&running, "/sprache?zu=xx", &[]).await;
+    assert_eq!(bad.status().as_u16(), 400);
+    assert!(
+        bad.text()
+            .await
+            .unwrap()
+            .contains("Diese Sprache gibt es hier nicht")
+    );
+    let away = get_with(&running, "/sprache?zu=en&zurueck=%2F%2Fboese.example", &[]).await;
+    assert_eq!(away.headers()["location"], "/");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offer_shows_its_short_description_in_the_active_language() {
+    let running = start().await;
+    // The demo data gives some offers short descriptions; find one through the offer pages.
+    let (_, map) = get(&running, "/").await;
+    let mut found = None;
+    for id in listed_ids(&map) {
+        let page = get_with(
+            &running,
+            &format!("/angebot/{id}"),
+            &[("cookie", "chancenkarte_sprache=en")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        if page.contains("class=\"offer-summary\"") {
+            found = Some((id, page));
+            break;
+        }
+    }
+    let (id, english) = found.expect("an offer with a short description on the first page");
+    let at = english.find("class=\"offer-summary\"").unwrap();
+    let summary = &english[english[..at].rfind("<p").unwrap()..at];
+    assert!(
+        summary.contains("lang=\"en\"") && summary.contains("dir=\"ltr\""),
+        "{summary}"
+    );
+    assert!(english.contains("a service for families in"));
+    assert!(english.contains("<p lang=\"de\" dir=\"ltr\" class=\"offer-description\">"));
+    assert!(english.contains("Opening hours") || english.contains("Address"));
+    // In German, no short description and no note about the language.
+    let (_, german) = get(&running, &format!("/angebot/{id}")).await;
+    assert!(!german.contains("offer-summary") && !german.contains("content-language-note"));
+    // The map's detail panel fragment follows the same choice.
+    let panel = get_with(
+        &running,
+        &format!("/kartenfenster/angebot/{id}"),
+        &[("cookie", "chancenkarte_sprache=ar")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(panel.contains("lang=\"ar\" dir=\"rtl\""), "{panel}");
+}

@@ -53,3 +53,22 @@ tag-thu = Donnerstag
 tag-fri = Freitag
 tag-sat = Samstag
 tag-sun = Sonntag
+
+## Help
+hilfe-titel = Hilfe – Chancenkarte
+hilfe-ueberschrift = Hilfe: So finden Sie ein Angebot
+hilfe-filtern = Filtern.
+hilfe-filtern-text = Öffnen Sie „Filter“. Geben Sie das Alter Ihres Kindes an, wählen Sie ein Thema und Ihren Ort. Sie können auch ein Wort suchen, zum Beispiel „Hebamme“.
+hilfe-ansehen = Ansehen.
+hilfe-ansehen-text = Die passenden Angebote stehen auf der Karte und in der Ergebnisliste. Eine Zahl auf der Karte heißt: An diesem Ort gibt es mehrere Angebote. Tippen Sie darauf, dann rückt die Karte näher heran. Unter „In der Nähe von“ geben Sie Ihren Ort oder Ihre Postleitzahl ein; dann stehen die nächsten Angebote oben.
+hilfe-oeffnen = Öffnen.
+hilfe-oeffnen-text = Tippen Sie auf ein Angebot. Sie sehen Adresse, Telefon, Öffnungszeiten, Kosten und Sprachen. Tippen Sie auf die Telefonnummer, dann rufen Sie direkt an. Mit „Route planen“ sehen Sie den Weg.
+hilfe-weitergeben = Weitergeben.
+hilfe-weitergeben-text = Mit „Teilen“ schicken Sie die Auswahl weiter, mit „Drucken“ bekommen Sie eine Liste auf Papier mit QR-Code.
+hilfe-ohne-karte = Ohne Karte
+hilfe-ohne-karte-text = Alle Angebote stehen auch in der Ergebnisliste: auf dem Handy unten über der Karte (zum Vergrößern nach oben ziehen oder antippen), auf großen Bildschirmen neben der Karte. Die Liste funktioniert mit Tastatur und Bildschirmleser und auch ohne JavaScript.
+hilfe-fehler = Ein Angebot fehlt oder stimmt nicht?
+hilfe-fehler-text = Auf der Seite jedes Angebots können Sie „Fehler melden“. Einrichtungen können ein neues Angebot eintragen lassen:
+hilfe-eintragen = Angebot eintragen lassen
+hilfe-sprachen = Sprachen
+hilfe-sprachen-text = Oben auf jeder Seite wählen Sie die Sprache: Deutsch, Englisch, Türkisch, Arabisch oder Ukrainisch. Die Chancenkarte merkt sich Ihre Wahl. Die Beschreibungen der Angebote sind auf Deutsch; manche Angebote haben eine kurze Beschreibung in Ihrer Sprache.

@@ -6,6 +6,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::domain::operator::OperatorInfo;
+use crate::i18n::Locale;
+use crate::server::i18n::{current_locale, t};
+
+/// Above pages that exist in German only (legal texts): says so in the reader's language.
+#[component]
+fn GermanOnlyNotice() -> impl IntoView {
+    (current_locale() != Locale::German).then(
+        || view! { <p class="content-language-note" role="note">{t("seite-nur-deutsch")}</p> },
+    )
+}
 
 fn operator() -> Option<OperatorInfo> {
     crate::server::state::app_state()
@@ -64,7 +74,8 @@ pub fn ImprintPage() -> impl IntoView {
     };
     view! {
         <Title text="Impressum – Chancenkarte" />
-        <article class="info-page">
+        <GermanOnlyNotice />
+        <article class="info-page" lang="de" dir="ltr">
             <h1>"Impressum"</h1>
             <ExampleNotice operator=operator.clone() />
             <h2>"Anbieter"</h2>
@@ -106,7 +117,8 @@ pub fn PrivacyPage() -> impl IntoView {
     };
     view! {
         <Title text="Datenschutz – Chancenkarte" />
-        <article class="info-page">
+        <GermanOnlyNotice />
+        <article class="info-page" lang="de" dir="ltr">
             <h1>"Datenschutzerklärung"</h1>
             <ExampleNotice operator=operator.clone() />
             <h2>"Verantwortlich"</h2>
@@ -165,7 +177,8 @@ pub fn AccessibilityPage() -> impl IntoView {
     let fully = accessibility.known_barriers.is_empty();
     view! {
         <Title text="Erklärung zur Barrierefreiheit – Chancenkarte" />
-        <article class="info-page">
+        <GermanOnlyNotice />
+        <article class="info-page" lang="de" dir="ltr">
             <h1>"Erklärung zur Barrierefreiheit"</h1>
             <ExampleNotice operator=operator.clone() />
             <p>
@@ -210,37 +223,33 @@ pub fn AccessibilityPage() -> impl IntoView {
 
 #[component]
 pub fn HelpPage() -> impl IntoView {
+    let step = |title: &str, text: &str| {
+        view! {
+            <li>
+                <strong>{t(title)}</strong>
+                " "
+                {t(text)}
+            </li>
+        }
+    };
     view! {
-        <Title text="Hilfe – Chancenkarte" />
+        <Title text=t("hilfe-titel") />
         <article class="info-page">
-            <h1>"Hilfe: So finden Sie ein Angebot"</h1>
+            <h1>{t("hilfe-ueberschrift")}</h1>
             <ol class="help-steps">
-                <li>
-                    <strong>"Filtern."</strong>
-                    " Öffnen Sie „Filter“. Geben Sie das Alter Ihres Kindes an, wählen Sie ein Thema und Ihren Ort. Sie können auch ein Wort suchen, zum Beispiel „Hebamme“."
-                </li>
-                <li>
-                    <strong>"Ansehen."</strong>
-                    " Die passenden Angebote stehen auf der Karte und in der Liste darunter. Eine Zahl auf der Karte heißt: An diesem Ort gibt es mehrere Angebote. Tippen Sie darauf, dann rückt die Karte näher heran. Unter „In der Nähe von“ geben Sie Ihren Ort oder Ihre Postleitzahl ein; dann stehen die nächsten Angebote oben."
-                </li>
-                <li>
-                    <strong>"Öffnen."</strong>
-                    " Tippen Sie auf ein Angebot. Sie sehen Adresse, Telefon, Öffnungszeiten, Kosten und Sprachen. Tippen Sie auf die Telefonnummer, dann rufen Sie direkt an. Mit „Route planen“ sehen Sie den Weg."
-                </li>
-                <li>
-                    <strong>"Weitergeben."</strong>
-                    " Mit „Teilen“ schicken Sie die Auswahl weiter, mit „Drucken“ bekommen Sie eine Liste auf Papier mit QR-Code."
-                </li>
+                {step("hilfe-filtern", "hilfe-filtern-text")}
+                {step("hilfe-ansehen", "hilfe-ansehen-text")}
+                {step("hilfe-oeffnen", "hilfe-oeffnen-text")}
+                {step("hilfe-weitergeben", "hilfe-weitergeben-text")}
             </ol>
-            <h2>"Ohne Karte"</h2>
+            <h2>{t("hilfe-ohne-karte")}</h2>
+            <p>{t("hilfe-ohne-karte-text")}</p>
+            <h2>{t("hilfe-fehler")}</h2>
             <p>
-                "Alle Angebote stehen auch in der Ergebnisliste: auf dem Handy unten über der Karte (zum Vergrößern nach oben ziehen oder antippen), auf großen Bildschirmen neben der Karte. Die Liste funktioniert mit Tastatur und Bildschirmleser und auch ohne JavaScript."
+                {t("hilfe-fehler-text")} " " <a href="/eintragen">{t("hilfe-eintragen")}</a>
             </p>
-            <h2>"Ein Angebot fehlt oder stimmt nicht?"</h2>
-            <p>
-                "Auf der Seite jedes Angebots können Sie „Fehler melden“. Einrichtungen können ein neues Angebot "
-                <a href="/eintragen">"eintragen lassen"</a> "."
-            </p>
+            <h2>{t("hilfe-sprachen")}</h2>
+            <p>{t("hilfe-sprachen-text")}</p>
             <section class="easy-language" lang="de" aria-labelledby="leichte-sprache">
                 <h2 id="leichte-sprache">"Leichte Sprache"</h2>
                 <p>"Die Chancen·karte ist eine Karte im Internet."</p>

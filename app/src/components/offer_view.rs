@@ -63,6 +63,17 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
             // Offers are German content; other languages are told so, and the text is marked.
             {(locale != Locale::German)
                 .then(|| view! { <p class="content-language-note">{t("angebot-inhalt-deutsch")}</p> })}
+            {offer
+                .summaries
+                .iter()
+                .find(|(code, _)| code == locale.code())
+                .map(|(code, text)| {
+                    view! {
+                        <p class="offer-summary" lang=code.clone() dir=locale.direction()>
+                            {text.clone()}
+                        </p>
+                    }
+                })}
             <p class="offer-description" lang="de" dir="ltr">{offer.description.clone()}</p>
             <dl class="offer-facts">
                 <dt>{t("angebot-fuer")}</dt>

@@ -137,12 +137,6 @@ pub fn ResultsSheet(
             node_ref=section
             class:dragging=move || dragged_height.with(Option::is_some)
             style:height=move || dragged_height.get().map(|px| format!("{px}px"))
-            on:focusin=move |_| {
-                // Keyboard users tabbing into the clipped list get it in sight.
-                if height.get_untracked() == Some(SheetHeight::Peek) {
-                    height.set(Some(SheetHeight::Half));
-                }
-            }
         >
             <div
                 class="sheet-bar"
@@ -164,7 +158,17 @@ pub fn ResultsSheet(
                 </button>
                 {count}
             </div>
-            <div class="sheet-body" id="ergebnisse-inhalt">
+            <div
+                class="sheet-body"
+                id="ergebnisse-inhalt"
+                on:focusin=move |_| {
+                    // Keyboard users tabbing into the clipped list get it in sight (the handle
+                    // itself is outside: focusing it must not move the sheet before its click).
+                    if height.get_untracked() == Some(SheetHeight::Peek) {
+                        height.set(Some(SheetHeight::Half));
+                    }
+                }
+            >
                 {children()}
             </div>
         </section>

@@ -108,6 +108,9 @@ pub struct OfferDetail {
     #[serde(with = "iso_date")]
     pub last_checked: NaiveDate,
     pub is_demo: bool,
+    /// Short descriptions for families reading another language: (language code, text), only
+    /// those an editor wrote.
+    pub summaries: Vec<(String, String)>,
     /// Not checked for over [`LONG_UNCHECKED_MONTHS`] months: the public page says so.
     pub long_unchecked: bool,
 }

@@ -30,10 +30,15 @@ pub enum EditableField {
     InternalNote,
     /// Member-only: one contact person per line, "Name; Rolle; Telefon; E-Mail".
     Contacts,
+    /// Optional short descriptions in the other interface languages.
+    SummaryEn,
+    SummaryTr,
+    SummaryAr,
+    SummaryUk,
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 17] = [
+    pub const ALL: [EditableField; 21] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -51,6 +56,10 @@ impl EditableField {
         EditableField::HoursNote,
         EditableField::InternalNote,
         EditableField::Contacts,
+        EditableField::SummaryEn,
+        EditableField::SummaryTr,
+        EditableField::SummaryAr,
+        EditableField::SummaryUk,
     ];
 
     /// Stable code, used in URLs, forms and the history.
@@ -73,6 +82,10 @@ impl EditableField {
             EditableField::HoursNote => "oeffnungszeiten_hinweis",
             EditableField::InternalNote => "interne_notiz",
             EditableField::Contacts => "ansprechpersonen",
+            EditableField::SummaryEn => "kurz_en",
+            EditableField::SummaryTr => "kurz_tr",
+            EditableField::SummaryAr => "kurz_ar",
+            EditableField::SummaryUk => "kurz_uk",
         }
     }
 
@@ -95,6 +108,10 @@ impl EditableField {
             EditableField::HoursNote => "Hinweis zu den Öffnungszeiten",
             EditableField::InternalNote => "Interne Notiz",
             EditableField::Contacts => "Ansprechpersonen (intern)",
+            EditableField::SummaryEn => "Kurzbeschreibung auf Englisch",
+            EditableField::SummaryTr => "Kurzbeschreibung auf Türkisch",
+            EditableField::SummaryAr => "Kurzbeschreibung auf Arabisch",
+            EditableField::SummaryUk => "Kurzbeschreibung auf Ukrainisch",
         }
     }
 
@@ -134,7 +151,11 @@ impl EditableField {
             EditableField::Description
             | EditableField::OpeningHours
             | EditableField::InternalNote
-            | EditableField::Contacts => FieldInput::Text,
+            | EditableField::Contacts
+            | EditableField::SummaryEn
+            | EditableField::SummaryTr
+            | EditableField::SummaryAr
+            | EditableField::SummaryUk => FieldInput::Text,
             _ => FieldInput::Line,
         }
     }
@@ -156,6 +177,12 @@ impl EditableField {
                 "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)"
             }
             EditableField::InternalNote => "Nur für Netzwerkmitglieder sichtbar.",
+            EditableField::SummaryEn
+            | EditableField::SummaryTr
+            | EditableField::SummaryAr
+            | EditableField::SummaryUk => {
+                "Freiwillig: zwei, drei einfache Sätze in dieser Sprache; erscheint, wenn jemand die Seite in ihr liest. Leer lassen, wenn es keine gibt."
+            }
             _ => return None,
         })
     }
@@ -209,6 +236,10 @@ impl EditableField {
             | EditableField::AccessibilityNote
             | EditableField::HoursNote => bounded_text(text, 0, 500, "Der Hinweis"),
             EditableField::InternalNote => bounded_text(text, 0, 2000, "Die interne Notiz"),
+            EditableField::SummaryEn
+            | EditableField::SummaryTr
+            | EditableField::SummaryAr
+            | EditableField::SummaryUk => bounded_text(text, 0, 600, "Die Kurzbeschreibung"),
             EditableField::Contacts => {
                 parse_contacts(text).map(|contacts| format_contacts(&contacts))
             }

@@ -119,6 +119,10 @@ fn column_of(field: EditableField) -> Option<&'static str> {
         EditableField::Email => "email",
         EditableField::Website => "website",
         EditableField::HoursNote => "hours_note",
+        EditableField::SummaryEn => "summary_en",
+        EditableField::SummaryTr => "summary_tr",
+        EditableField::SummaryAr => "summary_ar",
+        EditableField::SummaryUk => "summary_uk",
         _ => return None,
     })
 }
@@ -150,6 +154,10 @@ struct OfferRow {
     email: String,
     website: String,
     hours_note: String,
+    summary_en: String,
+    summary_tr: String,
+    summary_ar: String,
+    summary_uk: String,
     street: String,
     postcode: String,
     town: String,
@@ -216,6 +224,7 @@ fn hours_text(rows: Vec<HoursRow>) -> String {
 
 const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.name, o.description, o.cost, \
      o.cost_note, o.wheelchair, o.accessibility_note, o.phone, o.email, o.website, o.hours_note, \
+     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
      l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
      FROM offers o JOIN locations l ON l.id = o.location_id WHERE o.id = $1";
 
@@ -242,6 +251,10 @@ macro_rules! edit_storage {
                     (EditableField::Email, row.email),
                     (EditableField::Website, row.website),
                     (EditableField::HoursNote, row.hours_note),
+                    (EditableField::SummaryEn, row.summary_en),
+                    (EditableField::SummaryTr, row.summary_tr),
+                    (EditableField::SummaryAr, row.summary_ar),
+                    (EditableField::SummaryUk, row.summary_uk),
                 ];
                 for field in [
                     EditableField::Topics,

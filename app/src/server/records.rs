@@ -89,4 +89,10 @@ pub struct NewOffer {
     pub status: OfferStatus,
     pub is_demo: bool,
     pub member_only: MemberOnly,
+    /// Short descriptions in English, Turkish, Arabic and Ukrainian (see
+    /// [`SUMMARY_LANGUAGES`]); empty where there is none.
+    pub summaries: [String; 4],
 }
+
+/// The languages of [`NewOffer::summaries`], in order.
+pub const SUMMARY_LANGUAGES: [&str; 4] = ["en", "tr", "ar", "uk"];

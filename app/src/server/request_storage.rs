@@ -184,6 +184,7 @@ pub fn offer_from_listing(
                 .collect(),
             internal_note: String::new(),
         },
+        summaries: Default::default(),
     }
 }
 

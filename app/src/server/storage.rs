@@ -130,6 +130,10 @@ struct DetailRow {
     hours_note: String,
     last_checked: NaiveDate,
     is_demo: bool,
+    summary_en: String,
+    summary_tr: String,
+    summary_ar: String,
+    summary_uk: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -268,6 +272,16 @@ fn detail_from_row(
         hours_note: row.hours_note,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
+        summaries: [
+            ("en", row.summary_en),
+            ("tr", row.summary_tr),
+            ("ar", row.summary_ar),
+            ("uk", row.summary_uk),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(code, text)| (code.to_string(), text))
+        .collect(),
         long_unchecked: checked_before_months(row.last_checked, LONG_UNCHECKED_MONTHS),
     })
 }
@@ -279,7 +293,8 @@ const SUMMARY_SQL: &str = "SELECT o.id, o.name, g.name AS organization, l.munici
 
 const DETAIL_SQL: &str = "SELECT o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
      o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
-     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo \
+     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
      FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
      JOIN municipalities m ON m.ags = l.municipality_ags \
      WHERE o.status = 'active' AND o.id = $1";
@@ -408,8 +423,9 @@ macro_rules! sql_storage {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO offers (external_id, organization_id, location_id, name, description, cost, \
                      cost_note, wheelchair, accessibility_note, phone, email, website, hours_note, last_checked, \
-                     status, is_demo) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+                     status, is_demo, summary_en, summary_tr, summary_ar, summary_uk) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+                     $17, $18, $19, $20) RETURNING id",
                 )
                 .bind(&offer.external_id)
                 .bind(offer.organization_id)
@@ -427,6 +443,10 @@ macro_rules! sql_storage {
                 .bind(offer.last_checked)
                 .bind(offer.status.code())
                 .bind(offer.is_demo)
+                .bind(&offer.summaries[0])
+                .bind(&offer.summaries[1])
+                .bind(&offer.summaries[2])
+                .bind(&offer.summaries[3])
                 .fetch_one(&mut *tx)
                 .await?;
                 let code_rows: Vec<((&str, &str), &str)> = offer
