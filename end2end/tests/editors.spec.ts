@@ -210,16 +210,25 @@ test('an editor starts a new offer, sets its location and publishes it', async (
 
 /** A point of the map near its centre that no marker or cluster covers (a map click there
  * lands on the map itself). */
-async function emptyMapPoint(page: Page, around?: Locator): Promise<{ x: number; y: number }> {
+async function emptyMapPoint(page: Page, from?: Locator): Promise<{ x: number; y: number }> {
   const map = (await page.locator('#karte').boundingBox())!;
-  // Near a given marker (the offer's own place, inside the district), else the map's centre.
-  const start = around ? (await around.boundingBox())! : { x: map.x + map.width / 2, y: map.y + map.height / 2, width: 0, height: 0 };
-  const [cx, cy] = [start.x + start.width / 2, start.y + start.height / 2];
   const markers = await page.locator('#karte .cluster, #karte .offer-pin, #karte .pick-pin').evaluateAll((elements) =>
     elements.map((element) => element.getBoundingClientRect().toJSON()),
   );
   const free = (x: number, y: number) =>
     markers.every((m: DOMRect) => x < m.left - 12 || x > m.right + 12 || y < m.top - 12 || y > m.bottom + 12);
+  const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
+  if (from) {
+    // On the way from the marker (the offer's place) to the map's centre (where the test
+    // zoomed in, among offers): both inside the district, and so, near them, the way.
+    const pin = (await from.boundingBox())!;
+    const [px, py] = [pin.x + pin.width / 2, pin.y + pin.height / 2];
+    const length = Math.hypot(cx - px, cy - py);
+    for (let along = 30; along < length; along += 6) {
+      const [x, y] = [px + ((cx - px) * along) / length, py + ((cy - py) * along) / length];
+      if (free(x, y)) return { x: x - map.x, y: y - map.y };
+    }
+  }
   for (let ring = 0; ring < 12; ring++) {
     for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]]) {
       const x = cx + dx * ring * 8;

@@ -1,16 +1,22 @@
 // The interface in five languages: switched in the header on every page, remembered, `lang`
 // and `dir` set; Arabic right to left with the map's controls on the other side. Offer texts
 // stay German and say so. Screenshots in Arabic at both sizes.
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 
 const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
 fs.mkdirSync(artifacts, { recursive: true });
 
+/** Opens the header's language menu and picks `name` (the language named in itself). */
+async function choose(page: Page, name: string) {
+  await page.locator('.language-switch summary').click();
+  await page.locator('.language-switch').getByRole('link', { name }).click();
+}
+
 test('English is chosen in the header, remembered, and translates the map explorer', async ({ page }) => {
   await page.goto('/?thema=beratung');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await page.locator('.language-switch').getByRole('link', { name: 'English' }).click();
+  await choose(page, 'English');
   // Back on the same page, now in English.
   await expect(page).toHaveURL(/\/\?thema=beratung$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -25,14 +31,14 @@ test('English is chosen in the header, remembered, and translates the map explor
   await expect(page.locator('.footer-links')).toContainText('Privacy');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.locator('.language-switch').getByRole('link', { name: 'Deutsch' }).click();
+  await choose(page, 'Deutsch');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page).toHaveURL(/\/hilfe$/);
 });
 
 test('Arabic lays out right to left, the map controls included', async ({ page }, info) => {
   await page.goto('/');
-  await page.locator('.language-switch').getByRole('link', { name: 'العربية' }).click();
+  await choose(page, 'العربية');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
@@ -61,7 +67,7 @@ test('the browser language applies until one is chosen', async ({ browser }) => 
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-  await page.locator('.language-switch').getByRole('link', { name: 'Türkçe' }).click();
+  await choose(page, 'Türkçe');
   await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
   await page.goto('/impressum');
   await expect(page.locator('html')).toHaveAttribute('lang', 'tr');

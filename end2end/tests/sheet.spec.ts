@@ -39,35 +39,35 @@ test('the results sheet is dragged by touch between peek, half and full', async 
   const explorer = page.locator('.explorer');
   const sheet = page.locator('#ergebnisse');
   const screen = page.viewportSize()!.height;
-  await expect(explorer).toHaveAttribute('data-sheet', 'half');
+  // At first the map has the screen: only the handle and the count show.
+  await expect(explorer).toHaveAttribute('data-sheet', 'peek');
   await expect(sheet).toHaveCSS('position', 'fixed');
   await expect(page.locator('#result-count')).toBeInViewport();
-
-  // Up: nearly the whole screen.
-  await drag(page, 120);
-  await expect(explorer).toHaveAttribute('data-sheet', 'full');
-  await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(screen * 0.85);
-  await page.screenshot({ path: `${artifacts}/liste-ganz-phone.png` });
-  // Down: only the handle and the count; the map has the screen.
-  await drag(page, screen - 20);
-  await expect(explorer).toHaveAttribute('data-sheet', 'peek');
   await expect.poll(async () => (await sheet.boundingBox())!.height).toBeLessThan(120);
-  await expect(page.locator('#result-count')).toBeInViewport();
+  await expect(page.locator('#karte .cluster').first()).toBeInViewport();
+  await page.screenshot({ path: `${artifacts}/karte-phone-peek.png` });
+
   // The handle is a button too (keyboard, screen readers): up one step.
   const handle = page.locator('.sheet-handle');
   await expect(handle).toHaveAttribute('aria-expanded', 'false');
   await handle.tap();
   await expect(explorer).toHaveAttribute('data-sheet', 'half');
   await expect(handle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.results .result').first()).toBeInViewport();
 
-  // An offer opened on the map shows in the sheet.
+  // Up: nearly the whole screen.
+  await drag(page, 120);
+  await expect(explorer).toHaveAttribute('data-sheet', 'full');
+  await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(screen * 0.85);
+  await page.screenshot({ path: `${artifacts}/liste-ganz-phone.png` });
+  // Down: back to the map.
   await drag(page, screen - 20);
   await expect(explorer).toHaveAttribute('data-sheet', 'peek');
-  await page.goto('/?angebot=' + (await firstOfferId(page)));
+  await expect.poll(async () => (await sheet.boundingBox())!.height).toBeLessThan(120);
+
+  // An offer opened by its URL (or on the map) shows in the sheet at half height.
+  const id = await page.locator('.results .result').first().getAttribute('data-offer-id');
+  await page.goto(`/?angebot=${id}`);
   await expect(explorer).toHaveAttribute('data-sheet', 'half');
   await expect(page.locator('#detail-panel')).toBeInViewport();
 });
-
-async function firstOfferId(page: Page): Promise<string> {
-  return (await page.locator('.results .result').first().getAttribute('data-offer-id'))!;
-}

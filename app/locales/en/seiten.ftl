@@ -53,3 +53,22 @@ tag-thu = Thursday
 tag-fri = Friday
 tag-sat = Saturday
 tag-sun = Sunday
+
+## Help
+hilfe-titel = Help – Chancenkarte
+hilfe-ueberschrift = Help: how to find an offer
+hilfe-filtern = Filter.
+hilfe-filtern-text = Open “Filters”. Enter the age of your child, choose a topic and your place. You can also search for a word, for example “Hebamme” (midwife); offers are described in German.
+hilfe-ansehen = Look.
+hilfe-ansehen-text = The matching offers are on the map and in the list of results. A number on the map means: there are several offers at this place. Tap it and the map zooms in. Under “Near”, enter your place or your postcode; then the nearest offers are at the top.
+hilfe-oeffnen = Open.
+hilfe-oeffnen-text = Tap an offer. You see the address, phone, opening hours, cost and languages. Tap the phone number to call directly. With “Plan a route” you see the way.
+hilfe-weitergeben = Pass it on.
+hilfe-weitergeben-text = With “Share” you send your selection to others; with “Print” you get a list on paper with a QR code.
+hilfe-ohne-karte = Without the map
+hilfe-ohne-karte-text = All offers are also in the list of results: on a phone at the bottom, above the map (drag it up or tap it to make it bigger); on large screens next to the map. The list works with a keyboard and a screen reader, and also without JavaScript.
+hilfe-fehler = An offer is missing or wrong?
+hilfe-fehler-text = On the page of every offer you can use “Fehler melden” (report an error). Organisations can get a new offer listed:
+hilfe-eintragen = Get your offer listed
+hilfe-sprachen = Languages
+hilfe-sprachen-text = At the top of every page you choose the language: German, English, Turkish, Arabic or Ukrainian. The Chancenkarte remembers your choice. The descriptions of the offers are in German; some offers have a short description in your language.

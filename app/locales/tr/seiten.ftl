@@ -53,3 +53,22 @@ tag-thu = Perşembe
 tag-fri = Cuma
 tag-sat = Cumartesi
 tag-sun = Pazar
+
+## Help
+hilfe-titel = Yardım – Chancenkarte
+hilfe-ueberschrift = Yardım: Bir hizmeti böyle bulursunuz
+hilfe-filtern = Filtreleyin.
+hilfe-filtern-text = “Filtreler” bölümünü açın. Çocuğunuzun yaşını girin, bir konu ve yerinizi seçin. Bir kelime de arayabilirsiniz, örneğin “Hebamme” (ebe); hizmetler Almanca anlatılmıştır.
+hilfe-ansehen = Bakın.
+hilfe-ansehen-text = Uygun hizmetler haritada ve sonuç listesinde yer alır. Haritadaki bir sayı şu anlama gelir: Bu yerde birden fazla hizmet var. Sayıya dokunun, harita yakınlaşır. “Şu yere yakın” alanına yerinizi veya posta kodunuzu girin; en yakın hizmetler en üstte görünür.
+hilfe-oeffnen = Açın.
+hilfe-oeffnen-text = Bir hizmete dokunun. Adresi, telefonu, çalışma saatlerini, ücreti ve dilleri görürsünüz. Telefon numarasına dokunursanız doğrudan arama yaparsınız. “Yol tarifi al” ile yolu görürsünüz.
+hilfe-weitergeben = İletin.
+hilfe-weitergeben-text = “Paylaş” ile seçiminizi başkalarına gönderirsiniz; “Yazdır” ile QR kodlu, kâğıt üzerinde bir liste alırsınız.
+hilfe-ohne-karte = Harita olmadan
+hilfe-ohne-karte-text = Tüm hizmetler sonuç listesinde de yer alır: Telefonda ekranın altında, haritanın üstünde (büyütmek için yukarı çekin veya dokunun); büyük ekranlarda haritanın yanında. Liste klavye ve ekran okuyucuyla, JavaScript olmadan da çalışır.
+hilfe-fehler = Bir hizmet eksik mi veya yanlış mı?
+hilfe-fehler-text = Her hizmetin sayfasında “Fehler melden” (hata bildir) ile hata bildirebilirsiniz. Kurumlar yeni bir hizmeti ekletebilir:
+hilfe-eintragen = Hizmetinizi ekletin
+hilfe-sprachen = Diller
+hilfe-sprachen-text = Her sayfanın üst kısmında dili seçersiniz: Almanca, İngilizce, Türkçe, Arapça veya Ukraynaca. Chancenkarte seçiminizi hatırlar. Hizmetlerin açıklamaları Almancadır; bazı hizmetlerin sizin dilinizde kısa bir açıklaması vardır.

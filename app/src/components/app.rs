@@ -148,7 +148,13 @@ fn LanguageSwitch() -> impl IntoView {
         .unwrap_or_else(|| "/".to_string());
     view! {
         <nav class="language-switch" aria-label=t("seite-sprache-waehlen")>
-            <ul>
+            // A disclosure, so the five names take one line of a phone's header.
+            <details>
+                <summary>
+                    {t("seite-sprache-waehlen")} ": "
+                    <span lang=current.code()>{current.native_name()}</span>
+                </summary>
+                <ul>
                 {Locale::ALL
                     .into_iter()
                     .map(|locale| {
@@ -173,7 +179,8 @@ fn LanguageSwitch() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </ul>
+                </ul>
+            </details>
         </nav>
     }
 }

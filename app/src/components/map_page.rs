@@ -308,8 +308,9 @@ pub fn MapExplorer() -> impl IntoView {
     };
 
     // The phone's results sheet exists once the Wasm runs (without it, the list follows the
-    // map). It starts at half height, the list being the map's equivalent; an offer opened on
-    // the map pulls it up to half height again, an editor picking a point on the map lowers it.
+    // map). It starts low so the map has the screen (at half height if the URL opens an offer);
+    // an offer opened on the map pulls it up to half height, an editor picking a point on the
+    // map lowers it.
     let sheet: RwSignal<Option<SheetHeight>> = RwSignal::new(None);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -318,7 +319,8 @@ pub fn MapExplorer() -> impl IntoView {
         let now = sheet.get_untracked();
         let wanted = match now {
             _ if picking => SheetHeight::Peek,
-            None => SheetHeight::Half,
+            None if opened => SheetHeight::Half,
+            None => SheetHeight::Peek,
             Some(SheetHeight::Peek) if opened => SheetHeight::Half,
             Some(height) => height,
         };
@@ -649,7 +651,7 @@ fn OfferList(
                         class:selected=move || selected.get() == Some(id)
                         data-offer-id=id
                     >
-                        <h3>
+                        <h3 lang="de">
                             <a href=format!("/angebot/{id}")>{offer.name.clone()}</a>
                         </h3>
                         <p class="meta">
@@ -661,7 +663,7 @@ fn OfferList(
                             )}
                         </p>
                         <p class="topics">{topics.join(", ")}</p>
-                        <p class="teaser">{offer.teaser.clone()}</p>
+                        <p class="teaser" lang="de">{offer.teaser.clone()}</p>
                         <button
                             type="button"
                             class="link-button show-on-map"

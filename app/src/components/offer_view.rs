@@ -51,14 +51,14 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
     let municipality_suffix = (a.town != a.municipality).then(|| format!(" ({})", a.municipality));
     let name = offer.name.clone();
     let heading = if heading_level_2 {
-        view! { <h2 class="offer-name">{name}</h2> }.into_any()
+        view! { <h2 class="offer-name" lang="de">{name}</h2> }.into_any()
     } else {
-        view! { <h1 class="offer-name">{name}</h1> }.into_any()
+        view! { <h1 class="offer-name" lang="de">{name}</h1> }.into_any()
     };
     view! {
         <article class="offer" data-offer-id=offer.id>
             {heading}
-            <p class="offer-org">{offer.organization.clone()}</p>
+            <p class="offer-org" lang="de">{offer.organization.clone()}</p>
             {offer.is_demo.then(|| view! { <p class="demo-badge">{t("angebot-demodaten")}</p> })}
             // Offers are German content; other languages are told so, and the text is marked.
             {(locale != Locale::German)
