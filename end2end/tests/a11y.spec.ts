@@ -91,6 +91,28 @@ test('public pages have no axe violations', async ({ page }) => {
   }
 });
 
+test('the Arabic (right-to-left) pages have no axe violations either', async ({ page, context }) => {
+  test.slow();
+  await context.addCookies([{ name: 'chancenkarte_sprache', value: 'ar', url: test.info().project.use.baseURL! }]);
+  await page.goto('/');
+  await mapReady(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expectNoViolations(page, 'karte-ar');
+  const id = await firstOfferId(page);
+  await page.goto(`/?angebot=${id}`);
+  await expect(page.locator('#detail-panel')).toBeVisible();
+  await expectNoViolations(page, 'detailpanel-ar');
+  for (const [path, name] of [
+    [`/angebot/${id}`, 'angebot-ar'],
+    ['/hilfe', 'hilfe-ar'],
+    ['/impressum', 'impressum-ar'],
+    ['/gibt-es-nicht', '404-ar'],
+  ]) {
+    await page.goto(path);
+    await expectNoViolations(page, name);
+  }
+});
+
 test('member pages have no axe violations', async ({ page }) => {
   // The directory lists every contact: axe takes a while on it.
   test.slow();
