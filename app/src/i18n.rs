@@ -3,8 +3,6 @@
 //! the server (`server::i18n`); the browser only receives the island's messages, already in
 //! the active language, in the page data.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::WithValue;
 use serde::{Deserialize, Serialize};
 
@@ -160,17 +158,37 @@ pub fn plural_category(locale: Locale, n: u64) -> PluralCategory {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Texts {
     pub locale: Locale,
-    pub messages: BTreeMap<String, String>,
+    /// Sorted by id: a plain list decodes with less code in the Wasm than a map.
+    messages: Vec<(String, String)>,
 }
 
 impl Texts {
+    pub fn new(locale: Locale, messages: impl IntoIterator<Item = (String, String)>) -> Texts {
+        let mut messages: Vec<(String, String)> = messages.into_iter().collect();
+        messages.sort_by(|a, b| a.0.cmp(&b.0));
+        Texts { locale, messages }
+    }
+
+    fn lookup(&self, id: &str) -> Option<&String> {
+        self.messages
+            .binary_search_by(|(known, _)| known.as_str().cmp(id))
+            .ok()
+            .map(|index| &self.messages[index].1)
+    }
+
+    /// Whether the catalogue has message `id` (plain, or in plural forms).
+    pub fn has(&self, id: &str) -> bool {
+        self.lookup(id).is_some() || self.lookup(&format!("{id}[other]")).is_some()
+    }
+
+    /// The ids it holds (plural forms as `id[category]`).
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.messages.iter().map(|(id, _)| id.as_str())
+    }
     /// The message `id`; its id if the catalogue lacks it (the server falls back to German,
     /// so this shows only a programming error, and visibly).
     pub fn get(&self, id: &str) -> String {
-        self.messages
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
+        self.lookup(id).cloned().unwrap_or_else(|| id.to_string())
     }
 
     /// The message `id` with its arguments filled in.
@@ -184,7 +202,7 @@ impl Texts {
         let category = plural_category(self.locale, count as u64);
         let message = [category.name(), "other"]
             .iter()
-            .find_map(|name| self.messages.get(&format!("{id}[{name}]")))
+            .find_map(|name| self.lookup(&format!("{id}[{name}]")))
             .cloned()
             .unwrap_or_else(|| self.get(id));
         fill(message.replace("{$count}", &count.to_string()), args)
@@ -220,7 +238,7 @@ impl Translate {
     }
     /// Whether the catalogue has message `id`.
     pub fn has(self, id: &str) -> bool {
-        self.0.with_value(|texts| texts.messages.contains_key(id))
+        self.0.with_value(|texts| texts.has(id))
     }
 }
 
@@ -273,18 +291,17 @@ mod tests {
 
     #[test]
     fn counted_messages_take_the_plural_form_of_the_number() {
-        let texts = Texts {
-            locale: Locale::Ukrainian,
-            messages: [
+        let texts = Texts::new(
+            Locale::Ukrainian,
+            [
                 ("found[one]", "{$count} пропозиція"),
                 ("found[few]", "{$count} пропозиції"),
                 ("found[many]", "{$count} пропозицій"),
                 ("near", "від {$place}"),
             ]
             .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        };
+            .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
         assert_eq!(texts.count("found", 21, &[]), "21 пропозиція");
         assert_eq!(texts.count("found", 3, &[]), "3 пропозиції");
         assert_eq!(texts.count("found", 11, &[]), "11 пропозицій");

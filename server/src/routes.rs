@@ -248,7 +248,7 @@ async fn offer_panel(state: AppState, session: Session, id: i64, locale: Locale)
         }
         Ok(None) => (
             StatusCode::NOT_FOUND,
-            "Dieses Angebot gibt es nicht oder nicht mehr.",
+            app::server::i18n::message(locale, "karte-angebot-fehlt", None),
         )
             .into_response(),
         Err(error) => {

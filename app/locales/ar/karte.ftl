@@ -142,8 +142,6 @@ karte-details = تفاصيل الخدمة
 karte-details-schliessen = إغلاق التفاصيل
 karte-eigene-seite = الصفحة الخاصة بهذه الخدمة
 karte-angebot-fehlt = هذه الخدمة غير موجودة أو لم تعد متوفرة.
-karte-start-fehler = تعذّر تشغيل الخريطة. يُرجى إعادة تحميل الصفحة.
-karte-laden-fehler = تعذّر تحميل البيانات. يُرجى المحاولة مرة أخرى.
 
 ## Topics
 thema-fruehe-hilfen = الدعم المبكر للأسر التي لديها رُضّع

@@ -106,8 +106,6 @@ karte-details = Angebotsdetails
 karte-details-schliessen = Details schließen
 karte-eigene-seite = Eigene Seite dieses Angebots
 karte-angebot-fehlt = Dieses Angebot gibt es nicht oder nicht mehr.
-karte-start-fehler = Die Karte konnte nicht gestartet werden. Bitte laden Sie die Seite neu.
-karte-laden-fehler = Die Angaben konnten nicht geladen werden. Bitte versuchen Sie es erneut.
 
 ## Topics
 thema-fruehe-hilfen = Frühe Hilfen

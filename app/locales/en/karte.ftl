@@ -106,8 +106,6 @@ karte-details = Offer details
 karte-details-schliessen = Close details
 karte-eigene-seite = Page of this offer
 karte-angebot-fehlt = This offer does not exist or no longer exists.
-karte-start-fehler = The map could not be started. Please reload the page.
-karte-laden-fehler = The information could not be loaded. Please try again.
 
 ## Topics
 thema-fruehe-hilfen = Early help for families

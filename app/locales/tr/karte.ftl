@@ -106,8 +106,6 @@ karte-details = Hizmet ayrıntıları
 karte-details-schliessen = Ayrıntıları kapat
 karte-eigene-seite = Bu hizmetin kendi sayfası
 karte-angebot-fehlt = Bu hizmet mevcut değil veya artık yok.
-karte-start-fehler = Harita başlatılamadı. Lütfen sayfayı yeniden yükleyin.
-karte-laden-fehler = Bilgiler yüklenemedi. Lütfen tekrar deneyin.
 
 ## Topics
 thema-fruehe-hilfen = Bebekli ailelere erken destek

@@ -124,8 +124,6 @@ karte-details = Докладно про пропозицію
 karte-details-schliessen = Закрити подробиці
 karte-eigene-seite = Окрема сторінка цієї пропозиції
 karte-angebot-fehlt = Цієї пропозиції не існує або вона більше не діє.
-karte-start-fehler = Не вдалося запустити карту. Будь ласка, перезавантажте сторінку.
-karte-laden-fehler = Не вдалося завантажити дані. Будь ласка, спробуйте ще раз.
 
 ## Topics
 thema-fruehe-hilfen = Рання допомога сім’ям з немовлятами

@@ -232,7 +232,7 @@ fn build_island_texts(locale: Locale) -> Texts {
             messages.insert(id, text.clone());
         }
     }
-    Texts { locale, messages }
+    Texts::new(locale, messages)
 }
 
 /// Which locale a bundle of the pair built for `wanted` is: the first, or the German fallback.
@@ -359,12 +359,7 @@ mod tests {
         );
         let arabic = island_texts(Locale::Arabic);
         assert_eq!(arabic.locale, Locale::Arabic);
-        assert!(
-            arabic
-                .messages
-                .keys()
-                .any(|k| k.starts_with("karte-gefunden["))
-        );
+        assert!(arabic.ids().any(|k| k.starts_with("karte-gefunden[")));
     }
 
     #[test]
