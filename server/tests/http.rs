@@ -297,6 +297,11 @@ async fn get_with(running: &Running, path: &str, headers: &[(&str, &str)]) -> re
     request.send().await.unwrap()
 }
 
+/// The body of a GET with extra request headers.
+async fn body_with(running: &Running, path: &str, headers: &[(&str, &str)]) -> String {
+    get_with(running, path, headers).await.text().await.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_come_in_the_chosen_language_with_lang_and_dir() {
     let running = start().await;
@@ -319,15 +324,12 @@ async fn pages_come_in_the_chosen_language_with_lang_and_dir() {
     assert_eq!(chosen.headers()["location"], "/?thema=beratung");
     let cookie = chosen.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.starts_with("chancenkarte_sprache=ar;") && cookie.contains("Max-Age=31536000"));
-    let arabic = get_with(
+    let arabic = body_with(
         &running,
         "/?thema=beratung",
         &[("cookie", "chancenkarte_sprache=ar")],
     )
-    .await
-    .text()
-    .await
-    .unwrap();
+    .await;
     assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\""));
     assert!(arabic.contains("خدمات للأسر"), "the heading is Arabic");
     // The island's texts travel in Arabic in the page data, and its server rendering uses them.
@@ -336,21 +338,14 @@ async fn pages_come_in_the_chosen_language_with_lang_and_dir() {
     assert!(!arabic.contains("Angebote gefunden"));
 
     // Without a choice, the browser's language applies; an unknown one falls back to German.
-    let ukrainian = get_with(
+    let ukrainian = body_with(
         &running,
         "/hilfe",
         &[("accept-language", "ru-RU, uk;q=0.8")],
     )
-    .await
-    .text()
-    .await
-    .unwrap();
+    .await;
     assert!(ukrainian.contains("<html lang=\"uk\" dir=\"ltr\""));
-    let unknown = get_with(&running, "/hilfe", &[("accept-language", "fr-FR")])
-        .await
-        .text()
-        .await
-        .unwrap();
+    let unknown = body_with(&running, "/hilfe", &[("accept-language", "fr-FR")]).await;
     assert!(unknown.contains("<html lang=\"de\""));
 
     let vary = get_with(&running, "/", &[]).await;
@@ -385,15 +380,12 @@ async fn an_offer_shows_its_short_description_in_the_active_language() {
     let (_, map) = get(&running, "/").await;
     let mut found = None;
     for id in listed_ids(&map) {
-        let page = get_with(
+        let page = body_with(
             &running,
             &format!("/angebot/{id}"),
             &[("cookie", "chancenkarte_sprache=en")],
         )
-        .await
-        .text()
-        .await
-        .unwrap();
+        .await;
         if page.contains("class=\"offer-summary\"") {
             found = Some((id, page));
             break;
@@ -413,14 +405,11 @@ async fn an_offer_shows_its_short_description_in_the_active_language() {
     let (_, german) = get(&running, &format!("/angebot/{id}")).await;
     assert!(!german.contains("offer-summary") && !german.contains("content-language-note"));
     // The map's detail panel fragment follows the same choice.
-    let panel = get_with(
+    let panel = body_with(
         &running,
         &format!("/kartenfenster/angebot/{id}"),
         &[("cookie", "chancenkarte_sprache=ar")],
     )
-    .await
-    .text()
-    .await
-    .unwrap();
+    .await;
     assert!(panel.contains("lang=\"ar\" dir=\"rtl\""), "{panel}");
 }

@@ -697,6 +697,29 @@ mod tests {
     }
 
     #[test]
+    fn short_descriptions_are_optional_and_bounded() {
+        for field in [
+            EditableField::SummaryEn,
+            EditableField::SummaryTr,
+            EditableField::SummaryAr,
+            EditableField::SummaryUk,
+        ] {
+            assert_eq!(check(field, "  "), Ok(String::new()), "empty means none");
+            assert_eq!(
+                check(field, " Ücretsiz danışmanlık. "),
+                Ok("Ücretsiz danışmanlık.".into())
+            );
+            let long = "ж".repeat(601);
+            assert_eq!(
+                check(field, &long),
+                Err("Die Kurzbeschreibung ist zu lang (höchstens 600 Zeichen, jetzt 601).".into())
+            );
+            assert!(!field.member_only(), "{field:?} is public");
+            assert_eq!(EditableField::parse(field.code()), Some(field));
+        }
+    }
+
+    #[test]
     fn every_field_has_a_unique_code() {
         for field in EditableField::ALL {
             assert_eq!(EditableField::parse(field.code()), Some(field));
