@@ -79,6 +79,16 @@ pub struct Config {
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// How many months searches without results are kept for the planners (the privacy page
+    /// says so).
+    #[arg(long, env = "ZERO_RESULT_MONTHS", default_value_t = 12)]
+    pub zero_result_months: u32,
+
+    /// The reach planners see flagged first: town centres farther than this from the nearest
+    /// matching offer (kilometres).
+    #[arg(long, env = "REACH_LIMIT_KM", default_value_t = 10.0)]
+    pub reach_limit_km: f64,
+
     /// Secret that signs the public forms' fill-time stamps (at least 16 characters). Set the
     /// same value on every instance behind one address; without it each process makes its own.
     #[arg(long, env = "FORM_SECRET", hide_env_values = true)]

@@ -2,9 +2,11 @@
 //! HTTP router, so that `main` only wires them together and tests can start the real server.
 
 pub mod admin_cli;
+pub mod api_v1;
 pub mod config;
 pub mod demo;
 pub mod guard;
+pub mod planning;
 pub mod region;
 pub mod routes;
 

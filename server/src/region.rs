@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use app::domain::places::Place;
 use app::domain::region::{MunicipalityInfo, RegionBoundaries, RegionInfo, TileSource};
+use app::server::planning::{PlanningBase, TownBase};
 use app::server::records::Municipality;
 
 #[derive(Debug, Error)]
@@ -43,6 +44,18 @@ struct RegionFile {
     /// The gazetteer of towns and villages for "In meiner Nähe".
     #[serde(default)]
     places_file: Option<PathBuf>,
+    /// Where the centres file's population figures come from, with their date.
+    #[serde(default)]
+    population_source: String,
+    /// The region's number of children under 18, when only the total is published.
+    #[serde(default)]
+    children_under_18: Option<ChildrenTotal>,
+}
+
+#[derive(Deserialize)]
+struct ChildrenTotal {
+    count: i64,
+    source: String,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +84,9 @@ pub struct LoadedRegion {
     pub boundaries: RegionBoundaries,
     /// Towns and villages, each inside its own municipality.
     pub places: Vec<Place>,
+    pub population_source: String,
+    /// The region's children under 18 and the source of that figure.
+    pub children_under_18: Option<(i64, String)>,
 }
 
 fn read(path: &Path) -> Result<String, RegionError> {
@@ -192,6 +208,8 @@ impl LoadedRegion {
         };
         Ok(LoadedRegion {
             places,
+            population_source: file.population_source,
+            children_under_18: file.children_under_18.map(|c| (c.count, c.source)),
             name: file.name,
             ags: file.ags,
             municipalities,
@@ -251,6 +269,26 @@ impl LoadedRegion {
             ];
         }
         bounds
+    }
+
+    /// What the planners' figures start from.
+    pub fn planning_base(&self) -> PlanningBase {
+        PlanningBase {
+            towns: self
+                .municipalities
+                .iter()
+                .map(|m| TownBase {
+                    ags: m.ags.clone(),
+                    name: m.name.clone(),
+                    population: m.population,
+                    lat: m.centre.1,
+                    lon: m.centre.0,
+                    area: m.area.clone(),
+                })
+                .collect(),
+            population_source: self.population_source.clone(),
+            district_children: self.children_under_18.clone(),
+        }
     }
 
     pub fn storage_municipalities(&self) -> Vec<Municipality> {

@@ -106,6 +106,10 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             .continuously_delete_expired(std::time::Duration::from_secs(60 * 60)),
     );
     tokio::spawn(forget_failure_records(storage.clone()));
+    tokio::spawn(crate::planning::forget_old_zero_results(
+        storage.clone(),
+        config.zero_result_months,
+    ));
     let mut demo_accounts = Vec::new();
     if config.demo_data {
         let inserted = demo::load_if_empty(storage.as_ref(), &region).await?;
@@ -135,6 +139,9 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .collect(),
         ),
         form_secret: Arc::new(form_secret),
+        planning: Arc::new(region.planning_base()),
+        zero_result_months: config.zero_result_months,
+        reach_limit_km: config.reach_limit_km,
         operator: Arc::new(operator),
         public_url: config.public_url.as_deref().map(Arc::from),
     };
@@ -177,7 +184,7 @@ async fn argument_errors_are_client_errors(response: Response) -> Response {
 
 /// The account signed in with `session` if it has `role`, or the response refusing everyone
 /// else (401 without a login, 403 with too low a role).
-async fn signed_in_as(
+pub(crate) async fn signed_in_as(
     role: Role,
     state: &AppState,
     session: &Session,
@@ -326,6 +333,22 @@ fn router(
     let (panel_show, panel_post, panel_checked) = (state.clone(), state.clone(), state.clone());
     let detail_state = state.clone();
     let storage_for_auth = state.storage.clone();
+    let planning_routes = Router::new()
+        .route("/planung/matrix.csv", get(crate::planning::matrix_download))
+        .route(
+            "/planung/erreichbarkeit.csv",
+            get(crate::planning::reach_download),
+        )
+        .route(
+            "/planung/suchen-ohne-ergebnis.csv",
+            get(crate::planning::zero_results_download),
+        )
+        .route(
+            "/suche/ohne-ergebnis",
+            post(crate::planning::report_zero_result),
+        )
+        .with_state(state.clone());
+    let counting_state = state.clone();
     let provide_state = move || provide_context(state.clone());
     Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {
@@ -347,6 +370,8 @@ fn router(
             ),
         )
         .route("/sprache", get(choose_language))
+        .merge(planning_routes)
+        .merge(crate::api_v1::routes(counting_state.clone()))
         .route(
             "/redaktion/kartenfenster/{id}",
             get(
@@ -389,6 +414,10 @@ fn router(
         ))
         .layer(axum::middleware::map_response(
             argument_errors_are_client_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            counting_state,
+            crate::planning::count_page_searches,
         ))
         .layer(axum::middleware::from_fn_with_state(
             storage_for_auth,

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod admin;
 pub mod editor;
 pub mod members;
+pub mod planning;
 pub mod requests;
 
 use leptos::prelude::*;

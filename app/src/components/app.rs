@@ -15,6 +15,7 @@ use super::editor_overview::EditorOverview;
 use super::info_pages::{AccessibilityPage, HelpPage, ImprintPage, PrivacyPage};
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
+use super::planning_page::PlanningPage;
 use super::print_page::PrintPage;
 use super::request_pages::{ListingRequestPage, ListingRequestThanks};
 use crate::api::region_info;
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/einladung/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
@@ -122,6 +124,7 @@ fn AccountNav() -> impl IntoView {
                                     {viewer.role.label()} ")"
                                 </span>
                                 <a href="/netzwerk">"Netzwerk"</a>
+                                <a href="/planung">"Planung"</a>
                                 {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
                                 {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
                                 <form method="post" action="/api/abmelden" class="logout">

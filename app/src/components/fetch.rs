@@ -45,3 +45,13 @@ pub async fn fetch_text(
         Err(text)
     }
 }
+
+/// POSTs `body` as text without waiting for the answer: a report the visitor need not wait for.
+pub fn send_report(url: &str, body: &str) {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    // The promise is dropped: a lost report costs a planner one count, not the visitor anything.
+    let _ = window().fetch_with_str_and_init(url, &init);
+}

@@ -104,6 +104,11 @@ pub fn ImprintPage() -> impl IntoView {
     .into_any()
 }
 
+/// How long searches without results are kept (months), as configured.
+fn zero_result_months() -> u32 {
+    crate::server::state::app_state().map_or(12, |state| state.zero_result_months)
+}
+
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let Some(operator) = operator() else {
@@ -132,6 +137,13 @@ pub fn PrivacyPage() -> impl IntoView {
             </p>
             <p>
                 "Damit die Seite ausgeliefert werden kann, verarbeitet der Server die IP-Adresse Ihres Geräts und die aufgerufene Adresse. Filter (Alter, Thema, Ort) stehen nur in der Adresse der Seite; sie werden nicht einer Person zugeordnet. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 DSG NRW (Information über Angebote der Kinder- und Jugendhilfe)."
+            </p>
+            <h2>"Suchen ohne Ergebnis"</h2>
+            <p>
+                {format!(
+                    "Findet eine Suche auf der Karte kein Angebot, zählen wir, wie oft an einem Tag nach dieser Kombination gesucht wurde, damit das Netzwerk fehlende Angebote erkennt. Gespeichert werden nur die gewählten Filter (Alter oder Lebensphase, Thema, Ort, Sprache, „kostenlos“, „barrierefrei“), die Suchwörter in vereinfachter Schreibweise ohne Zahlen und E-Mail-Adressen, das Datum und die Anzahl – keine IP-Adresse, kein Konto, kein Standort, nichts, was auf eine Person schließen lässt. Die Zählungen werden nach {} Monaten gelöscht.",
+                    zero_result_months()
+                )}
             </p>
             <h2>"Cookies"</h2>
             <p>

@@ -295,6 +295,41 @@ pub fn MapExplorer() -> impl IntoView {
         }
     };
     let total = move || result.read().matching.len();
+    // A search made here that finds nothing is reported (its filters only) so planners see
+    // what families look for and miss. The search the page opened with was counted by the
+    // server; a search still being typed is not reported until it rests.
+    #[cfg(feature = "hydrate")]
+    {
+        let generation = StoredValue::new(0_u32);
+        let reported: StoredValue<Option<String>> = StoredValue::new(None);
+        Effect::new(move |first_run: Option<()>| {
+            let key = result
+                .read()
+                .matching
+                .is_empty()
+                .then(|| crate::domain::planning::zero_result_key(&filter.read()))
+                .flatten();
+            generation.update_value(|g| *g += 1);
+            if first_run.is_none() {
+                reported.set_value(key);
+                return;
+            }
+            let Some(key) = key else { return };
+            if reported.with_value(|last| last.as_deref() == Some(key.as_str())) {
+                return;
+            }
+            let this_search = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == this_search {
+                        super::fetch::send_report("/suche/ohne-ergebnis", &key);
+                        reported.set_value(Some(key));
+                    }
+                },
+                std::time::Duration::from_millis(1500),
+            );
+        });
+    }
     let municipalities = region.municipalities.clone();
     let place_names: Vec<String> = region
         .places

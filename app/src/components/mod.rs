@@ -31,6 +31,8 @@ pub mod member_view;
 #[cfg(feature = "ssr")]
 pub mod offer_page;
 #[cfg(feature = "ssr")]
+pub mod planning_page;
+#[cfg(feature = "ssr")]
 pub mod print_page;
 #[cfg(feature = "ssr")]
 pub mod request_pages;

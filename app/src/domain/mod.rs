@@ -11,6 +11,7 @@ pub mod offer_edit;
 #[cfg(feature = "ssr")]
 pub mod operator;
 pub mod places;
+pub mod planning;
 pub mod prng;
 pub mod region;
 pub mod requests;

@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod invitations;
 pub mod panel_fragment;
 pub mod password;
+pub mod planning;
+pub mod planning_storage;
 pub mod records;
 pub mod request_storage;
 pub mod sessions;

@@ -26,6 +26,12 @@ pub struct AppState {
     pub form_secret: Arc<[u8; 32]>,
     /// The site's address as people reach it (`PUBLIC_URL`), for links printed on paper.
     pub public_url: Option<Arc<str>>,
+    /// Population, children, town centres and boundaries for the planners' figures.
+    pub planning: Arc<super::planning::PlanningBase>,
+    /// How many months searches without results are kept.
+    pub zero_result_months: u32,
+    /// The default distance beyond which a town's reach is flagged (km).
+    pub reach_limit_km: f64,
     /// Who runs the site: the content of Impressum, Datenschutz and Barrierefreiheit.
     pub operator: Arc<crate::domain::operator::OperatorInfo>,
 }

@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::account_storage::AccountStorage;
 use super::edit_storage::EditStorage;
+use super::planning_storage::PlanningStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
 use super::request_storage::RequestStorage;
 use super::sessions::SessionBackend;
@@ -50,7 +51,9 @@ pub enum StorageError {
 pub type StorageResult<T> = Result<T, StorageError>;
 
 #[async_trait]
-pub trait Storage: AccountStorage + EditStorage + RequestStorage + Send + Sync {
+pub trait Storage:
+    AccountStorage + EditStorage + RequestStorage + PlanningStorage + Send + Sync
+{
     /// The session store on the same database.
     fn session_store(&self) -> SessionBackend;
     /// Brings the schema up to date.
@@ -67,6 +70,31 @@ pub trait Storage: AccountStorage + EditStorage + RequestStorage + Send + Sync {
     async fn public_offer_detail(&self, id: i64) -> StorageResult<Option<OfferDetail>>;
     /// Member-only data of an offer. Callers must have checked the member role.
     async fn member_only(&self, offer_id: i64) -> StorageResult<MemberOnly>;
+    /// Every active offer's public detail with the keys exports need, ordered by name.
+    async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>>;
+    /// The organisations that have at least one active offer, ordered by name.
+    async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>>;
+    /// When offer data last changed through the editors (Unix seconds), if ever.
+    async fn last_offer_change(&self) -> StorageResult<Option<i64>>;
+}
+
+/// An active offer's public detail, with the keys the open-data exports need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublicOfferRecord {
+    pub organization_id: i64,
+    pub external_id: Option<String>,
+    pub municipality_ags: String,
+    pub detail: OfferDetail,
+}
+
+/// An organisation's public data.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct PublicOrganization {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub website: String,
 }
 
 /// Opens the storage a URL names: `sqlite:path` (the file is created) or `postgres://…`.
@@ -134,6 +162,22 @@ struct DetailRow {
     summary_tr: String,
     summary_ar: String,
     summary_uk: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    organization_id: i64,
+    external_id: Option<String>,
+    municipality_ags: String,
+    #[sqlx(flatten)]
+    detail: DetailRow,
+}
+
+#[derive(sqlx::FromRow)]
+struct OfferHoursRow {
+    offer_id: i64,
+    #[sqlx(flatten)]
+    hours: HoursRow,
 }
 
 #[derive(sqlx::FromRow)]
@@ -289,6 +333,15 @@ fn detail_from_row(
 const SUMMARY_SQL: &str = "SELECT o.id, o.name, g.name AS organization, l.municipality_ags AS municipality, \
      l.lat, l.lon, o.cost, o.wheelchair, o.description \
      FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
+     WHERE o.status = 'active' ORDER BY o.name, o.id";
+
+const RECORDS_SQL: &str = "SELECT o.organization_id, o.external_id, l.municipality_ags, \
+     o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
+     o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
+     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
+     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
+     JOIN municipalities m ON m.ags = l.municipality_ags \
      WHERE o.status = 'active' ORDER BY o.name, o.id";
 
 const DETAIL_SQL: &str = "SELECT o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
@@ -518,6 +571,49 @@ macro_rules! sql_storage {
                 .fetch_all(&self.pool)
                 .await?;
                 detail_from_row(row, &codes, hours).map(Some)
+            }
+
+            async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>> {
+                let rows: Vec<RecordRow> = sqlx::query_as(RECORDS_SQL).fetch_all(&self.pool).await?;
+                let codes = self.load_codes(None).await?;
+                let hours: Vec<OfferHoursRow> = sqlx::query_as(
+                    "SELECT h.offer_id, h.weekday, h.opens_minute, h.closes_minute FROM opening_hours h \
+                     JOIN offers o ON o.id = h.offer_id WHERE o.status = 'active' \
+                     ORDER BY h.offer_id, h.weekday, h.opens_minute",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                let mut hours_of: HashMap<i64, Vec<HoursRow>> = HashMap::new();
+                for row in hours {
+                    hours_of.entry(row.offer_id).or_default().push(row.hours);
+                }
+                rows.into_iter()
+                    .map(|row| {
+                        let hours = hours_of.remove(&row.detail.id).unwrap_or_default();
+                        Ok(PublicOfferRecord {
+                            organization_id: row.organization_id,
+                            external_id: row.external_id,
+                            municipality_ags: row.municipality_ags,
+                            detail: detail_from_row(row.detail, &codes, hours)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>> {
+                Ok(sqlx::query_as(
+                    "SELECT g.id, g.external_id, g.name, g.description, g.website FROM organizations g \
+                     WHERE EXISTS (SELECT 1 FROM offers o WHERE o.organization_id = g.id AND o.status = 'active') \
+                     ORDER BY g.name, g.id",
+                )
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn last_offer_change(&self) -> StorageResult<Option<i64>> {
+                Ok(sqlx::query_scalar("SELECT MAX(changed_at) FROM offer_changes")
+                    .fetch_one(&self.pool)
+                    .await?)
             }
 
             async fn member_only(&self, offer_id: i64) -> StorageResult<MemberOnly> {
