@@ -18,6 +18,7 @@ use app::domain::throttle::FailureRecord;
 use app::server::account_storage::NewAccount;
 use app::server::auth;
 use app::server::password::PasswordHash;
+use app::server::planning_storage::ChildCount;
 use app::server::records::{
     ContactPerson, MemberOnly, Municipality, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
@@ -215,9 +216,125 @@ async fn story(storage: Arc<dyn Storage>) {
     assert!(storage.insert_offer(&stray).await.is_err());
     assert_eq!(storage.public_offer_summaries().await.unwrap().len(), 1);
 
+    open_data_story(storage.as_ref(), org, &detail).await;
     account_story(storage.as_ref()).await;
+    planning_story(storage.as_ref()).await;
     edit_story(storage.clone()).await;
     request_story(storage.as_ref()).await;
+}
+
+/// The exports' read: all public details at once, with the keys, and the organisations.
+async fn open_data_story(
+    storage: &dyn Storage,
+    org: i64,
+    detail: &app::domain::offer::OfferDetail,
+) {
+    let records = storage.public_offer_records().await.unwrap();
+    assert_eq!(records.len(), 1, "archived offers are not exported");
+    let record = &records[0];
+    assert_eq!(
+        &record.detail, detail,
+        "the same public detail as one at a time"
+    );
+    assert_eq!(record.organization_id, org);
+    assert_eq!(record.external_id.as_deref(), Some("story-Babytreff"));
+    assert_eq!(record.municipality_ags, "05558012");
+    let organizations = storage.public_organizations().await.unwrap();
+    assert_eq!(organizations.len(), 1);
+    assert_eq!(organizations[0].name, "Familienzentrum Regenbogen");
+    assert_eq!(storage.last_offer_change().await.unwrap(), None);
+}
+
+/// Searches without results are counted per day and forgotten after the kept period; children
+/// per municipality are entered, corrected, and the latest date counts.
+async fn planning_story(storage: &dyn Storage) {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    for (date, key) in [
+        (day(1), "thema=beratung"),
+        (day(1), "thema=beratung"),
+        (day(2), "thema=beratung"),
+        (day(2), "q=quokka"),
+        (day(20), "q=quokka"),
+    ] {
+        storage.count_zero_result(date, key).await.unwrap();
+    }
+    let counts = storage.zero_results_since(day(1)).await.unwrap();
+    let summary: Vec<(String, i64, NaiveDate)> = counts
+        .into_iter()
+        .map(|c| (c.filter_key, c.searches, c.last_day))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("thema=beratung".to_string(), 3, day(2)),
+            ("q=quokka".to_string(), 2, day(20)),
+        ]
+    );
+    assert_eq!(storage.zero_results_since(day(3)).await.unwrap().len(), 1);
+    assert_eq!(storage.forget_zero_results_before(day(2)).await.unwrap(), 1);
+    let left: Vec<(String, i64)> = storage
+        .zero_results_since(day(1))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.filter_key, c.searches))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("q=quokka".to_string(), 2),
+            ("thema=beratung".to_string(), 1)
+        ],
+        "the first day is forgotten"
+    );
+
+    let admin = storage
+        .create_account(
+            &NewAccount {
+                email: Email::parse("planung@example.org").unwrap(),
+                display_name: "Planung".into(),
+                role: Role::Admin,
+                password_hash: None,
+            },
+            1_000,
+        )
+        .await
+        .unwrap();
+    let count = |ags: &str, date: NaiveDate, children: i64| ChildCount {
+        ags: ags.into(),
+        as_of: date,
+        children,
+    };
+    storage
+        .enter_child_count(&count("05558012", day(1), 6000), admin, 2_000)
+        .await
+        .unwrap();
+    storage
+        .enter_child_count(&count("05558012", day(5), 6100), admin, 2_000)
+        .await
+        .unwrap();
+    storage
+        .enter_child_count(&count("05558012", day(5), 6150), admin, 3_000)
+        .await
+        .expect("a second entry for the same day corrects the first");
+    storage
+        .enter_child_count(&count("05558016", day(2), 7800), admin, 2_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        storage.latest_child_counts().await.unwrap(),
+        [
+            count("05558012", day(5), 6150),
+            count("05558016", day(2), 7800)
+        ]
+    );
+    assert!(
+        storage
+            .enter_child_count(&count("99999999", day(2), 1), admin, 2_000)
+            .await
+            .is_err(),
+        "only municipalities of the region"
+    );
 }
 
 /// Listing requests become not yet public offers; corrections are decided once, in the history.
