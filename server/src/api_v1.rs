@@ -117,7 +117,7 @@ fn http_date(unix_secs: i64) -> String {
 }
 
 /// A refused request: its status and the German reason, answered as `{"fehler": reason}`.
-struct Refusal(StatusCode, String);
+pub(crate) struct Refusal(pub StatusCode, pub String);
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
@@ -125,7 +125,7 @@ impl IntoResponse for Refusal {
     }
 }
 
-fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
+pub(crate) fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
     Refusal(status, reason.into()).into_response()
 }
 
@@ -153,7 +153,7 @@ async fn last_modified(state: &ApiState) -> i64 {
 
 /// Answers `value` as JSON (or another `content_type`) with caching headers, or 304 when the
 /// client's copy is current.
-async fn cached(
+pub(crate) async fn cached(
     state: &ApiState,
     headers: &HeaderMap,
     content_type: &'static str,
@@ -329,6 +329,8 @@ pub struct ApiState {
     pub app: AppState,
     /// When this server started (Unix seconds): the earliest the data can have changed.
     pub started_at: i64,
+    /// The state the region lies in, for addresses (HSDS).
+    pub state_province: String,
 }
 
 type Pairs = Vec<(String, String)>;
@@ -626,11 +628,7 @@ async fn unknown() -> Response {
 }
 
 /// The routes of `/api/v1`.
-pub fn routes<S: Clone + Send + Sync + 'static>(state: AppState) -> Router<S> {
-    let state = ApiState {
-        app: state,
-        started_at: chrono::Utc::now().timestamp(),
-    };
+pub fn routes<S: Clone + Send + Sync + 'static>(state: ApiState) -> Router<S> {
     Router::new()
         .route("/api/v1/offers", get(offers))
         .route("/api/v1/offers.geojson", get(offers_geojson))

@@ -2481,6 +2481,12 @@ fn fill(template: &str, names: &Names) -> String {
 }
 
 /// Lower-case ASCII for e-mail addresses and paths.
+/// An address on example.org with `local` cut to the 64 characters mail allows before the @.
+fn example_address(local: &str) -> String {
+    let local: String = local.chars().take(64).collect();
+    format!("{}@example.org", local.trim_end_matches(['.', '-']))
+}
+
 fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -2907,11 +2913,11 @@ fn contact_person(
             .collect();
         let (role_female, role_male) = rng.pick(&roles);
         return ContactPerson {
-            email: format!(
-                "{}.{}.{MEMBER_CONTACT_MARKER}@example.org",
+            email: example_address(&format!(
+                "{}.{}.{MEMBER_CONTACT_MARKER}",
                 slug(first),
                 slug(last)
-            ),
+            )),
             phone,
             role: if female { role_female } else { role_male }.to_string(),
             name,
@@ -3058,9 +3064,9 @@ impl Generator<'_> {
         let email = if rng.percent(15) {
             String::new()
         } else if rng.percent(50) {
-            format!("info.{}@example.org", org.slug)
+            example_address(&format!("info.{}", org.slug))
         } else {
-            format!("{}.{}@example.org", kind.slug, org.slug)
+            example_address(&format!("{}.{}", kind.slug, org.slug))
         };
         let website = if rng.percent(30) {
             String::new()
@@ -3484,6 +3490,11 @@ mod tests {
             assert!(!offer.name.contains('{'), "{}", offer.name);
             assert!(offer.phone.starts_with('0'), "{}", offer.phone);
             assert!(offer.email.is_empty() || offer.email.ends_with("@example.org"));
+            assert!(
+                offer.email.is_empty() || app::domain::account::Email::parse(&offer.email).is_ok(),
+                "{}",
+                offer.email
+            );
             assert!(offer.website.is_empty() || offer.website.starts_with("https://example.org/"));
             assert!((first..=last).contains(&offer.last_checked));
             assert!(offer.is_demo);

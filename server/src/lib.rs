@@ -6,6 +6,7 @@ pub mod api_v1;
 pub mod config;
 pub mod demo;
 pub mod guard;
+pub mod hsds;
 pub mod planning;
 pub mod region;
 pub mod routes;

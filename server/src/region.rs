@@ -47,6 +47,9 @@ struct RegionFile {
     /// Where the centres file's population figures come from, with their date.
     #[serde(default)]
     population_source: String,
+    /// The state (Bundesland) the region lies in, for addresses in exports.
+    #[serde(default)]
+    state_province: String,
     /// The region's number of children under 18, when only the total is published.
     #[serde(default)]
     children_under_18: Option<ChildrenTotal>,
@@ -85,6 +88,7 @@ pub struct LoadedRegion {
     /// Towns and villages, each inside its own municipality.
     pub places: Vec<Place>,
     pub population_source: String,
+    pub state_province: String,
     /// The region's children under 18 and the source of that figure.
     pub children_under_18: Option<(i64, String)>,
 }
@@ -209,6 +213,7 @@ impl LoadedRegion {
         Ok(LoadedRegion {
             places,
             population_source: file.population_source,
+            state_province: file.state_province,
             children_under_18: file.children_under_18.map(|c| (c.count, c.source)),
             name: file.name,
             ags: file.ags,

@@ -152,6 +152,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         .build();
     let router = router(
         state.clone(),
+        region.state_province.clone(),
         options,
         config,
         session_layer(sessions, config.cookie_secure),
@@ -324,6 +325,7 @@ async fn contact_vcard(state: AppState, session: Session, id: i64) -> Response {
 
 fn router(
     state: AppState,
+    state_province: String,
     options: LeptosOptions,
     config: &Config,
     sessions: SessionManagerLayer<SessionBackend>,
@@ -349,6 +351,11 @@ fn router(
         )
         .with_state(state.clone());
     let counting_state = state.clone();
+    let api_state = crate::api_v1::ApiState {
+        app: state.clone(),
+        started_at: chrono::Utc::now().timestamp(),
+        state_province,
+    };
     let provide_state = move || provide_context(state.clone());
     Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {
@@ -371,7 +378,8 @@ fn router(
         )
         .route("/sprache", get(choose_language))
         .merge(planning_routes)
-        .merge(crate::api_v1::routes(counting_state.clone()))
+        .merge(crate::api_v1::routes(api_state.clone()))
+        .merge(crate::hsds::routes(api_state))
         .route(
             "/redaktion/kartenfenster/{id}",
             get(

@@ -86,6 +86,17 @@ impl Email {
                 "Das ist keine gültige E-Mail-Adresse (Beispiel: name@beispiel.de).",
             ));
         }
+        // RFC 5321: mail servers need not accept a longer local part, and exports that check
+        // addresses (HSDS) would reject it.
+        if email
+            .split('@')
+            .next()
+            .is_some_and(|local| local.len() > 64)
+        {
+            return Err(invalid(
+                "Der Teil vor dem @ ist zu lang (höchstens 64 Zeichen).",
+            ));
+        }
         Ok(Email(email))
     }
 
@@ -222,6 +233,9 @@ mod tests {
             assert!(error.0.contains("keine gültige"), "{bad}: {error}");
         }
         assert!(Email::parse(&format!("{}@kreis.de", "a".repeat(250))).is_err());
+        assert!(Email::parse(&format!("{}@kreis.de", "a".repeat(64))).is_ok());
+        let long = Email::parse(&format!("{}@kreis.de", "a".repeat(65))).unwrap_err();
+        assert!(long.0.contains("höchstens 64 Zeichen"), "{}", long.0);
     }
 
     #[test]

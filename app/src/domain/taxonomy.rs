@@ -106,6 +106,17 @@ vocabulary! {
 }
 
 impl LifePhase {
+    /// The youngest and oldest age (full years) of an age band; `None` for pregnancy and
+    /// parents, which are not a child's age.
+    pub fn age_range(self) -> Option<(u8, u8)> {
+        (0..=26)
+            .filter(|&age| LifePhase::for_age(age) == Some(self))
+            .fold(None, |range, age| match range {
+                None => Some((age, age)),
+                Some((youngest, _)) => Some((youngest, age)),
+            })
+    }
+
     /// The age band a child of `age` full years belongs to; `None` above 26.
     pub fn for_age(age: u8) -> Option<Self> {
         Some(match age {
@@ -193,6 +204,9 @@ mod tests {
         assert_eq!(LifePhase::for_age(17), Some(LifePhase::Age14To18));
         assert_eq!(LifePhase::for_age(26), Some(LifePhase::Age21To27));
         assert_eq!(LifePhase::for_age(27), None);
+        assert_eq!(LifePhase::Age0To3.age_range(), Some((0, 2)));
+        assert_eq!(LifePhase::Age21To27.age_range(), Some((21, 26)));
+        assert_eq!(LifePhase::Parents.age_range(), None);
     }
 
     #[test]
