@@ -10,6 +10,7 @@ pub mod form_stamp;
 pub mod i18n;
 pub mod invitations;
 pub mod panel_fragment;
+pub mod offer_csv;
 pub mod password;
 pub mod planning;
 pub mod planning_storage;
