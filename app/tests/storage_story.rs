@@ -220,6 +220,7 @@ async fn story(storage: Arc<dyn Storage>) {
     account_story(storage.as_ref()).await;
     planning_story(storage.as_ref()).await;
     edit_story(storage.clone()).await;
+    import_story(storage.as_ref()).await;
     request_story(storage.as_ref()).await;
 }
 
@@ -243,6 +244,80 @@ async fn open_data_story(
     assert_eq!(organizations.len(), 1);
     assert_eq!(organizations[0].name, "Familienzentrum Regenbogen");
     assert_eq!(storage.last_offer_change().await.unwrap(), None);
+}
+
+/// An export read back changes nothing; an import updates by external id and creates the
+/// rest, in one transaction, and a dry run leaves everything as it was.
+async fn import_story(storage: &dyn Storage) {
+    use app::server::offer_csv::{ImportRegion, read_csv, write_csv};
+    let towns = vec![
+        ("05558012".to_string(), "Coesfeld".to_string()),
+        ("05558016".to_string(), "Dülmen".to_string()),
+    ];
+    let locate = |_: f64, _: f64| Some("05558012".to_string());
+    let region = ImportRegion {
+        municipalities: &towns,
+        locate: &locate,
+    };
+    let exported = storage.exported_offers().await.unwrap();
+    assert!(!exported.is_empty());
+    let text = write_csv(&exported, true, |_| "Coesfeld".into());
+    let offers = read_csv(&text, &region).unwrap();
+    let outcome = storage
+        .import_offers(&offers, 1, 5_000, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            outcome.created.len(),
+            outcome.changed.len(),
+            outcome.unchanged
+        ),
+        (0, 0, exported.len()),
+        "an export read back changes nothing"
+    );
+
+    let mut changed = offers.clone();
+    for (field, value) in changed[0].values.iter_mut() {
+        if *field == EditableField::Name {
+            *value = "Per Import umbenannt".into();
+        }
+    }
+    let mut new = offers[0].clone();
+    new.external_id = "story-import-neu".into();
+    new.organization = "Importierte Einrichtung".into();
+    changed.push(new);
+    let before = storage.public_offer_summaries().await.unwrap();
+    let dry = storage
+        .import_offers(&changed, 1, 6_000, true)
+        .await
+        .unwrap();
+    assert_eq!((dry.created.len(), dry.changed.len()), (1, 1));
+    assert_eq!(dry.changed[0].fields, ["Name"]);
+    assert_eq!(
+        storage.public_offer_summaries().await.unwrap(),
+        before,
+        "a dry run changes nothing"
+    );
+    let done = storage
+        .import_offers(&changed, 1, 6_000, false)
+        .await
+        .unwrap();
+    assert_eq!(done, dry, "the import does what the dry run said");
+    let names: Vec<String> = storage
+        .public_offer_summaries()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert!(names.contains(&"Per Import umbenannt".to_string()));
+    assert_eq!(names.len(), before.len() + 1);
+    let again = storage
+        .import_offers(&changed, 1, 7_000, false)
+        .await
+        .unwrap();
+    assert_eq!(again.unchanged, changed.len());
 }
 
 /// Searches without results are counted per day and forgotten after the kept period; children

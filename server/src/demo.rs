@@ -2771,7 +2771,7 @@ fn opening_hours(rng: &mut SplitMix64, hours: Hours) -> (Vec<OpeningSlot>, Strin
                 _ => slot(6, "10:00", "11:30"),
             }];
             if rng.percent(30) {
-                slots.push(slot(rng.pick(&[2, 4]), "17:30", "19:00"));
+                slots.push(slot(rng.pick(&[2, 4]), "19:00", "20:30"));
             }
             (
                 slots,

@@ -341,6 +341,17 @@ impl HsdsTables {
                     ]),
                 );
             }
+            if d.opening_hours.is_empty() && !d.hours_note.is_empty() {
+                // Only a note ("nach Vereinbarung"): a schedule that just describes.
+                push(
+                    "schedule",
+                    row(vec![
+                        ("id", json!(hsds_id("schedule", format!("{}/note", d.id)))),
+                        ("service_id", json!(service_id)),
+                        ("description", json!(d.hours_note)),
+                    ]),
+                );
+            }
             for (i, slot) in d.opening_hours.iter().enumerate() {
                 const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
                 let day = DAYS[usize::from(slot.weekday.number().clamp(1, 7)) - 1];

@@ -7,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod guard;
 pub mod hsds;
+pub mod offer_import;
 pub mod planning;
 pub mod region;
 pub mod routes;

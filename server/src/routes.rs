@@ -349,6 +349,17 @@ fn router(
             "/suche/ohne-ergebnis",
             post(crate::planning::report_zero_result),
         )
+        .route("/redaktion/angebote.csv", get(crate::offer_import::export))
+        .route(
+            "/redaktion/import/pruefen",
+            post(crate::offer_import::upload).layer(axum::extract::DefaultBodyLimit::max(
+                app::server::offer_csv::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            "/redaktion/import/ausfuehren",
+            post(crate::offer_import::execute),
+        )
         .with_state(state.clone());
     let counting_state = state.clone();
     let api_state = crate::api_v1::ApiState {

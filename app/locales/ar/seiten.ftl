@@ -11,6 +11,7 @@ seite-eintragen = طلب إضافة خدمة
 seite-barrierefreiheit = إمكانية الوصول
 seite-impressum = بيانات الناشر
 seite-datenschutz = الخصوصية
+seite-offene-daten = البيانات المفتوحة
 seite-nur-deutsch = هذه الصفحة متوفرة باللغة الألمانية فقط.
 
 ## Not found

@@ -11,6 +11,7 @@ seite-eintragen = Angebot eintragen lassen
 seite-barrierefreiheit = Barrierefreiheit
 seite-impressum = Impressum
 seite-datenschutz = Datenschutz
+seite-offene-daten = Offene Daten
 seite-nur-deutsch = Diese Seite gibt es nur auf Deutsch.
 
 ## Not found

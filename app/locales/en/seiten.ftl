@@ -11,6 +11,7 @@ seite-eintragen = Get your offer listed
 seite-barrierefreiheit = Accessibility
 seite-impressum = Legal notice
 seite-datenschutz = Privacy
+seite-offene-daten = Open data
 seite-nur-deutsch = This page is only available in German.
 
 ## Not found

@@ -11,6 +11,7 @@ seite-eintragen = Hizmetinizi ekletin
 seite-barrierefreiheit = Erişilebilirlik
 seite-impressum = Künye
 seite-datenschutz = Gizlilik
+seite-offene-daten = Açık veri
 seite-nur-deutsch = Bu sayfa yalnızca Almanca olarak mevcuttur.
 
 ## Not found

@@ -11,6 +11,7 @@ seite-eintragen = Додати свою пропозицію
 seite-barrierefreiheit = Доступність
 seite-impressum = Вихідні дані
 seite-datenschutz = Конфіденційність
+seite-offene-daten = Відкриті дані
 seite-nur-deutsch = Ця сторінка доступна лише німецькою мовою.
 
 ## Not found

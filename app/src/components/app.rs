@@ -12,7 +12,8 @@ use super::account_pages::{AccountPage, InvitationPage, LoginPage};
 use super::admin_page::AdminPage;
 use super::directory_page::DirectoryPage;
 use super::editor_overview::EditorOverview;
-use super::info_pages::{AccessibilityPage, HelpPage, ImprintPage, PrivacyPage};
+use super::import_page::ImportPage;
+use super::info_pages::{AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage};
 use super::map_page::MapPage;
 use super::offer_page::OfferPage;
 use super::planning_page::PlanningPage;
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/daten") view=OpenDataPage />
                     <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
@@ -199,6 +202,7 @@ fn SiteFooter() -> impl IntoView {
                 <a href="/barrierefreiheit">{t("seite-barrierefreiheit")}</a>
                 <a href="/impressum">{t("seite-impressum")}</a>
                 <a href="/datenschutz">{t("seite-datenschutz")}</a>
+                <a href="/daten">{t("seite-offene-daten")}</a>
             </nav>
             <Suspense>
                 {move || Suspend::new(async move {

@@ -58,6 +58,9 @@ fn OverviewBody(
         <Title text="Redaktion – Chancenkarte" />
         <h1 class="page-title">"Redaktion"</h1>
         <NoteView note />
+        <p>
+            <a href="/redaktion/import">"Angebote importieren und exportieren (CSV, HSDS)"</a>
+        </p>
         <section aria-labelledby="due-heading">
             <h2 id="due-heading">{format!("Seit über {DUE_AFTER_MONTHS} Monaten nicht geprüft ({due_count})")}</h2>
             {(!counts.is_empty())

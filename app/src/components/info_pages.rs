@@ -282,3 +282,32 @@ pub fn HelpPage() -> impl IntoView {
         </article>
     }
 }
+
+/// What the site publishes as open data, and where: the JSON API, HSDS 3.0, GeoJSON, CSV.
+#[component]
+pub fn OpenDataPage() -> impl IntoView {
+    view! {
+        <Title text="Offene Daten – Chancenkarte" />
+        <GermanOnlyNotice />
+        <article class="info-page" lang="de" dir="ltr">
+            <h1>"Offene Daten"</h1>
+            <p>
+                "Die öffentlichen Angaben aller Angebote stehen auch für andere Systeme bereit – ohne Anmeldung, nur lesend, ohne interne Angaben des Netzwerks. Antworten tragen ETag und Last-Modified, damit Abrufer zwischenspeichern können."
+            </p>
+            <h2>"JSON-Schnittstelle"</h2>
+            <ul>
+                <li><a href="/api/v1/offers">"/api/v1/offers"</a>" – Angebote, mit denselben Filtern wie die Karte (alter, thema, ort, q, sprache, kostenlos, barrierefrei), seitenweise (seite, pro_seite)"</li>
+                <li><a href="/api/v1/organizations">"/api/v1/organizations"</a>", "<a href="/api/v1/municipalities">"/api/v1/municipalities"</a>", "<a href="/api/v1/taxonomy">"/api/v1/taxonomy"</a></li>
+                <li><a href="/api/v1/openapi.json">"Beschreibung (OpenAPI)"</a></li>
+            </ul>
+            <h2>"GeoJSON"</h2>
+            <p><a href="/api/v1/offers.geojson">"/api/v1/offers.geojson"</a>" – ein Punkt je Standort, mit denselben Filtern."</p>
+            <h2>"Open Referral HSDS 3.0"</h2>
+            <p>"Der offene Standard für Verzeichnisse sozialer Angebote. Themen, Lebensphasen und Zugangswege sind als Taxonomien veröffentlicht."</p>
+            <ul>
+                <li><a href="/api/hsds/">"HSDS-Schnittstelle"</a>": /api/hsds/services, /organizations, /taxonomies, /taxonomy_terms, /service_at_locations"</li>
+                <li>"Tabellenform: "<a href="/api/hsds/tabular/datapackage.json">"datapackage.json"</a>" mit den CSV-Dateien, z. B. "<a href="/api/hsds/tabular/services.csv" download>"services.csv"</a></li>
+            </ul>
+        </article>
+    }
+}

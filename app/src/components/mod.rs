@@ -25,6 +25,8 @@ pub mod editor_overview;
 #[cfg(feature = "ssr")]
 pub mod editor_panel;
 #[cfg(feature = "ssr")]
+pub mod import_page;
+#[cfg(feature = "ssr")]
 pub mod info_pages;
 #[cfg(feature = "ssr")]
 pub mod member_view;

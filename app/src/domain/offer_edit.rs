@@ -550,6 +550,18 @@ pub struct OfferLocation {
 }
 
 impl OfferLocation {
+    /// The same place: the same address and a position less than about a metre away (exports
+    /// round positions to 5 or 6 decimals; reading one back is no move).
+    pub fn same_place(&self, other: &OfferLocation) -> bool {
+        const METRE_IN_DEGREES: f64 = 0.000_011;
+        self.street == other.street
+            && self.postcode == other.postcode
+            && self.town == other.town
+            && self.municipality == other.municipality
+            && (self.lat - other.lat).abs() < METRE_IN_DEGREES
+            && (self.lon - other.lon).abs() < METRE_IN_DEGREES
+    }
+
     /// The canonical text of a location, as the history stores it.
     pub fn describe(&self) -> String {
         format!(
@@ -637,6 +649,8 @@ impl ChangeRecord {
             None if self.field == STATUS_FIELD => "Status",
             None if self.field == REQUEST_FIELD => "Anfrage",
             None if self.field == LOCATION_FIELD => "Standort",
+            None if self.field == IMPORT_FIELD => "Import",
+            None if self.field == ORGANIZATION_FIELD => "Einrichtung",
             None => "Sonstiges",
         }
     }
@@ -644,6 +658,12 @@ impl ChangeRecord {
 
 /// The history's field code of decisions on requests concerning the offer.
 pub const REQUEST_FIELD: &str = "anfrage";
+
+/// The history's field code of an offer created by an import.
+pub const IMPORT_FIELD: &str = "import";
+
+/// The history's field code of the organisation an offer belongs to.
+pub const ORGANIZATION_FIELD: &str = "organisation";
 
 /// The history's field code of archiving and restoring.
 pub const STATUS_FIELD: &str = "status";
@@ -690,6 +710,35 @@ pub fn due_for_check(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_rounded_position_is_the_same_place() {
+        let here = OfferLocation {
+            street: "Markt 1".into(),
+            postcode: "48653".into(),
+            town: "Coesfeld".into(),
+            lat: 51.945_912_3,
+            lon: 7.167_512_3,
+            municipality: "05558012".into(),
+        };
+        let rounded = OfferLocation {
+            lat: 51.945_91,
+            lon: 7.167_51,
+            ..here.clone()
+        };
+        assert!(here.same_place(&rounded));
+        let moved = OfferLocation {
+            lat: 51.9461,
+            ..here.clone()
+        };
+        assert!(!here.same_place(&moved));
+        let other_street = OfferLocation {
+            street: "Markt 2".into(),
+            ..here.clone()
+        };
+        assert!(!here.same_place(&other_street));
+    }
+
     use super::*;
 
     fn check(field: EditableField, input: &str) -> Result<String, String> {

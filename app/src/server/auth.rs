@@ -294,6 +294,8 @@ pub async fn set_note(note: Note) -> Result<(), AppError> {
 pub struct RequestAuth {
     pub account: Option<AccountRecord>,
     pub note: Option<Note>,
+    /// On the import page: the editor's import in progress (without the file itself).
+    pub import: Option<super::import_report::ImportSession>,
 }
 
 /// Static files (the Wasm bundle, Leaflet, icons): no session work for them.
@@ -330,9 +332,24 @@ pub async fn with_request_auth(
     } else {
         None
     };
-    request
-        .extensions_mut()
-        .insert(RequestAuth { account, note });
+    let import = if path == "/redaktion/import" {
+        session
+            .get::<super::import_report::ImportSession>(super::import_report::IMPORT_KEY)
+            .await
+            .ok()
+            .flatten()
+            .map(|import| super::import_report::ImportSession {
+                content: None,
+                ..import
+            })
+    } else {
+        None
+    };
+    request.extensions_mut().insert(RequestAuth {
+        account,
+        note,
+        import,
+    });
     next.run(request).await
 }
 
@@ -344,6 +361,11 @@ fn request_auth() -> Option<RequestAuth> {
 /// The note left for this page (taken from the session when the request came in).
 pub async fn take_note() -> Option<Note> {
     request_auth().and_then(|auth| auth.note)
+}
+
+/// The editor's import in progress, on the import page.
+pub fn import_session() -> Option<super::import_report::ImportSession> {
+    request_auth().and_then(|auth| auth.import)
 }
 
 /// Whether the request is a plain HTML form post (a browser navigation), not a call from code.

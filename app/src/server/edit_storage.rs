@@ -231,7 +231,7 @@ const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.nam
 macro_rules! edit_storage {
     ($name:ident, $db:ty) => {
         impl $name {
-            async fn read_editable(
+            pub(super) async fn read_editable(
                 connection: &mut <$db as sqlx::Database>::Connection,
                 id: i64,
             ) -> StorageResult<Option<EditableOffer>> {
@@ -313,7 +313,7 @@ macro_rules! edit_storage {
                 }))
             }
 
-            async fn write_field(
+            pub(super) async fn write_field(
                 connection: &mut <$db as sqlx::Database>::Connection,
                 id: i64,
                 field: EditableField,

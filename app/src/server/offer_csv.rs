@@ -138,7 +138,7 @@ pub struct ImportRegion<'a> {
     /// (AGS, name) of each municipality.
     pub municipalities: &'a [(String, String)],
     /// The municipality (AGS) a position (lat, lon) lies in, if in the region.
-    pub locate: &'a dyn Fn(f64, f64) -> Option<String>,
+    pub locate: &'a (dyn Fn(f64, f64) -> Option<String> + Sync),
 }
 
 impl ImportRegion<'_> {
@@ -432,6 +432,158 @@ pub fn read_csv(
     }
 }
 
+/// An HSDS 3.0 JSON document (a list page with `contents`, an array of services, or one
+/// service, fully nested as the HSDS API answers them) as an offer CSV, for [`read_csv`]; with
+/// the line each service starts on, so problems can name the service. `own_ids` maps the HSDS
+/// ids of this site's own services to their external ids, so a re-imported export finds its
+/// offers again. The error is the German reason the document is not HSDS.
+pub fn hsds_to_csv(
+    text: &str,
+    own_ids: &std::collections::HashMap<String, String>,
+    region: &ImportRegion<'_>,
+) -> Result<(String, Vec<usize>), String> {
+    use crate::domain::hours::{OpeningSlot, Weekday};
+    use crate::domain::offer_edit::format_opening_hours;
+    use crate::domain::taxonomy::{Cost, Delivery, LifePhase, Topic};
+    use serde_json::Value;
+
+    let document: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|error| format!("Die Datei ist kein gültiges JSON: {error}"))?;
+    let services: Vec<Value> = match document {
+        Value::Array(items) => items,
+        Value::Object(ref map) if map.contains_key("contents") => {
+            map["contents"].as_array().cloned().unwrap_or_default()
+        }
+        Value::Object(ref map) if map.contains_key("name") && map.contains_key("id") => {
+            vec![document.clone()]
+        }
+        _ => {
+            return Err(
+                "Das ist kein HSDS-Dokument: erwartet wird eine Liste von Diensten (services) oder eine Seite mit „contents“."
+                    .into(),
+            );
+        }
+    };
+    let text_of = |value: &Value| value.as_str().unwrap_or_default().to_string();
+    // HSDS has no place for the short descriptions in other languages: left as they are.
+    let columns: Vec<String> = columns(false)
+        .into_iter()
+        .filter(|column| !column.starts_with("kurz_"))
+        .collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(&columns);
+    let mut lines = Vec::new();
+    let mut line = 2;
+    for service in &services {
+        let id = text_of(&service["id"]);
+        let at = &service["service_at_locations"][0]["location"];
+        let address = &at["addresses"][0];
+        let codes: Vec<String> = service["attributes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["taxonomy_term"]["code"].as_str().map(str::to_string))
+            .collect();
+        let joined = |parse: &dyn Fn(&str) -> bool| {
+            codes
+                .iter()
+                .filter(|code| parse(code))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let topics = joined(&|c| Topic::parse(c).is_some());
+        let phases = joined(&|c| LifePhase::parse(c).is_some());
+        let delivery = joined(&|c| Delivery::parse(c).is_some());
+        let languages = service["languages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l["code"].as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        let cost_option = &service["cost_options"][0];
+        let cost_text = text_of(&cost_option["option"]);
+        let cost = Cost::ALL
+            .iter()
+            .find(|c| c.label() == cost_text || c.code() == cost_text)
+            .map(|c| c.code().to_string())
+            .or_else(|| (cost_option["amount"].as_f64() == Some(0.0)).then(|| "kostenlos".into()))
+            .unwrap_or(cost_text);
+        let slots: Vec<OpeningSlot> = service["schedules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| {
+                const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+                let day = DAYS.iter().position(|d| s["byday"].as_str() == Some(*d))?;
+                let weekday = Weekday::from_number(u8::try_from(day + 1).ok()?)?;
+                OpeningSlot::parse(
+                    weekday.number(),
+                    s["opens_at"].as_str()?,
+                    s["closes_at"].as_str()?,
+                )
+                .ok()
+            })
+            .collect();
+        let wheelchair = at["accessibility"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|a| a["description"].as_str() == Some("rollstuhlgerecht"));
+        let lat = at["latitude"].as_f64();
+        let lon = at["longitude"].as_f64();
+        let municipality = match (lat, lon) {
+            (Some(lat), Some(lon)) => (region.locate)(lat, lon)
+                .map(|ags| region.name_of(&ags).to_string())
+                .unwrap_or_else(|| text_of(&address["city"])),
+            _ => text_of(&address["city"]),
+        };
+        let website = text_of(&service["url"]);
+        let value_of_column = |column: &str| -> String {
+            match column {
+                EXTERNAL_ID => own_ids.get(&id).cloned().unwrap_or_else(|| id.clone()),
+                ORGANIZATION => text_of(&service["organization"]["name"]),
+                "name" => text_of(&service["name"]),
+                "beschreibung" => text_of(&service["description"]),
+                "themen" => topics.clone(),
+                "lebensphasen" => phases.clone(),
+                "sprachen" => languages.clone(),
+                "form" => delivery.clone(),
+                "kosten" => cost.clone(),
+                "kosten_hinweis" => text_of(&cost_option["amount_description"]),
+                "rollstuhlgerecht" => if wheelchair { "ja" } else { "nein" }.into(),
+                "barrierefreiheit" => text_of(&at["accessibility"][0]["details"]),
+                "telefon" => text_of(&service["phones"][0]["number"]),
+                "email" => text_of(&service["email"]),
+                // The service's own page on this site is not its website.
+                "website" if website.starts_with("https://") && !website.contains("/angebot/") => {
+                    website.clone()
+                }
+                "oeffnungszeiten" => format_opening_hours(&slots),
+                "oeffnungszeiten_hinweis" => text_of(&service["schedules"][0]["description"]),
+                STREET => text_of(&address["address_1"]),
+                POSTCODE => text_of(&address["postal_code"]),
+                TOWN => text_of(&address["city"]),
+                MUNICIPALITY => municipality.clone(),
+                LAT => lat.map(|v| v.to_string()).unwrap_or_default(),
+                LON => lon.map(|v| v.to_string()).unwrap_or_default(),
+                LAST_CHECKED => text_of(&service["assured_date"]),
+                _ => String::new(),
+            }
+        };
+        let record: Vec<String> = columns.iter().map(|c| value_of_column(c)).collect();
+        lines.push(line);
+        line += 1 + record
+            .iter()
+            .map(|v| v.matches('\n').count())
+            .sum::<usize>();
+        let _ = writer.write_record(&record);
+    }
+    let csv = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+    Ok((csv, lines))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,7 +680,11 @@ mod tests {
         assert!(problems[1].message.contains("zauberei"), "{problems:#?}");
         assert!(problems[2].message.contains("Gotham"));
         assert!(problems[3].message.contains("außerhalb des Kreises"));
-        assert!(problems[4].message.contains("liegt in Dülmen, nicht in Coesfeld"));
+        assert!(
+            problems[4]
+                .message
+                .contains("liegt in Dülmen, nicht in Coesfeld")
+        );
         assert!(problems[5].message.contains("schon in Zeile 2"));
     }
 
@@ -536,10 +692,22 @@ mod tests {
     fn missing_and_unknown_columns_are_refused_before_any_line() {
         let problems = read("externe_id,name,farbe\nx,y,z\n").unwrap_err();
         assert!(problems.iter().all(|p| p.line == 1));
-        assert!(problems.iter().any(|p| p.message.contains("„farbe“ ist unbekannt")));
-        assert!(problems.iter().any(|p| p.message.contains("„kosten“ fehlt")));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("„farbe“ ist unbekannt"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("„kosten“ fehlt"))
+        );
         assert!(read("").is_err());
-        assert!(read(&format!("{HEADER}\n")).unwrap_err()[0].message.contains("kein Angebot"));
+        assert!(
+            read(&format!("{HEADER}\n")).unwrap_err()[0]
+                .message
+                .contains("kein Angebot")
+        );
     }
 
     #[test]
@@ -554,7 +722,9 @@ mod tests {
                 .map(|field| {
                     let value = match field {
                         EditableField::Name => "Babytreff",
-                        EditableField::Description => "Offener Treff für Eltern, mit \"Hebamme\"; jeden Mittwoch.",
+                        EditableField::Description => {
+                            "Offener Treff für Eltern, mit \"Hebamme\"; jeden Mittwoch."
+                        }
                         EditableField::Topics => "fruehe-hilfen",
                         EditableField::Phases => "0-3",
                         EditableField::Languages => "de,tr",
@@ -582,7 +752,9 @@ mod tests {
             organization: "Familienzentrum".into(),
             offer: offer.clone(),
         };
-        let public = write_csv(std::slice::from_ref(&exported), false, |_| "Coesfeld".into());
+        let public = write_csv(std::slice::from_ref(&exported), false, |_| {
+            "Coesfeld".into()
+        });
         assert!(!public.contains("geheim") && !public.contains(INTERNAL_PREFIX));
         let internal = write_csv(&[exported], true, |_| "Coesfeld".into());
         assert!(internal.contains("intern:interne_notiz") && internal.contains("geheim"));

@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::account_storage::AccountStorage;
 use super::edit_storage::EditStorage;
+use super::import_storage::ImportStorage;
 use super::planning_storage::PlanningStorage;
 use super::records::{MemberOnly, Municipality, NewOffer, NewOrganization};
 use super::request_storage::RequestStorage;
@@ -52,7 +53,7 @@ pub type StorageResult<T> = Result<T, StorageError>;
 
 #[async_trait]
 pub trait Storage:
-    AccountStorage + EditStorage + RequestStorage + PlanningStorage + Send + Sync
+    AccountStorage + EditStorage + ImportStorage + RequestStorage + PlanningStorage + Send + Sync
 {
     /// The session store on the same database.
     fn session_store(&self) -> SessionBackend;
