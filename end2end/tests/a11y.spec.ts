@@ -83,6 +83,7 @@ test('public pages have no axe violations', async ({ page }) => {
     ['/barrierefreiheit', 'barrierefreiheit'],
     ['/impressum', 'impressum'],
     ['/datenschutz', 'datenschutz'],
+    ['/daten', 'offene-daten'],
     ['/drucken?alter=4&thema=beratung', 'drucken'],
     ['/gibt-es-nicht', '404'],
   ]) {
@@ -126,12 +127,18 @@ test('member pages have no axe violations', async ({ page }) => {
   await expectNoViolations(page, 'angebot-mitglied');
   await page.goto('/konto');
   await expectNoViolations(page, 'konto');
+  await page.goto('/planung');
+  await expectNoViolations(page, 'planung');
+  await page.goto('/planung?ansicht=druck');
+  await expectNoViolations(page, 'planung-druck');
 });
 
 test('editor views have no axe violations', async ({ page }) => {
   await signIn(page, EDITOR);
   await page.goto('/redaktion');
   await expectNoViolations(page, 'redaktion');
+  await page.goto('/redaktion/import');
+  await expectNoViolations(page, 'redaktion-import');
   const id = await firstOfferId(page);
   await page.goto(`/angebot/${id}`);
   await expectNoViolations(page, 'angebot-redaktion');

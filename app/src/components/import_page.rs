@@ -59,7 +59,7 @@ fn Report(import: ImportSession) -> impl IntoView {
                     }}
                 </h2>
                 <p>{format!("{} Problem(e). Bitte korrigieren Sie die Datei und prüfen Sie sie erneut.", problems.len())}</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Probleme der Datei (Tabelle, seitlich verschiebbar)">
                     <table class="accounts">
                         <thead>
                             <tr>

@@ -238,7 +238,7 @@ pub fn PlanningPage() -> impl IntoView {
                                     view! { <p>"Bisher keine Suche ohne Ergebnis."</p> }.into_any()
                                 } else {
                                     view! {
-                                        <div class="table-wrap">
+                                        <div class="table-wrap" tabindex="0" role="region" aria-label="Suchen ohne Ergebnis (Tabelle, seitlich verschiebbar)">
                                             <table class="zero-results">
                                                 <thead>
                                                     <tr>
@@ -423,7 +423,7 @@ fn Choropleth(
                             })
                             .collect_view()}
                     </ul>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Zahlen zur Karte (Tabelle, seitlich verschiebbar)">
                         <table class="choropleth-numbers">
                             <caption>{caption}</caption>
                             <thead>
@@ -472,7 +472,7 @@ fn ReachTable(choices: Choices, rows: Vec<Reach>) -> impl IntoView {
                     choices.selection.describe()
                 )}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Erreichbarkeit (Tabelle, seitlich verschiebbar)">
                 <table class="reach">
                     <thead>
                         <tr>
@@ -531,8 +531,9 @@ fn MatrixTable(
         topic.map_or("Alle Themen", Topic::label),
         basis.label()
     );
+    let region_label = format!("{title} (Tabelle, seitlich verschiebbar)");
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region_label>
             <table class="matrix">
                 <caption>{title}</caption>
                 <thead>
@@ -621,7 +622,7 @@ fn ChildrenSection(towns: Vec<TownFigures>, is_admin: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="children-heading">
             <h2 id="children-heading">"Einwohner und Kinder je Gemeinde"</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Einwohner und Kinder (Tabelle, seitlich verschiebbar)">
                 <table class="children">
                     <thead>
                         <tr>

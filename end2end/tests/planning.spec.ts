@@ -1,0 +1,113 @@
+// Planners and editors in the browser: a search on the map that finds nothing reaches the
+// planners' page (counted once, filters only), the page's choropleth, reach and matrix follow
+// the chosen topic and life phase, and an editor imports a CSV file in two steps.
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
+fs.mkdirSync(artifacts, { recursive: true });
+
+const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
+const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill(account.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+}
+
+test('a search on the map that finds nothing is counted once for the planners', async ({ browser, page }) => {
+  // A word no offer has, unique to this run; letters only (words with digits are not kept).
+  const word = `quokka${Date.now().toString(26).replace(/./g, (c) => String.fromCharCode(97 + parseInt(c, 26)))}`;
+  await page.goto('/');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await page.locator('details.filters > summary').tap();
+  const search = page.getByLabel('Suchbegriff');
+  await search.fill(`${word} 0171-2345678`);
+  await search.press('Enter');
+  await expect(page.locator('#result-count')).toContainText('Keine');
+  // The report waits until the search rests.
+  await page.waitForTimeout(2500);
+
+  const planner = await browser.newPage();
+  await signIn(planner, MEMBER);
+  await planner.goto('/planung');
+  const row = planner.locator('table.zero-results tr', { hasText: word });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(0)).toHaveText(`Suchbegriff: „${word}“`);
+  await expect(row.locator('td').nth(1)).toHaveText('1');
+  // The phone number typed with it was never stored.
+  await expect(planner.getByText('0171')).toHaveCount(0);
+  await planner.close();
+});
+
+test('the planning page follows the chosen topic and life phase', async ({ page }) => {
+  await signIn(page, MEMBER);
+  await page.goto('/planung');
+  await expect(page.getByRole('heading', { name: 'Planung: Wo fehlen Angebote?' })).toBeVisible();
+  const map = page.locator('figure.choropleth svg');
+  await expect(map).toHaveAttribute('role', 'img');
+  await expect(map.locator('path.town')).toHaveCount(11);
+  await expect(map.locator('text.town-label')).toHaveCount(11);
+
+  await page.getByLabel('Thema', { exact: true }).selectOption({ label: 'Behinderung & Inklusion' });
+  await page.getByLabel('Lebensphase', { exact: true }).selectOption({ label: '0–3 Jahre' });
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await expect(page).toHaveURL(/thema=behinderung-inklusion/);
+  const caption = 'Angebote je 1.000 Kinder (unter 18) – Behinderung & Inklusion · 0–3 Jahre';
+  await expect(page.locator('table.choropleth-numbers caption')).toHaveText(caption);
+  // Every town in the table, each with its class; towns without any offer stand out in both.
+  const rows = page.locator('table.choropleth-numbers tbody tr');
+  await expect(rows).toHaveCount(11);
+  const gaps = await page.locator('table.choropleth-numbers tbody tr.gap').count();
+  await expect(map.locator('path.shade-none')).toHaveCount(gaps);
+  await expect(page.locator('table.reach tbody tr')).toHaveCount(11);
+  await page.screenshot({ path: `${artifacts}/planung.png`, fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /Gesamte Matrix als CSV/ }).click();
+  const file = await (await download).path();
+  const csv = fs.readFileSync(file!, 'utf8');
+  expect(csv.split('\n')[0]).toBe(
+    'ags,gemeinde,thema,lebensphase,angebote,je_1000_einwohner,je_1000_kinder,kinderzahl_geschaetzt',
+  );
+  expect(csv.trim().split('\n')).toHaveLength(1 + 11 * 12 * 10);
+});
+
+test('an editor imports a CSV file after a dry run', async ({ page }) => {
+  await signIn(page, EDITOR);
+  await page.goto('/redaktion');
+  await page.getByRole('link', { name: /importieren und exportieren/ }).click();
+  await expect(page).toHaveURL(/\/redaktion\/import$/);
+  const exported = await (await page.request.get('/redaktion/angebote.csv')).text();
+  const lines = exported.trimEnd().split('\n');
+  // A copy of an offer under a new external id and name (one whose first fields need no quotes).
+  const original = lines.find((line, i) => i > 0 && /^[^",]+,[^",]+,[^",]+,/.test(line))!;
+  const parts = original.split(',');
+  parts[0] = 'e2e-neu';
+  parts[2] = 'E2E-Importangebot';
+  const copy = parts.join(',');
+  const file = [lines[0], original, copy].join('\n') + '\n';
+  fs.writeFileSync(`${artifacts}/import.csv`, file);
+
+  await page.getByLabel(/Datei \(CSV oder HSDS-JSON/).setInputFiles(`${artifacts}/import.csv`);
+  await page.getByRole('button', { name: 'Datei prüfen (Probelauf)' }).click();
+  await expect(page.getByRole('status')).toContainText('1 neu, 0 geändert, 1 unverändert');
+  await page.screenshot({ path: `${artifacts}/import-probelauf.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Jetzt importieren' }).click();
+  await expect(page.getByRole('status')).toContainText('abgeschlossen: 1 neu');
+  const found = await (await page.request.get('/api/v1/offers?q=E2E-Importangebot')).json();
+  expect(found.total).toBe(1);
+
+  // A broken file: the problem with its line and column, nothing imported.
+  parts[2] = 'X';
+  fs.writeFileSync(`${artifacts}/kaputt.csv`, [lines[0], parts.join(',')].join('\n'));
+  await page.getByLabel(/Datei \(CSV oder HSDS-JSON/).setInputFiles(`${artifacts}/kaputt.csv`);
+  await page.getByRole('button', { name: 'Datei prüfen (Probelauf)' }).click();
+  await expect(page.getByRole('alert')).toContainText('nichts wurde geändert');
+  const problem = page.locator('table tbody tr').first();
+  await expect(problem.locator('td').nth(0)).toHaveText('2');
+  await expect(problem.locator('td').nth(1)).toHaveText('name');
+});
