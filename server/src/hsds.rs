@@ -652,8 +652,21 @@ fn flag(query: &Pairs, key: &str) -> bool {
     matches!(value(query, key), Some("true" | "1" | "yes"))
 }
 
-/// Loads the public data and builds the tables; the site's address from `PUBLIC_URL` or the
-/// request's Host.
+/// The site's address for absolute URIs: `PUBLIC_URL`, or the request's Host.
+fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
+    match &state.app.public_url {
+        Some(url) => url.trim_end_matches('/').to_string(),
+        None => format!(
+            "http://{}",
+            headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("localhost")
+        ),
+    }
+}
+
+/// Loads the public data and builds the tables.
 async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Refusal> {
     let storage = &state.app.storage;
     let (offers, organizations) = match (
@@ -669,18 +682,8 @@ async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Ref
             ));
         }
     };
-    let site = match &state.app.public_url {
-        Some(url) => url.trim_end_matches('/').to_string(),
-        None => format!(
-            "http://{}",
-            headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("localhost")
-        ),
-    };
     let publisher = Publisher {
-        site,
+        site: site_of(state, headers),
         region: state.app.region.name.clone(),
         state_province: state.state_province.clone(),
     };
@@ -743,6 +746,19 @@ async fn answer(state: &ApiState, headers: &HeaderMap, body: Result<Value, Refus
     }
 }
 
+/// Builds the tables and answers what `reply` makes of them, with the caching headers.
+async fn with_tables(
+    state: &ApiState,
+    headers: &HeaderMap,
+    reply: impl FnOnce(&HsdsTables) -> Result<Value, Refusal>,
+) -> Response {
+    let body = match tables(state, headers).await {
+        Ok(tables) => reply(&tables),
+        Err(refused) => Err(refused),
+    };
+    answer(state, headers, body).await
+}
+
 fn not_found(what: &str, id: &str) -> Refusal {
     Refusal(
         StatusCode::NOT_FOUND,
@@ -802,9 +818,8 @@ async fn services(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
-        let keep = service_filter(&tables, &query)?;
+    with_tables(&state, &headers, |tables| {
+        let keep = service_filter(tables, &query)?;
         let items: Vec<Value> = tables
             .rows("service")
             .iter()
@@ -821,9 +836,8 @@ async fn services(
             })
             .collect();
         hsds_page(items, &query)
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn service(
@@ -831,14 +845,12 @@ async fn service(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         tables
             .full_service(&id)
             .ok_or_else(|| not_found("Einen Dienst (service)", &id))
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn organizations(
@@ -846,8 +858,7 @@ async fn organizations(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         let items: Vec<Value> = tables
             .rows("organization")
             .iter()
@@ -862,9 +873,8 @@ async fn organizations(
             })
             .collect();
         hsds_page(items, &query)
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn organization(
@@ -873,14 +883,28 @@ async fn organization(
     Path(id): Path<String>,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         tables
             .organization(&id, flag(&query, "full_service"))
             .ok_or_else(|| not_found("Eine Organisation (organization)", &id))
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
+}
+
+/// The rows of a table matching `search` (and `keep`), one page of them.
+fn listed(
+    tables: &HsdsTables,
+    table: &str,
+    query: &Pairs,
+    keep: impl Fn(&Row) -> bool,
+) -> Result<Value, Refusal> {
+    let items = tables
+        .rows(table)
+        .iter()
+        .filter(|row| matches_search(row, value(query, "search")) && keep(row))
+        .map(|row| Value::Object(row.clone()))
+        .collect();
+    hsds_page(items, query)
 }
 
 async fn taxonomies(
@@ -888,18 +912,10 @@ async fn taxonomies(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
-        let items = tables
-            .rows("taxonomy")
-            .iter()
-            .filter(|t| matches_search(t, value(&query, "search")))
-            .map(|t| Value::Object(t.clone()))
-            .collect();
-        hsds_page(items, &query)
-    }
-    .await;
-    answer(&state, &headers, body).await
+    with_tables(&state, &headers, |tables| {
+        listed(tables, "taxonomy", &query, |_| true)
+    })
+    .await
 }
 
 async fn taxonomy(
@@ -907,15 +923,13 @@ async fn taxonomy(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         tables
             .find("taxonomy", &id)
             .map(|t| Value::Object(t.clone()))
             .ok_or_else(|| not_found("Eine Taxonomie", &id))
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn taxonomy_terms(
@@ -923,24 +937,15 @@ async fn taxonomy_terms(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
-        let items = tables
-            .rows("taxonomy_term")
-            .iter()
-            .filter(|t| matches_search(t, value(&query, "search")))
-            .filter(|t| {
-                value(&query, "taxonomy_id")
-                    .is_none_or(|tid| t.get("taxonomy_id").and_then(Value::as_str) == Some(tid))
-            })
-            // The terms have no parents: every term is a top term, none has a parent.
-            .filter(|_| value(&query, "parent_id").is_none())
-            .map(|t| Value::Object(t.clone()))
-            .collect();
-        hsds_page(items, &query)
-    }
-    .await;
-    answer(&state, &headers, body).await
+    with_tables(&state, &headers, |tables| {
+        listed(tables, "taxonomy_term", &query, |term| {
+            value(&query, "taxonomy_id")
+                .is_none_or(|tid| term.get("taxonomy_id").and_then(Value::as_str) == Some(tid))
+                // The terms have no parents: every term is a top term, none has a parent.
+                && value(&query, "parent_id").is_none()
+        })
+    })
+    .await
 }
 
 async fn taxonomy_term(
@@ -948,14 +953,12 @@ async fn taxonomy_term(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         tables
             .taxonomy_term(&id)
             .ok_or_else(|| not_found("Einen Begriff (taxonomy_term)", &id))
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn service_at_locations(
@@ -963,9 +966,15 @@ async fn service_at_locations(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
-        let keep = service_filter(&tables, &query)?;
+    with_tables(&state, &headers, |tables| {
+        let keep = service_filter(tables, &query)?;
+        if value(&query, "proximity").is_some() {
+            return Err(Refusal(
+                StatusCode::BAD_REQUEST,
+                "„proximity“ wird nicht angeboten; „postcode“ allein filtert nach Postleitzahl."
+                    .into(),
+            ));
+        }
         let postcode = value(&query, "postcode");
         let items = tables
             .rows("service_at_location")
@@ -986,9 +995,8 @@ async fn service_at_locations(
             .map(|at| tables.service_at_location(at, flag(&query, "full")))
             .collect();
         hsds_page(items, &query)
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn service_at_location(
@@ -996,28 +1004,17 @@ async fn service_at_location(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let body = async {
-        let tables = tables(&state, &headers).await?;
+    with_tables(&state, &headers, |tables| {
         tables
             .find("service_at_location", &id)
             .map(|at| tables.service_at_location(at, true))
             .ok_or_else(|| not_found("Einen Dienst an einem Standort", &id))
-    }
-    .await;
-    answer(&state, &headers, body).await
+    })
+    .await
 }
 
 async fn meta(State(state): State<ApiState>, headers: HeaderMap) -> Response {
-    let site = match &state.app.public_url {
-        Some(url) => url.trim_end_matches('/').to_string(),
-        None => format!(
-            "http://{}",
-            headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("localhost")
-        ),
-    };
+    let site = site_of(&state, &headers);
     let body = json!({
         "version": "3.0",
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
@@ -1071,6 +1068,53 @@ async fn tabular_file(
     }
 }
 
+/// The tabular form as one download: `datapackage.json` and every CSV file in a zip archive.
+async fn tabular_zip(State(state): State<ApiState>, headers: HeaderMap) -> Response {
+    use std::io::Write;
+    let tables = match tables(&state, &headers).await {
+        Ok(tables) => tables,
+        Err(refused) => return refused.into_response(),
+    };
+    let package = datapackage();
+    let archive = (|| -> zip::result::ZipResult<Vec<u8>> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("datapackage.json", options)?;
+        zip.write_all(&serde_json::to_vec_pretty(&package).unwrap_or_default())?;
+        for table in TABLES {
+            if let Some((path, fields)) = table_layout(&package, table) {
+                zip.start_file(path, options)?;
+                zip.write_all(tables.csv(table, &fields).as_bytes())?;
+            }
+        }
+        Ok(zip.finish()?.into_inner())
+    })();
+    match archive {
+        Ok(bytes) => {
+            cached(
+                &state,
+                &headers,
+                "application/zip",
+                bytes,
+                vec![(
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"chancenkarte-hsds.zip\"".to_string(),
+                )],
+            )
+            .await
+        }
+        Err(error) => {
+            tracing::error!(%error, "packing the HSDS tables failed");
+            Refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Das Archiv konnte nicht erstellt werden.".into(),
+            )
+            .into_response()
+        }
+    }
+}
+
 /// The routes of `/api/hsds` (the HSDS API's read-only endpoints) and the tabular download.
 pub fn routes<S: Clone + Send + Sync + 'static>(state: ApiState) -> Router<S> {
     Router::new()
@@ -1090,6 +1134,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: ApiState) -> Router<S> {
             "/api/hsds/service_at_locations/{id}",
             get(service_at_location),
         )
+        .route("/api/hsds/tabular.zip", get(tabular_zip))
         .route("/api/hsds/tabular/{file}", get(tabular_file))
         .with_state(state)
 }

@@ -287,10 +287,24 @@ async fn the_hsds_api_filters_and_pages_as_specified() {
         let text = format!("{} {}", service["name"], service["description"]).to_lowercase();
         assert!(text.contains("hebamme"), "{text}");
     }
+    let in_coesfeld = json(
+        &visitor
+            .get("/api/hsds/service_at_locations?postcode=48653&per_page=200")
+            .await
+            .body,
+    );
+    assert!(!contents(&in_coesfeld).is_empty());
+    for at in contents(&in_coesfeld) {
+        assert_eq!(at["location"]["addresses"][0]["postal_code"], "48653");
+    }
     for (path, status) in [
         ("/api/hsds/services?per_page=0", 400),
         ("/api/hsds/services?format=ndjson", 400),
         ("/api/hsds/services?modified_after=gestern", 400),
+        (
+            "/api/hsds/service_at_locations?postcode=48653&proximity=500",
+            400,
+        ),
         (
             "/api/hsds/services/00000000-0000-8000-8000-000000000000",
             404,
@@ -390,5 +404,25 @@ async fn the_tabular_form_follows_its_datapackage() {
         visitor.get("/api/hsds/tabular/geheim.csv").await.status,
         404
     );
+    // The same files in one download.
+    let zip = visitor
+        .client
+        .get(format!("{}/api/hsds/tabular.zip", running.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zip.status(), 200);
+    assert_eq!(zip.headers()["content-type"], "application/zip");
+    let bytes = zip.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(archive.len(), 1 + resources.len());
+    let mut services = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("services.csv").unwrap(), &mut services)
+        .unwrap();
+    assert_eq!(
+        services,
+        visitor.get("/api/hsds/tabular/services.csv").await.body
+    );
+    assert!(archive.by_name("datapackage.json").is_ok());
     assert_no_member_data("the tabular export", &everything);
 }

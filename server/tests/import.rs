@@ -5,21 +5,13 @@
 
 mod common;
 
-use common::{Running, Visitor, start};
+use common::{Running, Visitor, signed_in, start};
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 use sqlx::Connection;
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
-
-async fn signed_in(running: &Running, which: usize) -> Visitor {
-    let visitor = Visitor::new(running);
-    let demo = DEMO_ACCOUNTS[which];
-    let reply = visitor.login(demo.email, demo.password).await;
-    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
-    visitor
-}
 
 /// Uploads a file for the dry run, then answers the import page.
 async fn check(visitor: &Visitor, name: &str, content: &str) -> String {

@@ -5,21 +5,13 @@
 
 mod common;
 
-use common::{Running, Visitor, assert_no_member_data, start, start_with};
+use common::{Running, Visitor, assert_no_member_data, signed_in, start, start_with};
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
 const ADMIN: usize = 2;
-
-async fn signed_in(running: &Running, which: usize) -> Visitor {
-    let visitor = Visitor::new(running);
-    let demo = DEMO_ACCOUNTS[which];
-    let reply = visitor.login(demo.email, demo.password).await;
-    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
-    visitor
-}
 
 fn has_member_markers(body: &str) -> bool {
     body.contains(MEMBER_NOTE_MARKER) || body.contains(MEMBER_CONTACT_MARKER)

@@ -5,20 +5,11 @@
 
 mod common;
 
-use common::{Running, Visitor, start};
-use server::demo_accounts::DEMO_ACCOUNTS;
+use common::{Running, Visitor, signed_in, start};
 use sqlx::Connection;
 
 const MEMBER: usize = 0;
 const ADMIN: usize = 2;
-
-async fn signed_in(running: &Running, which: usize) -> Visitor {
-    let visitor = Visitor::new(running);
-    let demo = DEMO_ACCOUNTS[which];
-    let reply = visitor.login(demo.email, demo.password).await;
-    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
-    visitor
-}
 
 /// CSV text as records of named fields.
 fn records(text: &str) -> Vec<std::collections::HashMap<String, String>> {

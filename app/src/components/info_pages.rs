@@ -306,7 +306,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <p>"Der offene Standard für Verzeichnisse sozialer Angebote. Themen, Lebensphasen und Zugangswege sind als Taxonomien veröffentlicht."</p>
             <ul>
                 <li><a href="/api/hsds/">"HSDS-Schnittstelle"</a>": /api/hsds/services, /organizations, /taxonomies, /taxonomy_terms, /service_at_locations"</li>
-                <li>"Tabellenform: "<a href="/api/hsds/tabular/datapackage.json">"datapackage.json"</a>" mit den CSV-Dateien, z. B. "<a href="/api/hsds/tabular/services.csv" download>"services.csv"</a></li>
+                <li>"Tabellenform: "<a href="/api/hsds/tabular.zip" download>"alle CSV-Dateien mit datapackage.json (ZIP)"</a>", einzeln: "<a href="/api/hsds/tabular/datapackage.json">"datapackage.json"</a>", "<a href="/api/hsds/tabular/services.csv" download>"services.csv"</a>" …"</li>
             </ul>
         </article>
     }

@@ -396,6 +396,28 @@ macro_rules! edit_storage {
                 Ok(())
             }
 
+            /// Moves an offer's location to `location`.
+            pub(super) async fn write_location(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                location: &OfferLocation,
+            ) -> StorageResult<()> {
+                sqlx::query(
+                    "UPDATE locations SET street = $1, postcode = $2, town = $3, lat = $4, lon = $5, \
+                     municipality_ags = $6 WHERE id = (SELECT location_id FROM offers WHERE id = $7)",
+                )
+                .bind(&location.street)
+                .bind(&location.postcode)
+                .bind(&location.town)
+                .bind(location.lat)
+                .bind(location.lon)
+                .bind(&location.municipality)
+                .bind(id)
+                .execute(&mut *connection)
+                .await?;
+                Ok(())
+            }
+
             /// Raises the version if it is still `base_version`: the row lock (PostgreSQL) or
             /// the write lock (SQLite) makes a concurrent save from the same base wait and then
             /// find the version changed.
@@ -599,19 +621,7 @@ macro_rules! edit_storage {
                 if current.location == *location {
                     return Ok(EditOutcome::Unchanged { version: base_version });
                 }
-                sqlx::query(
-                    "UPDATE locations SET street = $1, postcode = $2, town = $3, lat = $4, lon = $5, \
-                     municipality_ags = $6 WHERE id = (SELECT location_id FROM offers WHERE id = $7)",
-                )
-                .bind(&location.street)
-                .bind(&location.postcode)
-                .bind(&location.town)
-                .bind(location.lat)
-                .bind(location.lon)
-                .bind(&location.municipality)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+                Self::write_location(&mut tx, id, location).await?;
                 Self::finish_edit(
                     tx,
                     Change {

@@ -154,19 +154,7 @@ macro_rules! import_storage {
                 }
                 if !current.location.same_place(&imported.location) {
                     let location = &imported.location;
-                    sqlx::query(
-                        "UPDATE locations SET street = $1, postcode = $2, town = $3, lat = $4, lon = $5, \
-                         municipality_ags = $6 WHERE id = (SELECT location_id FROM offers WHERE id = $7)",
-                    )
-                    .bind(&location.street)
-                    .bind(&location.postcode)
-                    .bind(&location.town)
-                    .bind(location.lat)
-                    .bind(location.lon)
-                    .bind(&location.municipality)
-                    .bind(id)
-                    .execute(&mut *connection)
-                    .await?;
+                    Self::write_location(&mut *connection, id, location).await?;
                     Self::note_change(
                         &mut *connection,
                         id,

@@ -208,6 +208,15 @@ impl Visitor {
     }
 }
 
+/// A visitor signed in with the demo account `which` (0 member, 1 editor, 2 admin).
+pub async fn signed_in(running: &Running, which: usize) -> Visitor {
+    let visitor = Visitor::new(running);
+    let demo = server::demo_accounts::DEMO_ACCOUNTS[which];
+    let reply = visitor.login(demo.email, demo.password).await;
+    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
+    visitor
+}
+
 /// Fails if `body` holds any of the markers the demo data puts into member-only fields.
 pub fn assert_no_member_data(what: &str, body: &str) {
     assert!(
