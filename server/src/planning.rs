@@ -7,7 +7,9 @@ use app::domain::account::Role;
 use app::domain::filter::{OfferFilter, ParsedQuery, SearchableOffers, decode_query};
 use app::domain::planning::{Selection, zero_result_key};
 use app::domain::taxonomy::{LifePhase, Topic};
-use app::server::planning::{matrix_csv, reach, reach_csv, town_figures, zero_results_csv};
+use app::server::planning::{
+    matrix_csv, reach, reach_csv, town_figures, towns_csv, zero_results_csv,
+};
 use app::server::state::AppState;
 use app::server::storage::{Storage, StorageResult};
 use axum::extract::{Query, Request, State};
@@ -57,6 +59,23 @@ pub async fn matrix_download(State(state): State<AppState>, session: Session) ->
         Ok((offers, entered)) => {
             let towns = town_figures(&state.planning, &entered);
             csv_download("angebotsmatrix.csv", matrix_csv(&offers, &towns))
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// `GET /planung/einwohner-kinder.csv`: inhabitants and children per municipality.
+pub async fn towns_download(State(state): State<AppState>, session: Session) -> Response {
+    if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
+        return refused;
+    }
+    match state.storage.latest_child_counts().await {
+        Ok(entered) => {
+            let towns = town_figures(&state.planning, &entered);
+            csv_download(
+                "einwohner-kinder.csv",
+                towns_csv(&towns, &state.planning.population_source),
+            )
         }
         Err(error) => failed(error),
     }

@@ -338,6 +338,10 @@ fn router(
     let planning_routes = Router::new()
         .route("/planung/matrix.csv", get(crate::planning::matrix_download))
         .route(
+            "/planung/einwohner-kinder.csv",
+            get(crate::planning::towns_download),
+        )
+        .route(
             "/planung/erreichbarkeit.csv",
             get(crate::planning::reach_download),
         )

@@ -196,6 +196,7 @@ async fn searches_without_results_are_counted_without_personal_data() {
     let csv = member.get("/planung/suchen-ohne-ergebnis.csv").await;
     assert!(csv.body.contains("quokkazentrum"), "{}", csv.body);
     for path in [
+        "/planung/einwohner-kinder.csv",
         "/planung/suchen-ohne-ergebnis.csv",
         "/planung/matrix.csv",
         "/planung/erreichbarkeit.csv",
@@ -284,6 +285,20 @@ async fn planning_page_and_children_entered_by_an_admin() {
     assert_eq!(good.status, 302);
     let page = admin.get("/planung").await.body;
     assert!(page.contains("eingetragen, Stand 31.12.2025"), "{page}");
+    let towns = records(&admin.get("/planung/einwohner-kinder.csv").await.body);
+    assert_eq!(towns.len(), 11);
+    let coesfeld = towns.iter().find(|t| t["ags"] == "05558012").unwrap();
+    assert_eq!(coesfeld["kinder_unter_18"], "6000");
+    assert_eq!(coesfeld["quelle_kinder"], "eingetragen");
+    assert_eq!(coesfeld["stichtag_kinder"], "2025-12-31");
+    let estimated: i64 = towns
+        .iter()
+        .map(|t| t["kinder_unter_18"].parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(
+        estimated, 38354,
+        "the others share the rest of the district's children"
+    );
     let matrix = records(&admin.get("/planung/matrix.csv").await.body);
     let coesfeld = matrix
         .iter()

@@ -650,6 +650,9 @@ fn ChildrenSection(towns: Vec<TownFigures>, is_admin: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="no-print">
+                <a href="/planung/einwohner-kinder.csv" download>"Einwohner und Kinder als CSV"</a>
+            </p>
             {is_admin.then(|| view! {
                 <form method="post" action="/api/planung/kinderzahl" class="account-form no-print">
                     <h3>"Kinderzahl eintragen (Verwaltung)"</h3>

@@ -297,6 +297,37 @@ pub fn describe_zero_result(key: &str, municipality_name: impl Fn(&str) -> Strin
     parsed.filter.describe(municipality_name).join(" · ")
 }
 
+/// Each municipality's inhabitants and children with where the figures come from.
+pub fn towns_csv(towns: &[TownFigures], population_source: &str) -> String {
+    csv_text(
+        &[
+            "ags",
+            "gemeinde",
+            "einwohner",
+            "quelle_einwohner",
+            "kinder_unter_18",
+            "quelle_kinder",
+            "stichtag_kinder",
+        ],
+        towns.iter().map(|town| {
+            let (source, as_of) = match &town.children_source {
+                ChildrenSource::Entered(date) => ("eingetragen", date.to_string()),
+                ChildrenSource::Estimated => ("geschätzt nach Einwohneranteil", String::new()),
+                ChildrenSource::Unknown => ("", String::new()),
+            };
+            vec![
+                town.ags.clone(),
+                town.name.clone(),
+                town.population.map(|p| p.to_string()).unwrap_or_default(),
+                population_source.to_string(),
+                town.children.map(|c| c.to_string()).unwrap_or_default(),
+                source.to_string(),
+                as_of,
+            ]
+        }),
+    )
+}
+
 pub fn zero_results_csv(
     counts: &[ZeroResultCount],
     municipality_name: impl Fn(&str) -> String + Copy,
