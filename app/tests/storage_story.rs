@@ -240,6 +240,11 @@ async fn open_data_story(
     assert_eq!(record.organization_id, org);
     assert_eq!(record.external_id.as_deref(), Some("story-Babytreff"));
     assert_eq!(record.municipality_ags, "05558012");
+    assert_eq!(
+        record.summary(),
+        storage.public_offer_summaries().await.unwrap()[0],
+        "the summary built from the detail is the one the map gets"
+    );
     let organizations = storage.public_organizations().await.unwrap();
     assert_eq!(organizations.len(), 1);
     assert_eq!(organizations[0].name, "Familienzentrum Regenbogen");

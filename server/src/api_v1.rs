@@ -355,14 +355,13 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
         let reasons: Vec<String> = parsed.notices.into_iter().map(|n| n.message).collect();
         return Err(Refusal(StatusCode::BAD_REQUEST, reasons.join(" ")));
     }
-    let storage = &state.app.storage;
-    let (summaries, records) = match (
-        storage.public_offer_summaries().await,
-        storage.public_offer_records().await,
-    ) {
-        (Ok(summaries), Ok(records)) => (summaries, records),
-        (Err(error), _) | (_, Err(error)) => return Err(storage_failed(error)),
-    };
+    let records = state
+        .app
+        .storage
+        .public_offer_records()
+        .await
+        .map_err(storage_failed)?;
+    let summaries = records.iter().map(PublicOfferRecord::summary).collect();
     let searchable = SearchableOffers::new(summaries, move |ags| {
         region.municipality_name(ags).to_string()
     })

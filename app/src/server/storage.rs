@@ -88,6 +88,27 @@ pub struct PublicOfferRecord {
     pub detail: OfferDetail,
 }
 
+impl PublicOfferRecord {
+    /// The compact form the map filters, built from the detail (as the summaries query does).
+    pub fn summary(&self) -> OfferSummary {
+        let d = &self.detail;
+        OfferSummary {
+            id: d.id,
+            name: d.name.clone(),
+            organization: d.organization.clone(),
+            municipality: self.municipality_ags.clone(),
+            lat: d.lat,
+            lon: d.lon,
+            topics: d.topics,
+            phases: d.phases,
+            languages: d.languages,
+            free: d.cost == Cost::Free,
+            wheelchair: d.wheelchair,
+            teaser: teaser(&d.description, TEASER_CHARS),
+        }
+    }
+}
+
 /// An organisation's public data.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct PublicOrganization {
