@@ -430,11 +430,23 @@ async fn offers(
         Ok(offers) => offers,
         Err(refused) => return refused.into_response(),
     };
-    let page = paged(&offers, paging);
-    let links = page_links("/api/v1/offers", &query, paging, page.pages);
+    answer_page(&state, &headers, "/api/v1/offers", &query, &offers, paging).await
+}
+
+/// One page of `items` as JSON, with the `Link` header to its neighbours and caching headers.
+async fn answer_page<T: Clone + Serialize>(
+    state: &ApiState,
+    headers: &HeaderMap,
+    path: &str,
+    query: &Pairs,
+    items: &[T],
+    paging: Paging,
+) -> Response {
+    let page = paged(items, paging);
+    let links = page_links(path, query, paging, page.pages);
     cached(
-        &state,
-        &headers,
+        state,
+        headers,
         "application/json",
         json_bytes(&page),
         vec![(header::LINK, links)],
@@ -522,14 +534,13 @@ async fn organizations(
         Ok(organizations) => {
             let items: Vec<ApiOrganization> =
                 organizations.iter().map(ApiOrganization::from).collect();
-            let page = paged(&items, paging);
-            let links = page_links("/api/v1/organizations", &query, paging, page.pages);
-            cached(
+            answer_page(
                 &state,
                 &headers,
-                "application/json",
-                json_bytes(&page),
-                vec![(header::LINK, links)],
+                "/api/v1/organizations",
+                &query,
+                &items,
+                paging,
             )
             .await
         }
