@@ -64,6 +64,9 @@ test('the planning page follows the chosen topic and life phase', async ({ page 
   const gaps = await page.locator('table.choropleth-numbers tbody tr.gap').count();
   await expect(map.locator('path.shade-none')).toHaveCount(gaps);
   await expect(page.locator('table.reach tbody tr')).toHaveCount(11);
+  // The phone page does not scroll sideways: wide tables scroll inside their own box.
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]);
   await page.screenshot({ path: `${artifacts}/planung.png`, fullPage: true });
 
   const download = page.waitForEvent('download');

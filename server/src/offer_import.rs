@@ -15,7 +15,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use crate::routes::signed_in_as;
+use app::server::auth::signed_in_as;
 
 const IMPORT_PAGE: &str = "/redaktion/import";
 

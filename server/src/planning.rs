@@ -18,7 +18,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
-use crate::routes::signed_in_as;
+use app::server::auth::signed_in_as;
 
 fn csv_download(file_name: &str, text: String) -> Response {
     (

@@ -21,7 +21,7 @@ use app::domain::directory::{vcard, vcard_file_name};
 use app::domain::offer_edit::EditableField;
 use app::domain::operator::OperatorInfo;
 use app::i18n::Locale;
-use app::server::auth::{account_of_session, with_request_auth};
+use app::server::auth::{account_of_session, signed_in_as, with_request_auth};
 use app::server::error::AppError;
 use app::server::i18n::{LANGUAGE_COOKIE, locale_of};
 use app::server::panel_fragment::{self, PanelRequest};
@@ -181,22 +181,6 @@ async fn argument_errors_are_client_errors(response: Response) -> Response {
         parts.status = StatusCode::BAD_REQUEST;
     }
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// The account signed in with `session` if it has `role`, or the response refusing everyone
-/// else (401 without a login, 403 with too low a role).
-pub(crate) async fn signed_in_as(
-    role: Role,
-    state: &AppState,
-    session: &Session,
-) -> Result<app::server::account_storage::AccountRecord, Response> {
-    let refused = |error: AppError| (error.status(), error.to_string()).into_response();
-    match account_of_session(session, state.storage.as_ref()).await {
-        Ok(Some(account)) if account.role.includes(role) => Ok(account),
-        Ok(Some(_)) => Err(refused(AppError::Forbidden)),
-        Ok(None) => Err(refused(AppError::NotSignedIn)),
-        Err(error) => Err(refused(error)),
-    }
 }
 
 /// The editors' fragment of the map's detail panel: shown, a field saved, or marked checked.

@@ -363,6 +363,8 @@ fn Choropleth(
         .collect();
     let (shades, ranges) = classify(&values);
     let (outlines, height) = svg_outlines(&state.planning.towns, 600.0);
+    // A margin round the shapes, so names at the edge are not cut off.
+    let view_box = format!("-50 -15 700 {:.0}", height + 30.0);
     let shade_of = |ags: &str| {
         towns
             .iter()
@@ -386,7 +388,7 @@ fn Choropleth(
             <div class="choropleth-wrap">
                 <figure class="choropleth">
                     <svg
-                        viewBox=format!("0 0 600 {height:.0}")
+                        viewBox=view_box
                         role="img"
                         aria-labelledby="choropleth-caption"
                     >

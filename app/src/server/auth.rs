@@ -85,6 +85,24 @@ pub async fn account_of_session(
     Ok(account)
 }
 
+/// The account signed in with `session` if it has `role`, or the response refusing everyone
+/// else (401 without a login, 403 with too low a role).
+pub async fn signed_in_as(
+    role: Role,
+    state: &super::state::AppState,
+    session: &Session,
+) -> Result<AccountRecord, axum::response::Response> {
+    let refused = |error: AppError| {
+        axum::response::IntoResponse::into_response((error.status(), error.to_string()))
+    };
+    match account_of_session(session, state.storage.as_ref()).await {
+        Ok(Some(account)) if account.role.includes(role) => Ok(account),
+        Ok(Some(_)) => Err(refused(AppError::Forbidden)),
+        Ok(None) => Err(refused(AppError::NotSignedIn)),
+        Err(error) => Err(refused(error)),
+    }
+}
+
 /// The signed-in viewer, for pages.
 pub async fn current_viewer() -> Option<Viewer> {
     match current_account().await {
