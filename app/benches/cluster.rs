@@ -6,13 +6,13 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use app::domain::cluster::{ClusterIndex, ClusterOptions, MapItem};
+use app::offers::cluster::{ClusterIndex, ClusterOptions, MapItem};
 
 const WORLD: [f64; 4] = [-180.0, -90.0, 180.0, 90.0];
 /// Roughly central Berlin, the size of a phone screen at zoom 12.
 const CITY_BOX: [f64; 4] = [13.25, 52.45, 13.55, 52.58];
 
-use app::domain::prng::SplitMix64 as SplitMix;
+use app::shared::prng::SplitMix64 as SplitMix;
 
 /// Half uniform over Germany, half clumped around cities: real offers concentrate in towns,
 /// which is what makes the coarse levels expensive.

@@ -1,17 +1,24 @@
-//! Chancenkarte: the shared application — domain types, server functions and the Leptos
-//! components, rendered on the server; only islands (the map explorer) are hydrated in the
-//! browser.
+//! Chancenkarte: the shared application, one folder per capability (offers, map, editing, requests,
+//! accounts, members, planning, import, open data, region), each with its model, storage,
+//! service, endpoints and pages; `platform` (state, errors, sessions, database), `shared`
+//! (codec, languages, text) and `shell` (layout, routes) serve them all. Pages are rendered on
+//! the server; only islands (the map explorer) are hydrated in the browser.
 #![recursion_limit = "256"]
 
-pub mod api;
-pub mod codec;
-pub mod components;
-pub mod domain;
-pub mod i18n;
-#[cfg(feature = "hydrate")]
+pub mod accounts;
+pub mod editing;
+pub mod import;
 pub mod map;
+pub mod members;
+pub mod offers;
+pub mod open_data;
+pub mod planning;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod platform;
+pub mod region;
+pub mod requests;
+pub mod shared;
+pub mod shell;
 
 #[cfg(feature = "ssr")]
-pub use components::app::{App, shell};
+pub use shell::app::{App, shell};

@@ -8,23 +8,24 @@
 
 use std::sync::Arc;
 
-use app::domain::account::{Email, Role};
-use app::domain::directory::WorkingGroup;
-use app::domain::hours::OpeningSlot;
-use app::domain::offer_edit::{EditOutcome, EditableField};
-use app::domain::requests::{ListingInput, RequestKind, RequestStatus, parse_correction};
-use app::domain::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
-use app::domain::throttle::FailureRecord;
-use app::server::account_storage::NewAccount;
-use app::server::auth;
-use app::server::password::PasswordHash;
-use app::server::planning_storage::ChildCount;
-use app::server::records::{
-    ContactPerson, MemberOnly, Municipality, NewLocation, NewOffer, NewOrganization, OfferStatus,
+use app::accounts::model::{Email, Role};
+use app::accounts::password::PasswordHash;
+use app::accounts::store::NewAccount;
+use app::editing::model::{EditOutcome, EditableField};
+use app::members::directory::WorkingGroup;
+use app::offers::hours::OpeningSlot;
+use app::offers::records::{
+    ContactPerson, MemberOnly, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
-use app::server::request_storage::{Placement, approve_listing};
-use app::server::sessions::ABSOLUTE_TIMEOUT_SECS;
-use app::server::storage::{Storage, StorageError, connect};
+use app::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use app::planning::store::ChildCount;
+use app::platform::auth;
+use app::platform::database::{Storage, StorageError, connect};
+use app::platform::sessions::ABSOLUTE_TIMEOUT_SECS;
+use app::region::model::Municipality;
+use app::requests::model::{ListingInput, RequestKind, RequestStatus, parse_correction};
+use app::requests::store::{Placement, approve_listing};
+use app::shared::throttle::FailureRecord;
 use chrono::NaiveDate;
 use tower_sessions::{Session, SessionStore};
 
@@ -228,7 +229,7 @@ async fn story(storage: Arc<dyn Storage>) {
 async fn open_data_story(
     storage: &dyn Storage,
     org: i64,
-    detail: &app::domain::offer::OfferDetail,
+    detail: &app::offers::model::OfferDetail,
 ) {
     let records = storage.public_offer_records().await.unwrap();
     assert_eq!(records.len(), 1, "archived offers are not exported");
@@ -254,7 +255,7 @@ async fn open_data_story(
 /// An export read back changes nothing; an import updates by external id and creates the
 /// rest, in one transaction, and a dry run leaves everything as it was.
 async fn import_story(storage: &dyn Storage) {
-    use app::server::offer_csv::{ImportRegion, read_csv, write_csv};
+    use app::import::offer_csv::{ImportRegion, read_csv, write_csv};
     let towns = vec![
         ("05558012".to_string(), "Coesfeld".to_string()),
         ("05558016".to_string(), "Dülmen".to_string()),

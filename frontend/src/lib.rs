@@ -1,7 +1,7 @@
 //! The browser entry point: it only hydrates the islands of the server-rendered page.
 
 #[allow(unused_imports)]
-use app::components::map_page::MapExplorer;
+use app::map::ui::map_page::MapExplorer;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -3,11 +3,11 @@
 
 use std::io::IsTerminal;
 
-use app::domain::account::{DisplayName, Email, NewPassword, Role};
-use app::server::account_storage::NewAccount;
-use app::server::auth::now;
-use app::server::password::{PasswordHash, generate_password};
-use app::server::storage::Storage;
+use app::accounts::model::{DisplayName, Email, NewPassword, Role};
+use app::accounts::password::{PasswordHash, generate_password};
+use app::accounts::store::NewAccount;
+use app::platform::auth::now;
+use app::platform::database::Storage;
 
 /// What went wrong, in words for the person at the terminal.
 #[derive(Debug, thiserror::Error)]
@@ -15,7 +15,7 @@ pub enum CreateAdminError {
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
-    Storage(#[from] app::server::storage::StorageError),
+    Storage(#[from] app::platform::database::StorageError),
     #[error("Eingabe nicht lesbar: {0}")]
     Io(#[from] std::io::Error),
 }

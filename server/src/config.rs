@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use app::domain::region::TileSource;
+use app::region::model::TileSource;
 use clap::Parser;
 
 /// The official German basemap (BKG basemap.de web raster, grey), used unless `TILE_URL` says otherwise.

@@ -8,17 +8,17 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 
-use app::domain::hours::OpeningSlot;
-use app::domain::prng::SplitMix64;
-use app::domain::taxonomy::{
-    Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
-};
-use app::server::records::{
+use app::offers::hours::OpeningSlot;
+use app::offers::records::{
     ContactPerson, MemberOnly, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
-use app::server::storage::{Storage, StorageError};
+use app::offers::taxonomy::{
+    Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
+};
+use app::platform::database::{Storage, StorageError};
+use app::shared::prng::SplitMix64;
 
-use crate::region::{LoadedRegion, RegionMunicipality};
+use app::region::loader::{LoadedRegion, RegionMunicipality};
 
 use Delivery::{OnSite, Online, Outreach, Phone};
 use LifePhase::{
@@ -3317,12 +3317,13 @@ pub async fn load_if_empty(
 /// Short descriptions in the other interface languages for about two offers in five (chosen
 /// by the name, so the random draws of the rest of the demo data stay as they were).
 fn summaries_for(name: &str, topic: Topic, town: &str) -> [String; 4] {
-    use app::i18n::Locale;
+    use app::shared::i18n::Locale;
     if name.bytes().map(u32::from).sum::<u32>() % 5 >= 2 {
         return Default::default();
     }
-    let topic_in =
-        |locale| app::server::i18n::message(locale, &format!("thema-{}", topic.code()), None);
+    let topic_in = |locale| {
+        app::platform::catalogues::message(locale, &format!("thema-{}", topic.code()), None)
+    };
     [
         format!(
             "{}: a service for families in {town}. Call or drop by to ask whether it suits you.",
@@ -3491,7 +3492,7 @@ mod tests {
             assert!(offer.phone.starts_with('0'), "{}", offer.phone);
             assert!(offer.email.is_empty() || offer.email.ends_with("@example.org"));
             assert!(
-                offer.email.is_empty() || app::domain::account::Email::parse(&offer.email).is_ok(),
+                offer.email.is_empty() || app::accounts::model::Email::parse(&offer.email).is_ok(),
                 "{}",
                 offer.email
             );
@@ -3591,7 +3592,7 @@ mod tests {
         let region = region();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
-        let storage = app::server::storage::connect(&format!("sqlite:{}", path.display()))
+        let storage = app::platform::database::connect(&format!("sqlite:{}", path.display()))
             .await
             .unwrap();
         storage.migrate().await.unwrap();

@@ -2,11 +2,11 @@
 //! and editor views can be tried. Their passwords are fixed and printed at startup; a
 //! production start (without demo data) never creates them.
 
-use app::domain::account::{Email, Role};
-use app::server::account_storage::NewAccount;
-use app::server::auth::now;
-use app::server::password::PasswordHash;
-use app::server::storage::{Storage, StorageError};
+use app::accounts::model::{Email, Role};
+use app::accounts::password::PasswordHash;
+use app::accounts::store::NewAccount;
+use app::platform::auth::now;
+use app::platform::database::{Storage, StorageError};
 
 /// A demo account's e-mail address, password and role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -51,18 +51,23 @@ pub async fn same_site_writes_only(request: Request, next: Next) -> Response {
     }
 }
 
-/// Public data that every visitor gets alike may be cached; everything else (pages that show
-/// who is signed in, member data) must not be stored by browsers or proxies.
-fn is_shared_public(path: &str) -> bool {
-    matches!(path, "/api/offers" | "/api/region" | "/api/boundaries")
-        || path.starts_with("/pkg/")
-        || path.starts_with("/vendor/")
-        || path == "/favicon.svg"
+/// Marks a response as the same for every visitor (static files): the no-store guard leaves
+/// it to the browser's and proxies' caching. Set by the layer that serves it, never by path.
+#[derive(Clone, Copy, Debug)]
+pub struct SharedPublic;
+
+/// Adds [`SharedPublic`] to every response of the service it wraps.
+pub async fn mark_shared_public(mut response: Response) -> Response {
+    response.extensions_mut().insert(SharedPublic);
+    response
 }
 
+/// Personal responses (pages that show who is signed in, member data) must not be stored by
+/// browsers or proxies: every response that says nothing about caching itself and is not
+/// marked [`SharedPublic`] gets `Cache-Control: no-store`.
 pub async fn no_store_for_personal(request: Request, next: Next) -> Response {
-    let shared = is_shared_public(request.uri().path());
     let mut response: Response<Body> = next.run(request).await;
+    let shared = response.extensions().get::<SharedPublic>().is_some();
     if !shared && !response.headers().contains_key(header::CACHE_CONTROL) {
         response
             .headers_mut()

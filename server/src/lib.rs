@@ -1,16 +1,13 @@
-//! The Chancenkarte server as a library: configuration, region loading, demo data and the
-//! HTTP router, so that `main` only wires them together and tests can start the real server.
+//! The Chancenkarte server as a library: configuration, demo data and the HTTP wiring of the
+//! features in `app`, so that `main` only wires them together and tests can start the real server.
 
 pub mod admin_cli;
-pub mod api_v1;
 pub mod config;
 pub mod demo;
+pub mod demo_accounts;
 pub mod guard;
-pub mod hsds;
-pub mod offer_import;
-pub mod planning;
-pub mod region;
-pub mod routes;
+pub mod http;
+pub mod startup;
 
 /// Serves the router on `listener`, with the peer address available to handlers (login
 /// throttling per client address).
@@ -21,4 +18,3 @@ pub async fn serve(listener: tokio::net::TcpListener, router: axum::Router) -> s
     )
     .await
 }
-pub mod demo_accounts;

@@ -1,6 +1,6 @@
 //! The HSDS 3.0 export over real HTTP against the real server with the demo data: every answer
 //! of the HSDS API validates against the official HSDS 3.0 JSON Schemas (copied unchanged into
-//! `server/hsds-3.0`) with a real JSON Schema validator; filters and paging; the tabular form
+//! `app/hsds-3.0`) with a real JSON Schema validator; filters and paging; the tabular form
 //! follows its datapackage; nothing member-only.
 
 mod common;
@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use common::{Visitor, assert_no_member_data, start};
 use serde_json::Value;
 
-const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/hsds-3.0/schema");
+const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../app/hsds-3.0/schema");
 /// The schemas refer to each other by file name; they are registered under this base.
 const BASE: &str = "https://hsds.invalid/schema/";
 

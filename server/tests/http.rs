@@ -164,7 +164,7 @@ async fn public_api_carries_no_member_data_and_no_archived_offers() {
     let (_, html) = get(&running, "/").await;
     assert_eq!(offers.len(), result_count(&html), "API and page agree");
     let generated = server::demo::generate(
-        &server::region::LoadedRegion::load(std::path::Path::new(concat!(
+        &app::region::loader::LoadedRegion::load(std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../regions/kreis-coesfeld/region.json"
         )))
@@ -174,7 +174,7 @@ async fn public_api_carries_no_member_data_and_no_archived_offers() {
     let archived: Vec<String> = generated
         .iter()
         .flat_map(|o| &o.offers)
-        .filter(|o| o.status == app::server::records::OfferStatus::Archived)
+        .filter(|o| o.status == app::offers::records::OfferStatus::Archived)
         .map(|o| o.name.clone())
         .collect();
     assert!(!archived.is_empty());

@@ -1,0 +1,140 @@
+//! Server functions of one's own account: sign in and out, who is signed in, change the
+//! password, accept an invitation. Each works from a plain HTML form (redirect with a note)
+//! and from code (value, or status and reason).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::accounts::model::Viewer;
+use crate::shared::codec::JsonResult;
+
+/// Signs in with e-mail and password and continues to `next` (a local path).
+#[server(name = Login, prefix = "/api", endpoint = "anmelden")]
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), ServerFnError> {
+    use crate::platform::auth::{FormReply, local_path, reply, sign_in};
+    let next = local_path(next.as_deref());
+    let failure_to = format!(
+        "/anmelden?{}",
+        crate::shared::query_pairs::encode_query(&[("weiter", &next)])
+    );
+    let result = sign_in(&email, &password).await.map(|_| ());
+    reply(
+        result,
+        FormReply {
+            success_to: &next,
+            success_note: None,
+            failure_to: &failure_to,
+        },
+    )
+    .await
+}
+
+/// Ends the session.
+#[server(name = Logout, prefix = "/api", endpoint = "abmelden")]
+pub async fn logout() -> Result<(), ServerFnError> {
+    use crate::platform::auth::{FormReply, reply, sign_out};
+    reply(
+        sign_out().await,
+        FormReply {
+            success_to: "/",
+            success_note: Some("Sie sind abgemeldet.".to_string()),
+            failure_to: "/",
+        },
+    )
+    .await
+}
+
+/// The signed-in account, if any (the caller's own name, e-mail and role).
+#[server(name = GetViewer, prefix = "/api", endpoint = "konto", input = GetUrl, output = JsonResult)]
+pub async fn viewer() -> Result<Option<Viewer>, ServerFnError> {
+    Ok(crate::platform::auth::current_viewer().await)
+}
+
+/// Changes the signed-in account's password; its other sessions end.
+#[server(name = ChangePassword, prefix = "/api", endpoint = "passwort")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    repeat_password: String,
+) -> Result<(), ServerFnError> {
+    use crate::accounts::model::{NewPassword, Role};
+    use crate::accounts::password::PasswordHash;
+    use crate::platform::auth::{FormReply, renew_session, reply, require};
+    use crate::platform::error::AppError;
+    let result = async {
+        let account = require(Role::Member).await?;
+        let current_ok = account
+            .password_hash
+            .as_ref()
+            .is_some_and(|hash| hash.verify(&current_password));
+        if !current_ok {
+            return Err(AppError::Invalid(
+                "Das bisherige Passwort ist nicht richtig.".into(),
+            ));
+        }
+        let new_password = NewPassword::parse(&new_password, &repeat_password)?;
+        let hash = PasswordHash::new(new_password.expose());
+        let storage = crate::platform::state::app_state()?.storage;
+        storage.set_password(account.id, &hash).await?;
+        let updated = storage
+            .account_by_id(account.id)
+            .await?
+            .ok_or_else(|| AppError::Internal("account vanished".into()))?;
+        renew_session(&updated).await
+    }
+    .await;
+    reply(
+        result,
+        FormReply {
+            success_to: "/konto",
+            success_note: Some(
+                "Ihr neues Passwort ist gespeichert. Andere Sitzungen wurden beendet.".into(),
+            ),
+            failure_to: "/konto",
+        },
+    )
+    .await
+}
+
+/// Sets the password of an invited account through its one-time invitation link.
+#[server(name = AcceptInvitation, prefix = "/api", endpoint = "einladung")]
+pub async fn accept_invitation(
+    token: String,
+    new_password: String,
+    repeat_password: String,
+) -> Result<(), ServerFnError> {
+    use crate::accounts::invitations::{hash_token, invitation_path};
+    use crate::accounts::model::NewPassword;
+    use crate::accounts::password::PasswordHash;
+    use crate::platform::auth::{FormReply, now, reply};
+    use crate::platform::error::AppError;
+    let failure_to = invitation_path(token.trim());
+    let result = async {
+        let new_password = NewPassword::parse(&new_password, &repeat_password)?;
+        let storage = crate::platform::state::app_state()?.storage;
+        let hash = PasswordHash::new(new_password.expose());
+        match storage.accept_invitation(&hash_token(&token), &hash, now()).await? {
+            Some(_) => Ok(()),
+            None => Err(AppError::NotFound(
+                "Diese Einladung ist ungültig, abgelaufen oder schon benutzt. Bitte bitten Sie die Verwaltung um eine neue."
+                    .into(),
+            )),
+        }
+    }
+    .await;
+    reply(
+        result,
+        FormReply {
+            success_to: "/anmelden",
+            success_note: Some(
+                "Ihr Passwort ist gespeichert. Bitte melden Sie sich jetzt an.".into(),
+            ),
+            failure_to: &failure_to,
+        },
+    )
+    .await
+}

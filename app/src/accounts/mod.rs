@@ -1,0 +1,14 @@
+//! Accounts of network members: roles and input parsing, passwords, invitations, storage, the
+//! server functions of one's own account and of the administration, and their pages.
+
+pub mod admin_endpoints;
+pub mod endpoints;
+#[cfg(feature = "ssr")]
+pub mod invitations;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod ui;

@@ -1,0 +1,399 @@
+//! Server functions of the editors (role `editor`): read an offer for editing, save one field
+//! against the version it was read at, the change history, reverting a change, and marking an
+//! offer as checked. A save based on an old version answers 409 with the current value.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::editing::model::{ChangeRecord, EditOutcome, EditableOffer};
+use crate::shared::codec::JsonResult;
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::accounts::model::Role;
+    use crate::accounts::store::AccountRecord;
+    use crate::editing::model::EditOutcome;
+    use crate::platform::auth::require;
+    use crate::platform::error::AppError;
+
+    pub async fn editor() -> Result<AccountRecord, AppError> {
+        require(Role::Editor).await
+    }
+
+    /// Answers an edit sent by a plain HTML form: back to the offer's editor section, with a
+    /// note, and with the typed value kept where it could not be saved (invalid, conflict).
+    pub async fn answer_form(
+        id: i64,
+        field: &str,
+        value: &str,
+        result: &Result<EditOutcome, AppError>,
+    ) {
+        use crate::platform::auth::{EditDraft, Note, set_note};
+        let label =
+            crate::editing::model::EditableField::parse(field).map_or("Feld", |f| f.label());
+        let back = format!("/angebot/{id}#bearbeiten");
+        let again = format!("/angebot/{id}?bearbeiten={field}");
+        let draft = |conflict| {
+            Some(EditDraft {
+                offer_id: id,
+                field: field.to_string(),
+                value: value.to_string(),
+                conflict,
+            })
+        };
+        let (note, target) = match result {
+            Ok(EditOutcome::Saved { .. }) => {
+                (Note::info(format!("„{label}“ ist gespeichert.")), back)
+            }
+            Ok(EditOutcome::Unchanged { .. }) => (
+                Note::info(format!("„{label}“ war schon so gespeichert.")),
+                back,
+            ),
+            Ok(EditOutcome::Conflict {
+                current_version,
+                current_value,
+            }) => (
+                Note {
+                    draft: draft(Some((current_value.clone(), *current_version))),
+                    ..Note::error(format!(
+                        "„{label}“ wurde inzwischen von jemand anderem geändert. Bitte vergleichen Sie beide Werte und entscheiden Sie."
+                    ))
+                },
+                again,
+            ),
+            Ok(EditOutcome::NotFound) => (
+                Note::error("Dieses Angebot gibt es nicht."),
+                "/".to_string(),
+            ),
+            Err(error) => (
+                Note {
+                    draft: draft(None),
+                    ..Note::error(error.to_string())
+                },
+                again,
+            ),
+        };
+        _ = set_note(note).await;
+        leptos_axum::redirect(&target);
+    }
+
+    /// Sets 409 for a conflict and 404 for a missing offer; the outcome is the body.
+    pub fn with_status(outcome: EditOutcome) -> EditOutcome {
+        let status = match &outcome {
+            EditOutcome::Conflict { .. } => Some(axum::http::StatusCode::CONFLICT),
+            EditOutcome::NotFound => Some(axum::http::StatusCode::NOT_FOUND),
+            _ => None,
+        };
+        if let (Some(status), Some(response)) = (
+            status,
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        ) {
+            response.set_status(status);
+        }
+        outcome
+    }
+}
+
+/// The offer with its version and the canonical text of every editable field.
+#[server(name = GetEditableOffer, prefix = "/api", endpoint = "redaktion/angebot", input = GetUrl, output = JsonResult)]
+pub async fn editable_offer(id: i64) -> Result<EditableOffer, ServerFnError> {
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        guard::editor().await?;
+        crate::platform::state::app_state()?
+            .storage
+            .editable_offer(id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht.".into()))
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Saves one field (`field` is its code) if the offer is still at `version`.
+#[server(name = EditOfferField, prefix = "/api", endpoint = "redaktion/feld", output = JsonResult)]
+pub async fn edit_offer_field(
+    id: i64,
+    version: i64,
+    field: String,
+    value: Option<String>,
+    // Checkbox lists (topics, life phases, …) arrive as `values[]=…` instead of `value`.
+    values: Option<Vec<String>>,
+) -> Result<EditOutcome, ServerFnError> {
+    let value = match (value, values) {
+        (_, Some(values)) => values.join(","),
+        (Some(value), None) => value,
+        (None, None) => String::new(),
+    };
+    use crate::editing::store::{field_named, save_field};
+    use crate::platform::auth::now;
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        let editor = guard::editor().await?;
+        let field = field_named(&field)?;
+        let storage = crate::platform::state::app_state()?.storage;
+        save_field(
+            storage.as_ref(),
+            editor.id,
+            id,
+            version,
+            field,
+            &value,
+            now(),
+        )
+        .await?
+        .map_err(|message| AppError::Invalid(format!("{}: {message}", field.label())))
+    }
+    .await;
+    let signed_in_form = crate::platform::auth::is_form_post().await
+        && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
+    if signed_in_form {
+        // The redirect stands; no error status may replace it.
+        guard::answer_form(id, &field, &value, &result).await;
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}
+
+/// The offer's change history, newest first.
+#[server(name = GetOfferHistory, prefix = "/api", endpoint = "redaktion/verlauf", input = GetUrl, output = JsonResult)]
+pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, ServerFnError> {
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        guard::editor().await?;
+        Ok(crate::platform::state::app_state()?
+            .storage
+            .offer_history(id)
+            .await?)
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Undoes one change (as a new change), if its field still holds what that change wrote.
+#[server(name = RevertOfferChange, prefix = "/api", endpoint = "redaktion/zuruecknehmen", output = JsonResult)]
+pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, ServerFnError> {
+    use crate::platform::auth::now;
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        let editor = guard::editor().await?;
+        let storage = crate::platform::state::app_state()?.storage;
+        let offer_id = storage
+            .offer_of_change(change_id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Diese Änderung gibt es nicht.".into()))?;
+        let outcome = storage.revert_change(change_id, editor.id, now()).await?;
+        Ok((offer_id, outcome))
+    }
+    .await;
+    if crate::platform::auth::is_form_post().await
+        && let Ok((offer_id, outcome)) = &result
+    {
+        let text = match outcome {
+            EditOutcome::Saved { .. } => {
+                "Die Änderung ist zurückgenommen (als neue Änderung im Verlauf)."
+            }
+            EditOutcome::Unchanged { .. } => "Der Wert war schon so.",
+            _ => {
+                "Diese Änderung lässt sich nicht mehr zurücknehmen: Das Feld wurde danach noch einmal geändert."
+            }
+        };
+        let is_error = !matches!(
+            outcome,
+            EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }
+        );
+        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+            is_error,
+            ..crate::platform::auth::Note::info(text)
+        })
+        .await;
+        leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
+        return Ok(outcome.clone());
+    }
+    result
+        .map(|(_, outcome)| guard::with_status(outcome))
+        .map_err(AppError::into_server_fn_error)
+}
+
+/// Marks the offer as checked today.
+#[server(name = MarkOfferChecked, prefix = "/api", endpoint = "redaktion/geprueft", output = JsonResult)]
+pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, ServerFnError> {
+    use crate::platform::auth::now;
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        let editor = guard::editor().await?;
+        let today = chrono::Local::now().date_naive();
+        let outcome = crate::platform::state::app_state()?
+            .storage
+            .mark_checked(id, version, today, editor.id, now())
+            .await?;
+        Ok(outcome)
+    }
+    .await;
+    if crate::platform::auth::is_form_post().await && result.is_ok() {
+        let saved = matches!(result, Ok(EditOutcome::Saved { .. }));
+        let text = if saved {
+            "Als geprüft markiert."
+        } else {
+            "Das Angebot wurde inzwischen geändert; bitte prüfen Sie den aktuellen Stand und markieren Sie es dann."
+        };
+        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+            is_error: !saved,
+            ..crate::platform::auth::Note::info(text)
+        })
+        .await;
+        leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}
+
+/// Archives an offer (hidden from the public, kept with its history) or restores it.
+#[server(name = SetOfferArchived, prefix = "/api", endpoint = "redaktion/archiv", output = JsonResult)]
+pub async fn set_offer_archived(
+    id: i64,
+    version: i64,
+    archived: bool,
+) -> Result<EditOutcome, ServerFnError> {
+    use crate::platform::auth::now;
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        let editor = guard::editor().await?;
+        let outcome = crate::platform::state::app_state()?
+            .storage
+            .set_archived(id, version, archived, editor.id, now())
+            .await?;
+        tracing::info!(
+            editor = editor.id,
+            offer = id,
+            archived,
+            ?outcome,
+            "offer (un)archived"
+        );
+        Ok(outcome)
+    }
+    .await;
+    if crate::platform::auth::is_form_post().await && result.is_ok() {
+        let saved = matches!(
+            result,
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
+        );
+        let (text, target) = match (saved, archived) {
+            (true, true) => (
+                "Das Angebot ist archiviert und nicht mehr öffentlich zu sehen.",
+                "/redaktion#archiv".to_string(),
+            ),
+            (true, false) => (
+                "Das Angebot ist wiederhergestellt und wieder öffentlich.",
+                format!("/angebot/{id}#bearbeiten"),
+            ),
+            (false, _) => (
+                "Das Angebot wurde inzwischen geändert; bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
+                "/redaktion".to_string(),
+            ),
+        };
+        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+            is_error: !saved,
+            ..crate::platform::auth::Note::info(text)
+        })
+        .await;
+        leptos_axum::redirect(&target);
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}
+
+/// Every offer with its last check, for the editors' overview.
+#[server(name = GetOffersToCheck, prefix = "/api", endpoint = "redaktion/pruefliste", input = GetUrl, output = JsonResult)]
+pub async fn offers_to_check() -> Result<Vec<crate::editing::model::OfferToCheck>, ServerFnError> {
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        guard::editor().await?;
+        Ok(crate::platform::state::app_state()?
+            .storage
+            .offers_to_check()
+            .await?)
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Moves an offer: a new address and position; the position must lie in the region, and the
+/// municipality follows from the municipality boundaries.
+#[server(name = MoveOffer, prefix = "/api", endpoint = "redaktion/standort", output = JsonResult)]
+pub async fn move_offer(
+    id: i64,
+    version: i64,
+    street: String,
+    postcode: String,
+    town: String,
+    lat: String,
+    lon: String,
+) -> Result<EditOutcome, ServerFnError> {
+    use crate::editing::model::{OfferLocation, check_address, parse_coordinate};
+    use crate::platform::auth::{Note, is_form_post, now, set_note};
+    use crate::platform::error::AppError;
+    let result: Result<EditOutcome, AppError> = async {
+        let editor = guard::editor().await?;
+        check_address(&street, &postcode, &town).map_err(AppError::Invalid)?;
+        let lat = parse_coordinate(&lat, "Breite").map_err(AppError::Invalid)?;
+        let lon = parse_coordinate(&lon, "Länge").map_err(AppError::Invalid)?;
+        let state = crate::platform::state::app_state()?;
+        let municipality = state
+            .municipality_at(lat, lon)
+            .ok_or_else(|| {
+                AppError::Invalid(format!(
+                    "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
+                    state.region.name
+                ))
+            })?
+            .to_string();
+        let location = OfferLocation {
+            street: street.trim().to_string(),
+            postcode: postcode.trim().to_string(),
+            town: town.trim().to_string(),
+            lat,
+            lon,
+            municipality,
+        };
+        Ok(state
+            .storage
+            .set_location(id, version, &location, editor.id, now())
+            .await?)
+    }
+    .await;
+    let signed_in_form =
+        is_form_post().await && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
+    if signed_in_form {
+        let note = match &result {
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }) => {
+                Note::info("Der Standort ist gespeichert.")
+            }
+            Ok(EditOutcome::Conflict { .. }) => Note::error(
+                "Das Angebot wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Standort und versuchen Sie es noch einmal.",
+            ),
+            Ok(EditOutcome::NotFound) => Note::error("Dieses Angebot gibt es nicht."),
+            Err(error) => Note::error(error.to_string()),
+        };
+        let failed = !matches!(
+            result,
+            Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
+        );
+        _ = set_note(note).await;
+        leptos_axum::redirect(&if failed {
+            format!("/angebot/{id}?bearbeiten=standort")
+        } else {
+            format!("/angebot/{id}#bearbeiten")
+        });
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result
+        .map(guard::with_status)
+        .map_err(AppError::into_server_fn_error)
+}

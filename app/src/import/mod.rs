@@ -1,0 +1,13 @@
+//! The editors' offer files: the CSV format (write and read with German problems), the import
+//! in one transaction, the HTTP upload and download, and the page `/redaktion/import`.
+
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod offer_csv;
+#[cfg(feature = "ssr")]
+pub mod report;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod ui;

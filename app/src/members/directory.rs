@@ -1,0 +1,346 @@
+//! The member directory: institutions with their contact persons and offers, the network's
+//! working groups, searching the directory, and contact cards (vCard). Everything here is
+//! member-only data; only code that has checked the member role hands it out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::offers::taxonomy::{Topic, TopicSet};
+use crate::shared::text::normalize;
+
+/// The network's working groups, by the age of the young people they work for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WorkingGroup {
+    Early,
+    School,
+    Young,
+}
+
+impl WorkingGroup {
+    pub const ALL: [WorkingGroup; 3] = [
+        WorkingGroup::Early,
+        WorkingGroup::School,
+        WorkingGroup::Young,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkingGroup::Early => "ag-0-6",
+            WorkingGroup::School => "ag-6-18",
+            WorkingGroup::Young => "ag-18-27",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkingGroup::Early => "AG 0–6",
+            WorkingGroup::School => "AG 6–18",
+            WorkingGroup::Young => "AG 18–27",
+        }
+    }
+
+    /// Accepts the code or the label as stored ("AG 0–6", also with a plain hyphen).
+    pub fn parse(text: &str) -> Option<WorkingGroup> {
+        let text = text.trim().replace('–', "-");
+        WorkingGroup::ALL
+            .into_iter()
+            .find(|group| group.code() == text || group.label().replace('–', "-") == text)
+    }
+}
+
+/// A contact person at an institution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+    pub organization: String,
+}
+
+/// What members see in addition about one offer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberOfferInfo {
+    pub working_group: Option<WorkingGroup>,
+    pub contacts: Vec<Contact>,
+    pub internal_note: String,
+}
+
+/// An offer as the directory lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryOffer {
+    pub id: i64,
+    pub name: String,
+    /// Official key (AGS) and name of the municipality.
+    pub municipality: String,
+    pub municipality_name: String,
+    pub topics: TopicSet,
+}
+
+/// One institution of the network.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    pub organization_id: i64,
+    pub name: String,
+    pub website: String,
+    pub working_group: Option<WorkingGroup>,
+    pub contacts: Vec<Contact>,
+    pub offers: Vec<DirectoryOffer>,
+}
+
+/// The directory search form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DirectoryQuery {
+    pub text: String,
+    pub topic: Option<Topic>,
+    /// Official key (AGS) of a municipality.
+    pub municipality: Option<String>,
+    pub working_group: Option<WorkingGroup>,
+}
+
+impl DirectoryQuery {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.topic.is_none()
+            && self.municipality.is_none()
+            && self.working_group.is_none()
+    }
+}
+
+impl DirectoryEntry {
+    fn search_text(&self) -> String {
+        let mut text = normalize(&self.name);
+        for contact in &self.contacts {
+            for part in [&contact.name, &contact.role, &contact.email] {
+                text.push(' ');
+                text.push_str(&normalize(part));
+            }
+        }
+        for offer in &self.offers {
+            text.push(' ');
+            text.push_str(&normalize(&offer.name));
+            text.push(' ');
+            text.push_str(&normalize(&offer.municipality_name));
+        }
+        text
+    }
+}
+
+/// The entries that match every part of `query`; text matches when every word is found in the
+/// institution's name, its contacts or its offers.
+pub fn search_directory<'a>(
+    entries: &'a [DirectoryEntry],
+    query: &DirectoryQuery,
+) -> Vec<&'a DirectoryEntry> {
+    let words: Vec<String> = normalize(&query.text)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    entries
+        .iter()
+        .filter(|entry| query.working_group.is_none() || entry.working_group == query.working_group)
+        .filter(|entry| {
+            query.topic.is_none_or(|topic| {
+                entry
+                    .offers
+                    .iter()
+                    .any(|offer| offer.topics.contains(topic))
+            })
+        })
+        .filter(|entry| {
+            query
+                .municipality
+                .as_deref()
+                .is_none_or(|ags| entry.offers.iter().any(|offer| offer.municipality == ags))
+        })
+        .filter(|entry| {
+            if words.is_empty() {
+                return true;
+            }
+            let text = entry.search_text();
+            words.iter().all(|word| text.contains(word.as_str()))
+        })
+        .collect()
+}
+
+/// Escapes a vCard text value (RFC 6350, 3.4).
+fn vcard_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A vCard 4.0 of a contact person, with CRLF line ends.
+pub fn vcard(contact: &Contact) -> String {
+    let mut lines = vec![
+        "BEGIN:VCARD".to_string(),
+        "VERSION:4.0".to_string(),
+        format!("FN:{}", vcard_text(&contact.name)),
+    ];
+    if !contact.organization.is_empty() {
+        lines.push(format!("ORG:{}", vcard_text(&contact.organization)));
+    }
+    if !contact.role.is_empty() {
+        lines.push(format!("TITLE:{}", vcard_text(&contact.role)));
+    }
+    if !contact.phone.is_empty() {
+        lines.push(format!(
+            "TEL;TYPE=work;VALUE=text:{}",
+            vcard_text(&contact.phone)
+        ));
+    }
+    if !contact.email.is_empty() {
+        lines.push(format!("EMAIL;TYPE=work:{}", vcard_text(&contact.email)));
+    }
+    lines.push("END:VCARD".to_string());
+    let mut card = lines.join("\r\n");
+    card.push_str("\r\n");
+    card
+}
+
+/// A file name for a contact's vCard: letters, digits and hyphens only.
+pub fn vcard_file_name(contact: &Contact) -> String {
+    let base: String = normalize(&contact.name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let base = base.trim_matches('-');
+    if base.is_empty() {
+        format!("kontakt-{}.vcf", contact.id)
+    } else {
+        format!("{base}.vcf")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(name: &str) -> Contact {
+        Contact {
+            id: 7,
+            name: name.to_string(),
+            role: "Beratung; Leitung".to_string(),
+            phone: "02541 18-0".to_string(),
+            email: "anna@example.org".to_string(),
+            organization: "Familienzentrum Süd, Coesfeld".to_string(),
+        }
+    }
+
+    fn entry(
+        name: &str,
+        group: WorkingGroup,
+        topic: Topic,
+        ags: &str,
+        town: &str,
+        person: &str,
+    ) -> DirectoryEntry {
+        DirectoryEntry {
+            organization_id: 1,
+            name: name.to_string(),
+            website: String::new(),
+            working_group: Some(group),
+            contacts: vec![contact(person)],
+            offers: vec![DirectoryOffer {
+                id: 1,
+                name: format!("Angebot von {name}"),
+                municipality: ags.to_string(),
+                municipality_name: town.to_string(),
+                topics: [topic].into_iter().collect(),
+            }],
+        }
+    }
+
+    fn sample() -> Vec<DirectoryEntry> {
+        vec![
+            entry(
+                "Familienzentrum Süd",
+                WorkingGroup::Early,
+                Topic::Counselling,
+                "05558012",
+                "Coesfeld",
+                "Anna Müller",
+            ),
+            entry(
+                "Jugendtreff Nord",
+                WorkingGroup::School,
+                Topic::LeisureSport,
+                "05558016",
+                "Dülmen",
+                "Jörg Weiß",
+            ),
+        ]
+    }
+
+    #[test]
+    fn working_groups_parse_codes_and_labels() {
+        for group in WorkingGroup::ALL {
+            assert_eq!(WorkingGroup::parse(group.code()), Some(group));
+            assert_eq!(WorkingGroup::parse(group.label()), Some(group));
+        }
+        assert_eq!(WorkingGroup::parse("AG 6-18"), Some(WorkingGroup::School));
+        assert_eq!(WorkingGroup::parse("AG 99"), None);
+    }
+
+    #[test]
+    fn finds_contacts_by_name_without_umlauts() {
+        let entries = sample();
+        let query = DirectoryQuery {
+            text: "joerg weiss".to_string(),
+            ..Default::default()
+        };
+        let found = search_directory(&entries, &query);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].name, "Jugendtreff Nord");
+    }
+
+    #[test]
+    fn filters_by_topic_town_and_working_group() {
+        let entries = sample();
+        let by_topic = DirectoryQuery {
+            topic: Some(Topic::Counselling),
+            ..Default::default()
+        };
+        assert_eq!(
+            search_directory(&entries, &by_topic)[0].name,
+            "Familienzentrum Süd"
+        );
+        let by_town = DirectoryQuery {
+            municipality: Some("05558016".to_string()),
+            ..Default::default()
+        };
+        assert_eq!(
+            search_directory(&entries, &by_town)[0].name,
+            "Jugendtreff Nord"
+        );
+        let by_group = DirectoryQuery {
+            working_group: Some(WorkingGroup::Young),
+            ..Default::default()
+        };
+        assert!(search_directory(&entries, &by_group).is_empty());
+        assert_eq!(
+            search_directory(&entries, &DirectoryQuery::default()).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn vcards_escape_and_end_lines_with_crlf() {
+        let card = vcard(&contact("Anna Müller"));
+        assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna Müller\r\n"));
+        assert!(card.contains("ORG:Familienzentrum Süd\\, Coesfeld\r\n"));
+        assert!(card.contains("TITLE:Beratung\\; Leitung\r\n"));
+        assert!(card.contains("TEL;TYPE=work;VALUE=text:02541 18-0\r\n"));
+        assert!(card.ends_with("END:VCARD\r\n"));
+        assert_eq!(vcard_file_name(&contact("Anna Müller")), "anna-muller.vcf");
+    }
+}

@@ -1,0 +1,742 @@
+//! The offer filter: parsed from the URL query (unknown or malformed values are dropped with a
+//! notice, never an error), written back to a query string, and applied to offer summaries.
+
+use crate::shared::query_pairs::encode_query;
+use serde::{Deserialize, Serialize};
+
+use crate::offers::model::OfferSummary;
+use crate::offers::taxonomy::{Language, LifePhase, Topic, TopicSet};
+use crate::region::places::{OWN_POSITION, Place, distance_m, locate};
+use crate::shared::text::{matches_all_words, normalize};
+
+/// The query parameter names; German because the URLs are shared among German speakers.
+pub mod param {
+    pub const AGE: &str = "alter";
+    pub const PHASE: &str = "phase";
+    pub const TOPIC: &str = "thema";
+    pub const MUNICIPALITY: &str = "ort";
+    pub const TEXT: &str = "q";
+    /// Near which place (name, postcode, or `lat,lon` from the browser): nearest first.
+    pub const NEAR: &str = "bei";
+    /// `name` keeps the list in name order even with a place given (distances still shown).
+    pub const SORT: &str = "sortierung";
+    pub const FREE: &str = "kostenlos";
+    pub const WHEELCHAIR: &str = "barrierefrei";
+    pub const LANGUAGE: &str = "sprache";
+    pub const OFFER: &str = "angebot";
+    pub const PAGE: &str = "seite";
+}
+
+/// The longest free-text query kept; longer input is cut, not rejected.
+const MAX_TEXT_CHARS: usize = 100;
+const MAX_NEAR_CHARS: usize = 60;
+pub const MAX_AGE: u8 = 26;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferFilter {
+    pub age: Option<u8>,
+    pub phase: Option<LifePhase>,
+    /// Any of these topics; empty means all topics.
+    pub topics: TopicSet,
+    pub municipality: Option<String>,
+    pub text: String,
+    pub free_only: bool,
+    pub wheelchair_only: bool,
+    pub language: Option<Language>,
+    /// Where "nearest first" is measured from, as given (see `places::locate`); empty for none.
+    pub near: String,
+    /// Keep name order although a place is given.
+    pub sort_by_name: bool,
+}
+
+/// A query value that was ignored, with the German reason shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterNotice {
+    pub param: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// The result of reading a query: the filter, the ignored values, and the selected offer and
+/// result page, which are part of the URL but not of the filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParsedQuery {
+    pub filter: OfferFilter,
+    pub selected_offer: Option<i64>,
+    pub page: usize,
+    pub notices: Vec<FilterNotice>,
+}
+
+fn is_on(value: &str) -> Option<bool> {
+    match value.trim() {
+        "1" | "true" | "ja" | "on" => Some(true),
+        "0" | "false" | "nein" | "off" | "" => Some(false),
+        _ => None,
+    }
+}
+
+impl ParsedQuery {
+    /// Reads query pairs; `known_municipality` tells which AGS keys the region has.
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        known_municipality: impl Fn(&str) -> bool,
+    ) -> Self {
+        let mut parsed = ParsedQuery::default();
+        for (key, value) in pairs {
+            let mut ignore = |message: String| {
+                parsed.notices.push(FilterNotice {
+                    param: key.to_string(),
+                    value: value.to_string(),
+                    message,
+                })
+            };
+            let trimmed = value.trim();
+            match key {
+                param::AGE if trimmed.is_empty() => {}
+                param::AGE => match trimmed.parse::<u8>() {
+                    Ok(age) if age <= MAX_AGE => parsed.filter.age = Some(age),
+                    _ => ignore(format!(
+                        "Das Alter „{value}“ wurde ignoriert: bitte eine ganze Zahl von 0 bis {MAX_AGE} angeben."
+                    )),
+                },
+                param::PHASE if trimmed.is_empty() => {}
+                param::PHASE => match LifePhase::parse(trimmed) {
+                    Some(phase) => parsed.filter.phase = Some(phase),
+                    None => ignore(format!(
+                        "Die Lebensphase „{value}“ gibt es nicht und wurde ignoriert."
+                    )),
+                },
+                param::TOPIC if trimmed.is_empty() => {}
+                param::TOPIC => match Topic::parse(trimmed) {
+                    Some(topic) => parsed.filter.topics.insert(topic),
+                    None => ignore(format!(
+                        "Das Thema „{value}“ gibt es nicht und wurde ignoriert."
+                    )),
+                },
+                param::MUNICIPALITY if trimmed.is_empty() => {}
+                param::MUNICIPALITY => {
+                    if known_municipality(trimmed) {
+                        parsed.filter.municipality = Some(trimmed.to_string());
+                    } else {
+                        ignore(format!(
+                            "Den Ort „{value}“ gibt es hier nicht; er wurde ignoriert."
+                        ));
+                    }
+                }
+                param::TEXT => {
+                    // Browsers submit GET forms with '+' for a space; the router leaves it as is.
+                    let text = value.replace('+', " ");
+                    parsed.filter.text = text.trim().chars().take(MAX_TEXT_CHARS).collect();
+                }
+                param::NEAR => {
+                    let text = value.replace('+', " ");
+                    parsed.filter.near = text.trim().chars().take(MAX_NEAR_CHARS).collect();
+                }
+                param::SORT => match trimmed {
+                    "name" => parsed.filter.sort_by_name = true,
+                    "entfernung" | "" => parsed.filter.sort_by_name = false,
+                    _ => ignore(format!(
+                        "Die Sortierung „{value}“ gibt es nicht (möglich: name, entfernung); sie wurde ignoriert."
+                    )),
+                },
+                param::FREE => match is_on(trimmed) {
+                    Some(on) => parsed.filter.free_only = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „kostenlos“ und wurde ignoriert."
+                    )),
+                },
+                param::WHEELCHAIR => match is_on(trimmed) {
+                    Some(on) => parsed.filter.wheelchair_only = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „barrierefrei“ und wurde ignoriert."
+                    )),
+                },
+                param::LANGUAGE if trimmed.is_empty() => {}
+                param::LANGUAGE => match Language::parse(trimmed) {
+                    Some(language) => parsed.filter.language = Some(language),
+                    None => ignore(format!(
+                        "Die Sprache „{value}“ ist nicht bekannt und wurde ignoriert."
+                    )),
+                },
+                param::OFFER if trimmed.is_empty() => {}
+                param::OFFER => match trimmed.parse::<i64>() {
+                    Ok(id) if id > 0 => parsed.selected_offer = Some(id),
+                    _ => ignore(format!(
+                        "„{value}“ ist keine gültige Angebotsnummer und wurde ignoriert."
+                    )),
+                },
+                param::PAGE if trimmed.is_empty() => {}
+                param::PAGE => match trimmed.parse::<usize>() {
+                    Ok(page) if (1..=10_000).contains(&page) => parsed.page = page - 1,
+                    _ => ignore(format!(
+                        "Die Seite „{value}“ gibt es nicht; es wird die erste gezeigt."
+                    )),
+                },
+                _ => ignore(format!(
+                    "Der Parameter „{key}“ ist unbekannt und wurde ignoriert."
+                )),
+            }
+        }
+        parsed
+    }
+}
+
+/// The map page's path with these query pairs: `/` when there are none.
+pub fn map_path<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    if pairs.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/?{}", encode_query(pairs))
+    }
+}
+
+impl OfferFilter {
+    /// The query pairs that reproduce this filter, in a fixed order (stable, shareable URLs).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some(age) = self.age {
+            pairs.push((param::AGE, age.to_string()));
+        }
+        if let Some(phase) = self.phase {
+            pairs.push((param::PHASE, phase.code().to_string()));
+        }
+        for topic in self.topics.iter() {
+            pairs.push((param::TOPIC, topic.code().to_string()));
+        }
+        if let Some(ags) = &self.municipality {
+            pairs.push((param::MUNICIPALITY, ags.clone()));
+        }
+        if !self.text.is_empty() {
+            pairs.push((param::TEXT, self.text.clone()));
+        }
+        if self.free_only {
+            pairs.push((param::FREE, "1".to_string()));
+        }
+        if self.wheelchair_only {
+            pairs.push((param::WHEELCHAIR, "1".to_string()));
+        }
+        if let Some(language) = self.language {
+            pairs.push((param::LANGUAGE, language.code().to_string()));
+        }
+        if !self.near.is_empty() {
+            pairs.push((param::NEAR, self.near.clone()));
+        }
+        if self.sort_by_name {
+            pairs.push((param::SORT, "name".to_string()));
+        }
+        pairs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == OfferFilter::default()
+    }
+
+    /// Whether an offer passes every part of the filter except the topics, which facet counts
+    /// need on their own. `search_text` is the offer's normalised search text.
+    fn matches_except_topics(&self, offer: &OfferSummary, search_text: &str, query: &str) -> bool {
+        if let Some(age) = self.age {
+            match LifePhase::for_age(age) {
+                Some(phase) if offer.phases.contains(phase) => {}
+                _ => return false,
+            }
+        }
+        if let Some(phase) = self.phase
+            && !offer.phases.contains(phase)
+        {
+            return false;
+        }
+        if let Some(ags) = &self.municipality
+            && offer.municipality != *ags
+        {
+            return false;
+        }
+        if self.free_only && !offer.free {
+            return false;
+        }
+        if self.wheelchair_only && !offer.wheelchair {
+            return false;
+        }
+        if let Some(language) = self.language
+            && !offer.languages.contains(language)
+        {
+            return false;
+        }
+        matches_all_words(search_text, query)
+    }
+}
+
+/// Offers prepared for repeated filtering: each offer's search text is normalised once.
+pub struct SearchableOffers {
+    offers: Vec<OfferSummary>,
+    search_texts: Vec<String>,
+    places: Vec<Place>,
+}
+
+/// What one filter run yields: the indices of matching offers (in input order) and, per topic,
+/// how many offers would match if that topic were the only one chosen.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterResult {
+    pub matching: Vec<usize>,
+    pub topic_counts: Vec<(Topic, usize)>,
+    /// With a place to measure from: each matching offer's distance in metres, in the order
+    /// of `matching` (which is then nearest first).
+    pub distances: Vec<u32>,
+    /// What the distances are measured from ("Buldern", "Ihr Standort").
+    pub origin: Option<String>,
+    /// Whether `matching` is nearest first (else in name order).
+    pub by_distance: bool,
+    /// The filter named a place the gazetteer does not know.
+    pub unknown_place: bool,
+}
+
+impl SearchableOffers {
+    pub fn new(offers: Vec<OfferSummary>, municipality_name: impl Fn(&str) -> String) -> Self {
+        let search_texts = offers
+            .iter()
+            .map(|offer| offer.search_text(&municipality_name(&offer.municipality)))
+            .collect();
+        SearchableOffers {
+            offers,
+            search_texts,
+            places: Vec::new(),
+        }
+    }
+
+    pub fn offers(&self) -> &[OfferSummary] {
+        &self.offers
+    }
+
+    pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
+        let query = normalize(&filter.text);
+        let mut counts = vec![0usize; Topic::ALL.len()];
+        let mut matching = Vec::new();
+        for (index, offer) in self.offers.iter().enumerate() {
+            if !filter.matches_except_topics(offer, &self.search_texts[index], &query) {
+                continue;
+            }
+            for topic in offer.topics.iter() {
+                counts[topic as usize] += 1;
+            }
+            if filter.topics.is_empty() || offer.topics.intersects(filter.topics) {
+                matching.push(index);
+            }
+        }
+        let mut result = FilterResult {
+            topic_counts: Topic::ALL.iter().copied().zip(counts).collect(),
+            ..FilterResult::default()
+        };
+        match locate(&self.places, &filter.near) {
+            Some(origin) => {
+                let from = (origin.lat, origin.lon);
+                let mut near: Vec<(u32, usize)> = matching
+                    .into_iter()
+                    .map(|index| {
+                        let offer = &self.offers[index];
+                        (distance_m(from, (offer.lat, offer.lon)), index)
+                    })
+                    .collect();
+                if !filter.sort_by_name {
+                    // Equally far offers keep their order (by name): the index breaks the tie.
+                    near.sort_unstable();
+                    result.by_distance = true;
+                }
+                (result.distances, result.matching) = near.into_iter().unzip();
+                result.origin = Some(origin.label);
+            }
+            None => {
+                result.matching = matching;
+                result.unknown_place = !filter.near.is_empty();
+            }
+        }
+        result
+    }
+
+    /// The region's gazetteer, for "nearest first".
+    pub fn with_places(mut self, places: Vec<Place>) -> Self {
+        self.places = places;
+        self
+    }
+}
+
+impl OfferFilter {
+    /// The filter in words, one part per criterion ("Alter: 4 Jahre", "Ort: Dülmen"); empty for
+    /// no filter. Printed above a hand-out, so a reader knows what the list was chosen by.
+    pub fn describe(&self, municipality_name: impl Fn(&str) -> String) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(age) = self.age {
+            parts.push(format!(
+                "Alter: {age} {}",
+                if age == 1 { "Jahr" } else { "Jahre" }
+            ));
+        }
+        if let Some(phase) = self.phase {
+            parts.push(format!("Lebensphase: {}", phase.label()));
+        }
+        if !self.topics.is_empty() {
+            let topics: Vec<&str> = self.topics.iter().map(|topic| topic.label()).collect();
+            parts.push(format!(
+                "{}: {}",
+                if topics.len() == 1 { "Thema" } else { "Themen" },
+                topics.join(", ")
+            ));
+        }
+        if let Some(ags) = &self.municipality {
+            parts.push(format!("Ort: {}", municipality_name(ags)));
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("Suchbegriff: „{}“", self.text));
+        }
+        if let Some(language) = self.language {
+            parts.push(format!("Sprache: {}", language.label()));
+        }
+        if !self.near.is_empty() {
+            let from = match crate::region::places::parse_position(&self.near) {
+                Some(_) => OWN_POSITION,
+                None => self.near.as_str(),
+            };
+            parts.push(if self.sort_by_name {
+                format!("nach Name, mit Entfernung von: {from}")
+            } else {
+                format!("nach Entfernung von: {from}")
+            });
+        }
+        if self.free_only {
+            parts.push("nur kostenlose Angebote".to_string());
+        }
+        if self.wheelchair_only {
+            parts.push("nur rollstuhlgerechte Angebote".to_string());
+        }
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn decodes_what_encode_query_writes() {
+        let pairs = vec![
+            ("q".to_string(), "Frühe Hilfen & mehr 100%".to_string()),
+            ("thema".to_string(), "sprache".to_string()),
+        ];
+        assert_eq!(decode_query(&encode_query(&pairs)), pairs);
+    }
+
+    #[test]
+    fn decodes_browser_queries_leniently() {
+        assert_eq!(
+            decode_query("?q=Fruehe+Hilfen&alter=&x&bad=%zz%4"),
+            vec![
+                ("q".into(), "Fruehe Hilfen".into()),
+                ("alter".into(), String::new()),
+                ("x".into(), String::new()),
+                ("bad".into(), "%zz%4".into()),
+            ]
+        );
+        assert!(decode_query("").is_empty());
+        assert_eq!(decode_query("q=%C3%BC%FF")[0].1, "ü\u{FFFD}");
+    }
+
+    use super::*;
+    use crate::shared::query_pairs::decode_query;
+    #[test]
+    fn a_filter_is_described_in_words() {
+        assert!(
+            OfferFilter::default()
+                .describe(|_| String::new())
+                .is_empty()
+        );
+        let mut topics = TopicSet::default();
+        topics.insert(Topic::Counselling);
+        topics.insert(Topic::Health);
+        let filter = OfferFilter {
+            age: Some(4),
+            topics,
+            municipality: Some("05558012".into()),
+            text: "Hebamme".into(),
+            free_only: true,
+            language: Some(Language::Turkish),
+            ..OfferFilter::default()
+        };
+        assert_eq!(
+            filter.describe(|ags| if ags == "05558012" {
+                "Coesfeld".into()
+            } else {
+                ags.into()
+            }),
+            vec![
+                "Alter: 4 Jahre",
+                "Themen: Beratung, Gesundheit",
+                "Ort: Coesfeld",
+                "Suchbegriff: „Hebamme“",
+                "Sprache: Türkisch",
+                "nur kostenlose Angebote",
+            ]
+        );
+    }
+    use crate::offers::taxonomy::{LanguageSet, PhaseSet};
+
+    fn offer(id: i64, name: &str, topics: &[Topic], phases: &[LifePhase]) -> OfferSummary {
+        OfferSummary {
+            id,
+            name: name.into(),
+            organization: "Träger".into(),
+            municipality: "05558012".into(),
+            lat: 51.9,
+            lon: 7.1,
+            topics: topics.iter().copied().collect(),
+            phases: phases.iter().copied().collect::<PhaseSet>(),
+            languages: [Language::German].into_iter().collect::<LanguageSet>(),
+            free: id % 2 == 0,
+            wheelchair: id % 3 == 0,
+            teaser: String::new(),
+        }
+    }
+
+    fn sample() -> Vec<OfferSummary> {
+        vec![
+            offer(
+                1,
+                "Frühe Hilfen Babylotsen",
+                &[Topic::EarlyHelp],
+                &[LifePhase::Age0To3],
+            ),
+            offer(
+                2,
+                "Hausaufgabenhilfe",
+                &[Topic::School],
+                &[LifePhase::Age6To10, LifePhase::Age10To14],
+            ),
+            offer(
+                3,
+                "Erziehungsberatung",
+                &[Topic::Counselling],
+                &[LifePhase::Parents, LifePhase::Age3To6],
+            ),
+            offer(
+                4,
+                "Sportverein Jugend",
+                &[Topic::LeisureSport],
+                &[LifePhase::Age14To18],
+            ),
+        ]
+    }
+
+    fn known(ags: &str) -> bool {
+        ags == "05558012" || ags == "05558016"
+    }
+
+    fn parse(query: &[(&str, &str)]) -> ParsedQuery {
+        ParsedQuery::parse(query.iter().copied(), known)
+    }
+
+    #[test]
+    fn parses_every_parameter() {
+        let parsed = parse(&[
+            ("alter", "4"),
+            ("thema", "beratung"),
+            ("thema", "gesundheit"),
+            ("ort", "05558016"),
+            ("q", " Baby "),
+            ("kostenlos", "1"),
+            ("barrierefrei", "ja"),
+            ("sprache", "tr"),
+            ("angebot", "12"),
+            ("seite", "2"),
+        ]);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let f = &parsed.filter;
+        assert_eq!(f.age, Some(4));
+        assert!(f.topics.contains(Topic::Counselling) && f.topics.contains(Topic::Health));
+        assert_eq!(f.municipality.as_deref(), Some("05558016"));
+        assert_eq!(f.text, "Baby");
+        assert!(f.free_only && f.wheelchair_only);
+        assert_eq!(f.language, Some(Language::Turkish));
+        assert_eq!(parsed.selected_offer, Some(12));
+        assert_eq!(parsed.page, 1);
+    }
+
+    #[test]
+    fn malformed_values_become_notices_not_errors() {
+        let parsed = parse(&[
+            ("alter", "abc"),
+            ("alter", "99"),
+            ("thema", "zauberei"),
+            ("ort", "99999999"),
+            ("kostenlos", "vielleicht"),
+            ("sprache", "klingonisch"),
+            ("angebot", "-3"),
+            ("seite", "0"),
+            ("foo", "bar"),
+        ]);
+        assert_eq!(parsed.notices.len(), 9);
+        assert_eq!(parsed.filter, OfferFilter::default());
+        assert!(parsed.notices[0].message.contains("Alter „abc“"));
+        assert!(parsed.notices[3].message.contains("Ort „99999999“"));
+    }
+
+    #[test]
+    fn empty_values_mean_no_filter() {
+        let parsed = parse(&[("alter", ""), ("ort", ""), ("thema", ""), ("q", "")]);
+        assert!(parsed.notices.is_empty());
+        assert!(parsed.filter.is_empty());
+    }
+
+    #[test]
+    fn filter_round_trips_through_pairs() {
+        let parsed = parse(&[
+            ("thema", "gesundheit"),
+            ("alter", "3"),
+            ("kostenlos", "1"),
+            ("q", "Kita"),
+            ("bei", "Buldern"),
+            ("sortierung", "name"),
+        ]);
+        assert!(parsed.filter.sort_by_name);
+        assert_eq!(parsed.filter.near, "Buldern");
+        let pairs = parsed.filter.to_pairs();
+        let again = ParsedQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), known);
+        assert_eq!(again.filter, parsed.filter);
+    }
+
+    #[test]
+    fn query_encoding_escapes_and_round_trips() {
+        let encoded = encode_query(&[("q", "Frühe Hilfen & mehr"), ("thema", "kita-betreuung")]);
+        assert_eq!(encoded, "q=Fr%C3%BChe+Hilfen+%26+mehr&thema=kita-betreuung");
+        assert_eq!(map_path::<&str, &str>(&[]), "/");
+        assert_eq!(map_path(&[("ort", "05558012")]), "/?ort=05558012");
+        let parsed = parse(&[("q", "Frühe+Hilfen")]);
+        assert_eq!(parsed.filter.text, "Frühe Hilfen");
+    }
+
+    #[test]
+    fn age_selects_its_life_phase() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let filter = OfferFilter {
+            age: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        let filter = OfferFilter {
+            age: Some(12),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![1]);
+    }
+
+    #[test]
+    fn text_search_ignores_umlaut_spelling() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let filter = OfferFilter {
+            text: "Fruehe Hilfen".into(),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        let filter = OfferFilter {
+            text: "coesfeld beratung".into(),
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![2]);
+    }
+
+    #[test]
+    fn topic_counts_ignore_the_topic_selection() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let mut filter = OfferFilter::default();
+        filter.topics.insert(Topic::School);
+        let result = searchable.apply(&filter);
+        assert_eq!(result.matching, vec![1]);
+        let count = |t| {
+            result
+                .topic_counts
+                .iter()
+                .find(|(topic, _)| *topic == t)
+                .unwrap()
+                .1
+        };
+        assert_eq!(count(Topic::School), 1);
+        assert_eq!(count(Topic::EarlyHelp), 1);
+        assert_eq!(count(Topic::Health), 0);
+    }
+
+    #[test]
+    fn near_a_place_sorts_nearest_first_with_distances() {
+        let mut offers = sample();
+        // Coesfeld, Dülmen, Lüdinghausen, Buldern.
+        for (offer, (lat, lon)) in offers.iter_mut().zip([
+            (51.9459, 7.1675),
+            (51.8285, 7.2791),
+            (51.7704, 7.4437),
+            (51.8640, 7.3560),
+        ]) {
+            (offer.lat, offer.lon) = (lat, lon);
+        }
+        let places = vec![super::Place {
+            name: "Buldern".into(),
+            ags: "05558016".into(),
+            postcode: "48249".into(),
+            lat: 51.864,
+            lon: 7.356,
+        }];
+        let searchable = SearchableOffers::new(offers, |_| String::new()).with_places(places);
+        let near = |text: &str| {
+            searchable.apply(&OfferFilter {
+                near: text.into(),
+                ..OfferFilter::default()
+            })
+        };
+        let result = near("buldern");
+        let ids: Vec<i64> = result
+            .matching
+            .iter()
+            .map(|i| searchable.offers()[*i].id)
+            .collect();
+        assert_eq!(ids, vec![4, 2, 3, 1]);
+        assert_eq!(result.distances[0], 0);
+        assert!(result.distances.windows(2).all(|pair| pair[0] <= pair[1]));
+        assert_eq!(result.origin.as_deref(), Some("Buldern"));
+        assert!(!result.unknown_place);
+
+        let own = near("51.946,7.168");
+        assert_eq!(searchable.offers()[own.matching[0]].id, 1);
+        assert_eq!(own.origin.as_deref(), Some(super::OWN_POSITION));
+
+        let by_name = searchable.apply(&OfferFilter {
+            near: "Buldern".into(),
+            sort_by_name: true,
+            ..OfferFilter::default()
+        });
+        assert_eq!(by_name.matching, vec![0, 1, 2, 3], "name order kept");
+        assert_eq!(by_name.distances.len(), 4, "distances still shown");
+        assert!(!by_name.by_distance && result.by_distance);
+
+        let unknown = near("Atlantis");
+        assert!(unknown.unknown_place);
+        assert!(unknown.distances.is_empty());
+        assert_eq!(
+            unknown.matching.len(),
+            4,
+            "an unknown place filters nothing out"
+        );
+    }
+
+    #[test]
+    fn flags_filter() {
+        let offers = sample();
+        let searchable = SearchableOffers::new(offers, |_| String::new());
+        let filter = OfferFilter {
+            free_only: true,
+            ..Default::default()
+        };
+        assert_eq!(searchable.apply(&filter).matching, vec![1, 3]);
+        let filter = OfferFilter {
+            wheelchair_only: true,
+            free_only: true,
+            ..Default::default()
+        };
+        assert!(searchable.apply(&filter).matching.is_empty());
+    }
+}

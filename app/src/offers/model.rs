@@ -1,0 +1,247 @@
+//! What the browser receives about offers: the compact public summary the map filters and
+//! clusters, and the public detail of one offer. Neither type has a member-only field.
+
+use chrono::NaiveDate;
+
+use crate::region::places::fixed;
+use serde::{Deserialize, Serialize};
+
+use crate::offers::hours::OpeningSlot;
+use crate::offers::taxonomy::{Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet};
+use crate::shared::text::normalize;
+
+/// The public, compact form of an offer: all the client needs to filter, cluster and list.
+/// Field names are short because hundreds of these are sent at once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    pub id: i64,
+    #[serde(rename = "n")]
+    pub name: String,
+    #[serde(rename = "o")]
+    pub organization: String,
+    /// Official key (AGS) of the municipality the offer is located in.
+    #[serde(rename = "m")]
+    pub municipality: String,
+    #[serde(rename = "y")]
+    pub lat: f64,
+    #[serde(rename = "x")]
+    pub lon: f64,
+    #[serde(rename = "t")]
+    pub topics: TopicSet,
+    #[serde(rename = "p")]
+    pub phases: PhaseSet,
+    #[serde(rename = "l")]
+    pub languages: LanguageSet,
+    #[serde(rename = "f")]
+    pub free: bool,
+    #[serde(rename = "w")]
+    pub wheelchair: bool,
+    /// The first sentences of the description, for the list and the text search.
+    #[serde(rename = "s")]
+    pub teaser: String,
+}
+
+impl OfferSummary {
+    /// Everything the free-text search looks at, normalised once.
+    pub fn search_text(&self, municipality_name: &str) -> String {
+        let topics: Vec<_> = self.topics.iter().map(|t| t.label()).collect();
+        normalize(&format!(
+            "{} {} {} {} {}",
+            self.name,
+            self.organization,
+            self.teaser,
+            municipality_name,
+            topics.join(" ")
+        ))
+    }
+}
+
+/// Cuts a description to at most `max_chars` characters at a word boundary, with an ellipsis.
+pub fn teaser(description: &str, max_chars: usize) -> String {
+    if description.chars().count() <= max_chars {
+        return description.to_string();
+    }
+    let cut: String = description.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > 0 => &cut[..space],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+/// Rounds a coordinate to 5 decimals (about one metre), enough for a map pin and much shorter.
+pub fn round_coordinate(value: f64) -> f64 {
+    (value * 100_000.0).round() / 100_000.0
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicAddress {
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    pub municipality: String,
+}
+
+/// Everything the public may see about one offer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferDetail {
+    pub id: i64,
+    pub name: String,
+    pub organization: String,
+    pub description: String,
+    pub topics: TopicSet,
+    pub phases: PhaseSet,
+    pub languages: LanguageSet,
+    pub delivery: DeliverySet,
+    pub cost: Cost,
+    pub cost_note: String,
+    pub wheelchair: bool,
+    pub accessibility_note: String,
+    pub address: PublicAddress,
+    pub lat: f64,
+    pub lon: f64,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub opening_hours: Vec<OpeningSlot>,
+    pub hours_note: String,
+    #[serde(with = "iso_date")]
+    pub last_checked: NaiveDate,
+    pub is_demo: bool,
+    /// Short descriptions for families reading another language: (language code, text), only
+    /// those an editor wrote.
+    pub summaries: Vec<(String, String)>,
+    /// Not checked for over [`LONG_UNCHECKED_MONTHS`] months: the public page says so.
+    pub long_unchecked: bool,
+}
+
+/// After this many months without a check an offer is flagged publicly.
+pub const LONG_UNCHECKED_MONTHS: u32 = 24;
+
+impl OfferDetail {
+    /// "zuletzt geprüft" is shown by month: the day would suggest a precision nobody keeps.
+    pub fn last_checked_month(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Januar",
+            "Februar",
+            "März",
+            "April",
+            "Mai",
+            "Juni",
+            "Juli",
+            "August",
+            "September",
+            "Oktober",
+            "November",
+            "Dezember",
+        ];
+        use chrono::Datelike;
+        format!(
+            "{} {}",
+            MONTHS[self.last_checked.month0() as usize],
+            self.last_checked.year()
+        )
+    }
+
+    /// A phone number as a `tel:` URI: digits and a leading plus only.
+    pub fn phone_uri(&self) -> String {
+        let digits: String = self
+            .phone
+            .chars()
+            .enumerate()
+            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+            .map(|(_, c)| c)
+            .collect();
+        format!("tel:{digits}")
+    }
+
+    /// A route link that lets the family's own device choose the navigation app.
+    pub fn route_uri(&self) -> String {
+        let (lat, lon) = (fixed(self.lat, 6), fixed(self.lon, 6));
+        format!("geo:{lat},{lon}?q={lat},{lon}")
+    }
+}
+
+/// A date as `YYYY-MM-DD`, the same text chrono's own serde writes, read without chrono's
+/// general parser (about 16 KB of the browser bundle).
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!(
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        ))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+        let date = match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => i32::try_from(year)
+                .ok()
+                .and_then(|year| NaiveDate::from_ymd_opt(year, month, day)),
+            _ => None,
+        };
+        date.ok_or_else(|| D::Error::custom(format!("kein Datum: {text}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn dates_travel_as_chrono_writes_them() {
+        #[derive(Serialize, Deserialize, Debug, PartialEq)]
+        struct Ours(#[serde(with = "iso_date")] NaiveDate);
+        let date = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        let ours = serde_json::to_string(&Ours(date)).unwrap();
+        assert_eq!(ours, serde_json::to_string(&date).unwrap());
+        assert_eq!(ours, "\"2026-03-07\"");
+        assert_eq!(serde_json::from_str::<Ours>(&ours).unwrap(), Ours(date));
+        assert!(serde_json::from_str::<Ours>("\"2026-02-30\"").is_err());
+        assert!(serde_json::from_str::<Ours>("\"gestern\"").is_err());
+    }
+
+    #[test]
+    fn teaser_cuts_at_word_boundary() {
+        assert_eq!(teaser("kurz", 10), "kurz");
+        assert_eq!(
+            teaser("Beratung für Eltern und Kinder", 14),
+            "Beratung für…"
+        );
+    }
+
+    #[test]
+    fn coordinates_are_rounded_to_five_decimals() {
+        assert_eq!(round_coordinate(51.945_912_345), 51.945_91);
+    }
+
+    #[test]
+    fn summary_serialises_compactly() {
+        let summary = OfferSummary {
+            id: 7,
+            name: "Babytreff".into(),
+            organization: "Familienzentrum".into(),
+            municipality: "05558012".into(),
+            lat: 51.9,
+            lon: 7.1,
+            topics: TopicSet(3),
+            phases: PhaseSet(2),
+            languages: LanguageSet(1),
+            free: true,
+            wheelchair: false,
+            teaser: "Treff".into(),
+        };
+        let json = serde_json::to_string(&summary).unwrap();
+        assert!(json.contains("\"n\":\"Babytreff\""), "{json}");
+        assert!(json.contains("\"t\":3"), "{json}");
+        let back: OfferSummary = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, summary);
+    }
+}

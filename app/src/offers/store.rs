@@ -1,0 +1,601 @@
+//! Offers in storage: the public reads (summaries, detail, the exports' bulk read), the
+//! member-only part of one offer, and inserting offers with everything they carry. Implemented
+//! for both backends with the same SQL.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+
+use crate::offers::hours::{OpeningSlot, TimeOfDay, Weekday};
+use crate::offers::model::{
+    LONG_UNCHECKED_MONTHS, OfferDetail, OfferSummary, PublicAddress, round_coordinate, teaser,
+};
+use crate::offers::records::{MemberOnly, NewOffer, NewOrganization};
+use crate::offers::taxonomy::{
+    Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
+};
+use crate::platform::database::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
+use crate::region::model::Municipality;
+
+/// Whether `date` lies more than `months` months before today.
+pub fn checked_before_months(date: NaiveDate, months: u32) -> bool {
+    let today = chrono::Local::now().date_naive();
+    today
+        .checked_sub_months(chrono::Months::new(months))
+        .is_some_and(|limit| date < limit)
+}
+
+/// How many characters of the description the compact summary carries.
+pub const TEASER_CHARS: usize = 160;
+
+/// Reading and writing offers themselves: the public reads, the bulk reads of the exports, and
+/// inserting new offers (demo data, tests).
+#[async_trait]
+pub trait OfferStorage: Send + Sync {
+    /// Inserts or renames the region's municipalities.
+    async fn upsert_municipalities(&self, municipalities: &[Municipality]) -> StorageResult<()>;
+    async fn count_offers(&self) -> StorageResult<i64>;
+    async fn insert_organization(&self, organization: &NewOrganization) -> StorageResult<i64>;
+    /// Stores an offer with its location, vocabularies, hours and member-only data, all or nothing.
+    async fn insert_offer(&self, offer: &NewOffer) -> StorageResult<i64>;
+    /// Every active offer in its public compact form, ordered by name.
+    async fn public_offer_summaries(&self) -> StorageResult<Vec<OfferSummary>>;
+    /// The public detail of an active offer.
+    async fn public_offer_detail(&self, id: i64) -> StorageResult<Option<OfferDetail>>;
+    /// Member-only data of an offer. Callers must have checked the member role.
+    async fn member_only(&self, offer_id: i64) -> StorageResult<MemberOnly>;
+    /// Every active offer's public detail with the keys exports need, ordered by name.
+    async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>>;
+    /// The organisations that have at least one active offer, ordered by name.
+    async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>>;
+    /// When offer data last changed through the editors (Unix seconds), if ever.
+    async fn last_offer_change(&self) -> StorageResult<Option<i64>>;
+}
+
+/// An active offer's public detail, with the keys the open-data exports need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublicOfferRecord {
+    pub organization_id: i64,
+    pub external_id: Option<String>,
+    pub municipality_ags: String,
+    pub detail: OfferDetail,
+}
+
+impl PublicOfferRecord {
+    /// The compact form the map filters, built from the detail (as the summaries query does).
+    pub fn summary(&self) -> OfferSummary {
+        let d = &self.detail;
+        OfferSummary {
+            id: d.id,
+            name: d.name.clone(),
+            organization: d.organization.clone(),
+            municipality: self.municipality_ags.clone(),
+            lat: d.lat,
+            lon: d.lon,
+            topics: d.topics,
+            phases: d.phases,
+            languages: d.languages,
+            free: d.cost == Cost::Free,
+            wheelchair: d.wheelchair,
+            teaser: teaser(&d.description, TEASER_CHARS),
+        }
+    }
+}
+
+/// An organisation's public data.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct PublicOrganization {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub website: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    name: String,
+    organization: String,
+    municipality: String,
+    lat: f64,
+    lon: f64,
+    cost: String,
+    wheelchair: bool,
+    description: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    name: String,
+    organization: String,
+    description: String,
+    cost: String,
+    cost_note: String,
+    wheelchair: bool,
+    accessibility_note: String,
+    street: String,
+    postcode: String,
+    town: String,
+    municipality: String,
+    lat: f64,
+    lon: f64,
+    phone: String,
+    email: String,
+    website: String,
+    hours_note: String,
+    last_checked: NaiveDate,
+    is_demo: bool,
+    summary_en: String,
+    summary_tr: String,
+    summary_ar: String,
+    summary_uk: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    organization_id: i64,
+    external_id: Option<String>,
+    municipality_ags: String,
+    #[sqlx(flatten)]
+    detail: DetailRow,
+}
+
+#[derive(sqlx::FromRow)]
+struct OfferHoursRow {
+    offer_id: i64,
+    #[sqlx(flatten)]
+    hours: HoursRow,
+}
+
+#[derive(sqlx::FromRow)]
+struct CodeRow {
+    offer_id: i64,
+    code: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct HoursRow {
+    weekday: i32,
+    opens_minute: i32,
+    closes_minute: i32,
+}
+
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    name: String,
+    role: String,
+    phone: String,
+    email: String,
+}
+
+fn parse_cost(code: &str) -> StorageResult<Cost> {
+    Cost::parse(code).ok_or_else(|| StorageError::Corrupt(format!("unknown cost {code:?}")))
+}
+
+/// The vocabulary codes of all offers, grouped by offer; unknown codes (from a newer version
+/// of the vocabulary) are skipped rather than failing the whole page.
+#[derive(Default)]
+struct OfferCodes {
+    topics: HashMap<i64, TopicSet>,
+    phases: HashMap<i64, PhaseSet>,
+    languages: HashMap<i64, LanguageSet>,
+    delivery: HashMap<i64, DeliverySet>,
+}
+
+impl OfferCodes {
+    fn add_topics(&mut self, rows: Vec<CodeRow>) {
+        for row in rows {
+            if let Some(topic) = Topic::parse(&row.code) {
+                self.topics.entry(row.offer_id).or_default().insert(topic);
+            }
+        }
+    }
+    fn add_phases(&mut self, rows: Vec<CodeRow>) {
+        for row in rows {
+            if let Some(phase) = LifePhase::parse(&row.code) {
+                self.phases.entry(row.offer_id).or_default().insert(phase);
+            }
+        }
+    }
+    fn add_languages(&mut self, rows: Vec<CodeRow>) {
+        for row in rows {
+            if let Some(language) = Language::parse(&row.code) {
+                self.languages
+                    .entry(row.offer_id)
+                    .or_default()
+                    .insert(language);
+            }
+        }
+    }
+    fn add_delivery(&mut self, rows: Vec<CodeRow>) {
+        for row in rows {
+            if let Some(delivery) = Delivery::parse(&row.code) {
+                self.delivery
+                    .entry(row.offer_id)
+                    .or_default()
+                    .insert(delivery);
+            }
+        }
+    }
+}
+
+fn summary_from_row(row: SummaryRow, codes: &OfferCodes) -> StorageResult<OfferSummary> {
+    Ok(OfferSummary {
+        id: row.id,
+        free: parse_cost(&row.cost)? == Cost::Free,
+        topics: codes.topics.get(&row.id).copied().unwrap_or_default(),
+        phases: codes.phases.get(&row.id).copied().unwrap_or_default(),
+        languages: codes.languages.get(&row.id).copied().unwrap_or_default(),
+        name: row.name,
+        organization: row.organization,
+        municipality: row.municipality,
+        lat: round_coordinate(row.lat),
+        lon: round_coordinate(row.lon),
+        wheelchair: row.wheelchair,
+        teaser: teaser(&row.description, TEASER_CHARS),
+    })
+}
+
+fn detail_from_row(
+    row: DetailRow,
+    codes: &OfferCodes,
+    hours: Vec<HoursRow>,
+) -> StorageResult<OfferDetail> {
+    let opening_hours = hours
+        .into_iter()
+        .map(|h| {
+            let slot = (|| {
+                let weekday = Weekday::from_number(u8::try_from(h.weekday).ok()?)?;
+                let opens = TimeOfDay::from_minutes(u16::try_from(h.opens_minute).ok()?)?;
+                let closes = TimeOfDay::from_minutes(u16::try_from(h.closes_minute).ok()?)?;
+                OpeningSlot::new(weekday, opens, closes).ok()
+            })();
+            slot.ok_or_else(|| {
+                StorageError::Corrupt(format!("bad opening hours of offer {}", row.id))
+            })
+        })
+        .collect::<StorageResult<Vec<_>>>()?;
+    Ok(OfferDetail {
+        id: row.id,
+        cost: parse_cost(&row.cost)?,
+        topics: codes.topics.get(&row.id).copied().unwrap_or_default(),
+        phases: codes.phases.get(&row.id).copied().unwrap_or_default(),
+        languages: codes.languages.get(&row.id).copied().unwrap_or_default(),
+        delivery: codes.delivery.get(&row.id).copied().unwrap_or_default(),
+        name: row.name,
+        organization: row.organization,
+        description: row.description,
+        cost_note: row.cost_note,
+        wheelchair: row.wheelchair,
+        accessibility_note: row.accessibility_note,
+        address: PublicAddress {
+            street: row.street,
+            postcode: row.postcode,
+            town: row.town,
+            municipality: row.municipality,
+        },
+        lat: round_coordinate(row.lat),
+        lon: round_coordinate(row.lon),
+        phone: row.phone,
+        email: row.email,
+        website: row.website,
+        opening_hours,
+        hours_note: row.hours_note,
+        last_checked: row.last_checked,
+        is_demo: row.is_demo,
+        summaries: [
+            ("en", row.summary_en),
+            ("tr", row.summary_tr),
+            ("ar", row.summary_ar),
+            ("uk", row.summary_uk),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(code, text)| (code.to_string(), text))
+        .collect(),
+        long_unchecked: checked_before_months(row.last_checked, LONG_UNCHECKED_MONTHS),
+    })
+}
+
+const SUMMARY_SQL: &str = "SELECT o.id, o.name, g.name AS organization, l.municipality_ags AS municipality, \
+     l.lat, l.lon, o.cost, o.wheelchair, o.description \
+     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
+     WHERE o.status = 'active' ORDER BY o.name, o.id";
+
+const RECORDS_SQL: &str = "SELECT o.organization_id, o.external_id, l.municipality_ags, \
+     o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
+     o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
+     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
+     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
+     JOIN municipalities m ON m.ags = l.municipality_ags \
+     WHERE o.status = 'active' ORDER BY o.name, o.id";
+
+const DETAIL_SQL: &str = "SELECT o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
+     o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
+     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
+     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
+     JOIN municipalities m ON m.ags = l.municipality_ags \
+     WHERE o.status = 'active' AND o.id = $1";
+
+/// The code tables of offers, as (table, column) pairs; used for both reading and writing.
+const TOPICS: (&str, &str) = ("offer_topics", "topic");
+const PHASES: (&str, &str) = ("offer_life_phases", "phase");
+const LANGUAGES: (&str, &str) = ("offer_languages", "language");
+const DELIVERY: (&str, &str) = ("offer_delivery", "delivery");
+
+fn all_codes_sql((table, column): (&str, &str)) -> String {
+    format!(
+        "SELECT c.offer_id, c.{column} AS code FROM {table} c JOIN offers o ON o.id = c.offer_id \
+         WHERE o.status = 'active'"
+    )
+}
+
+fn offer_codes_sql((table, column): (&str, &str)) -> String {
+    format!("SELECT offer_id, {column} AS code FROM {table} WHERE offer_id = $1")
+}
+
+fn insert_code_sql((table, column): (&str, &str)) -> String {
+    format!("INSERT INTO {table} (offer_id, {column}) VALUES ($1, $2)")
+}
+
+/// Implements [`OfferStorage`] for one backend.
+macro_rules! offer_storage {
+    ($name:ident) => {
+        impl $name {
+            async fn codes_of(&self, sql: (&str, &str), offer_id: Option<i64>) -> StorageResult<Vec<CodeRow>> {
+                Ok(match offer_id {
+                    Some(id) => sqlx::query_as(&offer_codes_sql(sql)).bind(id).fetch_all(self.pool()).await?,
+                    None => sqlx::query_as(&all_codes_sql(sql)).fetch_all(self.pool()).await?,
+                })
+            }
+
+            async fn load_codes(&self, offer_id: Option<i64>) -> StorageResult<OfferCodes> {
+                let mut codes = OfferCodes::default();
+                codes.add_topics(self.codes_of(TOPICS, offer_id).await?);
+                codes.add_phases(self.codes_of(PHASES, offer_id).await?);
+                codes.add_languages(self.codes_of(LANGUAGES, offer_id).await?);
+                codes.add_delivery(self.codes_of(DELIVERY, offer_id).await?);
+                Ok(codes)
+            }
+        }
+
+        #[async_trait]
+        impl OfferStorage for $name {
+            async fn upsert_municipalities(&self, municipalities: &[Municipality]) -> StorageResult<()> {
+                let mut tx = self.pool().begin().await?;
+                for m in municipalities {
+                    sqlx::query(
+                        "INSERT INTO municipalities (ags, name, population) VALUES ($1, $2, $3) \
+                         ON CONFLICT (ags) DO UPDATE SET name = excluded.name, population = excluded.population",
+                    )
+                    .bind(&m.ags)
+                    .bind(&m.name)
+                    .bind(m.population)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn count_offers(&self) -> StorageResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM offers").fetch_one(self.pool()).await?)
+            }
+
+            async fn insert_organization(&self, org: &NewOrganization) -> StorageResult<i64> {
+                let mut tx = self.pool().begin().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO organizations (external_id, name, description, website, is_demo) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(&org.external_id)
+                .bind(&org.name)
+                .bind(&org.description)
+                .bind(&org.website)
+                .bind(org.is_demo)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO member_organization_info (organization_id, working_group) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(&org.working_group)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn insert_offer(&self, offer: &NewOffer) -> StorageResult<i64> {
+                let mut tx = self.pool().begin().await?;
+                let loc = &offer.location;
+                let location_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO locations (organization_id, street, postcode, town, municipality_ags, lat, lon) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(offer.organization_id)
+                .bind(&loc.street)
+                .bind(&loc.postcode)
+                .bind(&loc.town)
+                .bind(&loc.municipality_ags)
+                .bind(loc.lat)
+                .bind(loc.lon)
+                .fetch_one(&mut *tx)
+                .await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO offers (external_id, organization_id, location_id, name, description, cost, \
+                     cost_note, wheelchair, accessibility_note, phone, email, website, hours_note, last_checked, \
+                     status, is_demo, summary_en, summary_tr, summary_ar, summary_uk) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
+                     $17, $18, $19, $20) RETURNING id",
+                )
+                .bind(&offer.external_id)
+                .bind(offer.organization_id)
+                .bind(location_id)
+                .bind(&offer.name)
+                .bind(&offer.description)
+                .bind(offer.cost.code())
+                .bind(&offer.cost_note)
+                .bind(offer.wheelchair)
+                .bind(&offer.accessibility_note)
+                .bind(&offer.phone)
+                .bind(&offer.email)
+                .bind(&offer.website)
+                .bind(&offer.hours_note)
+                .bind(offer.last_checked)
+                .bind(offer.status.code())
+                .bind(offer.is_demo)
+                .bind(&offer.summaries[0])
+                .bind(&offer.summaries[1])
+                .bind(&offer.summaries[2])
+                .bind(&offer.summaries[3])
+                .fetch_one(&mut *tx)
+                .await?;
+                let code_rows: Vec<((&str, &str), &str)> = offer
+                    .topics
+                    .iter()
+                    .map(|t| (TOPICS, t.code()))
+                    .chain(offer.phases.iter().map(|p| (PHASES, p.code())))
+                    .chain(offer.languages.iter().map(|l| (LANGUAGES, l.code())))
+                    .chain(offer.delivery.iter().map(|d| (DELIVERY, d.code())))
+                    .collect();
+                for (table, code) in code_rows {
+                    sqlx::query(&insert_code_sql(table)).bind(id).bind(code).execute(&mut *tx).await?;
+                }
+                for slot in &offer.opening_hours {
+                    sqlx::query(
+                        "INSERT INTO opening_hours (offer_id, weekday, opens_minute, closes_minute) \
+                         VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(id)
+                    .bind(i32::from(slot.weekday.number()))
+                    .bind(i32::from(slot.opens.minutes()))
+                    .bind(i32::from(slot.closes.minutes()))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for contact in &offer.member_only.contacts {
+                    sqlx::query(
+                        "INSERT INTO member_contact_persons (organization_id, offer_id, name, role, phone, email) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(offer.organization_id)
+                    .bind(id)
+                    .bind(&contact.name)
+                    .bind(&contact.role)
+                    .bind(&contact.phone)
+                    .bind(&contact.email)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                if !offer.member_only.internal_note.is_empty() {
+                    sqlx::query("INSERT INTO member_offer_notes (offer_id, internal_note) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(&offer.member_only.internal_note)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn public_offer_summaries(&self) -> StorageResult<Vec<OfferSummary>> {
+                let rows: Vec<SummaryRow> = sqlx::query_as(SUMMARY_SQL).fetch_all(self.pool()).await?;
+                let codes = self.load_codes(None).await?;
+                rows.into_iter().map(|row| summary_from_row(row, &codes)).collect()
+            }
+
+            async fn public_offer_detail(&self, id: i64) -> StorageResult<Option<OfferDetail>> {
+                let Some(row): Option<DetailRow> =
+                    sqlx::query_as(DETAIL_SQL).bind(id).fetch_optional(self.pool()).await?
+                else {
+                    return Ok(None);
+                };
+                let codes = self.load_codes(Some(id)).await?;
+                let hours: Vec<HoursRow> = sqlx::query_as(
+                    "SELECT weekday, opens_minute, closes_minute FROM opening_hours WHERE offer_id = $1 \
+                     ORDER BY weekday, opens_minute",
+                )
+                .bind(id)
+                .fetch_all(self.pool())
+                .await?;
+                detail_from_row(row, &codes, hours).map(Some)
+            }
+
+            async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>> {
+                let rows: Vec<RecordRow> = sqlx::query_as(RECORDS_SQL).fetch_all(self.pool()).await?;
+                let codes = self.load_codes(None).await?;
+                let hours: Vec<OfferHoursRow> = sqlx::query_as(
+                    "SELECT h.offer_id, h.weekday, h.opens_minute, h.closes_minute FROM opening_hours h \
+                     JOIN offers o ON o.id = h.offer_id WHERE o.status = 'active' \
+                     ORDER BY h.offer_id, h.weekday, h.opens_minute",
+                )
+                .fetch_all(self.pool())
+                .await?;
+                let mut hours_of: HashMap<i64, Vec<HoursRow>> = HashMap::new();
+                for row in hours {
+                    hours_of.entry(row.offer_id).or_default().push(row.hours);
+                }
+                rows.into_iter()
+                    .map(|row| {
+                        let hours = hours_of.remove(&row.detail.id).unwrap_or_default();
+                        Ok(PublicOfferRecord {
+                            organization_id: row.organization_id,
+                            external_id: row.external_id,
+                            municipality_ags: row.municipality_ags,
+                            detail: detail_from_row(row.detail, &codes, hours)?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>> {
+                Ok(sqlx::query_as(
+                    "SELECT g.id, g.external_id, g.name, g.description, g.website FROM organizations g \
+                     WHERE EXISTS (SELECT 1 FROM offers o WHERE o.organization_id = g.id AND o.status = 'active') \
+                     ORDER BY g.name, g.id",
+                )
+                .fetch_all(self.pool())
+                .await?)
+            }
+
+            async fn last_offer_change(&self) -> StorageResult<Option<i64>> {
+                Ok(sqlx::query_scalar("SELECT MAX(changed_at) FROM offer_changes")
+                    .fetch_one(self.pool())
+                    .await?)
+            }
+
+            async fn member_only(&self, offer_id: i64) -> StorageResult<MemberOnly> {
+                let contacts: Vec<ContactRow> = sqlx::query_as(
+                    "SELECT name, role, phone, email FROM member_contact_persons WHERE offer_id = $1 ORDER BY id",
+                )
+                .bind(offer_id)
+                .fetch_all(self.pool())
+                .await?;
+                let internal_note: Option<String> =
+                    sqlx::query_scalar("SELECT internal_note FROM member_offer_notes WHERE offer_id = $1")
+                        .bind(offer_id)
+                        .fetch_optional(self.pool())
+                        .await?;
+                Ok(MemberOnly {
+                    contacts: contacts
+                        .into_iter()
+                        .map(|c| crate::offers::records::ContactPerson {
+                            name: c.name,
+                            role: c.role,
+                            phone: c.phone,
+                            email: c.email,
+                        })
+                        .collect(),
+                    internal_note: internal_note.unwrap_or_default(),
+                })
+            }
+        }
+    };
+}
+
+offer_storage!(SqliteStorage);
+offer_storage!(PostgresStorage);

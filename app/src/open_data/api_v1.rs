@@ -1,0 +1,692 @@
+//! The public, read-only JSON API under `/api/v1` and the GeoJSON of the offers: public fields
+//! only (built from the public storage queries, whose types have no member-only field), with
+//! the map's filters, paging, and ETag/Last-Modified so that clients can cache. Described in
+//! `openapi_v1.json`, served at `/api/v1/openapi.json`.
+
+use std::collections::BTreeMap;
+
+use crate::offers::filter::{ParsedQuery, SearchableOffers};
+use crate::offers::store::{PublicOfferRecord, PublicOrganization};
+use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use crate::platform::database::StorageError;
+use crate::platform::state::AppState;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Serialize;
+
+use crate::shared::query_pairs::{Pairs, first};
+use sha2::{Digest, Sha256};
+
+/// The OpenAPI description of this API.
+const OPENAPI: &str = include_str!("openapi_v1.json");
+
+pub const DEFAULT_PER_PAGE: usize = 50;
+pub const MAX_PER_PAGE: usize = 200;
+/// How long clients may use an answer without asking again (seconds).
+const MAX_AGE_SECS: u32 = 300;
+
+/// The part of a list one answer holds: page `page` (from 1) of `per_page` items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Paging {
+    /// Reads `seite` and `pro_seite`; the error is the German reason.
+    pub fn parse(page: Option<&str>, per_page: Option<&str>) -> Result<Paging, String> {
+        let number = |text: Option<&str>, name: &str, default: usize, max: usize| match text
+            .map(str::trim)
+        {
+            None | Some("") => Ok(default),
+            Some(text) => match text.parse::<usize>() {
+                Ok(n) if (1..=max).contains(&n) => Ok(n),
+                _ => Err(format!(
+                    "„{name}“ muss eine ganze Zahl von 1 bis {max} sein, nicht „{text}“."
+                )),
+            },
+        };
+        Ok(Paging {
+            page: number(page, "seite", 1, 1_000_000)?,
+            per_page: number(per_page, "pro_seite", DEFAULT_PER_PAGE, MAX_PER_PAGE)?,
+        })
+    }
+
+    /// The index range of this page in a list of `total` items (empty past the end).
+    pub fn range(self, total: usize) -> std::ops::Range<usize> {
+        let start = ((self.page - 1) * self.per_page).min(total);
+        start..(start + self.per_page).min(total)
+    }
+
+    pub fn pages(self, total: usize) -> usize {
+        total.div_ceil(self.per_page).max(1)
+    }
+}
+
+/// A page of a list, as answered.
+#[derive(Serialize)]
+pub struct Page<T> {
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub pages: usize,
+    pub items: Vec<T>,
+}
+
+fn paged<T: Clone>(items: &[T], paging: Paging) -> Page<T> {
+    Page {
+        total: items.len(),
+        page: paging.page,
+        per_page: paging.per_page,
+        pages: paging.pages(items.len()),
+        items: items[paging.range(items.len())].to_vec(),
+    }
+}
+
+/// A weak entity tag of an answer's bytes (weak: compression changes the bytes on the wire).
+pub fn entity_tag(body: &[u8]) -> String {
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("W/\"{hex}\"")
+}
+
+/// Whether the client's copy is still current: its `If-None-Match` names `etag` (or `*`), or,
+/// without that header, its `If-Modified-Since` is not before `last_modified`.
+pub fn client_copy_is_current(headers: &HeaderMap, etag: &str, last_modified: i64) -> bool {
+    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
+    if let Some(tags) = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        return tags
+            .split(',')
+            .any(|tag| tag.trim() == "*" || bare(tag) == bare(etag));
+    }
+    headers
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok())
+        .is_some_and(|since| since.timestamp() >= last_modified)
+}
+
+fn http_date(unix_secs: i64) -> String {
+    chrono::DateTime::from_timestamp(unix_secs, 0)
+        .unwrap_or_default()
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string()
+}
+
+/// A refused request: its status and the German reason, answered as `{"fehler": reason}`.
+pub(crate) struct Refusal(pub StatusCode, pub String);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.0, axum::Json(serde_json::json!({ "fehler": self.1 }))).into_response()
+    }
+}
+
+pub(crate) fn refuse(status: StatusCode, reason: impl Into<String>) -> Response {
+    Refusal(status, reason.into()).into_response()
+}
+
+fn storage_failed(error: StorageError) -> Refusal {
+    tracing::error!(%error, "open data query failed");
+    Refusal(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Die Daten konnten nicht geladen werden. Bitte später erneut versuchen.".into(),
+    )
+}
+
+/// The time the public data last changed: the last edit, or when this server started (it may
+/// have loaded data then).
+async fn last_modified(state: &ApiState) -> i64 {
+    let edited = state
+        .app
+        .storage
+        .last_offer_change()
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    edited.max(state.started_at)
+}
+
+/// Answers `value` as JSON (or another `content_type`) with caching headers, or 304 when the
+/// client's copy is current.
+pub(crate) async fn cached(
+    state: &ApiState,
+    headers: &HeaderMap,
+    content_type: &'static str,
+    body: Vec<u8>,
+    extra: Vec<(header::HeaderName, String)>,
+) -> Response {
+    let etag = entity_tag(&body);
+    let modified = last_modified(state).await;
+    let mut response = if client_copy_is_current(headers, &etag, modified) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = body.into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        for (name, value) in extra {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        response
+    };
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::ETAG, etag),
+        (header::LAST_MODIFIED, http_date(modified)),
+        (
+            header::CACHE_CONTROL,
+            format!("public, max-age={MAX_AGE_SECS}"),
+        ),
+        (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*".to_string()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
+fn json_bytes(value: &impl Serialize) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+#[derive(Clone, Serialize)]
+pub struct ApiReference {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Serialize)]
+pub struct ApiAddress {
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    pub municipality_ags: String,
+    pub municipality: String,
+}
+
+#[derive(Clone, Serialize)]
+pub struct ApiHours {
+    /// 1 = Monday … 7 = Sunday (ISO 8601).
+    pub weekday: u8,
+    pub opens: String,
+    pub closes: String,
+}
+
+/// An offer as the API answers it: public fields only.
+#[derive(Clone, Serialize)]
+pub struct ApiOffer {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub organization: ApiReference,
+    pub description: String,
+    pub topics: Vec<&'static str>,
+    pub life_phases: Vec<&'static str>,
+    pub languages: Vec<&'static str>,
+    pub delivery: Vec<&'static str>,
+    pub cost: &'static str,
+    pub cost_note: String,
+    pub wheelchair_accessible: bool,
+    pub accessibility_note: String,
+    pub address: ApiAddress,
+    pub lat: f64,
+    pub lon: f64,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub opening_hours: Vec<ApiHours>,
+    pub hours_note: String,
+    /// ISO date.
+    pub last_checked: String,
+    /// Short descriptions in other languages, by language code.
+    pub summaries: BTreeMap<String, String>,
+    /// The offer's public page, relative to this site.
+    pub page: String,
+    pub demo: bool,
+}
+
+impl From<&PublicOfferRecord> for ApiOffer {
+    fn from(record: &PublicOfferRecord) -> Self {
+        let d = &record.detail;
+        ApiOffer {
+            id: d.id,
+            external_id: record.external_id.clone(),
+            name: d.name.clone(),
+            organization: ApiReference {
+                id: record.organization_id,
+                name: d.organization.clone(),
+            },
+            description: d.description.clone(),
+            topics: d.topics.iter().map(Topic::code).collect(),
+            life_phases: d.phases.iter().map(LifePhase::code).collect(),
+            languages: d.languages.iter().map(Language::code).collect(),
+            delivery: d.delivery.iter().map(Delivery::code).collect(),
+            cost: d.cost.code(),
+            cost_note: d.cost_note.clone(),
+            wheelchair_accessible: d.wheelchair,
+            accessibility_note: d.accessibility_note.clone(),
+            address: ApiAddress {
+                street: d.address.street.clone(),
+                postcode: d.address.postcode.clone(),
+                town: d.address.town.clone(),
+                municipality_ags: record.municipality_ags.clone(),
+                municipality: d.address.municipality.clone(),
+            },
+            lat: d.lat,
+            lon: d.lon,
+            phone: d.phone.clone(),
+            email: d.email.clone(),
+            website: d.website.clone(),
+            opening_hours: d
+                .opening_hours
+                .iter()
+                .map(|slot| ApiHours {
+                    weekday: slot.weekday.number(),
+                    opens: slot.opens.to_string(),
+                    closes: slot.closes.to_string(),
+                })
+                .collect(),
+            hours_note: d.hours_note.clone(),
+            last_checked: d.last_checked.to_string(),
+            summaries: d.summaries.iter().cloned().collect(),
+            page: format!("/angebot/{}", d.id),
+            demo: d.is_demo,
+        }
+    }
+}
+
+#[derive(Clone, Serialize)]
+pub struct ApiOrganization {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub website: String,
+}
+
+impl From<&PublicOrganization> for ApiOrganization {
+    fn from(o: &PublicOrganization) -> Self {
+        ApiOrganization {
+            id: o.id,
+            external_id: o.external_id.clone(),
+            name: o.name.clone(),
+            description: o.description.clone(),
+            website: o.website.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct ApiState {
+    pub app: AppState,
+    /// When this server started (Unix seconds): the earliest the data can have changed.
+    pub started_at: i64,
+    /// The state the region lies in, for addresses (HSDS).
+    pub state_province: String,
+}
+
+/// The active offers matching the map's filters in `query`, in the map's order; a filter
+/// value the map would ignore is refused here, with the map's German reason.
+async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer>, Refusal> {
+    let filter_pairs = query
+        .iter()
+        .filter(|(k, _)| k != "seite" && k != "pro_seite")
+        .map(|(k, v)| (k.as_str(), v.as_str()));
+    let region = state.app.region.clone();
+    let parsed = ParsedQuery::parse(filter_pairs, |ags| region.knows_municipality(ags));
+    if !parsed.notices.is_empty() {
+        let reasons: Vec<String> = parsed.notices.into_iter().map(|n| n.message).collect();
+        return Err(Refusal(StatusCode::BAD_REQUEST, reasons.join(" ")));
+    }
+    let records = state
+        .app
+        .storage
+        .public_offer_records()
+        .await
+        .map_err(storage_failed)?;
+    let summaries = records.iter().map(PublicOfferRecord::summary).collect();
+    let searchable = SearchableOffers::new(summaries, move |ags| {
+        region.municipality_name(ags).to_string()
+    })
+    .with_places(state.app.region.places.clone());
+    let result = searchable.apply(&parsed.filter);
+    if result.unknown_place {
+        return Err(Refusal(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "Den Ort „{}“ kennt die Chancenkarte nicht.",
+                parsed.filter.near
+            ),
+        ));
+    }
+    let by_id: std::collections::HashMap<i64, &PublicOfferRecord> = records
+        .iter()
+        .map(|record| (record.detail.id, record))
+        .collect();
+    Ok(result
+        .matching
+        .iter()
+        .filter_map(|&i| by_id.get(&searchable.offers()[i].id))
+        .map(|record| ApiOffer::from(*record))
+        .collect())
+}
+
+fn paging_of(query: &Pairs) -> Result<Paging, Refusal> {
+    Paging::parse(first(query, "seite"), first(query, "pro_seite"))
+        .map_err(|reason| Refusal(StatusCode::BAD_REQUEST, reason))
+}
+
+/// `Link` header with the neighbouring pages, keeping the other query parameters.
+fn page_links(path: &str, query: &Pairs, paging: Paging, pages: usize) -> String {
+    let link = |page: usize, rel: &str| {
+        let mut pairs: Vec<(&str, String)> = query
+            .iter()
+            .filter(|(k, _)| k != "seite")
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        pairs.push(("seite", page.to_string()));
+        format!(
+            "<{path}?{}>; rel=\"{rel}\"",
+            crate::shared::query_pairs::encode_query(&pairs)
+        )
+    };
+    let mut links = vec![link(1, "first"), link(pages, "last")];
+    if paging.page > 1 {
+        links.push(link(paging.page - 1, "prev"));
+    }
+    if paging.page < pages {
+        links.push(link(paging.page + 1, "next"));
+    }
+    links.join(", ")
+}
+
+async fn offers(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Query(query): Query<Pairs>,
+) -> Response {
+    let paging = match paging_of(&query) {
+        Ok(paging) => paging,
+        Err(refused) => return refused.into_response(),
+    };
+    let offers = match matching_offers(&state, &query).await {
+        Ok(offers) => offers,
+        Err(refused) => return refused.into_response(),
+    };
+    answer_page(&state, &headers, "/api/v1/offers", &query, &offers, paging).await
+}
+
+/// One page of `items` as JSON, with the `Link` header to its neighbours and caching headers.
+async fn answer_page<T: Clone + Serialize>(
+    state: &ApiState,
+    headers: &HeaderMap,
+    path: &str,
+    query: &Pairs,
+    items: &[T],
+    paging: Paging,
+) -> Response {
+    let page = paged(items, paging);
+    let links = page_links(path, query, paging, page.pages);
+    cached(
+        state,
+        headers,
+        "application/json",
+        json_bytes(&page),
+        vec![(header::LINK, links)],
+    )
+    .await
+}
+
+async fn offer(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            format!("„{id}“ ist keine Angebotsnummer."),
+        );
+    };
+    match state.app.storage.public_offer_records().await {
+        Ok(records) => match records.iter().find(|r| r.detail.id == id) {
+            Some(record) => {
+                let body = json_bytes(&ApiOffer::from(record));
+                cached(&state, &headers, "application/json", body, Vec::new()).await
+            }
+            None => refuse(
+                StatusCode::NOT_FOUND,
+                format!("Ein öffentliches Angebot {id} gibt es nicht (mehr)."),
+            ),
+        },
+        Err(error) => storage_failed(error).into_response(),
+    }
+}
+
+/// The offers as a GeoJSON FeatureCollection, one feature per location, same filters.
+async fn offers_geojson(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Query(query): Query<Pairs>,
+) -> Response {
+    let offers = match matching_offers(&state, &query).await {
+        Ok(offers) => offers,
+        Err(refused) => return refused.into_response(),
+    };
+    let features: Vec<serde_json::Value> = offers
+        .into_iter()
+        .map(|offer| {
+            let (lon, lat) = (offer.lon, offer.lat);
+            let mut properties = serde_json::to_value(&offer).unwrap_or_default();
+            if let Some(map) = properties.as_object_mut() {
+                map.remove("lat");
+                map.remove("lon");
+            }
+            serde_json::json!({
+                "type": "Feature",
+                "id": offer.id,
+                "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                "properties": properties,
+            })
+        })
+        .collect();
+    let collection = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": features,
+    });
+    cached(
+        &state,
+        &headers,
+        "application/geo+json",
+        json_bytes(&collection),
+        Vec::new(),
+    )
+    .await
+}
+
+async fn organizations(
+    State(state): State<ApiState>,
+    headers: HeaderMap,
+    Query(query): Query<Pairs>,
+) -> Response {
+    let paging = match paging_of(&query) {
+        Ok(paging) => paging,
+        Err(refused) => return refused.into_response(),
+    };
+    match state.app.storage.public_organizations().await {
+        Ok(organizations) => {
+            let items: Vec<ApiOrganization> =
+                organizations.iter().map(ApiOrganization::from).collect();
+            answer_page(
+                &state,
+                &headers,
+                "/api/v1/organizations",
+                &query,
+                &items,
+                paging,
+            )
+            .await
+        }
+        Err(error) => storage_failed(error).into_response(),
+    }
+}
+
+#[derive(Serialize)]
+struct ApiMunicipality {
+    ags: String,
+    name: String,
+    population: Option<i64>,
+    population_source: String,
+    centre_lat: f64,
+    centre_lon: f64,
+}
+
+async fn municipalities(State(state): State<ApiState>, headers: HeaderMap) -> Response {
+    let base = &state.app.planning;
+    let items: Vec<ApiMunicipality> = base
+        .towns
+        .iter()
+        .map(|town| ApiMunicipality {
+            ags: town.ags.clone(),
+            name: town.name.clone(),
+            population: town.population,
+            population_source: base.population_source.clone(),
+            centre_lat: town.lat,
+            centre_lon: town.lon,
+        })
+        .collect();
+    cached(
+        &state,
+        &headers,
+        "application/json",
+        json_bytes(&items),
+        Vec::new(),
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct Term {
+    code: &'static str,
+    label: &'static str,
+}
+
+fn terms<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<Term> {
+    all.iter()
+        .map(|&item| Term {
+            code: code(item),
+            label: label(item),
+        })
+        .collect()
+}
+
+async fn taxonomy(State(state): State<ApiState>, headers: HeaderMap) -> Response {
+    let body = serde_json::json!({
+        "topics": terms(Topic::ALL, Topic::code, Topic::label),
+        "life_phases": terms(LifePhase::ALL, LifePhase::code, LifePhase::label),
+        "languages": terms(Language::ALL, Language::code, Language::label),
+        "cost": terms(Cost::ALL, Cost::code, Cost::label),
+        "delivery": terms(Delivery::ALL, Delivery::code, Delivery::label),
+    });
+    cached(
+        &state,
+        &headers,
+        "application/json",
+        json_bytes(&body),
+        Vec::new(),
+    )
+    .await
+}
+
+async fn openapi(State(state): State<ApiState>, headers: HeaderMap) -> Response {
+    cached(
+        &state,
+        &headers,
+        "application/json",
+        OPENAPI.as_bytes().to_vec(),
+        Vec::new(),
+    )
+    .await
+}
+
+async fn unknown() -> Response {
+    refuse(
+        StatusCode::NOT_FOUND,
+        "Diesen Endpunkt gibt es nicht. Die Beschreibung der Schnittstelle: /api/v1/openapi.json",
+    )
+}
+
+/// The routes of `/api/v1`.
+pub fn routes<S: Clone + Send + Sync + 'static>(state: ApiState) -> Router<S> {
+    Router::new()
+        .route("/api/v1/offers", get(offers))
+        .route("/api/v1/offers.geojson", get(offers_geojson))
+        .route("/api/v1/offers/{id}", get(offer))
+        .route("/api/v1/organizations", get(organizations))
+        .route("/api/v1/municipalities", get(municipalities))
+        .route("/api/v1/taxonomy", get(taxonomy))
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/{*rest}", get(unknown))
+        .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_reads_its_parameters_and_cuts_the_list() {
+        let default = Paging::parse(None, None).unwrap();
+        assert_eq!(
+            default,
+            Paging {
+                page: 1,
+                per_page: DEFAULT_PER_PAGE
+            }
+        );
+        let third = Paging::parse(Some("3"), Some("10")).unwrap();
+        assert_eq!(third.range(25), 20..25);
+        assert_eq!(third.pages(25), 3);
+        assert_eq!(
+            Paging::parse(Some("9"), Some("10")).unwrap().range(25),
+            25..25
+        );
+        assert_eq!(Paging::parse(None, None).unwrap().pages(0), 1);
+        let refused = Paging::parse(Some("0"), None).unwrap_err();
+        assert!(refused.contains("„seite“"), "{refused}");
+        assert!(Paging::parse(None, Some("201")).is_err());
+        assert!(Paging::parse(None, Some("zehn")).is_err());
+    }
+
+    #[test]
+    fn a_client_copy_is_current_by_tag_or_by_date() {
+        let tag = entity_tag(b"abc");
+        assert!(tag.starts_with("W/\"") && tag.len() == 4 + 24);
+        assert_ne!(tag, entity_tag(b"abd"));
+        let mut headers = HeaderMap::new();
+        assert!(!client_copy_is_current(&headers, &tag, 1000));
+        headers.insert(header::IF_NONE_MATCH, tag.parse().unwrap());
+        assert!(client_copy_is_current(&headers, &tag, 1000));
+        headers.insert(header::IF_NONE_MATCH, "\"other\"".parse().unwrap());
+        assert!(!client_copy_is_current(&headers, &tag, 1000));
+        let mut headers = HeaderMap::new();
+        headers.insert(header::IF_MODIFIED_SINCE, http_date(2000).parse().unwrap());
+        assert!(client_copy_is_current(&headers, &tag, 2000));
+        assert!(!client_copy_is_current(&headers, &tag, 2001));
+    }
+}

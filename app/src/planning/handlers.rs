@@ -1,0 +1,174 @@
+//! The planners' HTTP side: CSV downloads of the figures (members only) and the map's report of
+//! a search that found nothing.
+
+use crate::accounts::model::Role;
+use crate::offers::taxonomy::{LifePhase, Topic};
+use crate::planning::figures::{
+    matrix_csv, reach, reach_csv, town_figures, towns_csv, zero_results_csv,
+};
+use crate::planning::model::Selection;
+use crate::planning::service::{count_if_nothing_found, filter_of};
+use crate::platform::database::StorageResult;
+use crate::platform::state::AppState;
+use crate::shared::query_pairs::decode_query;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+use crate::platform::auth::signed_in_as;
+
+fn csv_download(file_name: &str, text: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        text,
+    )
+        .into_response()
+}
+
+fn failed(error: impl std::fmt::Display) -> Response {
+    tracing::error!(%error, "planning export failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Die Planungszahlen konnten nicht geladen werden. Bitte versuchen Sie es später erneut.",
+    )
+        .into_response()
+}
+
+/// `GET /planung/matrix.csv`: every municipality × topic × life phase, with rates.
+pub async fn matrix_download(State(state): State<AppState>, session: Session) -> Response {
+    if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
+        return refused;
+    }
+    let loaded = async {
+        StorageResult::Ok((
+            state.storage.public_offer_summaries().await?,
+            state.storage.latest_child_counts().await?,
+        ))
+    }
+    .await;
+    match loaded {
+        Ok((offers, entered)) => {
+            let towns = town_figures(&state.planning, &entered);
+            csv_download("angebotsmatrix.csv", matrix_csv(&offers, &towns))
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// `GET /planung/einwohner-kinder.csv`: inhabitants and children per municipality.
+pub async fn towns_download(State(state): State<AppState>, session: Session) -> Response {
+    if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
+        return refused;
+    }
+    match state.storage.latest_child_counts().await {
+        Ok(entered) => {
+            let towns = town_figures(&state.planning, &entered);
+            csv_download(
+                "einwohner-kinder.csv",
+                towns_csv(&towns, &state.planning.population_source),
+            )
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// `GET /planung/erreichbarkeit.csv?thema=…&phase=…&weite=…`
+pub async fn reach_download(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
+        return refused;
+    }
+    let value = |key: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    let limit_km = match value("weite") {
+        "" => state.reach_limit_km,
+        text => match text.replace(',', ".").parse::<f64>() {
+            Ok(km) if km.is_finite() && km > 0.0 && km <= 100.0 => km,
+            _ => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    "Die Grenze „weite“ muss eine Zahl von Kilometern zwischen 0 und 100 sein.",
+                )
+                    .into_response();
+            }
+        },
+    };
+    let selection = Selection {
+        topic: Topic::parse(value("thema")),
+        phase: LifePhase::parse(value("phase")),
+    };
+    match state.storage.public_offer_summaries().await {
+        Ok(offers) => {
+            let rows = reach(&state.planning.towns, &offers, selection, limit_km);
+            csv_download("erreichbarkeit.csv", reach_csv(&rows, limit_km))
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// `GET /planung/suchen-ohne-ergebnis.csv`: the kept period of searches that found nothing.
+pub async fn zero_results_download(State(state): State<AppState>, session: Session) -> Response {
+    if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
+        return refused;
+    }
+    let today = chrono::Local::now().date_naive();
+    let since = today
+        .checked_sub_months(chrono::Months::new(state.zero_result_months))
+        .unwrap_or(today);
+    match state.storage.zero_results_since(since).await {
+        Ok(counts) => {
+            let region = state.region.clone();
+            let name_of = |ags: &str| region.municipality_name(ags).to_string();
+            csv_download(
+                "suchen-ohne-ergebnis.csv",
+                zero_results_csv(&counts, name_of),
+            )
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// `POST /suche/ohne-ergebnis` with the map's query as body: the map in the browser reports a
+/// search the visitor made there that found nothing (the first page load is counted by
+/// [`count_page_search`]).
+pub async fn report_zero_result(State(state): State<AppState>, body: String) -> Response {
+    if body.len() > 2000 {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "Die Suche ist zu lang.").into_response();
+    }
+    match count_if_nothing_found(&state, &filter_of(&state, &decode_query(&body))).await {
+        Ok(_) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => {
+            tracing::warn!(%error, "counting a search without results failed");
+            StatusCode::NO_CONTENT.into_response()
+        }
+    }
+}
+
+/// The planners' downloads and the map's report of a search without results.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/planung/matrix.csv", get(matrix_download))
+        .route("/planung/einwohner-kinder.csv", get(towns_download))
+        .route("/planung/erreichbarkeit.csv", get(reach_download))
+        .route(
+            "/planung/suchen-ohne-ergebnis.csv",
+            get(zero_results_download),
+        )
+        .route("/suche/ohne-ergebnis", post(report_zero_result))
+}

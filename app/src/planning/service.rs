@@ -1,0 +1,69 @@
+//! The planners' operations on the searches that found nothing: counting one (from the map in
+//! the browser, or a map page opened with filters) under its privacy-safe key, and forgetting
+//! old counts daily.
+
+use std::sync::Arc;
+
+use crate::offers::filter::{OfferFilter, ParsedQuery, SearchableOffers};
+use crate::planning::model::zero_result_key;
+use crate::platform::database::{Storage, StorageResult};
+use crate::platform::state::AppState;
+
+/// Counts a public search that found nothing under its privacy-safe key. A search the server
+/// finds offers for, or one without any criterion, is not counted. Answers whether it counted.
+pub async fn count_if_nothing_found(state: &AppState, filter: &OfferFilter) -> StorageResult<bool> {
+    let Some(key) = zero_result_key(filter) else {
+        return Ok(false);
+    };
+    let offers = state.storage.public_offer_summaries().await?;
+    let region = state.region.clone();
+    let searchable =
+        SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
+            .with_places(state.region.places.clone());
+    if !searchable.apply(filter).matching.is_empty() {
+        return Ok(false);
+    }
+    let today = chrono::Local::now().date_naive();
+    state.storage.count_zero_result(today, &key).await?;
+    Ok(true)
+}
+
+/// The map's filter in query `pairs`, as the map reads it.
+pub fn filter_of(state: &AppState, pairs: &[(String, String)]) -> OfferFilter {
+    ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
+        state.region.knows_municipality(ags)
+    })
+    .filter
+}
+
+/// Counts the search of a map page opened with filters (a shared link, or a search sent
+/// without JavaScript) when it finds nothing; in the background, so it costs the visitor no
+/// time. Called once per rendered map page.
+pub fn count_page_search(state: AppState, pairs: &[(String, String)]) {
+    if pairs.is_empty() {
+        return;
+    }
+    let filter = filter_of(&state, pairs);
+    tokio::spawn(async move {
+        if let Err(error) = count_if_nothing_found(&state, &filter).await {
+            tracing::warn!(%error, "counting a search without results failed");
+        }
+    });
+}
+
+/// Once a day, forgets searches without results older than the kept period.
+pub async fn forget_old_zero_results(storage: Arc<dyn Storage>, months: u32) {
+    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    loop {
+        every_day.tick().await;
+        let today = chrono::Local::now().date_naive();
+        let Some(before) = today.checked_sub_months(chrono::Months::new(months)) else {
+            continue;
+        };
+        match storage.forget_zero_results_before(before).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "old searches without results forgotten"),
+            Err(error) => tracing::warn!(%error, "forgetting old searches without results failed"),
+        }
+    }
+}

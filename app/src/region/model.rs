@@ -1,0 +1,64 @@
+//! The public description of the region the app serves (name, towns, start view, map sources),
+//! as sent to the browser. It is read from a region file at start-up, never hard-coded.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityInfo {
+    /// The official 8-digit municipality key (AGS).
+    pub ags: String,
+    pub name: String,
+}
+
+/// Where the background map comes from; `url: None` means no tiles at all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TileSource {
+    pub url: Option<String>,
+    pub attribution: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionInfo {
+    pub name: String,
+    pub municipalities: Vec<MunicipalityInfo>,
+    /// Start view: centre (lat, lon) and zoom level, used when the bounds cannot be fitted.
+    pub center: (f64, f64),
+    pub zoom: u8,
+    /// The region's extent [west, south, east, north]; the map starts showing all of it.
+    pub bounds: [f64; 4],
+    pub boundary_attribution: String,
+    pub tiles: TileSource,
+    /// Whether the offers shown are generated demo data.
+    pub demo_data: bool,
+    /// Towns and villages with postcodes, for "In meiner Nähe".
+    #[serde(default)]
+    pub places: Vec<crate::region::places::Place>,
+}
+
+impl RegionInfo {
+    pub fn municipality_name(&self, ags: &str) -> &str {
+        self.municipalities
+            .iter()
+            .find(|m| m.ags == ags)
+            .map_or("", |m| m.name.as_str())
+    }
+
+    pub fn knows_municipality(&self, ags: &str) -> bool {
+        self.municipalities.iter().any(|m| m.ags == ags)
+    }
+}
+
+/// The region's boundaries as GeoJSON texts, drawn on the map as they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionBoundaries {
+    pub municipalities: String,
+    pub outline: String,
+}
+
+/// A municipality as storage keeps it (offers and planning refer to it by its key).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Municipality {
+    pub ags: String,
+    pub name: String,
+    pub population: Option<i64>,
+}

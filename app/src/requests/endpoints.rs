@@ -1,0 +1,378 @@
+//! Server functions for requests from outside — a listing request ("Angebot eintragen
+//! lassen") and a correction ("Fehler melden"), both public and spam-guarded — and the
+//! editors' decisions on them.
+
+// The listing form posts its fields flat, so its server function takes one argument per field
+// (the lint also fires on the client stub the `server` macro generates, hence module-wide).
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::requests::model::RequestRecord;
+use crate::shared::codec::JsonResult;
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::platform::auth::{client_address, now};
+    use crate::platform::error::AppError;
+    use crate::requests::model::FieldErrors;
+    use crate::shared::throttle::ThrottlePolicy;
+
+    /// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
+    /// an hour from one address; counts this post.
+    pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
+        let state = crate::platform::state::app_state()?;
+        let started = crate::requests::form_stamp::verify(&state.form_secret, stamp).unwrap_or(0);
+        if let Some(reason) = crate::requests::model::spam_reason(honeypot, started, now()) {
+            return Err(AppError::Invalid(reason.to_string()));
+        }
+        let key = format!("formular:{}", client_address().await);
+        let policy = ThrottlePolicy::PUBLIC_FORMS;
+        let record = state.storage.failure_record(&key).await?;
+        if let Some(wait) = policy.wait_secs(&record, now()) {
+            return Err(AppError::Invalid(format!(
+                "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
+                crate::shared::throttle::wait_in_words(wait)
+            )));
+        }
+        state
+            .storage
+            .save_failure_record(&key, &policy.after_failure(&record, now()))
+            .await?;
+        Ok(())
+    }
+
+    /// The field errors as one German message.
+    pub fn invalid(errors: &FieldErrors) -> AppError {
+        AppError::Invalid(
+            errors
+                .iter()
+                .map(|(_, message)| message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+}
+
+/// Proposes an offer for the map. Stored as a request for the editors, never public directly;
+/// answers with the reference number.
+#[server(name = RequestListing, prefix = "/api", endpoint = "eintragen")]
+pub async fn request_listing(
+    organization: String,
+    offer_name: String,
+    description: String,
+    street: String,
+    postcode: String,
+    town: String,
+    contact_name: String,
+    contact_email: String,
+    contact_phone: Option<String>,
+    consent: Option<String>,
+    homepage: Option<String>,
+    stamp: Option<String>,
+) -> Result<String, ServerFnError> {
+    use crate::platform::auth::{Note, is_form_post, now, set_note};
+    use crate::platform::error::AppError;
+    use crate::requests::model::ListingInput;
+    let input = ListingInput {
+        organization,
+        offer_name,
+        description,
+        street,
+        postcode,
+        town,
+        contact_name,
+        contact_email,
+        contact_phone: contact_phone.unwrap_or_default(),
+        consent: consent.is_some_and(|c| !c.is_empty()),
+    };
+    let form: Vec<(String, String)> = [
+        ("organization", &input.organization),
+        ("offer_name", &input.offer_name),
+        ("description", &input.description),
+        ("street", &input.street),
+        ("postcode", &input.postcode),
+        ("town", &input.town),
+        ("contact_name", &input.contact_name),
+        ("contact_email", &input.contact_email),
+        ("contact_phone", &input.contact_phone),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name.to_string(), value.clone()))
+    .collect();
+    let mut field_errors = Vec::new();
+    let result: Result<String, AppError> = async {
+        guard::not_spam(
+            homepage.as_deref().unwrap_or(""),
+            stamp.as_deref().unwrap_or(""),
+        )
+        .await?;
+        let listing = input.parse().map_err(|errors| {
+            field_errors = errors
+                .iter()
+                .map(|(field, message)| (field.to_string(), message.clone()))
+                .collect();
+            guard::invalid(&errors)
+        })?;
+        let storage = crate::platform::state::app_state()?.storage;
+        let request = storage.create_listing_request(&listing, now()).await?;
+        tracing::info!(request = request.id, "listing request received");
+        Ok(request.reference)
+    }
+    .await;
+    if is_form_post().await {
+        match &result {
+            Ok(reference) => leptos_axum::redirect(&format!("/eintragen/danke?nummer={reference}")),
+            Err(error) => {
+                _ = set_note(Note {
+                    form,
+                    field_errors,
+                    ..Note::error(error.to_string())
+                })
+                .await;
+                leptos_axum::redirect("/eintragen");
+            }
+        }
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Reports an error in an offer; stored as a correction request for the editors.
+#[server(name = ReportCorrection, prefix = "/api", endpoint = "fehler-melden")]
+pub async fn report_correction(
+    offer_id: i64,
+    message: String,
+    contact_email: Option<String>,
+    homepage: Option<String>,
+    stamp: Option<String>,
+) -> Result<String, ServerFnError> {
+    use crate::platform::auth::now;
+    use crate::platform::error::AppError;
+    let result: Result<String, AppError> = async {
+        guard::not_spam(
+            homepage.as_deref().unwrap_or(""),
+            stamp.as_deref().unwrap_or(""),
+        )
+        .await?;
+        let correction = crate::requests::model::parse_correction(
+            &message,
+            contact_email.as_deref().unwrap_or(""),
+        )
+        .map_err(|errors| guard::invalid(&errors))?;
+        let storage = crate::platform::state::app_state()?.storage;
+        let request = storage
+            .create_correction(offer_id, &correction, now())
+            .await?
+            .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht (mehr).".into()))?;
+        Ok(request.reference)
+    }
+    .await;
+    if crate::platform::auth::is_form_post().await {
+        use crate::platform::auth::{Note, set_note};
+        let note = match &result {
+            Ok(reference) => Note::info(format!(
+                "Danke! Ihre Meldung ist bei der Redaktion angekommen (Nummer {reference})."
+            )),
+            Err(error) => Note::error(error.to_string()),
+        };
+        _ = set_note(Note {
+            target: "fehler-melden".into(),
+            ..note
+        })
+        .await;
+        leptos_axum::redirect(&format!("/angebot/{offer_id}#fehler-melden"));
+        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+    }
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// The editors' queue: open requests first, then the last decided ones.
+#[server(name = GetRequests, prefix = "/api", endpoint = "redaktion/anfragen", input = GetUrl, output = JsonResult)]
+pub async fn requests() -> Result<Vec<RequestRecord>, ServerFnError> {
+    use crate::accounts::model::Role;
+    use crate::platform::error::AppError;
+    let result: Result<_, AppError> = async {
+        crate::platform::auth::require(Role::Editor).await?;
+        Ok(crate::platform::state::app_state()?
+            .storage
+            .requests()
+            .await?)
+    }
+    .await;
+    result.map_err(AppError::into_server_fn_error)
+}
+
+/// Decides an open request: `uebernommen` (a listing becomes a not yet public offer in the
+/// municipality `ort`), `eingearbeitet` or `verworfen` (corrections), `abgelehnt` (needs a
+/// reason). Answers with the new offer's id when one was created.
+#[server(name = DecideRequest, prefix = "/api", endpoint = "redaktion/entscheiden")]
+pub async fn decide_request(
+    id: i64,
+    decision: String,
+    reason: Option<String>,
+    ort: Option<String>,
+) -> Result<Option<i64>, ServerFnError> {
+    use crate::accounts::model::Role;
+    use crate::platform::auth::{FormReply, now, reply, require};
+    use crate::platform::error::AppError;
+    use crate::requests::model::RequestStatus;
+    use crate::requests::store::{Placement, approve_listing};
+    let reason = reason.unwrap_or_default().trim().to_string();
+    let result: Result<(Option<i64>, String), AppError> = async {
+        let editor = require(Role::Editor).await?;
+        let status = RequestStatus::parse(&decision)
+            .filter(|status| *status != RequestStatus::Open)
+            .ok_or_else(|| AppError::Invalid("Diese Entscheidung gibt es nicht.".into()))?;
+        let state = crate::platform::state::app_state()?;
+        if status == RequestStatus::Approved {
+            let ags = ort.unwrap_or_default();
+            let (_, lat, lon) = state
+                .town_centres
+                .iter()
+                .find(|(key, _, _)| *key == ags)
+                .cloned()
+                .ok_or_else(|| AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into()))?;
+            let place = Placement { municipality_ags: ags, lat, lon };
+            let today = chrono::Local::now().date_naive();
+            let offer_id = approve_listing(state.storage.as_ref(), id, &place, today, editor.id, now())
+                .await?
+                .ok_or_else(|| AppError::Conflict("Diese Anfrage ist schon entschieden.".into()))?;
+            return Ok((
+                Some(offer_id),
+                "Übernommen: Das Angebot ist angelegt, aber noch nicht öffentlich. Bitte vervollständigen und dann wiederherstellen (veröffentlichen).".to_string(),
+            ));
+        }
+        if status == RequestStatus::Rejected && reason.is_empty() {
+            return Err(AppError::Invalid("Bitte geben Sie einen Grund für die Ablehnung an.".into()));
+        }
+        if !state.storage.decide_request(id, status, &reason, editor.id, now()).await? {
+            return Err(AppError::Conflict("Diese Anfrage ist schon entschieden.".into()));
+        }
+        Ok((None, "Entscheidung gespeichert.".to_string()))
+    }
+    .await;
+    let (value, note, target) = match result {
+        Ok((offer_id, note)) => {
+            let target = offer_id.map_or("/redaktion#anfragen".to_string(), |id| {
+                format!("/angebot/{id}#bearbeiten")
+            });
+            (Ok(offer_id), Some(note), target)
+        }
+        Err(error) => (Err(error), None, "/redaktion#anfragen".to_string()),
+    };
+    reply(
+        value,
+        FormReply {
+            success_to: &target,
+            success_note: note,
+            failure_to: "/redaktion#anfragen",
+        },
+    )
+    .await
+}
+
+/// Starts a new offer from the editors' overview: not yet public, at the centre of the chosen
+/// municipality; the editor completes it, sets its location and publishes it.
+#[server(name = CreateOffer, prefix = "/api", endpoint = "redaktion/neu")]
+pub async fn create_offer(
+    organization: String,
+    offer_name: String,
+    description: String,
+    street: String,
+    postcode: String,
+    town: String,
+    ort: String,
+    lat: Option<String>,
+    lon: Option<String>,
+) -> Result<i64, ServerFnError> {
+    use crate::accounts::model::Role;
+    use crate::platform::auth::{FormReply, now, reply, require};
+    use crate::platform::error::AppError;
+    use crate::requests::model::{ListingInput, ValidListing};
+    use crate::requests::store::{Placement, create_offer_draft};
+    let result: Result<i64, AppError> = async {
+        let editor = require(Role::Editor).await?;
+        let input = ListingInput {
+            organization,
+            offer_name,
+            description,
+            street,
+            postcode,
+            town,
+            // The offer's own contact data are filled in afterwards, field by field.
+            contact_name: "Redaktion".into(),
+            contact_email: "redaktion@chancenkarte.invalid".into(),
+            contact_phone: String::new(),
+            consent: true,
+        };
+        let mut listing: ValidListing = input.parse().map_err(|errors| guard::invalid(&errors))?;
+        listing.0.contact_name.clear();
+        listing.0.contact_email.clear();
+        let state = crate::platform::state::app_state()?;
+        // A point picked on the map wins; its municipality follows from the boundaries.
+        let point = (
+            lat.as_deref().filter(|v| !v.trim().is_empty()),
+            lon.as_deref().filter(|v| !v.trim().is_empty()),
+        );
+        let place = match point {
+            (Some(lat), Some(lon)) => {
+                use crate::editing::model::parse_coordinate;
+                let lat = parse_coordinate(lat, "Breite").map_err(AppError::Invalid)?;
+                let lon = parse_coordinate(lon, "Länge").map_err(AppError::Invalid)?;
+                let ags = state.municipality_at(lat, lon).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "Dieser Punkt liegt außerhalb des Gebiets „{}“.",
+                        state.region.name
+                    ))
+                })?;
+                Placement {
+                    municipality_ags: ags.to_string(),
+                    lat,
+                    lon,
+                }
+            }
+            _ => {
+                let (_, lat, lon) = state
+                    .town_centres
+                    .iter()
+                    .find(|(key, _, _)| *key == ort)
+                    .cloned()
+                    .ok_or_else(|| {
+                        AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into())
+                    })?;
+                Placement {
+                    municipality_ags: ort.clone(),
+                    lat,
+                    lon,
+                }
+            }
+        };
+        let today = chrono::Local::now().date_naive();
+        Ok(create_offer_draft(
+            state.storage.as_ref(),
+            &listing,
+            &place,
+            today,
+            editor.id,
+            now(),
+        )
+        .await?)
+    }
+    .await;
+    let target = result.as_ref().map_or("/redaktion#neu".to_string(), |id| {
+        format!("/angebot/{id}#bearbeiten")
+    });
+    reply(
+        result,
+        FormReply {
+            success_to: &target,
+            success_note: Some(
+                "Das Angebot ist angelegt, aber noch nicht öffentlich: bitte vervollständigen, den Standort setzen und veröffentlichen.".into(),
+            ),
+            failure_to: "/redaktion#neu",
+        },
+    )
+    .await
+}

@@ -1,0 +1,11 @@
+//! Pieces every feature uses, in the server and the browser build: the JSON codec, interface
+//! languages, text normalisation, the demo PRNG, throttling rules and fetching fragments.
+
+pub mod codec;
+#[cfg(feature = "hydrate")]
+pub mod fetch;
+pub mod i18n;
+pub mod prng;
+pub mod query_pairs;
+pub mod text;
+pub mod throttle;

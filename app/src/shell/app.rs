@@ -1,0 +1,246 @@
+//! The HTML shell, the router and the parts every page shares (header, footer, 404).
+
+use crate::accounts::endpoints::Logout;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::accounts::model::Role;
+use crate::accounts::ui::account_pages::{AccountPage, InvitationPage, LoginPage};
+use crate::accounts::ui::admin_page::AdminPage;
+use crate::editing::ui::overview_page::EditorOverview;
+use crate::import::ui::ImportPage;
+use crate::map::ui::map_page::MapPage;
+use crate::map::ui::offer_page::OfferPage;
+use crate::map::ui::print_page::PrintPage;
+use crate::members::ui::directory_page::DirectoryPage;
+use crate::offers::endpoints::region_info;
+use crate::planning::ui::PlanningPage;
+use crate::platform::auth::current_viewer;
+use crate::platform::catalogues::{current_locale, t};
+use crate::platform::error::set_not_found_status;
+use crate::region::model::RegionInfo;
+use crate::requests::ui::{ListingRequestPage, ListingRequestThanks};
+use crate::shared::i18n::Locale;
+use crate::shell::info_pages::{
+    AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage,
+};
+
+/// Where the Leaflet files from the npm package are served.
+pub const LEAFLET_PATH: &str = "/vendor/leaflet";
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = current_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code() dir=locale.direction()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                // Same-origin only: outbound links reveal nothing, while form posts keep the Origin
+                // header the server checks against cross-site requests.
+                <meta name="referrer" content="same-origin" />
+                <link rel="stylesheet" href=format!("{LEAFLET_PATH}/leaflet.css") />
+                // Deferred like the hydration module below, so Leaflet's global `L` exists
+                // before the Wasm starts without blocking the first paint.
+                <script defer src=format!("{LEAFLET_PATH}/leaflet.js")></script>
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The region description, loaded once per page and shared through context.
+pub type RegionResource = Resource<Result<RegionInfo, ServerFnError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(current_locale());
+    let region: RegionResource = Resource::new_blocking(|| (), |_| region_info());
+    provide_context(region);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/chancenkarte.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Router>
+            <a class="skip-link" href="#inhalt">
+                {t("seite-zum-inhalt")}
+            </a>
+            <header class="site-header">
+                <a class="brand" href="/">
+                    "Chancenkarte"
+                </a>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        region.await.ok().map(|r| view! { <span class="region-name">{r.name}</span> })
+                    })}
+                </Suspense>
+                <LanguageSwitch />
+                <AccountNav />
+            </header>
+            <main id="inhalt" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=MapPage ssr=SsrMode::Async />
+                    <Route path=path!("/angebot/:id") view=OfferPage ssr=SsrMode::Async />
+                    <Route path=path!("/anmelden") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/einladung/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/daten") view=OpenDataPage />
+                    <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
+                    <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
+                    <Route path=path!("/drucken") view=PrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/hilfe") view=HelpPage />
+                    <Route path=path!("/barrierefreiheit") view=AccessibilityPage />
+                    <Route path=path!("/impressum") view=ImprintPage />
+                    <Route path=path!("/datenschutz") view=PrivacyPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// "angemeldet als …" with the pages the role may open and the logout button, or the login link.
+#[component]
+fn AccountNav() -> impl IntoView {
+    view! {
+        <nav class="account-nav" aria-label="Konto">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match current_viewer().await {
+                        Some(viewer) => {
+                            let admin = viewer.is(Role::Admin);
+                            let editor = viewer.is(Role::Editor);
+                            view! {
+                                <span class="signed-in">
+                                    "angemeldet als " <a href="/konto">{viewer.name}</a> " ("
+                                    {viewer.role.label()} ")"
+                                </span>
+                                <a href="/netzwerk">"Netzwerk"</a>
+                                <a href="/planung">"Planung"</a>
+                                {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
+                                {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
+                                <form method="post" action=Logout::url() class="logout">
+                                    <button type="submit">"Abmelden"</button>
+                                </form>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <a href="/anmelden">{t("seite-anmelden")}</a> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </nav>
+    }
+}
+
+/// The interface languages, each named in itself; links (no script needed) that remember the
+/// choice and come back to this page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let current = current_locale();
+    let here = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+        .unwrap_or_else(|| "/".to_string());
+    view! {
+        <nav class="language-switch" aria-label=t("seite-sprache-waehlen")>
+            // A disclosure, so the five names take one line of a phone's header.
+            <details>
+                <summary>
+                    {t("seite-sprache-waehlen")} ": "
+                    <span lang=current.code()>{current.native_name()}</span>
+                </summary>
+                <ul>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        let href = format!(
+                            "/sprache?{}",
+                            crate::shared::query_pairs::encode_query(&[
+                                ("zu", locale.code()),
+                                ("zurueck", here.as_str()),
+                            ]),
+                        );
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    lang=locale.code()
+                                    hreflang=locale.code()
+                                    aria-current=(locale == current).then_some("true")
+                                >
+                                    {locale.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                </ul>
+            </details>
+        </nav>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let region = expect_context::<RegionResource>();
+    view! {
+        <footer class="site-footer">
+            <nav class="footer-links" aria-label=t("seite-informationen")>
+                <a href="/hilfe">{t("seite-hilfe")}</a>
+                <a href="/eintragen">{t("seite-eintragen")}</a>
+                <a href="/barrierefreiheit">{t("seite-barrierefreiheit")}</a>
+                <a href="/impressum">{t("seite-impressum")}</a>
+                <a href="/datenschutz">{t("seite-datenschutz")}</a>
+                <a href="/daten">{t("seite-offene-daten")}</a>
+            </nav>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    region
+                        .await
+                        .ok()
+                        .map(|r| {
+                            let tiles = r.tiles.url.is_some().then(|| r.tiles.attribution.clone());
+                            view! {
+                                <p class="attribution">
+                                    {r.boundary_attribution.clone()}
+                                    {tiles.map(|t| format!(" · {t}"))}
+                                </p>
+                            }
+                        })
+                })}
+            </Suspense>
+        </footer>
+    }
+}
+
+/// The German 404 page; on the server it also sets the status code.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_not_found_status();
+    view! {
+        <Title text=t("seite-nicht-gefunden-titel") />
+        <section class="not-found">
+            <h1>{t("seite-nicht-gefunden")}</h1>
+            <p>{t("seite-nicht-gefunden-text")}</p>
+            <p>
+                <a href="/">{t("seite-zur-karte")}</a>
+            </p>
+        </section>
+    }
+}

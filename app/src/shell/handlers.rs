@@ -1,0 +1,45 @@
+//! The language switch over HTTP (`/sprache?zu=en&zurueck=/angebot/3`): a plain link, so it
+//! works without JavaScript.
+
+use axum::Router;
+use axum::extract::Query;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::platform::catalogues::LANGUAGE_COOKIE;
+use crate::platform::state::AppState;
+use crate::shared::i18n::Locale;
+use crate::shared::query_pairs::{Pairs, first};
+
+/// Remembers the interface language for a year and goes back to the page. Only a path on
+/// this site is a place to go back to.
+async fn choose_language(Query(query): Query<Pairs>) -> Response {
+    let Some(locale) = first(&query, "zu").and_then(Locale::parse) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Diese Sprache gibt es hier nicht (möglich: de, en, tr, ar, uk).",
+        )
+            .into_response();
+    };
+    let back = first(&query, "zurueck")
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
+        .unwrap_or("/");
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.code()
+    );
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, back.to_string()),
+            (header::SET_COOKIE, cookie),
+        ],
+    )
+        .into_response()
+}
+
+/// The language switch's route.
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/sprache", get(choose_language))
+}

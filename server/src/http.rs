@@ -1,0 +1,124 @@
+//! The HTTP wiring: the Leptos pages and server functions, each feature's axum routes
+//! (`app::<feature>::handlers::routes`), the open-data APIs, static files, and the middleware
+//! every request passes through.
+
+use app::platform::auth::with_request_auth;
+use app::platform::sessions::SessionBackend;
+use app::platform::state::AppState;
+use app::{App, shell};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_sessions::SessionManagerLayer;
+
+use crate::config::Config;
+use crate::guard;
+
+/// Server functions answer every error with 500; an argument that cannot be decoded is the
+/// caller's mistake, so it becomes a 400 with the same reason.
+async fn argument_errors_are_client_errors(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A static file service whose answers are the same for every visitor (cacheable).
+fn static_files<S>(service: S) -> axum::routing::MethodRouter
+where
+    S: tower::Service<axum::extract::Request, Error = std::convert::Infallible>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    S::Response: axum::response::IntoResponse,
+    S::Future: Send + 'static,
+{
+    axum::routing::get_service(service)
+        .layer(axum::middleware::map_response(guard::mark_shared_public))
+}
+
+/// The whole HTTP surface: Leptos pages and server functions, each feature's axum routes,
+/// the open-data APIs, static files, and the middleware every request passes.
+/// The whole HTTP surface: Leptos pages and server functions, each feature's axum routes,
+/// the open-data APIs, static files, and the middleware every request passes.
+pub fn router(
+    state: AppState,
+    state_province: String,
+    options: LeptosOptions,
+    config: &Config,
+    sessions: SessionManagerLayer<SessionBackend>,
+) -> Router {
+    let routes = generate_route_list(App);
+    let api_state = app::open_data::api_v1::ApiState {
+        app: state.clone(),
+        started_at: chrono::Utc::now().timestamp(),
+        state_province,
+    };
+    let feature_routes = Router::new()
+        .merge(app::map::handlers::routes())
+        .merge(app::editing::handlers::routes())
+        .merge(app::members::handlers::routes())
+        .merge(app::planning::handlers::routes())
+        .merge(app::import::handlers::routes())
+        .merge(app::shell::handlers::routes())
+        .with_state(state.clone());
+    let storage_for_auth = state.storage.clone();
+    let provide_state = move || provide_context(state.clone());
+    Router::new()
+        .leptos_routes_with_context(&options, routes, provide_state.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .merge(feature_routes)
+        .merge(app::open_data::api_v1::routes(api_state.clone()))
+        .merge(app::open_data::hsds::routes(api_state))
+        .nest_service(
+            "/vendor/leaflet",
+            static_files(ServeDir::new(&config.leaflet_dir)),
+        )
+        .nest_service(
+            "/pkg",
+            static_files(ServeDir::new(format!("{}/pkg", config.site_root))),
+        )
+        .route_service(
+            "/favicon.svg",
+            static_files(ServeFile::new(format!("{}/favicon.svg", config.site_root))),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            provide_state,
+            shell,
+        ))
+        .layer(axum::middleware::map_response(
+            argument_errors_are_client_errors,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            storage_for_auth,
+            with_request_auth,
+        ))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(guard::no_store_for_personal))
+        .layer(axum::middleware::from_fn(guard::same_site_writes_only))
+        // Pages come in the language of the cookie or of Accept-Language: caches must keep
+        // them apart.
+        .layer(tower_http::set_header::SetResponseHeaderLayer::appending(
+            header::VARY,
+            axum::http::HeaderValue::from_static("Accept-Language, Cookie"),
+        ))
+        .layer(CompressionLayer::new())
+        .with_state(options)
+}

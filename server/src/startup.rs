@@ -1,0 +1,149 @@
+//! Builds the application from the configuration: opens storage, loads the region, the
+//! operator file and demo data, starts the background jobs and hands the state to the HTTP
+//! wiring.
+
+use std::sync::Arc;
+
+use app::platform::database::{self, StorageError};
+use app::platform::state::AppState;
+use axum::Router;
+use leptos::prelude::*;
+use thiserror::Error;
+
+use app::platform::operator::OperatorInfo;
+use app::platform::sessions::session_layer;
+use tower_sessions::ExpiredDeletion;
+
+use crate::config::Config;
+use crate::demo;
+use crate::demo_accounts::{DemoAccount, ensure_demo_accounts};
+use app::region::loader::{LoadedRegion, RegionError};
+
+#[derive(Debug, Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Region(#[from] RegionError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("cannot prepare the database directory: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("cannot read the operator file {path}: {reason}")]
+    Operator { path: String, reason: String },
+    #[error("FORM_SECRET is too short: it needs at least 16 characters")]
+    FormSecret,
+}
+
+/// Everything a running server needs, built from the configuration.
+pub struct Application {
+    pub state: AppState,
+    pub region: LoadedRegion,
+    pub router: Router,
+    /// The demo accounts (demo mode only), to print at startup.
+    pub demo_accounts: Vec<DemoAccount>,
+}
+
+/// How long failed logins and public form posts are remembered (with the client address in
+/// the key of the latter); the privacy notice promises at most a day.
+const FAILURE_MEMORY_SECS: i64 = 24 * 60 * 60;
+
+/// Hourly, forgets failure records older than [`FAILURE_MEMORY_SECS`].
+async fn forget_failure_records(storage: Arc<dyn database::Storage>) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        let before = app::platform::auth::now() - FAILURE_MEMORY_SECS;
+        match storage.prune_failure_records(before).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "old failure records forgotten"),
+            Err(error) => tracing::warn!(%error, "forgetting old failure records failed"),
+        }
+    }
+}
+
+pub async fn build(config: &Config) -> Result<Application, StartError> {
+    config.prepare_database_dir()?;
+    let form_secret = match &config.form_secret {
+        Some(text) => {
+            app::requests::form_stamp::shared_secret(text).ok_or(StartError::FormSecret)?
+        }
+        None => app::requests::form_stamp::new_secret(),
+    };
+    let region = LoadedRegion::load(&config.region_file)?;
+    let operator_error = |reason: String| StartError::Operator {
+        path: config.operator_file.display().to_string(),
+        reason,
+    };
+    let operator = std::fs::read_to_string(&config.operator_file)
+        .map_err(|error| operator_error(error.to_string()))
+        .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))?;
+    let storage = database::connect(&config.database_url).await?;
+    storage.migrate().await?;
+    storage
+        .upsert_municipalities(&region.storage_municipalities())
+        .await?;
+    let sessions = storage.session_store();
+    sessions.migrate().await.map_err(StorageError::from)?;
+    tokio::spawn(
+        sessions
+            .clone()
+            .continuously_delete_expired(std::time::Duration::from_secs(60 * 60)),
+    );
+    tokio::spawn(forget_failure_records(storage.clone()));
+    tokio::spawn(app::planning::service::forget_old_zero_results(
+        storage.clone(),
+        config.zero_result_months,
+    ));
+    let mut demo_accounts = Vec::new();
+    if config.demo_data {
+        let inserted = demo::load_if_empty(storage.as_ref(), &region).await?;
+        if inserted > 0 {
+            tracing::info!(inserted, "demo offers generated");
+        }
+        demo_accounts = ensure_demo_accounts(storage.as_ref()).await?;
+    }
+    let state = AppState {
+        storage,
+        region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
+        boundaries: Arc::new(region.boundaries.clone()),
+        trust_forwarded_for: config.trust_forwarded_for,
+        demo_mode: config.demo_data,
+        town_centres: Arc::new(
+            region
+                .municipalities
+                .iter()
+                .map(|m| (m.ags.clone(), m.centre.1, m.centre.0))
+                .collect(),
+        ),
+        municipality_areas: Arc::new(
+            region
+                .municipalities
+                .iter()
+                .map(|m| (m.ags.clone(), m.area.clone()))
+                .collect(),
+        ),
+        form_secret: Arc::new(form_secret),
+        planning: Arc::new(region.planning_base()),
+        zero_result_months: config.zero_result_months,
+        reach_limit_km: config.reach_limit_km,
+        operator: Arc::new(operator),
+        public_url: config.public_url.as_deref().map(Arc::from),
+    };
+    let options = LeptosOptions::builder()
+        .output_name("chancenkarte")
+        .site_root(config.site_root.as_str())
+        .site_addr(config.site_addr)
+        .build();
+    let router = crate::http::router(
+        state.clone(),
+        region.state_province.clone(),
+        options,
+        config,
+        session_layer(sessions, config.cookie_secure),
+    );
+    Ok(Application {
+        state,
+        region,
+        router,
+        demo_accounts,
+    })
+}
