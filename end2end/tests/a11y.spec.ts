@@ -2,21 +2,7 @@
 // at phone and desktop size (projects in playwright.config.ts): no violations allowed.
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
-const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(account.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByText('angemeldet als')).toBeVisible();
-}
+import { artifacts, MEMBER, EDITOR, signIn } from './support';
 
 /** Runs axe on the page as it is now and fails with every violation and where it is. */
 async function expectNoViolations(page: Page, name: string) {

@@ -1,10 +1,7 @@
 // On a phone the filters open as a full-height drawer over the map; its button shows how many
 // offers the choice finds and closes it. Driven by touch (the phone project emulates it).
 import { test, expect } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
+import { artifacts } from './support';
 
 test('the filter drawer covers the screen, counts live and closes on "Ergebnisse anzeigen"', async ({ page }) => {
   await page.goto('/');

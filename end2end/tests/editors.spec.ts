@@ -2,25 +2,11 @@
 // a German message for a bad value, meet the conflict view when another editor saved first,
 // and mark an offer as checked.
 import { test, expect, Page, Browser, Locator } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-// The demo editor account the server creates in demo mode.
-const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
-
-async function signIn(page: Page) {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(EDITOR.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByText('angemeldet als')).toBeVisible();
-}
+import { artifacts, EDITOR, MEMBER, signIn } from './support';
 
 async function editorPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(page);
+  await signIn(page, EDITOR);
   return page;
 }
 
@@ -30,7 +16,7 @@ async function someOfferId(page: Page, index: number): Promise<number> {
 }
 
 test('an editor edits a field in place and finds it after a reload, with its history', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 3);
   await page.goto(`/angebot/${id}`);
   const panel = page.locator('#bearbeiten');
@@ -85,7 +71,7 @@ test('two editors save the same field: the second sees both values and decides',
 });
 
 test('an editor marks an offer as checked', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 5);
   await page.goto(`/angebot/${id}`);
   await page.getByRole('button', { name: 'Als geprüft markieren' }).click();
@@ -97,11 +83,7 @@ test('an editor marks an offer as checked', async ({ page }) => {
 });
 
 test('members see no editing controls', async ({ page }) => {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill('mitglied@demo.chancenkarte.invalid');
-  await page.getByLabel('Passwort', { exact: true }).fill('demo-mitglied-2026');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByText('angemeldet als')).toBeVisible();
+  await signIn(page, MEMBER);
   const id = await someOfferId(page, 3);
   await page.goto(`/angebot/${id}?bearbeiten=name`);
   await expect(page.locator('h1.offer-name')).toBeVisible();
@@ -110,7 +92,7 @@ test('members see no editing controls', async ({ page }) => {
 });
 
 test('an editor archives an offer and restores it from the overview', async ({ page, browser }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 6);
   // The map's detail panel leads editors to the editing section.
   await page.goto(`/?angebot=${id}`);
@@ -160,7 +142,7 @@ test('a listing request from outside becomes a public offer once an editor appro
   const reference = (await institution.locator('.reference').textContent()) ?? '';
   expect(reference).toMatch(/^CK-\d{4}-\d{5}$/);
 
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto('/redaktion');
   const request = page.locator('.request', { hasText: reference });
   await expect(request).toContainText(name);
@@ -177,7 +159,7 @@ test('a listing request from outside becomes a public offer once an editor appro
 });
 
 test('an editor starts a new offer, sets its location and publishes it', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto('/redaktion');
   const name = `Hausaufgabenhilfe ${Date.now()}`;
   const form = page.locator('#neu');
@@ -240,7 +222,7 @@ async function emptyMapPoint(page: Page, from?: Locator): Promise<{ x: number; y
 }
 
 test('an editor moves an offer by dragging its marker or tapping the map', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 7);
   await page.goto(`/?angebot=${id}`);
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
@@ -286,7 +268,7 @@ test('an editor moves an offer by dragging its marker or tapping the map', async
 });
 
 test('an editor edits fields in the map\'s detail panel, with the keyboard', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 10);
   await page.goto(`/?angebot=${id}`);
   const panel = page.locator('#detail-panel');
@@ -368,7 +350,7 @@ test('two editors edit the same field in the map panel: the second sees both and
 });
 
 test('an editor ticks the topics of an offer', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   const id = await someOfferId(page, 8);
   await page.goto(`/angebot/${id}?bearbeiten=themen`);
   const choices = page.getByRole('group', { name: 'Neuer Wert: Themen' });

@@ -2,10 +2,7 @@
 // and `dir` set; Arabic right to left with the map's controls on the other side. Offer texts
 // stay German and say so. Screenshots in Arabic at both sizes.
 import { test, expect, Page } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
+import { artifacts } from './support';
 
 /** Opens the header's language menu and picks `name` (the language named in itself). */
 async function choose(page: Page, name: string) {

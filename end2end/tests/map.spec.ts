@@ -1,10 +1,7 @@
 // The public map on a phone: hydration, clusters, filters in the URL, details, deep links,
 // and no request to any host but the app's own.
 import { test, expect, Page } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
+import { artifacts } from './support';
 
 async function resultCount(page: Page): Promise<number> {
   const text = (await page.locator('#result-count').textContent()) ?? '';

@@ -1,19 +1,10 @@
 // Network members on a phone: login errors in German, contact persons visible only while
 // signed in (offer page and the map's detail panel), logout, and the directory search.
 import { test, expect, Page } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-// The demo member account the server creates in demo mode (printed at its start).
-const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
+import { artifacts, MEMBER, submitLogin } from './support';
 
 async function signIn(page: Page, password = MEMBER.password) {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(MEMBER.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await submitLogin(page, { email: MEMBER.email, password });
 }
 
 /** An offer with a contact person, and that person's name, as the member API reports them. */

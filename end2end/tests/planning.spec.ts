@@ -3,20 +3,7 @@
 // the chosen topic and life phase, and an editor imports a CSV file in two steps.
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
-
-const MEMBER = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
-const EDITOR = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill(account.email);
-  await page.getByLabel('Passwort', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByText('angemeldet als')).toBeVisible();
-}
+import { artifacts, MEMBER, EDITOR, signIn } from './support';
 
 test('a search on the map that finds nothing is counted once for the planners', async ({ browser, page }) => {
   // A word no offer has, unique to this run; letters only (words with digits are not kept).

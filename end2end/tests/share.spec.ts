@@ -1,10 +1,7 @@
 // Sharing and printing a selection: "Teilen" copies the link where the browser has no share
 // sheet, and "Drucken" opens the A4 hand-out with its QR code, saved as PDF for a look.
 import { test, expect } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
+import { artifacts } from './support';
 
 test('"Teilen" opens the share sheet with the link of the current selection', async ({ page }) => {
   // A stand-in share sheet that records what it was given.

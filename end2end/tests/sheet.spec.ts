@@ -2,10 +2,7 @@
 // half and full height (real touch events through the DevTools protocol), or switched with its
 // handle.
 import { test, expect, Page } from '@playwright/test';
-import * as fs from 'fs';
-
-const artifacts = process.env.E2E_ARTIFACTS ?? 'artifacts';
-fs.mkdirSync(artifacts, { recursive: true });
+import { artifacts } from './support';
 
 /** Drags the sheet's bar (where it is once the sheet has settled) to `toY`. */
 async function drag(page: Page, toY: number) {

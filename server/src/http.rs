@@ -7,9 +7,7 @@ use app::platform::sessions::SessionBackend;
 use app::platform::state::AppState;
 use app::{App, shell};
 use axum::Router;
-use axum::body::Body;
-use axum::http::{StatusCode, header};
-use axum::response::Response;
+use axum::http::header;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
@@ -18,24 +16,6 @@ use tower_sessions::SessionManagerLayer;
 
 use crate::config::Config;
 use crate::guard;
-
-/// Server functions answer every error with 500; an argument that cannot be decoded is the
-/// caller's mistake, so it becomes a 400 with the same reason.
-async fn argument_errors_are_client_errors(response: Response) -> Response {
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
-        || !response.headers().contains_key("serverfnerror")
-    {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .unwrap_or_default();
-    if bytes.starts_with(b"Args|") || bytes.starts_with(b"Deserialization|") {
-        parts.status = StatusCode::BAD_REQUEST;
-    }
-    Response::from_parts(parts, Body::from(bytes))
-}
 
 /// A static file service whose answers are the same for every visitor (cacheable).
 fn static_files<S>(service: S) -> axum::routing::MethodRouter
@@ -87,6 +67,16 @@ pub fn router(
         .merge(feature_routes)
         .merge(app::open_data::api_v1::routes(api_state.clone()))
         .merge(app::open_data::hsds::routes(api_state))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            provide_state,
+            shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            storage_for_auth,
+            with_request_auth,
+        ))
+        .layer(sessions)
+        // Static files come after the session layers: they are the same for everyone.
         .nest_service(
             "/vendor/leaflet",
             static_files(ServeDir::new(&config.leaflet_dir)),
@@ -99,18 +89,6 @@ pub fn router(
             "/favicon.svg",
             static_files(ServeFile::new(format!("{}/favicon.svg", config.site_root))),
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            provide_state,
-            shell,
-        ))
-        .layer(axum::middleware::map_response(
-            argument_errors_are_client_errors,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            storage_for_auth,
-            with_request_auth,
-        ))
-        .layer(sessions)
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
         .layer(axum::middleware::from_fn(guard::same_site_writes_only))
         // Pages come in the language of the cookie or of Accept-Language: caches must keep

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Role;
 use crate::shared::codec::JsonResult;
+use crate::shared::error::AppError;
 
 /// An account as the administration lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,9 +32,8 @@ pub struct Invitation {
 
 /// Every account.
 #[server(name = ListAccounts, prefix = "/api", endpoint = "verwaltung/konten", input = GetUrl, output = JsonResult)]
-pub async fn list_accounts() -> Result<Vec<AccountView>, ServerFnError> {
+pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
     use crate::platform::auth::require;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         require(Role::Admin).await?;
         let storage = crate::platform::state::app_state()?.storage;
@@ -53,7 +53,7 @@ pub async fn list_accounts() -> Result<Vec<AccountView>, ServerFnError> {
             .collect())
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Invites a person: creates the account (or renews the invitation of one not yet accepted)
@@ -63,12 +63,11 @@ pub async fn invite_member(
     email: String,
     name: String,
     role: String,
-) -> Result<Invitation, ServerFnError> {
+) -> Result<Invitation, AppError> {
     use crate::accounts::invitations::{INVITATION_VALID_SECS, invitation_path, new_token};
     use crate::accounts::model::{DisplayName, Email};
     use crate::accounts::store::NewAccount;
     use crate::platform::auth::{now, require};
-    use crate::platform::error::AppError;
     let result = async {
         let admin = require(Role::Admin).await?;
         let email = Email::parse(&email)?;
@@ -122,7 +121,7 @@ pub async fn invite_member(
 #[cfg(feature = "ssr")]
 async fn reply_on_admin_page<T>(
     result: Result<(T, String), crate::platform::error::AppError>,
-) -> Result<T, ServerFnError> {
+) -> Result<T, AppError> {
     use crate::platform::auth::{FormReply, reply};
     let (result, note) = match result {
         Ok((value, note)) => (Ok(value), Some(note)),
@@ -146,7 +145,6 @@ async fn changeable_account(
     admin: &crate::accounts::store::AccountRecord,
     account_id: i64,
 ) -> Result<crate::accounts::store::AccountRecord, crate::platform::error::AppError> {
-    use crate::platform::error::AppError;
     if admin.id == account_id {
         return Err(AppError::Invalid(
             "Ihr eigenes Konto können Sie hier nicht ändern; bitten Sie eine andere Person der Verwaltung."
@@ -162,9 +160,8 @@ async fn changeable_account(
 
 /// Changes an account's role.
 #[server(name = SetRole, prefix = "/api", endpoint = "verwaltung/rolle")]
-pub async fn set_role(account_id: i64, role: String) -> Result<(), ServerFnError> {
+pub async fn set_role(account_id: i64, role: String) -> Result<(), AppError> {
     use crate::platform::auth::require;
-    use crate::platform::error::AppError;
     let result = async {
         let admin = require(Role::Admin).await?;
         let role = Role::parse(&role)
@@ -193,7 +190,7 @@ pub async fn set_role(account_id: i64, role: String) -> Result<(), ServerFnError
 
 /// Deactivates (`active = false`, ending its sessions at once) or reactivates an account.
 #[server(name = SetActive, prefix = "/api", endpoint = "verwaltung/aktiv")]
-pub async fn set_active(account_id: i64, active: bool) -> Result<(), ServerFnError> {
+pub async fn set_active(account_id: i64, active: bool) -> Result<(), AppError> {
     use crate::platform::auth::require;
     let result = async {
         let admin = require(Role::Admin).await?;

@@ -7,15 +7,13 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::accounts::model::Viewer;
 use crate::shared::codec::JsonResult;
+use crate::shared::error::AppError;
 
 /// Signs in with e-mail and password and continues to `next` (a local path).
 #[server(name = Login, prefix = "/api", endpoint = "anmelden")]
-pub async fn login(
-    email: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), ServerFnError> {
-    use crate::platform::auth::{FormReply, local_path, reply, sign_in};
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::platform::auth::{FormReply, reply, sign_in};
+    use crate::shared::local_path::local_path;
     let next = local_path(next.as_deref());
     let failure_to = format!(
         "/anmelden?{}",
@@ -35,7 +33,7 @@ pub async fn login(
 
 /// Ends the session.
 #[server(name = Logout, prefix = "/api", endpoint = "abmelden")]
-pub async fn logout() -> Result<(), ServerFnError> {
+pub async fn logout() -> Result<(), AppError> {
     use crate::platform::auth::{FormReply, reply, sign_out};
     reply(
         sign_out().await,
@@ -50,7 +48,7 @@ pub async fn logout() -> Result<(), ServerFnError> {
 
 /// The signed-in account, if any (the caller's own name, e-mail and role).
 #[server(name = GetViewer, prefix = "/api", endpoint = "konto", input = GetUrl, output = JsonResult)]
-pub async fn viewer() -> Result<Option<Viewer>, ServerFnError> {
+pub async fn viewer() -> Result<Option<Viewer>, AppError> {
     Ok(crate::platform::auth::current_viewer().await)
 }
 
@@ -60,11 +58,10 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
     repeat_password: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::accounts::model::{NewPassword, Role};
     use crate::accounts::password::PasswordHash;
     use crate::platform::auth::{FormReply, renew_session, reply, require};
-    use crate::platform::error::AppError;
     let result = async {
         let account = require(Role::Member).await?;
         let current_ok = account
@@ -106,12 +103,11 @@ pub async fn accept_invitation(
     token: String,
     new_password: String,
     repeat_password: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::accounts::invitations::{hash_token, invitation_path};
     use crate::accounts::model::NewPassword;
     use crate::accounts::password::PasswordHash;
     use crate::platform::auth::{FormReply, now, reply};
-    use crate::platform::error::AppError;
     let failure_to = invitation_path(token.trim());
     let result = async {
         let new_password = NewPassword::parse(&new_password, &repeat_password)?;

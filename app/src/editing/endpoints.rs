@@ -7,6 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::editing::model::{ChangeRecord, EditOutcome, EditableOffer};
 use crate::shared::codec::JsonResult;
+use crate::shared::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod guard {
@@ -14,7 +15,7 @@ mod guard {
     use crate::accounts::store::AccountRecord;
     use crate::editing::model::EditOutcome;
     use crate::platform::auth::require;
-    use crate::platform::error::AppError;
+    use crate::shared::error::AppError;
 
     pub async fn editor() -> Result<AccountRecord, AppError> {
         require(Role::Editor).await
@@ -62,7 +63,7 @@ mod guard {
                 again,
             ),
             Ok(EditOutcome::NotFound) => (
-                Note::error("Dieses Angebot gibt es nicht."),
+                Note::error(crate::platform::error::NO_SUCH_OFFER),
                 "/".to_string(),
             ),
             Err(error) => (
@@ -96,18 +97,17 @@ mod guard {
 
 /// The offer with its version and the canonical text of every editable field.
 #[server(name = GetEditableOffer, prefix = "/api", endpoint = "redaktion/angebot", input = GetUrl, output = JsonResult)]
-pub async fn editable_offer(id: i64) -> Result<EditableOffer, ServerFnError> {
-    use crate::platform::error::AppError;
+pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
     let result: Result<_, AppError> = async {
         guard::editor().await?;
         crate::platform::state::app_state()?
             .storage
             .editable_offer(id)
             .await?
-            .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht.".into()))
+            .ok_or_else(AppError::no_such_offer)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Saves one field (`field` is its code) if the offer is still at `version`.
@@ -119,15 +119,14 @@ pub async fn edit_offer_field(
     value: Option<String>,
     // Checkbox lists (topics, life phases, …) arrive as `values[]=…` instead of `value`.
     values: Option<Vec<String>>,
-) -> Result<EditOutcome, ServerFnError> {
+) -> Result<EditOutcome, AppError> {
     let value = match (value, values) {
         (_, Some(values)) => values.join(","),
         (Some(value), None) => value,
         (None, None) => String::new(),
     };
-    use crate::editing::store::{field_named, save_field};
+    use crate::editing::service::{field_named, save_field};
     use crate::platform::auth::now;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let field = field_named(&field)?;
@@ -150,17 +149,14 @@ pub async fn edit_offer_field(
     if signed_in_form {
         // The redirect stands; no error status may replace it.
         guard::answer_form(id, &field, &value, &result).await;
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result
-        .map(guard::with_status)
-        .map_err(AppError::into_server_fn_error)
+    result.map(guard::with_status)
 }
 
 /// The offer's change history, newest first.
 #[server(name = GetOfferHistory, prefix = "/api", endpoint = "redaktion/verlauf", input = GetUrl, output = JsonResult)]
-pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, ServerFnError> {
-    use crate::platform::error::AppError;
+pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
     let result: Result<_, AppError> = async {
         guard::editor().await?;
         Ok(crate::platform::state::app_state()?
@@ -169,14 +165,13 @@ pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, ServerFnError> 
             .await?)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Undoes one change (as a new change), if its field still holds what that change wrote.
 #[server(name = RevertOfferChange, prefix = "/api", endpoint = "redaktion/zuruecknehmen", output = JsonResult)]
-pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, ServerFnError> {
+pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError> {
     use crate::platform::auth::now;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let storage = crate::platform::state::app_state()?.storage;
@@ -212,16 +207,13 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, ServerFn
         leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
         return Ok(outcome.clone());
     }
-    result
-        .map(|(_, outcome)| guard::with_status(outcome))
-        .map_err(AppError::into_server_fn_error)
+    result.map(|(_, outcome)| guard::with_status(outcome))
 }
 
 /// Marks the offer as checked today.
 #[server(name = MarkOfferChecked, prefix = "/api", endpoint = "redaktion/geprueft", output = JsonResult)]
-pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, ServerFnError> {
+pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, AppError> {
     use crate::platform::auth::now;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let today = chrono::Local::now().date_naive();
@@ -245,11 +237,9 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Se
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result
-        .map(guard::with_status)
-        .map_err(AppError::into_server_fn_error)
+    result.map(guard::with_status)
 }
 
 /// Archives an offer (hidden from the public, kept with its history) or restores it.
@@ -258,9 +248,8 @@ pub async fn set_offer_archived(
     id: i64,
     version: i64,
     archived: bool,
-) -> Result<EditOutcome, ServerFnError> {
+) -> Result<EditOutcome, AppError> {
     use crate::platform::auth::now;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let outcome = crate::platform::state::app_state()?
@@ -302,17 +291,14 @@ pub async fn set_offer_archived(
         })
         .await;
         leptos_axum::redirect(&target);
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result
-        .map(guard::with_status)
-        .map_err(AppError::into_server_fn_error)
+    result.map(guard::with_status)
 }
 
 /// Every offer with its last check, for the editors' overview.
 #[server(name = GetOffersToCheck, prefix = "/api", endpoint = "redaktion/pruefliste", input = GetUrl, output = JsonResult)]
-pub async fn offers_to_check() -> Result<Vec<crate::editing::model::OfferToCheck>, ServerFnError> {
-    use crate::platform::error::AppError;
+pub async fn offers_to_check() -> Result<Vec<crate::editing::model::OfferToCheck>, AppError> {
     let result: Result<_, AppError> = async {
         guard::editor().await?;
         Ok(crate::platform::state::app_state()?
@@ -321,7 +307,7 @@ pub async fn offers_to_check() -> Result<Vec<crate::editing::model::OfferToCheck
             .await?)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Moves an offer: a new address and position; the position must lie in the region, and the
@@ -335,10 +321,9 @@ pub async fn move_offer(
     town: String,
     lat: String,
     lon: String,
-) -> Result<EditOutcome, ServerFnError> {
+) -> Result<EditOutcome, AppError> {
     use crate::editing::model::{OfferLocation, check_address, parse_coordinate};
     use crate::platform::auth::{Note, is_form_post, now, set_note};
-    use crate::platform::error::AppError;
     let result: Result<EditOutcome, AppError> = async {
         let editor = guard::editor().await?;
         check_address(&street, &postcode, &town).map_err(AppError::Invalid)?;
@@ -378,7 +363,7 @@ pub async fn move_offer(
             Ok(EditOutcome::Conflict { .. }) => Note::error(
                 "Das Angebot wurde inzwischen geändert. Bitte prüfen Sie den aktuellen Standort und versuchen Sie es noch einmal.",
             ),
-            Ok(EditOutcome::NotFound) => Note::error("Dieses Angebot gibt es nicht."),
+            Ok(EditOutcome::NotFound) => Note::error(crate::platform::error::NO_SUCH_OFFER),
             Err(error) => Note::error(error.to_string()),
         };
         let failed = !matches!(
@@ -391,9 +376,7 @@ pub async fn move_offer(
         } else {
             format!("/angebot/{id}#bearbeiten")
         });
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result
-        .map(guard::with_status)
-        .map_err(AppError::into_server_fn_error)
+    result.map(guard::with_status)
 }

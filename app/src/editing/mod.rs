@@ -8,5 +8,7 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod panel_fragment;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod ui;

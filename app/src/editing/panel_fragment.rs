@@ -234,7 +234,7 @@ pub async fn answer(
     today: chrono::NaiveDate,
 ) -> Result<String, crate::platform::error::AppError> {
     use crate::platform::error::AppError;
-    let gone = || AppError::NotFound("Dieses Angebot gibt es nicht.".into());
+    let gone = || AppError::no_such_offer();
     let state = match request {
         PanelRequest::Show { editing, focus_on } => {
             let draft = match editing {
@@ -258,7 +258,7 @@ pub async fn answer(
             field,
             value,
         } => {
-            let field = crate::editing::store::field_named(&field)?;
+            let field = crate::editing::service::field_named(&field)?;
             let editing = |problem: Option<String>, conflict: Option<Conflict>| PanelState {
                 editing: Some(field),
                 draft: value.clone(),
@@ -267,7 +267,7 @@ pub async fn answer(
                 focus: Some(input_id(field)),
                 ..PanelState::default()
             };
-            let saved = crate::editing::store::save_field(
+            let saved = crate::editing::service::save_field(
                 storage, editor.id, id, version, field, &value, now,
             )
             .await?;

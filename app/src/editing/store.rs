@@ -13,42 +13,6 @@ use crate::editing::model::{
 use crate::offers::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::platform::database::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
 
-/// The editable field a form names, or the German reason there is none.
-pub fn field_named(code: &str) -> Result<EditableField, crate::platform::error::AppError> {
-    EditableField::parse(code).ok_or_else(|| {
-        crate::platform::error::AppError::Invalid(format!("Das Feld „{code}“ gibt es nicht."))
-    })
-}
-
-/// Saves an editor's input into one field, if it is valid, against `version`: the outcome, or
-/// (inner `Err`) the German reason the input is not a value of the field. Shared by the server
-/// function and the map panel's fragment.
-pub async fn save_field(
-    storage: &dyn crate::platform::database::Storage,
-    editor_id: i64,
-    id: i64,
-    version: i64,
-    field: EditableField,
-    input: &str,
-    now: i64,
-) -> StorageResult<Result<EditOutcome, String>> {
-    let value = match field.canonical_value(input) {
-        Ok(value) => value,
-        Err(message) => return Ok(Err(message)),
-    };
-    let outcome = storage
-        .apply_edit(id, version, field, &value, editor_id, now)
-        .await?;
-    tracing::info!(
-        editor = editor_id,
-        offer = id,
-        field = field.code(),
-        ?outcome,
-        "offer field saved"
-    );
-    Ok(Ok(outcome))
-}
-
 #[async_trait]
 pub trait EditStorage: Send + Sync {
     /// The offer with its version and canonical field values (archived offers too).

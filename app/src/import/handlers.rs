@@ -11,7 +11,7 @@ use crate::import::offer_csv::{
 use crate::import::report::{IMPORT_KEY, ImportReport, ImportSession};
 use crate::platform::state::AppState;
 use axum::extract::{Form, Multipart, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
@@ -51,17 +51,7 @@ pub async fn export(
             } else {
                 "angebote.csv"
             };
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}\""),
-                    ),
-                ],
-                text,
-            )
-                .into_response()
+            crate::platform::response::file_download("text/csv; charset=utf-8", name, text)
         }
         Err(error) => {
             tracing::error!(%error, "export failed");

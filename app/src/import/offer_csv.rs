@@ -2,6 +2,7 @@
 //! every problem reported with its line and column in German. The values are the canonical
 //! texts of the editable fields, so a file exported and read back changes nothing.
 
+use crate::shared::csv_text::csv_text;
 use chrono::NaiveDate;
 
 use crate::editing::model::{
@@ -84,11 +85,9 @@ pub fn write_csv(
     municipality_name: impl Fn(&str) -> String,
 ) -> String {
     let columns = columns(with_internal);
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(&columns);
-    for exported in offers {
+    let records = offers.iter().map(|exported| {
         let offer = &exported.offer;
-        let record: Vec<String> = columns
+        columns
             .iter()
             .map(|column| match column.as_str() {
                 EXTERNAL_ID => exported.external_id.clone(),
@@ -106,10 +105,9 @@ pub fn write_csv(
                     .map(|field| offer.value(*field).to_string())
                     .unwrap_or_default(),
             })
-            .collect();
-        let _ = writer.write_record(&record);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+            .collect::<Vec<String>>()
+    });
+    csv_text(&columns, records)
 }
 
 /// One offer read from a file: already valid, in canonical values.
@@ -470,8 +468,7 @@ pub fn hsds_to_csv(
         .into_iter()
         .filter(|column| !column.starts_with("kurz_"))
         .collect();
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(&columns);
+    let mut records = Vec::new();
     let mut lines = Vec::new();
     let mut line = 2;
     for service in &services {
@@ -578,10 +575,9 @@ pub fn hsds_to_csv(
             .iter()
             .map(|v| v.matches('\n').count())
             .sum::<usize>();
-        let _ = writer.write_record(&record);
+        records.push(record);
     }
-    let csv = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
-    Ok((csv, lines))
+    Ok((csv_text(&columns, records), lines))
 }
 
 #[cfg(test)]

@@ -6,13 +6,13 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::members::directory::{DirectoryEntry, MemberOfferInfo};
 use crate::shared::codec::JsonResult;
+use crate::shared::error::AppError;
 
 /// Contact persons, internal note and working group of an active offer.
 #[server(name = GetMemberOfferInfo, prefix = "/api", endpoint = "mitglieder/angebot", input = GetUrl, output = JsonResult)]
-pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, ServerFnError> {
+pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, AppError> {
     use crate::accounts::model::Role;
     use crate::platform::auth::require;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         require(Role::Member).await?;
         Ok(crate::platform::state::app_state()?
@@ -21,7 +21,7 @@ pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, Serve
             .await?)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// The member directory, searched: free text (institution, contact, offer), topic code,
@@ -32,12 +32,11 @@ pub async fn search_directory(
     thema: Option<String>,
     ort: Option<String>,
     ag: Option<String>,
-) -> Result<Vec<DirectoryEntry>, ServerFnError> {
+) -> Result<Vec<DirectoryEntry>, AppError> {
     use crate::accounts::model::Role;
     use crate::members::directory::{DirectoryQuery, WorkingGroup};
     use crate::offers::taxonomy::Topic;
     use crate::platform::auth::require;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         require(Role::Member).await?;
         let query = DirectoryQuery {
@@ -58,5 +57,5 @@ pub async fn search_directory(
         )
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }

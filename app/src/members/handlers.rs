@@ -2,7 +2,6 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_sessions::Session;
@@ -11,6 +10,7 @@ use crate::accounts::model::Role;
 use crate::members::directory::{vcard, vcard_file_name};
 use crate::platform::auth::signed_in_as;
 use crate::platform::error::AppError;
+use crate::platform::response::file_download;
 use crate::platform::state::AppState;
 
 /// A contact person's vCard, for signed-in members only.
@@ -24,20 +24,11 @@ async fn contact_vcard(
         return refusal;
     }
     match state.storage.contact(id).await {
-        Ok(Some(contact)) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "text/vcard; charset=utf-8".to_string(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", vcard_file_name(&contact)),
-                ),
-            ],
+        Ok(Some(contact)) => file_download(
+            "text/vcard; charset=utf-8",
+            &vcard_file_name(&contact),
             vcard(&contact),
-        )
-            .into_response(),
+        ),
         Ok(None) => refused(AppError::NotFound(
             "Diese Ansprechperson gibt es nicht.".into(),
         )),

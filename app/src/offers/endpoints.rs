@@ -8,45 +8,35 @@ use crate::shared::codec::JsonResult;
 
 use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::region::model::{RegionBoundaries, RegionInfo};
+use crate::shared::error::AppError;
 
 /// The region's name, towns, start view and map sources.
 #[server(name = GetRegionInfo, prefix = "/api", endpoint = "region", input = GetUrl, output = JsonResult)]
-pub async fn region_info() -> Result<RegionInfo, ServerFnError> {
-    let state = crate::platform::state::app_state()?;
-    Ok((*state.region).clone())
+pub async fn region_info() -> Result<RegionInfo, AppError> {
+    answer_shared(crate::offers::service::region_info())
 }
 
 /// Every active offer in compact public form; the browser filters and clusters these itself.
 #[server(name = GetPublicOffers, prefix = "/api", endpoint = "offers", input = GetUrl, output = JsonResult)]
-pub async fn public_offers() -> Result<Vec<OfferSummary>, ServerFnError> {
-    let state = crate::platform::state::app_state()?;
-    state
-        .storage
-        .public_offer_summaries()
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "loading offers failed");
-            ServerFnError::ServerError("Die Angebote konnten nicht geladen werden.".into())
-        })
+pub async fn public_offers() -> Result<Vec<OfferSummary>, AppError> {
+    answer_shared(crate::offers::service::public_offers().await)
 }
 
 /// The public detail of one active offer; `None` when there is no such offer.
 #[server(name = GetOfferDetail, prefix = "/api", endpoint = "offer", input = GetUrl, output = JsonResult)]
-pub async fn offer_detail(id: i64) -> Result<Option<OfferDetail>, ServerFnError> {
-    let state = crate::platform::state::app_state()?;
-    state
-        .storage
-        .public_offer_detail(id)
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, id, "loading offer failed");
-            ServerFnError::ServerError("Das Angebot konnte nicht geladen werden.".into())
-        })
+pub async fn offer_detail(id: i64) -> Result<Option<OfferDetail>, AppError> {
+    crate::offers::service::offer_detail(id).await
 }
 
 /// The region's municipality boundaries and outline as GeoJSON texts, drawn on the map.
 #[server(name = GetRegionBoundaries, prefix = "/api", endpoint = "boundaries", input = GetUrl, output = JsonResult)]
-pub async fn region_boundaries() -> Result<RegionBoundaries, ServerFnError> {
-    let state = crate::platform::state::app_state()?;
-    Ok((*state.boundaries).clone())
+pub async fn region_boundaries() -> Result<RegionBoundaries, AppError> {
+    answer_shared(crate::offers::service::region_boundaries())
+}
+
+/// A public answer, the same for every visitor: cacheable.
+#[cfg(feature = "ssr")]
+fn answer_shared<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    crate::platform::response::allow_shared_caching();
+    result
 }

@@ -9,5 +9,7 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod records;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod taxonomy;

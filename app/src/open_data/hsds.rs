@@ -583,20 +583,17 @@ impl HsdsTables {
 
     /// One table as CSV: every field of the official resource, in its order.
     pub fn csv(&self, table: &str, fields: &[String]) -> String {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let _ = writer.write_record(fields);
-        for row in self.rows(table) {
-            let record: Vec<String> = fields
+        let records = self.rows(table).iter().map(|row| {
+            fields
                 .iter()
                 .map(|field| match row.get(field) {
                     None | Some(Value::Null) => String::new(),
                     Some(Value::String(text)) => text.clone(),
                     Some(other) => other.to_string(),
                 })
-                .collect();
-            let _ = writer.write_record(&record);
-        }
-        String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+                .collect::<Vec<String>>()
+        });
+        crate::shared::csv_text::csv_text(fields, records)
     }
 }
 
@@ -1094,7 +1091,7 @@ async fn tabular_zip(State(state): State<ApiState>, headers: HeaderMap) -> Respo
                 bytes,
                 vec![(
                     header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"chancenkarte-hsds.zip\"".to_string(),
+                    crate::platform::response::attachment("chancenkarte-hsds.zip"),
                 )],
             )
             .await

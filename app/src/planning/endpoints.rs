@@ -1,6 +1,7 @@
 //! Server functions of the planners' page: administrators enter the number of children of a
 //! municipality (the figures themselves are rendered with the page and exported as CSV).
 
+use crate::shared::error::AppError;
 use leptos::prelude::*;
 
 /// Stores a municipality's number of children under 18 on a reference date (admins only).
@@ -9,12 +10,11 @@ pub async fn enter_child_count(
     ags: String,
     stichtag: String,
     anzahl: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use crate::accounts::model::Role;
     use crate::planning::model::parse_child_count;
     use crate::planning::store::ChildCount;
     use crate::platform::auth::{FormReply, now, reply, require};
-    use crate::platform::error::AppError;
     let mut note = None;
     let result = async {
         let admin = require(Role::Admin).await?;

@@ -3,6 +3,8 @@
 //! the nearest matching offer, the choropleth's shapes, and the CSV exports of all of it.
 
 use chrono::NaiveDate;
+
+use crate::shared::csv_text::csv_text;
 use geo::{BoundingRect, Distance, Haversine, MultiPolygon, Point, Simplify};
 
 use crate::offers::filter::ParsedQuery;
@@ -195,21 +197,6 @@ pub fn svg_outlines(towns: &[TownBase], width: f64) -> (Vec<SvgTown>, f64) {
         })
         .collect();
     (paths, height)
-}
-
-/// Writes records as CSV text (comma-separated, UTF-8, first line the column names).
-pub fn csv_text<I, R>(header: &[&str], records: I) -> String
-where
-    I: IntoIterator<Item = R>,
-    R: IntoIterator<Item = String>,
-{
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(header);
-    for record in records {
-        let _ = writer.write_record(record);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 fn decimal(value: Option<f64>) -> String {

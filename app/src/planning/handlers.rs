@@ -12,24 +12,15 @@ use crate::platform::database::StorageResult;
 use crate::platform::state::AppState;
 use crate::shared::query_pairs::decode_query;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 use crate::platform::auth::signed_in_as;
+use crate::platform::response::file_download;
 
 fn csv_download(file_name: &str, text: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file_name}\""),
-            ),
-        ],
-        text,
-    )
-        .into_response()
+    file_download("text/csv; charset=utf-8", file_name, text)
 }
 
 fn failed(error: impl std::fmt::Display) -> Response {

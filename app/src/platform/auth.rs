@@ -314,16 +314,6 @@ pub struct RequestAuth {
     pub note: Option<Note>,
 }
 
-/// Static files (the Wasm bundle, Leaflet, icons): no session work for them.
-fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/")
-        || path.starts_with("/vendor/")
-        || path
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'))
-}
-
 /// Middleware (inside the session layer) that puts the request's [`RequestAuth`] into its
 /// extensions. A page request (GET outside `/api/`) consumes the one-time note.
 pub async fn with_request_auth(
@@ -333,9 +323,6 @@ pub async fn with_request_auth(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let path = request.uri().path().to_string();
-    if is_static(&path) {
-        return next.run(request).await;
-    }
     let account = match account_of_session(&session, storage.as_ref()).await {
         Ok(account) => account,
         Err(error) => {
@@ -388,12 +375,9 @@ pub struct FormReply<'a> {
 /// Answers a server function: a plain HTML form post is redirected (to `success_to`, or back
 /// to `failure_to` with the reason as a note); a call from code gets the value, or the status
 /// and reason of the error.
-pub async fn reply<T>(
-    result: Result<T, AppError>,
-    form: FormReply<'_>,
-) -> Result<T, leptos::prelude::ServerFnError> {
+pub async fn reply<T>(result: Result<T, AppError>, form: FormReply<'_>) -> Result<T, AppError> {
     if !is_form_post().await {
-        return result.map_err(AppError::into_server_fn_error);
+        return result;
     }
     match result {
         Ok(value) => {
@@ -404,45 +388,9 @@ pub async fn reply<T>(
             Ok(value)
         }
         Err(error) => {
-            let text = error.to_string();
-            let error = error.into_server_fn_error();
-            _ = set_note(Note::error(text)).await;
+            _ = set_note(Note::error(error.to_string())).await;
             leptos_axum::redirect(form.failure_to);
             Err(error)
         }
-    }
-}
-
-/// A local path to continue to after login; anything else (another host, a scheme) becomes `/`.
-pub fn local_path(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_string()
-        }
-        _ => "/".to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_local_paths_are_followed_after_login() {
-        assert_eq!(local_path(Some("/netzwerk?q=anna")), "/netzwerk?q=anna");
-        assert_eq!(local_path(Some("//evil.example/")), "/");
-        assert_eq!(local_path(Some("https://evil.example/")), "/");
-        assert_eq!(local_path(Some("/\\evil.example")), "/");
-        assert_eq!(local_path(None), "/");
-    }
-
-    #[test]
-    fn static_files_skip_the_session() {
-        assert!(is_static("/pkg/chancenkarte.wasm"));
-        assert!(is_static("/vendor/leaflet/leaflet.js"));
-        assert!(is_static("/favicon.svg"));
-        assert!(!is_static("/angebot/12"));
-        assert!(!is_static("/api/anmelden"));
-        assert!(!is_static("/"));
     }
 }

@@ -3,61 +3,40 @@
 
 use axum::http::StatusCode;
 use leptos::prelude::ServerFnError;
-use thiserror::Error;
 
 use crate::accounts::model::InvalidInput;
 use crate::platform::database::StorageError;
-use crate::shared::throttle::wait_in_words;
+pub use crate::shared::error::AppError;
 
-#[derive(Debug, Error)]
-pub enum AppError {
-    #[error("Bitte melden Sie sich als Netzwerkmitglied an.")]
-    NotSignedIn,
-    #[error("Dafür fehlt Ihrem Konto die Berechtigung.")]
-    Forbidden,
-    /// The same answer for an unknown address and a wrong password: no account enumeration.
-    #[error("E-Mail oder Passwort falsch.")]
-    WrongCredentials,
-    #[error("Ihr Konto ist deaktiviert. Bitte wenden Sie sich an die Verwaltung des Netzwerks.")]
-    Deactivated,
-    #[error(
-        "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {} erneut.",
-        wait_in_words(*.0)
-    )]
-    Throttled(i64),
-    #[error("{0}")]
-    Invalid(String),
-    #[error("{0}")]
-    NotFound(String),
-    #[error("{0}")]
-    Conflict(String),
-    #[error("Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.")]
-    Internal(String),
-}
+/// What every editor tool answers for an offer id that does not exist.
+pub const NO_SUCH_OFFER: &str = "Dieses Angebot gibt es nicht.";
 
 impl AppError {
-    pub fn status(&self) -> StatusCode {
-        match self {
-            AppError::NotSignedIn | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Deactivated => StatusCode::FORBIDDEN,
-            AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Invalid(_) => StatusCode::BAD_REQUEST,
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+    /// The answer for an offer id that does not exist.
+    pub fn no_such_offer() -> AppError {
+        AppError::NotFound(NO_SUCH_OFFER.into())
     }
 
-    /// Logs internal causes and turns the error into a server function error whose response
-    /// carries the status and the German reason.
-    pub fn into_server_fn_error(self) -> ServerFnError {
-        if let AppError::Internal(cause) = &self {
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// Logs an internal cause and gives the response being built this error's status, unless
+    /// the request already chose one (a plain form post is redirected with the reason as a
+    /// note). Called when a server function answers with this error.
+    pub fn record(&self) {
+        if let AppError::Internal(cause) = self {
             tracing::error!(%cause, "request failed");
         }
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(self.status());
+            let mut parts = response
+                .0
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if parts.status.is_none() {
+                parts.status = Some(self.status());
+            }
         }
-        ServerFnError::ServerError(self.to_string())
     }
 }
 
@@ -85,18 +64,6 @@ impl From<tower_sessions::session::Error> for AppError {
 impl From<ServerFnError> for AppError {
     fn from(error: ServerFnError) -> Self {
         AppError::Internal(error.to_string())
-    }
-}
-
-/// Marks the page being rendered as not found (404).
-pub fn set_not_found_status() {
-    set_status(axum::http::StatusCode::NOT_FOUND);
-}
-
-/// Sets the HTTP status of the page being rendered.
-pub fn set_status(status: axum::http::StatusCode) {
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
     }
 }
 

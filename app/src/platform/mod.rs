@@ -6,5 +6,6 @@ pub mod catalogues;
 pub mod database;
 pub mod error;
 pub mod operator;
+pub mod response;
 pub mod sessions;
 pub mod state;

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::{ServerFnError, use_context};
+use leptos::prelude::use_context;
+
+use crate::shared::error::AppError;
 
 use crate::platform::database::Storage;
 use crate::region::model::{RegionBoundaries, RegionInfo};
@@ -37,9 +39,9 @@ pub struct AppState {
 }
 
 /// The application state, provided to every server function and page render.
-pub fn app_state() -> Result<AppState, ServerFnError> {
+pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>()
-        .ok_or_else(|| ServerFnError::ServerError("Anwendungszustand fehlt.".into()))
+        .ok_or_else(|| AppError::Internal("no application state in the context".into()))
 }
 
 impl AppState {

@@ -11,12 +11,13 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::requests::model::RequestRecord;
 use crate::shared::codec::JsonResult;
+use crate::shared::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod guard {
     use crate::platform::auth::{client_address, now};
-    use crate::platform::error::AppError;
     use crate::requests::model::FieldErrors;
+    use crate::shared::error::AppError;
     use crate::shared::throttle::ThrottlePolicy;
 
     /// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
@@ -71,9 +72,8 @@ pub async fn request_listing(
     consent: Option<String>,
     homepage: Option<String>,
     stamp: Option<String>,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     use crate::platform::auth::{Note, is_form_post, now, set_note};
-    use crate::platform::error::AppError;
     use crate::requests::model::ListingInput;
     let input = ListingInput {
         organization,
@@ -134,9 +134,9 @@ pub async fn request_listing(
                 leptos_axum::redirect("/eintragen");
             }
         }
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Reports an error in an offer; stored as a correction request for the editors.
@@ -147,9 +147,8 @@ pub async fn report_correction(
     contact_email: Option<String>,
     homepage: Option<String>,
     stamp: Option<String>,
-) -> Result<String, ServerFnError> {
+) -> Result<String, AppError> {
     use crate::platform::auth::now;
-    use crate::platform::error::AppError;
     let result: Result<String, AppError> = async {
         guard::not_spam(
             homepage.as_deref().unwrap_or(""),
@@ -183,16 +182,15 @@ pub async fn report_correction(
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{offer_id}#fehler-melden"));
-        return result.map_err(|error| ServerFnError::ServerError(error.to_string()));
+        return result;
     }
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// The editors' queue: open requests first, then the last decided ones.
 #[server(name = GetRequests, prefix = "/api", endpoint = "redaktion/anfragen", input = GetUrl, output = JsonResult)]
-pub async fn requests() -> Result<Vec<RequestRecord>, ServerFnError> {
+pub async fn requests() -> Result<Vec<RequestRecord>, AppError> {
     use crate::accounts::model::Role;
-    use crate::platform::error::AppError;
     let result: Result<_, AppError> = async {
         crate::platform::auth::require(Role::Editor).await?;
         Ok(crate::platform::state::app_state()?
@@ -201,7 +199,7 @@ pub async fn requests() -> Result<Vec<RequestRecord>, ServerFnError> {
             .await?)
     }
     .await;
-    result.map_err(AppError::into_server_fn_error)
+    result
 }
 
 /// Decides an open request: `uebernommen` (a listing becomes a not yet public offer in the
@@ -213,12 +211,11 @@ pub async fn decide_request(
     decision: String,
     reason: Option<String>,
     ort: Option<String>,
-) -> Result<Option<i64>, ServerFnError> {
+) -> Result<Option<i64>, AppError> {
     use crate::accounts::model::Role;
     use crate::platform::auth::{FormReply, now, reply, require};
-    use crate::platform::error::AppError;
     use crate::requests::model::RequestStatus;
-    use crate::requests::store::{Placement, approve_listing};
+    use crate::requests::service::{Placement, approve_listing};
     let reason = reason.unwrap_or_default().trim().to_string();
     let result: Result<(Option<i64>, String), AppError> = async {
         let editor = require(Role::Editor).await?;
@@ -286,12 +283,11 @@ pub async fn create_offer(
     ort: String,
     lat: Option<String>,
     lon: Option<String>,
-) -> Result<i64, ServerFnError> {
+) -> Result<i64, AppError> {
     use crate::accounts::model::Role;
     use crate::platform::auth::{FormReply, now, reply, require};
-    use crate::platform::error::AppError;
     use crate::requests::model::{ListingInput, ValidListing};
-    use crate::requests::store::{Placement, create_offer_draft};
+    use crate::requests::service::{Placement, create_offer_draft};
     let result: Result<i64, AppError> = async {
         let editor = require(Role::Editor).await?;
         let input = ListingInput {
@@ -350,7 +346,7 @@ pub async fn create_offer(
             }
         };
         let today = chrono::Local::now().date_naive();
-        Ok(create_offer_draft(
+        create_offer_draft(
             state.storage.as_ref(),
             &listing,
             &place,
@@ -358,7 +354,7 @@ pub async fn create_offer(
             editor.id,
             now(),
         )
-        .await?)
+        .await
     }
     .await;
     let target = result.as_ref().map_or("/redaktion#neu".to_string(), |id| {

@@ -6,6 +6,8 @@ pub mod endpoints;
 pub mod form_stamp;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod ui;

@@ -19,11 +19,10 @@ use crate::map::ui::map_page::MapPage;
 use crate::map::ui::offer_page::OfferPage;
 use crate::map::ui::print_page::PrintPage;
 use crate::members::ui::directory_page::DirectoryPage;
-use crate::offers::endpoints::region_info;
 use crate::planning::ui::PlanningPage;
 use crate::platform::auth::current_viewer;
 use crate::platform::catalogues::{current_locale, t};
-use crate::platform::error::set_not_found_status;
+use crate::platform::response::set_not_found_status;
 use crate::region::model::RegionInfo;
 use crate::requests::ui::{ListingRequestPage, ListingRequestThanks};
 use crate::shared::i18n::Locale;
@@ -60,13 +59,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The region description, loaded once per page and shared through context.
-pub type RegionResource = Resource<Result<RegionInfo, ServerFnError>>;
+pub type RegionResource = Resource<Result<RegionInfo, crate::shared::error::AppError>>;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(current_locale());
-    let region: RegionResource = Resource::new_blocking(|| (), |_| region_info());
+    let region: RegionResource =
+        Resource::new_blocking(|| (), |_| async { crate::offers::service::region_info() });
     provide_context(region);
 
     view! {

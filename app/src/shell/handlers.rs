@@ -10,6 +10,7 @@ use axum::routing::get;
 use crate::platform::catalogues::LANGUAGE_COOKIE;
 use crate::platform::state::AppState;
 use crate::shared::i18n::Locale;
+use crate::shared::local_path::local_path;
 use crate::shared::query_pairs::{Pairs, first};
 
 /// Remembers the interface language for a year and goes back to the page. Only a path on
@@ -22,19 +23,14 @@ async fn choose_language(Query(query): Query<Pairs>) -> Response {
         )
             .into_response();
     };
-    let back = first(&query, "zurueck")
-        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.contains('\\'))
-        .unwrap_or("/");
+    let back = local_path(first(&query, "zurueck"));
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         locale.code()
     );
     (
         StatusCode::SEE_OTHER,
-        [
-            (header::LOCATION, back.to_string()),
-            (header::SET_COOKIE, cookie),
-        ],
+        [(header::LOCATION, back), (header::SET_COOKIE, cookie)],
     )
         .into_response()
 }

@@ -14,7 +14,7 @@ use crate::accounts::invitations::hash_token;
 use crate::accounts::model::{NewPassword, Viewer};
 use crate::platform::auth::{Note, current_viewer, now, take_note};
 use crate::platform::error::AppError;
-use crate::platform::error::set_status;
+use crate::platform::response::set_status;
 
 /// A one-time note from the previous form post.
 #[component]

@@ -60,9 +60,11 @@ fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
 }
 
 #[cfg(feature = "ssr")]
-async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, ServerFnError> {
-    let region = crate::offers::endpoints::region_info().await?;
-    let offers = crate::offers::endpoints::public_offers().await?;
+async fn load_map_page_data(
+    selected: Option<i64>,
+) -> Result<MapPageData, crate::shared::error::AppError> {
+    let region = crate::offers::service::region_info()?;
+    let offers = crate::offers::service::public_offers().await?;
     let selected_html = match selected {
         Some(id) => {
             let state = crate::platform::state::app_state()?;
@@ -75,7 +77,9 @@ async fn load_map_page_data(selected: Option<i64>) -> Result<MapPageData, Server
             .await
             .map_err(|error| {
                 tracing::error!(%error, id, "loading offer failed");
-                ServerFnError::new("Das Angebot konnte nicht geladen werden.")
+                crate::shared::error::AppError::Unavailable(
+                    "Das Angebot konnte nicht geladen werden.".into(),
+                )
             })?
         }
         None => None,

@@ -9,9 +9,8 @@ use crate::editing::model::EditableField;
 use crate::editing::ui::offer_page_editor::EditorPanel;
 use crate::map::ui::offer_view::OfferView;
 use crate::members::ui::member_view::MemberSection;
-use crate::offers::endpoints::offer_detail;
 use crate::platform::auth::require;
-use crate::platform::error::set_not_found_status;
+use crate::platform::response::set_not_found_status;
 use crate::requests::ui::ReportError;
 
 #[component]
@@ -25,7 +24,7 @@ pub fn OfferPage() -> impl IntoView {
     };
     let detail = Resource::new(id, |id| async move {
         match id {
-            Some(id) => offer_detail(id).await,
+            Some(id) => crate::offers::service::offer_detail(id).await,
             None => Ok(None),
         }
     });

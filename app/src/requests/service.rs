@@ -1,0 +1,201 @@
+//! The editors' operations on requests from outside that create offers: approving a listing
+//! request and starting a new offer from the overview. Both take the offer's values through the
+//! same validators as the editors' fields, so nothing reaches an offer that an editor could not
+//! have typed.
+
+use chrono::NaiveDate;
+
+use crate::editing::model::EditableField;
+use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
+use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use crate::platform::database::{Storage, StorageResult};
+use crate::requests::model::{RequestKind, RequestStatus, ValidListing};
+use crate::shared::error::AppError;
+
+/// Where an approved listing is placed first: the municipality the editor chose and its town
+/// centre (the editor sets the exact location afterwards).
+#[derive(Clone, Debug)]
+pub struct Placement {
+    pub municipality_ags: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The offer with every value an editor's field holds in that field's canonical form, or the
+/// German reason (with the field's name) one of them would be refused in the editor.
+pub fn checked_like_an_editor(mut offer: NewOffer) -> Result<NewOffer, AppError> {
+    let check = |field: EditableField, value: &str| {
+        field.canonical_value(value).map_err(|reason| {
+            AppError::Invalid(format!(
+                "Die Anfrage kann so nicht übernommen werden – {}: {reason}",
+                field.label()
+            ))
+        })
+    };
+    offer.name = check(EditableField::Name, &offer.name)?;
+    offer.description = check(EditableField::Description, &offer.description)?;
+    offer.phone = check(EditableField::Phone, &offer.phone)?;
+    offer.email = check(EditableField::Email, &offer.email)?;
+    offer.website = check(EditableField::Website, &offer.website)?;
+    for contact in &mut offer.member_only.contacts {
+        contact.phone = check(EditableField::Phone, &contact.phone)?;
+        contact.email = check(EditableField::Email, &contact.email)?;
+    }
+    Ok(offer)
+}
+
+/// The offer an approved listing becomes: not public until an editor has completed and
+/// published it; vocabularies left at broad defaults for the editor to narrow.
+pub fn offer_from_listing(
+    listing: &ValidListing,
+    organization_id: i64,
+    place: &Placement,
+    today: NaiveDate,
+) -> NewOffer {
+    let input = &listing.0;
+    NewOffer {
+        external_id: None,
+        organization_id,
+        location: NewLocation {
+            street: input.street.clone(),
+            postcode: input.postcode.clone(),
+            town: input.town.clone(),
+            municipality_ags: place.municipality_ags.clone(),
+            lat: place.lat,
+            lon: place.lon,
+        },
+        name: input.offer_name.clone(),
+        description: input.description.clone(),
+        topics: [Topic::Counselling].into_iter().collect(),
+        phases: [LifePhase::Parents].into_iter().collect(),
+        languages: [Language::German].into_iter().collect(),
+        delivery: [Delivery::OnSite].into_iter().collect(),
+        cost: Cost::Free,
+        cost_note: String::new(),
+        wheelchair: false,
+        accessibility_note: String::new(),
+        phone: input.contact_phone.clone(),
+        email: String::new(),
+        website: String::new(),
+        opening_hours: Vec::new(),
+        hours_note: String::new(),
+        last_checked: today,
+        status: OfferStatus::Archived,
+        is_demo: false,
+        member_only: MemberOnly {
+            contacts: (!input.contact_name.is_empty())
+                .then(|| crate::offers::records::ContactPerson {
+                    name: input.contact_name.clone(),
+                    role: String::new(),
+                    phone: input.contact_phone.clone(),
+                    email: input.contact_email.clone(),
+                })
+                .into_iter()
+                .collect(),
+            internal_note: String::new(),
+        },
+        summaries: Default::default(),
+    }
+}
+
+/// The organisation with this name, created if there is none yet.
+async fn organization_named(storage: &dyn Storage, name: &str) -> StorageResult<i64> {
+    if let Some(id) = storage.organization_by_name(name).await? {
+        return Ok(id);
+    }
+    storage
+        .insert_organization(&crate::offers::records::NewOrganization {
+            external_id: None,
+            name: name.to_string(),
+            description: String::new(),
+            website: String::new(),
+            is_demo: false,
+            working_group: String::new(),
+        })
+        .await
+}
+
+/// Approves a listing request: creates the organisation (or finds it by name) and the offer,
+/// not yet public, and marks the request approved. Returns the new offer's id, or `None` if
+/// the request is not an open listing; refuses (400) a request whose values the editors'
+/// fields would not take, naming the field and the reason.
+pub async fn approve_listing(
+    storage: &dyn Storage,
+    request_id: i64,
+    place: &Placement,
+    today: NaiveDate,
+    account_id: i64,
+    now: i64,
+) -> Result<Option<i64>, AppError> {
+    let Some(request) = storage.request(request_id).await? else {
+        return Ok(None);
+    };
+    if request.kind != RequestKind::Listing || request.status != RequestStatus::Open {
+        return Ok(None);
+    }
+    let (street, rest) = request
+        .address
+        .split_once(", ")
+        .unwrap_or((&request.address, ""));
+    let (postcode, town) = rest.split_once(' ').unwrap_or(("", rest));
+    let listing = ValidListing(crate::requests::model::ListingInput {
+        organization: request.organization.clone(),
+        offer_name: request.offer_name.clone(),
+        description: request.description.clone(),
+        street: street.to_string(),
+        postcode: postcode.to_string(),
+        town: town.to_string(),
+        contact_name: request.contact_name.clone(),
+        contact_email: request.contact_email.clone(),
+        contact_phone: request.contact_phone.clone(),
+        consent: true,
+    });
+    let offer = checked_like_an_editor(offer_from_listing(&listing, 0, place, today))?;
+    // Claim the request first, so two editors approving at once create one offer.
+    if !storage
+        .decide_request(request_id, RequestStatus::Approved, "", account_id, now)
+        .await?
+    {
+        return Ok(None);
+    }
+    let organization_id = organization_named(storage, &request.organization).await?;
+    let offer_id = storage
+        .insert_offer(&NewOffer {
+            organization_id,
+            ..offer
+        })
+        .await?;
+    storage
+        .link_request_offer(request_id, offer_id, account_id, now)
+        .await?;
+    Ok(Some(offer_id))
+}
+
+/// Creates a new, not yet public offer that an editor starts from the overview, with its
+/// organisation found by name or created; the creation is the first entry of its history.
+pub async fn create_offer_draft(
+    storage: &dyn Storage,
+    listing: &ValidListing,
+    place: &Placement,
+    today: NaiveDate,
+    account_id: i64,
+    now: i64,
+) -> Result<i64, AppError> {
+    let offer = checked_like_an_editor(offer_from_listing(listing, 0, place, today))?;
+    let organization_id = organization_named(storage, &listing.0.organization).await?;
+    let offer_id = storage
+        .insert_offer(&NewOffer {
+            organization_id,
+            ..offer
+        })
+        .await?;
+    storage
+        .note_in_history(
+            offer_id,
+            "neu angelegt (noch nicht öffentlich)",
+            account_id,
+            now,
+        )
+        .await?;
+    Ok(offer_id)
+}
