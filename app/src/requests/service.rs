@@ -115,6 +115,21 @@ async fn organization_named(storage: &dyn Storage, name: &str) -> StorageResult<
         .await
 }
 
+/// Stores `offer` under the organisation named `organization` (found by name or created).
+async fn insert_under(
+    storage: &dyn Storage,
+    organization: &str,
+    offer: NewOffer,
+) -> StorageResult<i64> {
+    let organization_id = organization_named(storage, organization).await?;
+    storage
+        .insert_offer(&NewOffer {
+            organization_id,
+            ..offer
+        })
+        .await
+}
+
 /// Approves a listing request: creates the organisation (or finds it by name) and the offer,
 /// not yet public, and marks the request approved. Returns the new offer's id, or `None` if
 /// the request is not an open listing; refuses (400) a request whose values the editors'
@@ -158,13 +173,7 @@ pub async fn approve_listing(
     {
         return Ok(None);
     }
-    let organization_id = organization_named(storage, &request.organization).await?;
-    let offer_id = storage
-        .insert_offer(&NewOffer {
-            organization_id,
-            ..offer
-        })
-        .await?;
+    let offer_id = insert_under(storage, &request.organization, offer).await?;
     storage
         .link_request_offer(request_id, offer_id, account_id, now)
         .await?;
@@ -182,13 +191,7 @@ pub async fn create_offer_draft(
     now: i64,
 ) -> Result<i64, AppError> {
     let offer = checked_like_an_editor(offer_from_listing(listing, 0, place, today))?;
-    let organization_id = organization_named(storage, &listing.0.organization).await?;
-    let offer_id = storage
-        .insert_offer(&NewOffer {
-            organization_id,
-            ..offer
-        })
-        .await?;
+    let offer_id = insert_under(storage, &listing.0.organization, offer).await?;
     storage
         .note_in_history(
             offer_id,
