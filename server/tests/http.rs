@@ -190,11 +190,31 @@ async fn public_api_carries_no_member_data_and_no_archived_offers() {
         assert_eq!(status, 200, "{path}");
         assert_no_member_data(path, &body);
     }
-    let (status, _) = get(&running, "/api/offer?id=keine-zahl").await;
+    let (status, body) = get(&running, "/api/offer?id=keine-zahl").await;
     assert!(
         (400..500).contains(&status),
         "bad argument is a client error, got {status}"
     );
+    assert!(
+        body.contains("Die Anfrage ist unvollständig oder fehlerhaft"),
+        "the reason is German: {body}"
+    );
+
+    // What every visitor gets alike may be cached; pages and everything else may not.
+    for (path, cache) in [
+        ("/api/offers", "public, max-age=60"),
+        ("/api/region", "public, max-age=60"),
+        ("/", "no-store"),
+        ("/api/offer?id=1", "no-store"),
+    ] {
+        let response = get_with(&running, path, &[]).await;
+        let header = response.headers().get("cache-control").cloned();
+        assert_eq!(
+            header.as_ref().and_then(|v| v.to_str().ok()),
+            Some(cache),
+            "{path}"
+        );
+    }
     let (_, body) = get(&running, "/api/offer?id=99999999").await;
     assert_eq!(body.trim(), "null");
 }
