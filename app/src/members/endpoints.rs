@@ -11,17 +11,7 @@ use crate::shared::error::AppError;
 /// Contact persons, internal note and working group of an active offer.
 #[server(name = GetMemberOfferInfo, prefix = "/api", endpoint = "mitglieder/angebot", input = GetUrl, output = JsonResult)]
 pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, AppError> {
-    use crate::accounts::model::Role;
-    use crate::platform::auth::require;
-    let result: Result<_, AppError> = async {
-        require(Role::Member).await?;
-        Ok(crate::platform::state::app_state()?
-            .storage
-            .member_offer_info(id)
-            .await?)
-    }
-    .await;
-    result
+    crate::members::service::member_offer_info(id).await
 }
 
 /// The member directory, searched: free text (institution, contact, offer), topic code,
@@ -33,29 +23,13 @@ pub async fn search_directory(
     ort: Option<String>,
     ag: Option<String>,
 ) -> Result<Vec<DirectoryEntry>, AppError> {
-    use crate::accounts::model::Role;
     use crate::members::directory::{DirectoryQuery, WorkingGroup};
     use crate::offers::taxonomy::Topic;
-    use crate::platform::auth::require;
-    let result: Result<_, AppError> = async {
-        require(Role::Member).await?;
-        let query = DirectoryQuery {
-            text: q.unwrap_or_default(),
-            topic: thema.as_deref().and_then(Topic::parse),
-            municipality: ort.filter(|ags| !ags.trim().is_empty()),
-            working_group: ag.as_deref().and_then(WorkingGroup::parse),
-        };
-        let entries = crate::platform::state::app_state()?
-            .storage
-            .directory()
-            .await?;
-        Ok(
-            crate::members::directory::search_directory(&entries, &query)
-                .into_iter()
-                .cloned()
-                .collect(),
-        )
-    }
-    .await;
-    result
+    let query = DirectoryQuery {
+        text: q.unwrap_or_default(),
+        topic: thema.as_deref().and_then(Topic::parse),
+        municipality: ort.filter(|ags| !ags.trim().is_empty()),
+        working_group: ag.as_deref().and_then(WorkingGroup::parse),
+    };
+    crate::members::service::search_directory(&query).await
 }

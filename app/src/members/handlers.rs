@@ -6,9 +6,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_sessions::Session;
 
-use crate::accounts::model::Role;
 use crate::members::directory::{vcard, vcard_file_name};
-use crate::platform::auth::signed_in_as;
+use crate::platform::auth::account_of_session;
 use crate::platform::error::AppError;
 use crate::platform::response::file_download;
 use crate::platform::state::AppState;
@@ -19,20 +18,19 @@ async fn contact_vcard(
     session: Session,
     Path(id): Path<i64>,
 ) -> Response {
-    let refused = |error: AppError| (error.status(), error.to_string()).into_response();
-    if let Err(refusal) = signed_in_as(Role::Member, &state, &session).await {
-        return refusal;
-    }
-    match state.storage.contact(id).await {
-        Ok(Some(contact)) => file_download(
+    let answer = async {
+        let account = account_of_session(&session, state.storage.as_ref())
+            .await?
+            .ok_or(AppError::NotSignedIn)?;
+        crate::members::service::contact(state.storage.as_ref(), &account, id).await
+    };
+    match answer.await {
+        Ok(contact) => file_download(
             "text/vcard; charset=utf-8",
             &vcard_file_name(&contact),
             vcard(&contact),
         ),
-        Ok(None) => refused(AppError::NotFound(
-            "Diese Ansprechperson gibt es nicht.".into(),
-        )),
-        Err(error) => refused(AppError::from(error)),
+        Err(error) => (error.status(), error.to_string()).into_response(),
     }
 }
 

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::AccessDenied;
-use crate::members::directory::{DirectoryEntry, DirectoryQuery, WorkingGroup, search_directory};
+use crate::members::directory::{DirectoryEntry, DirectoryQuery, WorkingGroup};
 use crate::members::ui::member_view::ContactView;
 use crate::offers::taxonomy::Topic;
-use crate::platform::auth::{current_viewer, require};
+use crate::platform::auth::current_viewer;
+use crate::shared::error::AppError;
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
@@ -40,26 +40,19 @@ pub fn DirectoryPage() -> impl IntoView {
                     search.clone(),
                 );
                 Suspend::new(async move {
-                    if require(Role::Member).await.is_err() {
-                        let viewer = current_viewer().await;
-                        return view! { <AccessDenied viewer next="/netzwerk".to_string() /> }.into_any();
-                    }
+                    let found = match crate::members::service::search_directory(&search).await {
+                        Ok(found) => found,
+                        Err(AppError::NotSignedIn | AppError::Forbidden) => {
+                            let viewer = current_viewer().await;
+                            return view! { <AccessDenied viewer next="/netzwerk".to_string() /> }.into_any();
+                        }
+                        Err(error) => {
+                            return view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any();
+                        }
+                    };
                     let Ok(state) = crate::platform::state::app_state() else {
                         return view! { <p class="error">"Interner Fehler."</p> }.into_any();
                     };
-                    let entries = match state.storage.directory().await {
-                        Ok(entries) => entries,
-                        Err(error) => {
-                            tracing::error!(%error, "loading the directory failed");
-                            return view! {
-                                <p class="error" role="alert">
-                                    "Das Verzeichnis konnte nicht geladen werden. Bitte versuchen Sie es später erneut."
-                                </p>
-                            }
-                                .into_any();
-                        }
-                    };
-                    let found: Vec<DirectoryEntry> = search_directory(&entries, &search).into_iter().cloned().collect();
                     let municipalities = state.region.municipalities.clone();
                     view! {
                         <Title text="Netzwerkverzeichnis – Chancenkarte" />

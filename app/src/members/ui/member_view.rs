@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::accounts::model::Role;
 use crate::members::directory::{Contact, MemberOfferInfo};
-use crate::platform::auth::require;
 
 /// A contact person with direct line, e-mail and vCard download.
 #[component]
@@ -74,11 +72,7 @@ pub fn MemberSection(id: i64) -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                if require(Role::Member).await.is_err() {
-                    return None;
-                }
-                let state = crate::platform::state::app_state().ok()?;
-                let info = state.storage.member_offer_info(id).await.ok().flatten()?;
+                let info = crate::members::service::member_offer_info(id).await.ok().flatten()?;
                 Some(view! { <MemberInfoView info /> })
             })}
         </Suspense>

@@ -1,0 +1,47 @@
+//! What members may read, behind the role check: the member-only information of an offer, the
+//! directory searched, and one contact person. Pages, server functions and the vCard download
+//! all read through here.
+
+use crate::accounts::model::Role;
+use crate::accounts::store::AccountRecord;
+use crate::members::directory::{Contact, DirectoryEntry, DirectoryQuery, MemberOfferInfo};
+use crate::platform::auth::require;
+use crate::platform::state::app_state;
+use crate::shared::error::AppError;
+
+/// Contact persons, internal note and working group of an active offer, for members.
+pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, AppError> {
+    require(Role::Member).await?;
+    Ok(app_state()?.storage.member_offer_info(id).await?)
+}
+
+/// The member directory entries `query` finds, for members.
+pub async fn search_directory(query: &DirectoryQuery) -> Result<Vec<DirectoryEntry>, AppError> {
+    require(Role::Member).await?;
+    let entries = app_state()?.storage.directory().await.map_err(|error| {
+        tracing::error!(%error, "loading the directory failed");
+        AppError::Unavailable(
+            "Das Verzeichnis konnte nicht geladen werden. Bitte versuchen Sie es später erneut."
+                .into(),
+        )
+    })?;
+    Ok(crate::members::directory::search_directory(&entries, query)
+        .into_iter()
+        .cloned()
+        .collect())
+}
+
+/// One contact person, for `account` (already known to be signed in) if it is a member.
+pub async fn contact(
+    storage: &dyn crate::platform::database::Storage,
+    account: &AccountRecord,
+    id: i64,
+) -> Result<Contact, AppError> {
+    if !account.role.includes(Role::Member) {
+        return Err(AppError::Forbidden);
+    }
+    storage
+        .contact(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Diese Ansprechperson gibt es nicht.".into()))
+}
