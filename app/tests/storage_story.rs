@@ -11,7 +11,7 @@ use std::sync::Arc;
 use app::accounts::model::{Email, Role};
 use app::accounts::password::PasswordHash;
 use app::accounts::store::NewAccount;
-use app::editing::model::{EditOutcome, EditableField};
+use app::editing::model::{EditOutcome, EditableField, OfferLocation};
 use app::members::directory::WorkingGroup;
 use app::offers::hours::OpeningSlot;
 use app::offers::records::{
@@ -223,6 +223,7 @@ async fn story(storage: Arc<dyn Storage>) {
     edit_story(storage.clone()).await;
     import_story(storage.as_ref()).await;
     request_story(storage.as_ref()).await;
+    one_write_path_story(storage.as_ref()).await;
 }
 
 /// The exports' read: all public details at once, with the keys, and the organisations.
@@ -1072,5 +1073,97 @@ async fn story_on_postgres() {
         .unwrap();
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic.into_panic());
+    }
+}
+
+/// Every kind of change to an existing offer goes one way: it claims the version once and
+/// writes exactly one history entry, in one transaction.
+async fn one_write_path_story(storage: &dyn Storage) {
+    let editor = storage
+        .account_by_email(&Email::parse("redaktion@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let id = storage.public_offer_summaries().await.unwrap()[0].id;
+    let state = |label: &'static str| async move {
+        let offer = storage.editable_offer(id).await.unwrap().unwrap();
+        let entries = storage.offer_history(id).await.unwrap().len();
+        (label, offer, entries)
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut now = 2_000_000_000;
+    for kind in [
+        "feld",
+        "standort",
+        "geprueft",
+        "archiv",
+        "wiederhergestellt",
+        "zurueck",
+    ] {
+        let (_, before, entries_before) = state(kind).await;
+        now += 1;
+        let outcome = match kind {
+            "feld" => {
+                storage
+                    .apply_edit(
+                        id,
+                        before.version,
+                        EditableField::HoursNote,
+                        "nach Absprache (Geschichte)",
+                        editor,
+                        now,
+                    )
+                    .await
+            }
+            "standort" => {
+                let location = OfferLocation {
+                    street: "Marktplatz 1".into(),
+                    ..before.location.clone()
+                };
+                storage
+                    .set_location(id, before.version, &location, editor, now)
+                    .await
+            }
+            "geprueft" => {
+                storage
+                    .mark_checked(id, before.version, today, editor, now)
+                    .await
+            }
+            "archiv" => {
+                storage
+                    .set_archived(id, before.version, true, editor, now)
+                    .await
+            }
+            "wiederhergestellt" => {
+                storage
+                    .set_archived(id, before.version, false, editor, now)
+                    .await
+            }
+            _ => {
+                let newest = storage.offer_history(id).await.unwrap();
+                let change = newest
+                    .iter()
+                    .find(|c| c.field == EditableField::HoursNote.code())
+                    .unwrap();
+                storage.revert_change(change.id, editor, now).await
+            }
+        }
+        .unwrap();
+        assert!(
+            matches!(outcome, EditOutcome::Saved { .. }),
+            "{kind}: {outcome:?}"
+        );
+        let (_, after, entries_after) = state(kind).await;
+        assert_eq!(
+            after.version,
+            before.version + 1,
+            "{kind}: the version moves on once"
+        );
+        assert_eq!(
+            entries_after,
+            entries_before + 1,
+            "{kind}: one history entry"
+        );
     }
 }

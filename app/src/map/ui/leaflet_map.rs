@@ -17,9 +17,8 @@ use wasm_bindgen::prelude::*;
 use crate::map::ui::map_page::PointPicker;
 use crate::map::ui::map_view::MapSignals;
 use crate::offers::cluster::{ClusterIndex, ClusterOptions, GroupPlace, MapItem, group_place};
-use crate::offers::endpoints::region_boundaries;
 use crate::offers::filter::SearchableOffers;
-use crate::region::model::RegionInfo;
+use crate::region::model::{RegionBoundaries, RegionInfo};
 use crate::shared::i18n::Translate;
 
 #[wasm_bindgen]
@@ -343,7 +342,14 @@ fn geojson_layer(map: &Map, text: &str, style: &[(&str, JsValue)], attribution: 
 
 fn add_boundaries(map: Map, attribution: String) {
     spawn_local(async move {
-        let Ok(boundaries) = region_boundaries().await else {
+        // The server function's own URL, fetched like the fragments: server_fn's client stays
+        // out of the Wasm.
+        use leptos::server_fn::ServerFn as _;
+        let url = crate::offers::endpoints::GetRegionBoundaries::url();
+        let Ok(text) = crate::shared::fetch::fetch_text(url, None).await else {
+            return;
+        };
+        let Ok(boundaries) = crate::shared::codec::from_json::<RegionBoundaries>(&text) else {
             return;
         };
         let thin = [
