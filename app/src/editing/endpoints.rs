@@ -98,16 +98,7 @@ mod guard {
 /// The offer with its version and the canonical text of every editable field.
 #[server(name = GetEditableOffer, prefix = "/api", endpoint = "redaktion/angebot", input = GetUrl, output = JsonResult)]
 pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
-    let result: Result<_, AppError> = async {
-        guard::editor().await?;
-        crate::platform::state::app_state()?
-            .storage
-            .editable_offer(id)
-            .await?
-            .ok_or_else(AppError::no_such_offer)
-    }
-    .await;
-    result
+    crate::editing::service::editable_offer(id).await
 }
 
 /// Saves one field (`field` is its code) if the offer is still at `version`.
@@ -157,15 +148,7 @@ pub async fn edit_offer_field(
 /// The offer's change history, newest first.
 #[server(name = GetOfferHistory, prefix = "/api", endpoint = "redaktion/verlauf", input = GetUrl, output = JsonResult)]
 pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
-    let result: Result<_, AppError> = async {
-        guard::editor().await?;
-        Ok(crate::platform::state::app_state()?
-            .storage
-            .offer_history(id)
-            .await?)
-    }
-    .await;
-    result
+    crate::editing::service::offer_history(id).await
 }
 
 /// Undoes one change (as a new change), if its field still holds what that change wrote.
@@ -175,12 +158,7 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let storage = crate::platform::state::app_state()?.storage;
-        let offer_id = storage
-            .offer_of_change(change_id)
-            .await?
-            .ok_or_else(|| AppError::NotFound("Diese Änderung gibt es nicht.".into()))?;
-        let outcome = storage.revert_change(change_id, editor.id, now()).await?;
-        Ok((offer_id, outcome))
+        crate::editing::service::revert(storage.as_ref(), editor.id, change_id, now()).await
     }
     .await;
     if crate::platform::auth::is_form_post().await
@@ -217,11 +195,16 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Ap
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let today = chrono::Local::now().date_naive();
-        let outcome = crate::platform::state::app_state()?
-            .storage
-            .mark_checked(id, version, today, editor.id, now())
-            .await?;
-        Ok(outcome)
+        let storage = crate::platform::state::app_state()?.storage;
+        crate::editing::service::mark_checked(
+            storage.as_ref(),
+            editor.id,
+            id,
+            version,
+            today,
+            now(),
+        )
+        .await
     }
     .await;
     if crate::platform::auth::is_form_post().await && result.is_ok() {
@@ -252,18 +235,16 @@ pub async fn set_offer_archived(
     use crate::platform::auth::now;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
-        let outcome = crate::platform::state::app_state()?
-            .storage
-            .set_archived(id, version, archived, editor.id, now())
-            .await?;
-        tracing::info!(
-            editor = editor.id,
-            offer = id,
+        let storage = crate::platform::state::app_state()?.storage;
+        crate::editing::service::set_archived(
+            storage.as_ref(),
+            editor.id,
+            id,
+            version,
             archived,
-            ?outcome,
-            "offer (un)archived"
-        );
-        Ok(outcome)
+            now(),
+        )
+        .await
     }
     .await;
     if crate::platform::auth::is_form_post().await && result.is_ok() {
@@ -299,15 +280,7 @@ pub async fn set_offer_archived(
 /// Every offer with its last check, for the editors' overview.
 #[server(name = GetOffersToCheck, prefix = "/api", endpoint = "redaktion/pruefliste", input = GetUrl, output = JsonResult)]
 pub async fn offers_to_check() -> Result<Vec<crate::editing::model::OfferToCheck>, AppError> {
-    let result: Result<_, AppError> = async {
-        guard::editor().await?;
-        Ok(crate::platform::state::app_state()?
-            .storage
-            .offers_to_check()
-            .await?)
-    }
-    .await;
-    result
+    crate::editing::service::offers_to_check().await
 }
 
 /// Moves an offer: a new address and position; the position must lie in the region, and the
@@ -322,35 +295,18 @@ pub async fn move_offer(
     lat: String,
     lon: String,
 ) -> Result<EditOutcome, AppError> {
-    use crate::editing::model::{OfferLocation, check_address, parse_coordinate};
     use crate::platform::auth::{Note, is_form_post, now, set_note};
     let result: Result<EditOutcome, AppError> = async {
         let editor = guard::editor().await?;
-        check_address(&street, &postcode, &town).map_err(AppError::Invalid)?;
-        let lat = parse_coordinate(&lat, "Breite").map_err(AppError::Invalid)?;
-        let lon = parse_coordinate(&lon, "Länge").map_err(AppError::Invalid)?;
         let state = crate::platform::state::app_state()?;
-        let municipality = state
-            .municipality_at(lat, lon)
-            .ok_or_else(|| {
-                AppError::Invalid(format!(
-                    "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
-                    state.region.name
-                ))
-            })?
-            .to_string();
-        let location = OfferLocation {
-            street: street.trim().to_string(),
-            postcode: postcode.trim().to_string(),
-            town: town.trim().to_string(),
-            lat,
-            lon,
-            municipality,
+        let place = crate::editing::service::PlaceInput {
+            street: &street,
+            postcode: &postcode,
+            town: &town,
+            lat: &lat,
+            lon: &lon,
         };
-        Ok(state
-            .storage
-            .set_location(id, version, &location, editor.id, now())
-            .await?)
+        crate::editing::service::move_offer(&state, editor.id, id, version, place, now()).await
     }
     .await;
     let signed_in_form =

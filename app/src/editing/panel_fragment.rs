@@ -293,9 +293,9 @@ pub async fn answer(
             }
         }
         PanelRequest::MarkChecked { version } => {
-            let outcome = storage
-                .mark_checked(id, version, today, editor.id, now)
-                .await?;
+            let outcome =
+                crate::editing::service::mark_checked(storage, editor.id, id, version, today, now)
+                    .await?;
             let status = match outcome {
                 EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. } => {
                     "Als geprüft markiert (heute)."

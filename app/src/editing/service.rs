@@ -1,16 +1,48 @@
-//! The editors' operations on an offer's fields: a form's field name read, and an editor's
-//! input saved through the field's validator against the version it was based on (with its
-//! history entry, in the store's one transaction). The server function and the map panel's
-//! fragment both save through here.
+//! The editors' reads (an offer to edit, its history, the overview's list) behind the role
+//! check, and their operations on an existing offer: a field saved through its validator, moved,
+//! marked checked, archived or published, a change reverted. Each is one call of the editing
+//! store, which claims the version the editor saw, writes one history entry and commits in one
+//! transaction; a save from an old version is a conflict, never applied. The server functions
+//! and the map panel's fragments all change offers through here.
 
-use crate::editing::model::{EditOutcome, EditableField};
+use chrono::NaiveDate;
+
+use crate::accounts::model::Role;
+use crate::editing::model::{
+    ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferLocation, OfferToCheck,
+    check_address, parse_coordinate,
+};
+use crate::platform::auth::require;
 use crate::platform::database::{Storage, StorageResult};
+use crate::platform::state::{AppState, app_state};
+use crate::shared::error::AppError;
+
+/// The offer with its version and the canonical text of every editable field, for editors.
+pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
+    require(Role::Editor).await?;
+    app_state()?
+        .storage
+        .editable_offer(id)
+        .await?
+        .ok_or_else(AppError::no_such_offer)
+}
+
+/// The offer's changes, newest first, for editors.
+pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
+    require(Role::Editor).await?;
+    Ok(app_state()?.storage.offer_history(id).await?)
+}
+
+/// Every offer, active and archived, with its last check, for editors.
+pub async fn offers_to_check() -> Result<Vec<OfferToCheck>, AppError> {
+    require(Role::Editor).await?;
+    Ok(app_state()?.storage.offers_to_check().await?)
+}
 
 /// The editable field a form names, or the German reason there is none.
-pub fn field_named(code: &str) -> Result<EditableField, crate::platform::error::AppError> {
-    EditableField::parse(code).ok_or_else(|| {
-        crate::platform::error::AppError::Invalid(format!("Das Feld „{code}“ gibt es nicht."))
-    })
+pub fn field_named(code: &str) -> Result<EditableField, AppError> {
+    EditableField::parse(code)
+        .ok_or_else(|| AppError::Invalid(format!("Das Feld „{code}“ gibt es nicht.")))
 }
 
 /// Saves an editor's input into one field, if it is valid, against `version`: the outcome, or
@@ -40,4 +72,117 @@ pub async fn save_field(
         "offer field saved"
     );
     Ok(Ok(outcome))
+}
+
+/// Marks the offer as checked `today`.
+pub async fn mark_checked(
+    storage: &dyn Storage,
+    editor_id: i64,
+    id: i64,
+    version: i64,
+    today: NaiveDate,
+    now: i64,
+) -> Result<EditOutcome, AppError> {
+    let outcome = storage
+        .mark_checked(id, version, today, editor_id, now)
+        .await?;
+    tracing::info!(
+        editor = editor_id,
+        offer = id,
+        ?outcome,
+        "offer marked checked"
+    );
+    Ok(outcome)
+}
+
+/// Archives the offer (hidden from the public, kept with its history) or publishes it again.
+pub async fn set_archived(
+    storage: &dyn Storage,
+    editor_id: i64,
+    id: i64,
+    version: i64,
+    archived: bool,
+    now: i64,
+) -> Result<EditOutcome, AppError> {
+    let outcome = storage
+        .set_archived(id, version, archived, editor_id, now)
+        .await?;
+    tracing::info!(
+        editor = editor_id,
+        offer = id,
+        archived,
+        ?outcome,
+        "offer (un)archived"
+    );
+    Ok(outcome)
+}
+
+/// Undoes one change as a new change, if its field still holds what that change wrote; with
+/// the offer it belongs to.
+pub async fn revert(
+    storage: &dyn Storage,
+    editor_id: i64,
+    change_id: i64,
+    now: i64,
+) -> Result<(i64, EditOutcome), AppError> {
+    let offer_id = storage
+        .offer_of_change(change_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Diese Änderung gibt es nicht.".into()))?;
+    let outcome = storage.revert_change(change_id, editor_id, now).await?;
+    tracing::info!(
+        editor = editor_id,
+        offer = offer_id,
+        change = change_id,
+        ?outcome,
+        "change reverted"
+    );
+    Ok((offer_id, outcome))
+}
+
+/// A new place for an offer as an editor typed it.
+pub struct PlaceInput<'a> {
+    pub street: &'a str,
+    pub postcode: &'a str,
+    pub town: &'a str,
+    pub lat: &'a str,
+    pub lon: &'a str,
+}
+
+/// Moves the offer: a new address and position; the position must lie in the region, and the
+/// municipality follows from the municipality boundaries.
+pub async fn move_offer(
+    state: &AppState,
+    editor_id: i64,
+    id: i64,
+    version: i64,
+    place: PlaceInput<'_>,
+    now: i64,
+) -> Result<EditOutcome, AppError> {
+    check_address(place.street, place.postcode, place.town).map_err(AppError::Invalid)?;
+    let lat = parse_coordinate(place.lat, "Breite").map_err(AppError::Invalid)?;
+    let lon = parse_coordinate(place.lon, "Länge").map_err(AppError::Invalid)?;
+    let municipality = state
+        .municipality_at(lat, lon)
+        .ok_or_else(|| {
+            AppError::Invalid(format!(
+                "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
+                state.region.name
+            ))
+        })?
+        .to_string();
+    let location = OfferLocation {
+        street: place.street.trim().to_string(),
+        postcode: place.postcode.trim().to_string(),
+        town: place.town.trim().to_string(),
+        lat,
+        lon,
+        municipality,
+    };
+    let outcome = state
+        .storage
+        .set_location(id, version, &location, editor_id, now)
+        .await?;
+    tracing::info!(editor = editor_id, offer = id, ?outcome, "offer moved");
+    Ok(outcome)
 }

@@ -190,16 +190,7 @@ pub async fn report_correction(
 /// The editors' queue: open requests first, then the last decided ones.
 #[server(name = GetRequests, prefix = "/api", endpoint = "redaktion/anfragen", input = GetUrl, output = JsonResult)]
 pub async fn requests() -> Result<Vec<RequestRecord>, AppError> {
-    use crate::accounts::model::Role;
-    let result: Result<_, AppError> = async {
-        crate::platform::auth::require(Role::Editor).await?;
-        Ok(crate::platform::state::app_state()?
-            .storage
-            .requests()
-            .await?)
-    }
-    .await;
-    result
+    crate::requests::service::queue().await
 }
 
 /// Decides an open request: `uebernommen` (a listing becomes a not yet public offer in the

@@ -9,8 +9,17 @@ use crate::editing::model::EditableField;
 use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
 use crate::platform::database::{Storage, StorageResult};
-use crate::requests::model::{RequestKind, RequestStatus, ValidListing};
+use crate::requests::model::{RequestKind, RequestRecord, RequestStatus, ValidListing};
 use crate::shared::error::AppError;
+
+/// The queue of requests from outside, for editors.
+pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {
+    crate::platform::auth::require(crate::accounts::model::Role::Editor).await?;
+    Ok(crate::platform::state::app_state()?
+        .storage
+        .requests()
+        .await?)
+}
 
 /// Where an approved listing is placed first: the municipality the editor chose and its town
 /// centre (the editor sets the exact location afterwards).

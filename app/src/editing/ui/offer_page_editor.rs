@@ -12,12 +12,11 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
 
-use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::NoteView;
 use crate::editing::model::{
     ChangeRecord, EditableField, EditableOffer, FieldInput, LOCATION_FIELD, OfferLocation,
 };
-use crate::platform::auth::{EditDraft, require, take_note};
+use crate::platform::auth::{EditDraft, take_note};
 
 fn date_time_of(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)
@@ -46,10 +45,8 @@ pub fn EditorPanel(id: i64) -> impl IntoView {
             {move || {
                 let picked = picked.clone();
                 Suspend::new(async move {
-                require(Role::Editor).await.ok()?;
-                let storage = crate::platform::state::app_state().ok()?.storage;
-                let offer = storage.editable_offer(id).await.ok().flatten()?;
-                let history = storage.offer_history(id).await.unwrap_or_default();
+                let offer = crate::editing::service::editable_offer(id).await.ok()?;
+                let history = crate::editing::service::offer_history(id).await.unwrap_or_default();
                 let note = take_note().await;
                 let draft = note
                     .as_ref()

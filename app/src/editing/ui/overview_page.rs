@@ -29,8 +29,8 @@ pub fn EditorOverview() -> impl IntoView {
                 let Ok(state) = crate::platform::state::app_state() else {
                     return view! { <p class="error">"Interner Fehler."</p> }.into_any();
                 };
-                let offers = state.storage.offers_to_check().await.unwrap_or_default();
-                let requests = state.storage.requests().await.unwrap_or_default();
+                let offers = crate::editing::service::offers_to_check().await.unwrap_or_default();
+                let requests = crate::requests::service::queue().await.unwrap_or_default();
                 let municipalities = state.region.municipalities.clone();
                 view! {
                     <OverviewBody offers note />
