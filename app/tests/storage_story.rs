@@ -1166,4 +1166,38 @@ async fn one_write_path_story(storage: &dyn Storage) {
             "{kind}: one history entry"
         );
     }
+
+    // An import that changes one field of the offer: the same one step and one entry.
+    use app::import::offer_csv::{ImportRegion, read_csv, write_csv};
+    let towns = vec![("05558012".to_string(), "Coesfeld".to_string())];
+    let locate = |_: f64, _: f64| Some("05558012".to_string());
+    let region = ImportRegion {
+        municipalities: &towns,
+        locate: &locate,
+    };
+    let exported = storage.exported_offers().await.unwrap();
+    let position = exported.iter().position(|e| e.offer.id == id).unwrap();
+    let mut offers = read_csv(&write_csv(&exported, true, |_| "Coesfeld".into()), &region).unwrap();
+    for (field, value) in offers[position].values.iter_mut() {
+        if *field == EditableField::HoursNote {
+            *value = "per Import geändert".into();
+        }
+    }
+    let (_, before, entries_before) = state("import").await;
+    let outcome = storage
+        .import_offers(&offers, editor, now + 1, false)
+        .await
+        .unwrap();
+    assert_eq!(outcome.changed.len(), 1, "{outcome:?}");
+    let (_, after, entries_after) = state("import").await;
+    assert_eq!(
+        after.version,
+        before.version + 1,
+        "import: the version moves on once"
+    );
+    assert_eq!(
+        entries_after,
+        entries_before + 1,
+        "import: one history entry"
+    );
 }

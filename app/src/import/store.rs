@@ -139,6 +139,13 @@ macro_rules! import_storage {
                 account_id: i64,
                 now: i64,
             ) -> StorageResult<Vec<String>> {
+                // Lock the offer first (PostgreSQL: its row; SQLite: the database), so the values
+                // read below are the ones this import replaces: no editor's save slips in between,
+                // and the version steps once from what was read, as an editor's save does.
+                sqlx::query("UPDATE offers SET version = version WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *connection)
+                    .await?;
                 let current = Self::read_editable(&mut *connection, id)
                     .await?
                     .ok_or_else(|| StorageError::Corrupt(format!("offer {id} vanished")))?;
@@ -215,8 +222,7 @@ macro_rules! import_storage {
                     changed.push("Zuletzt geprüft".to_string());
                 }
                 if !changed.is_empty() {
-                    sqlx::query("UPDATE offers SET version = $1 WHERE id = $2")
-                        .bind(version)
+                    sqlx::query("UPDATE offers SET version = version + 1 WHERE id = $1")
                         .bind(id)
                         .execute(&mut *connection)
                         .await?;
