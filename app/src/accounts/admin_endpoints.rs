@@ -33,27 +33,19 @@ pub struct Invitation {
 /// Every account.
 #[server(name = ListAccounts, prefix = "/api", endpoint = "verwaltung/konten", input = GetUrl, output = JsonResult)]
 pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
-    use crate::platform::auth::require;
-    let result: Result<_, AppError> = async {
-        require(Role::Admin).await?;
-        let storage = crate::platform::state::app_state()?.storage;
-        Ok(storage
-            .list_accounts()
-            .await?
-            .into_iter()
-            .map(|a| AccountView {
-                pending: a.is_pending(),
-                id: a.id,
-                name: a.display_name,
-                email: a.email,
-                role: a.role,
-                active: a.active,
-                last_login_at: a.last_login_at,
-            })
-            .collect())
-    }
-    .await;
-    result
+    Ok(crate::accounts::service::accounts()
+        .await?
+        .into_iter()
+        .map(|a| AccountView {
+            pending: a.is_pending(),
+            id: a.id,
+            name: a.display_name,
+            email: a.email,
+            role: a.role,
+            active: a.active,
+            last_login_at: a.last_login_at,
+        })
+        .collect())
 }
 
 /// Invites a person: creates the account (or renews the invitation of one not yet accepted)

@@ -34,7 +34,7 @@ pub async fn export(
         Err(refused) => return refused,
     };
     let with_internal = query.iter().any(|(k, v)| k == "intern" && v == "1");
-    match state.storage.exported_offers().await {
+    match crate::import::service::exported_offers(state.storage.as_ref()).await {
         Ok(offers) => {
             tracing::info!(
                 editor = editor.id,
@@ -53,14 +53,7 @@ pub async fn export(
             };
             crate::platform::response::file_download("text/csv; charset=utf-8", name, text)
         }
-        Err(error) => {
-            tracing::error!(%error, "export failed");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Der Export ist fehlgeschlagen. Bitte später erneut versuchen.",
-            )
-                .into_response()
-        }
+        Err(error) => (error.status(), error.to_string()).into_response(),
     }
 }
 
@@ -90,18 +83,19 @@ async fn check_file(
         return read_csv(text, &region).map_err(|problems| ("Zeile".to_string(), problems));
     }
     // This site's own HSDS ids lead back to its offers.
-    let own_ids: HashMap<String, String> = match state.storage.exported_offers().await {
-        Ok(offers) => offers
-            .into_iter()
-            .map(|o| {
-                (
-                    crate::open_data::hsds::hsds_id("service", o.offer.id),
-                    o.external_id,
-                )
-            })
-            .collect(),
-        Err(_) => HashMap::new(),
-    };
+    let own_ids: HashMap<String, String> =
+        match crate::import::service::exported_offers(state.storage.as_ref()).await {
+            Ok(offers) => offers
+                .into_iter()
+                .map(|o| {
+                    (
+                        crate::open_data::hsds::hsds_id("service", o.offer.id),
+                        o.external_id,
+                    )
+                })
+                .collect(),
+            Err(_) => HashMap::new(),
+        };
     let whole_file = |message: String| {
         (
             "Dienst".to_string(),
@@ -247,9 +241,7 @@ pub async fn upload(
         }
     };
     let now = crate::platform::auth::now();
-    match state
-        .storage
-        .import_offers(&offers, editor.id, now, true)
+    match crate::import::service::import(state.storage.as_ref(), &offers, editor.id, now, true)
         .await
     {
         Ok(outcome) => {
@@ -264,16 +256,7 @@ pub async fn upload(
             )
             .await
         }
-        Err(error) => {
-            tracing::error!(%error, "import dry run failed");
-            remember(
-                &session,
-                refused(&format!(
-                    "Der Probelauf ist an der Datenbank gescheitert; nichts wurde geändert ({error})."
-                )),
-            )
-            .await
-        }
+        Err(error) => remember(&session, refused(&error.to_string())).await,
     }
 }
 
@@ -316,34 +299,24 @@ pub async fn execute(
         Err((unit, problems)) => ImportReport::Problems { unit, problems },
         Ok(offers) => {
             let now = crate::platform::auth::now();
-            match state
-                .storage
-                .import_offers(&offers, editor.id, now, false)
-                .await
+            match crate::import::service::import(
+                state.storage.as_ref(),
+                &offers,
+                editor.id,
+                now,
+                false,
+            )
+            .await
             {
-                Ok(outcome) => {
-                    tracing::info!(
-                        editor = editor.id,
-                        file = %file_name,
-                        created = outcome.created.len(),
-                        changed = outcome.changed.len(),
-                        "offers imported"
-                    );
-                    ImportReport::Done(outcome)
-                }
-                Err(error) => {
-                    tracing::error!(%error, "import failed");
-                    ImportReport::Problems {
-                        unit: "Zeile".into(),
-                        problems: vec![ImportProblem {
-                            line: 0,
-                            column: String::new(),
-                            message: format!(
-                                "Der Import ist an der Datenbank gescheitert; nichts wurde geändert ({error})."
-                            ),
-                        }],
-                    }
-                }
+                Ok(outcome) => ImportReport::Done(outcome),
+                Err(error) => ImportReport::Problems {
+                    unit: "Zeile".into(),
+                    problems: vec![ImportProblem {
+                        line: 0,
+                        column: String::new(),
+                        message: error.to_string(),
+                    }],
+                },
             }
         }
     };

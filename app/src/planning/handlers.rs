@@ -7,8 +7,8 @@ use crate::planning::figures::{
     matrix_csv, reach, reach_csv, town_figures, towns_csv, zero_results_csv,
 };
 use crate::planning::model::Selection;
-use crate::planning::service::{count_if_nothing_found, filter_of};
-use crate::platform::database::StorageResult;
+use crate::planning::service::{count_if_nothing_found, filter_of, planning_data};
+use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 use crate::shared::query_pairs::decode_query;
 use axum::extract::{Query, State};
@@ -23,13 +23,8 @@ fn csv_download(file_name: &str, text: String) -> Response {
     file_download("text/csv; charset=utf-8", file_name, text)
 }
 
-fn failed(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "planning export failed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Die Planungszahlen konnten nicht geladen werden. Bitte versuchen Sie es später erneut.",
-    )
-        .into_response()
+fn failed(error: AppError) -> Response {
+    (error.status(), error.to_string()).into_response()
 }
 
 /// `GET /planung/matrix.csv`: every municipality × topic × life phase, with rates.
@@ -37,17 +32,10 @@ pub async fn matrix_download(State(state): State<AppState>, session: Session) ->
     if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
         return refused;
     }
-    let loaded = async {
-        StorageResult::Ok((
-            state.storage.public_offer_summaries().await?,
-            state.storage.latest_child_counts().await?,
-        ))
-    }
-    .await;
-    match loaded {
-        Ok((offers, entered)) => {
-            let towns = town_figures(&state.planning, &entered);
-            csv_download("angebotsmatrix.csv", matrix_csv(&offers, &towns))
+    match planning_data(&state).await {
+        Ok(data) => {
+            let towns = town_figures(&state.planning, &data.entered);
+            csv_download("angebotsmatrix.csv", matrix_csv(&data.offers, &towns))
         }
         Err(error) => failed(error),
     }
@@ -58,9 +46,9 @@ pub async fn towns_download(State(state): State<AppState>, session: Session) -> 
     if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
         return refused;
     }
-    match state.storage.latest_child_counts().await {
-        Ok(entered) => {
-            let towns = town_figures(&state.planning, &entered);
+    match planning_data(&state).await {
+        Ok(data) => {
+            let towns = town_figures(&state.planning, &data.entered);
             csv_download(
                 "einwohner-kinder.csv",
                 towns_csv(&towns, &state.planning.population_source),
@@ -103,9 +91,9 @@ pub async fn reach_download(
         topic: Topic::parse(value("thema")),
         phase: LifePhase::parse(value("phase")),
     };
-    match state.storage.public_offer_summaries().await {
-        Ok(offers) => {
-            let rows = reach(&state.planning.towns, &offers, selection, limit_km);
+    match planning_data(&state).await {
+        Ok(data) => {
+            let rows = reach(&state.planning.towns, &data.offers, selection, limit_km);
             csv_download("erreichbarkeit.csv", reach_csv(&rows, limit_km))
         }
         Err(error) => failed(error),
@@ -117,17 +105,13 @@ pub async fn zero_results_download(State(state): State<AppState>, session: Sessi
     if let Err(refused) = signed_in_as(Role::Member, &state, &session).await {
         return refused;
     }
-    let today = chrono::Local::now().date_naive();
-    let since = today
-        .checked_sub_months(chrono::Months::new(state.zero_result_months))
-        .unwrap_or(today);
-    match state.storage.zero_results_since(since).await {
-        Ok(counts) => {
+    match planning_data(&state).await {
+        Ok(data) => {
             let region = state.region.clone();
             let name_of = |ags: &str| region.municipality_name(ags).to_string();
             csv_download(
                 "suchen-ohne-ergebnis.csv",
-                zero_results_csv(&counts, name_of),
+                zero_results_csv(&data.zero_results, name_of),
             )
         }
         Err(error) => failed(error),

@@ -1,13 +1,50 @@
-//! The planners' operations on the searches that found nothing: counting one (from the map in
-//! the browser, or a map page opened with filters) under its privacy-safe key, and forgetting
-//! old counts daily.
+//! The planners' operations: reading what their figures are computed from, counting a search
+//! that found nothing (from the map in the browser, or a map page opened with filters) under
+//! its privacy-safe key, and forgetting old counts daily.
 
 use std::sync::Arc;
 
 use crate::offers::filter::{OfferFilter, ParsedQuery, SearchableOffers};
+use crate::offers::model::OfferSummary;
 use crate::planning::model::zero_result_key;
+use crate::planning::store::{ChildCount, ZeroResultCount};
 use crate::platform::database::{Storage, StorageResult};
 use crate::platform::state::AppState;
+use crate::shared::error::AppError;
+
+/// What the planners' figures are computed from. Callers have checked the member role (the
+/// page through its context, the downloads through their session).
+pub struct PlanningData {
+    /// Every active offer.
+    pub offers: Vec<OfferSummary>,
+    /// The latest children per municipality an admin entered.
+    pub entered: Vec<ChildCount>,
+    /// The searches without results of the kept period.
+    pub zero_results: Vec<ZeroResultCount>,
+}
+
+/// Reads what the planners' figures are computed from.
+pub async fn planning_data(state: &AppState) -> Result<PlanningData, AppError> {
+    let today = chrono::Local::now().date_naive();
+    let since = today
+        .checked_sub_months(chrono::Months::new(state.zero_result_months))
+        .unwrap_or(today);
+    let loaded = async {
+        StorageResult::Ok(PlanningData {
+            offers: state.storage.public_offer_summaries().await?,
+            entered: state.storage.latest_child_counts().await?,
+            zero_results: state.storage.zero_results_since(since).await?,
+        })
+    }
+    .await;
+    loaded.map_err(|error| {
+        tracing::error!(%error, "loading the planning figures failed");
+        AppError::Unavailable(
+            "Die Planungszahlen konnten nicht geladen werden. Bitte versuchen Sie es später erneut."
+                .into(),
+        )
+    })
+}
 
 /// Counts a public search that found nothing under its privacy-safe key. A search the server
 /// finds offers for, or one without any criterion, is not counted. Answers whether it counted.

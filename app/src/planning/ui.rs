@@ -166,30 +166,14 @@ pub fn PlanningPage() -> impl IntoView {
                     if choices.limit_km.is_nan() {
                         choices.limit_km = state.reach_limit_km;
                     }
-                    let today = chrono::Local::now().date_naive();
-                    let since = today
-                        .checked_sub_months(chrono::Months::new(state.zero_result_months))
-                        .unwrap_or(today);
-                    let loaded = async {
-                        Ok::<_, crate::platform::database::StorageError>((
-                            state.storage.public_offer_summaries().await?,
-                            state.storage.latest_child_counts().await?,
-                            state.storage.zero_results_since(since).await?,
-                        ))
-                    }
-                    .await;
-                    let (offers, entered, zero_results) = match loaded {
-                        Ok(loaded) => loaded,
-                        Err(error) => {
-                            tracing::error!(%error, "loading the planning figures failed");
-                            return view! {
-                                <p class="error" role="alert">
-                                    "Die Planungszahlen konnten nicht geladen werden. Bitte versuchen Sie es später erneut."
-                                </p>
+                    let (offers, entered, zero_results) =
+                        match crate::planning::service::planning_data(&state).await {
+                            Ok(data) => (data.offers, data.entered, data.zero_results),
+                            Err(error) => {
+                                return view! { <p class="error" role="alert">{error.to_string()}</p> }
+                                    .into_any();
                             }
-                                .into_any();
-                        }
-                    };
+                        };
                     let towns = town_figures(&state.planning, &entered);
                     let region = state.region.clone();
                     let name_of = move |ags: &str| region.municipality_name(ags).to_string();

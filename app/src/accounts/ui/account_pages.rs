@@ -10,9 +10,8 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::accounts::invitations::hash_token;
 use crate::accounts::model::{NewPassword, Viewer};
-use crate::platform::auth::{Note, current_viewer, now, take_note};
+use crate::platform::auth::{Note, current_viewer, take_note};
 use crate::platform::error::AppError;
 use crate::platform::response::set_status;
 
@@ -212,10 +211,10 @@ pub fn InvitationPage() -> impl IntoView {
                     let token = token.clone();
                     Suspend::new(async move {
                         let note = take_note().await;
-                        let invited = match crate::platform::state::app_state() {
-                            Ok(state) => state.storage.invited_account(&hash_token(&token), now()).await.ok().flatten(),
-                            Err(_) => None,
-                        };
+                        let invited = crate::accounts::service::invited_account(&token)
+                            .await
+                            .ok()
+                            .flatten();
                         match invited {
                             None => {
                                 set_status(axum::http::StatusCode::NOT_FOUND);

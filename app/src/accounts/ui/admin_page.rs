@@ -40,10 +40,7 @@ pub fn AdminPage() -> impl IntoView {
                         return view! { <AccessDenied viewer next="/verwaltung".to_string() /> }.into_any();
                     }
                 };
-                let accounts = match crate::platform::state::app_state() {
-                    Ok(state) => state.storage.list_accounts().await.unwrap_or_default(),
-                    Err(_) => Vec::new(),
-                };
+                let accounts = crate::accounts::service::accounts().await.unwrap_or_default();
                 view! {
                     <Title text="Verwaltung – Chancenkarte" />
                     <h1 class="page-title">"Verwaltung der Konten"</h1>

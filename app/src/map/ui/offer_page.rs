@@ -4,12 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::accounts::model::Role;
 use crate::editing::model::EditableField;
 use crate::editing::ui::offer_page_editor::EditorPanel;
 use crate::map::ui::offer_view::OfferView;
 use crate::members::ui::member_view::MemberSection;
-use crate::platform::auth::require;
 use crate::platform::response::set_not_found_status;
 use crate::requests::ui::ReportError;
 
@@ -49,15 +47,8 @@ pub fn OfferPage() -> impl IntoView {
                     Ok(None) => {
                         // Editors still reach offers that are not public (archived, or
                         // taken over from a request and not yet published).
-                        let hidden_for_editors = match (id(), require(Role::Editor).await) {
-                            (Some(id), Ok(_)) => crate::platform::state::app_state()
-                                .ok()
-                                .map(|state| state.storage)
-                                .map(|storage| async move { storage.editable_offer(id).await.ok().flatten() }),
-                            _ => None,
-                        };
-                        let hidden = match hidden_for_editors {
-                            Some(lookup) => lookup.await,
+                        let hidden = match id() {
+                            Some(id) => crate::editing::service::editable_offer(id).await.ok(),
                             None => None,
                         };
                         match hidden {

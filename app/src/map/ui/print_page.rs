@@ -73,9 +73,7 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
         region.knows_municipality(ags)
     });
     let filter = parsed.filter;
-    let summaries = state
-        .storage
-        .public_offer_summaries()
+    let summaries = crate::offers::service::public_offers()
         .await
         .map_err(|e| failed(e.to_string()))?;
     let name_of = |ags: &str| region.municipality_name(ags).to_string();
@@ -90,9 +88,7 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
     let mut offers = Vec::new();
     for index in matching.iter().take(PRINT_LIMIT) {
         let id = searchable.offers()[*index].id;
-        if let Some(offer) = state
-            .storage
-            .public_offer_detail(id)
+        if let Some(offer) = crate::offers::service::offer_detail(id)
             .await
             .map_err(|e| failed(e.to_string()))?
         {

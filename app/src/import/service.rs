@@ -1,0 +1,48 @@
+//! The editors' file exchange as operations: every active offer for the export, and a checked
+//! file imported all or nothing (or tried in a transaction that is rolled back: the dry run).
+//! Callers have checked the editor role through their session.
+
+use crate::import::offer_csv::{ExportedOffer, ImportedOffer};
+use crate::import::store::ImportOutcome;
+use crate::platform::database::Storage;
+use crate::shared::error::AppError;
+
+/// Every active offer as the import reads it back.
+pub async fn exported_offers(storage: &dyn Storage) -> Result<Vec<ExportedOffer>, AppError> {
+    storage.exported_offers().await.map_err(|error| {
+        tracing::error!(%error, "export failed");
+        AppError::Unavailable(
+            "Der Export ist fehlgeschlagen. Bitte später erneut versuchen.".into(),
+        )
+    })
+}
+
+/// Imports `offers` for `editor_id` in one transaction; with `dry_run` the transaction is
+/// rolled back, so the outcome says exactly what the import would do.
+pub async fn import(
+    storage: &dyn Storage,
+    offers: &[ImportedOffer],
+    editor_id: i64,
+    now: i64,
+    dry_run: bool,
+) -> Result<ImportOutcome, AppError> {
+    let outcome = storage
+        .import_offers(offers, editor_id, now, dry_run)
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, dry_run, "import failed");
+            AppError::Unavailable(
+                "Der Import ist fehlgeschlagen; es wurde nichts geändert. Bitte versuchen Sie es später erneut."
+                    .into(),
+            )
+        })?;
+    if !dry_run {
+        tracing::info!(
+            editor = editor_id,
+            created = outcome.created.len(),
+            changed = outcome.changed.len(),
+            "offers imported"
+        );
+    }
+    Ok(outcome)
+}
