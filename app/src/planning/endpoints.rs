@@ -11,43 +11,12 @@ pub async fn enter_child_count(
     stichtag: String,
     anzahl: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::model::Role;
-    use crate::planning::model::parse_child_count;
-    use crate::planning::store::ChildCount;
-    use crate::platform::auth::{FormReply, now, reply, require};
-    let mut note = None;
-    let result = async {
-        let admin = require(Role::Admin).await?;
-        let state = crate::platform::state::app_state()?;
-        if !state.region.knows_municipality(&ags) {
-            return Err(AppError::Invalid(
-                "Bitte wählen Sie eine Gemeinde des Kreises.".into(),
-            ));
-        }
-        let today = chrono::Local::now().date_naive();
-        let (as_of, children) =
-            parse_child_count(&stichtag, &anzahl, today).map_err(AppError::Invalid)?;
-        state
-            .storage
-            .enter_child_count(
-                &ChildCount {
-                    ags: ags.clone(),
-                    as_of,
-                    children,
-                },
-                admin.id,
-                now(),
-            )
-            .await?;
-        tracing::info!(admin = admin.id, %ags, %as_of, children, "child count entered");
-        note = Some(format!(
-            "Kinderzahl für {} gespeichert: {children} (Stichtag {}).",
-            state.region.municipality_name(&ags),
-            as_of.format("%d.%m.%Y")
-        ));
-        Ok(())
-    }
-    .await;
+    use crate::platform::auth::{FormReply, now, reply};
+    let (result, note) =
+        match crate::planning::service::enter_child_count(&ags, &stichtag, &anzahl, now()).await {
+            Ok(note) => (Ok(()), Some(note)),
+            Err(error) => (Err(error), None),
+        };
     reply(
         result,
         FormReply {

@@ -46,6 +46,44 @@ pub async fn planning_data(state: &AppState) -> Result<PlanningData, AppError> {
     })
 }
 
+/// Stores a municipality's number of children under 18 on a reference date, for admins; the
+/// note that says what was stored.
+pub async fn enter_child_count(
+    ags: &str,
+    as_of: &str,
+    children: &str,
+    now: i64,
+) -> Result<String, AppError> {
+    let admin = crate::platform::auth::require(crate::accounts::model::Role::Admin).await?;
+    let state = crate::platform::state::app_state()?;
+    if !state.region.knows_municipality(ags) {
+        return Err(AppError::Invalid(
+            "Bitte wählen Sie eine Gemeinde des Kreises.".into(),
+        ));
+    }
+    let today = chrono::Local::now().date_naive();
+    let (as_of, children) = crate::planning::model::parse_child_count(as_of, children, today)
+        .map_err(AppError::Invalid)?;
+    state
+        .storage
+        .enter_child_count(
+            &ChildCount {
+                ags: ags.to_string(),
+                as_of,
+                children,
+            },
+            admin.id,
+            now,
+        )
+        .await?;
+    tracing::info!(admin = admin.id, %ags, %as_of, children, "child count entered");
+    Ok(format!(
+        "Kinderzahl für {} gespeichert: {children} (Stichtag {}).",
+        state.region.municipality_name(ags),
+        as_of.format("%d.%m.%Y")
+    ))
+}
+
 /// Counts a public search that found nothing under its privacy-safe key. A search the server
 /// finds offers for, or one without any criterion, is not counted. Answers whether it counted.
 pub async fn count_if_nothing_found(state: &AppState, filter: &OfferFilter) -> StorageResult<bool> {

@@ -15,34 +15,8 @@ use crate::shared::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod guard {
-    use crate::platform::auth::{client_address, now};
     use crate::requests::model::FieldErrors;
     use crate::shared::error::AppError;
-    use crate::shared::throttle::ThrottlePolicy;
-
-    /// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
-    /// an hour from one address; counts this post.
-    pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
-        let state = crate::platform::state::app_state()?;
-        let started = crate::requests::form_stamp::verify(&state.form_secret, stamp).unwrap_or(0);
-        if let Some(reason) = crate::requests::model::spam_reason(honeypot, started, now()) {
-            return Err(AppError::Invalid(reason.to_string()));
-        }
-        let key = format!("formular:{}", client_address().await);
-        let policy = ThrottlePolicy::PUBLIC_FORMS;
-        let record = state.storage.failure_record(&key).await?;
-        if let Some(wait) = policy.wait_secs(&record, now()) {
-            return Err(AppError::Invalid(format!(
-                "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
-                crate::shared::throttle::wait_in_words(wait)
-            )));
-        }
-        state
-            .storage
-            .save_failure_record(&key, &policy.after_failure(&record, now()))
-            .await?;
-        Ok(())
-    }
 
     /// The field errors as one German message.
     pub fn invalid(errors: &FieldErrors) -> AppError {
@@ -103,7 +77,7 @@ pub async fn request_listing(
     .collect();
     let mut field_errors = Vec::new();
     let result: Result<String, AppError> = async {
-        guard::not_spam(
+        crate::requests::service::not_spam(
             homepage.as_deref().unwrap_or(""),
             stamp.as_deref().unwrap_or(""),
         )
@@ -115,10 +89,7 @@ pub async fn request_listing(
                 .collect();
             guard::invalid(&errors)
         })?;
-        let storage = crate::platform::state::app_state()?.storage;
-        let request = storage.create_listing_request(&listing, now()).await?;
-        tracing::info!(request = request.id, "listing request received");
-        Ok(request.reference)
+        crate::requests::service::submit_listing(&listing, now()).await
     }
     .await;
     if is_form_post().await {
@@ -150,7 +121,7 @@ pub async fn report_correction(
 ) -> Result<String, AppError> {
     use crate::platform::auth::now;
     let result: Result<String, AppError> = async {
-        guard::not_spam(
+        crate::requests::service::not_spam(
             homepage.as_deref().unwrap_or(""),
             stamp.as_deref().unwrap_or(""),
         )
@@ -160,12 +131,7 @@ pub async fn report_correction(
             contact_email.as_deref().unwrap_or(""),
         )
         .map_err(|errors| guard::invalid(&errors))?;
-        let storage = crate::platform::state::app_state()?.storage;
-        let request = storage
-            .create_correction(offer_id, &correction, now())
-            .await?
-            .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht (mehr).".into()))?;
-        Ok(request.reference)
+        crate::requests::service::report_correction(offer_id, &correction, now()).await
     }
     .await;
     if crate::platform::auth::is_form_post().await {
@@ -203,44 +169,9 @@ pub async fn decide_request(
     reason: Option<String>,
     ort: Option<String>,
 ) -> Result<Option<i64>, AppError> {
-    use crate::accounts::model::Role;
-    use crate::platform::auth::{FormReply, now, reply, require};
-    use crate::requests::model::RequestStatus;
-    use crate::requests::service::{Placement, approve_listing};
+    use crate::platform::auth::{FormReply, now, reply};
     let reason = reason.unwrap_or_default().trim().to_string();
-    let result: Result<(Option<i64>, String), AppError> = async {
-        let editor = require(Role::Editor).await?;
-        let status = RequestStatus::parse(&decision)
-            .filter(|status| *status != RequestStatus::Open)
-            .ok_or_else(|| AppError::Invalid("Diese Entscheidung gibt es nicht.".into()))?;
-        let state = crate::platform::state::app_state()?;
-        if status == RequestStatus::Approved {
-            let ags = ort.unwrap_or_default();
-            let (_, lat, lon) = state
-                .town_centres
-                .iter()
-                .find(|(key, _, _)| *key == ags)
-                .cloned()
-                .ok_or_else(|| AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into()))?;
-            let place = Placement { municipality_ags: ags, lat, lon };
-            let today = chrono::Local::now().date_naive();
-            let offer_id = approve_listing(state.storage.as_ref(), id, &place, today, editor.id, now())
-                .await?
-                .ok_or_else(|| AppError::Conflict("Diese Anfrage ist schon entschieden.".into()))?;
-            return Ok((
-                Some(offer_id),
-                "Übernommen: Das Angebot ist angelegt, aber noch nicht öffentlich. Bitte vervollständigen und dann wiederherstellen (veröffentlichen).".to_string(),
-            ));
-        }
-        if status == RequestStatus::Rejected && reason.is_empty() {
-            return Err(AppError::Invalid("Bitte geben Sie einen Grund für die Ablehnung an.".into()));
-        }
-        if !state.storage.decide_request(id, status, &reason, editor.id, now()).await? {
-            return Err(AppError::Conflict("Diese Anfrage ist schon entschieden.".into()));
-        }
-        Ok((None, "Entscheidung gespeichert.".to_string()))
-    }
-    .await;
+    let result = crate::requests::service::decide(id, &decision, &reason, ort, now()).await;
     let (value, note, target) = match result {
         Ok((offer_id, note)) => {
             let target = offer_id.map_or("/redaktion#anfragen".to_string(), |id| {

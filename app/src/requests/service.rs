@@ -12,6 +12,108 @@ use crate::platform::database::{Storage, StorageResult};
 use crate::requests::model::{RequestKind, RequestRecord, RequestStatus, ValidListing};
 use crate::shared::error::AppError;
 
+/// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
+/// an hour from one address; counts this post.
+pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
+    use crate::platform::auth::{client_address, now};
+    use crate::shared::throttle::ThrottlePolicy;
+    let state = crate::platform::state::app_state()?;
+    let started = crate::requests::form_stamp::verify(&state.form_secret, stamp).unwrap_or(0);
+    if let Some(reason) = crate::requests::model::spam_reason(honeypot, started, now()) {
+        return Err(AppError::Invalid(reason.to_string()));
+    }
+    let key = format!("formular:{}", client_address().await);
+    let policy = ThrottlePolicy::PUBLIC_FORMS;
+    let record = state.storage.failure_record(&key).await?;
+    if let Some(wait) = policy.wait_secs(&record, now()) {
+        return Err(AppError::Invalid(format!(
+            "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
+            crate::shared::throttle::wait_in_words(wait)
+        )));
+    }
+    state
+        .storage
+        .save_failure_record(&key, &policy.after_failure(&record, now()))
+        .await?;
+    Ok(())
+}
+
+/// Decides an open request for the signed-in editor: `uebernommen` (a listing becomes a not
+/// yet public offer in the municipality `ort`), `eingearbeitet` or `verworfen` (corrections),
+/// `abgelehnt` (needs a reason). The new offer's id, if one was created, and the note.
+pub async fn decide(
+    id: i64,
+    decision: &str,
+    reason: &str,
+    ort: Option<String>,
+    now: i64,
+) -> Result<(Option<i64>, String), AppError> {
+    let editor = crate::platform::auth::require(crate::accounts::model::Role::Editor).await?;
+    let status = RequestStatus::parse(decision)
+        .filter(|status| *status != RequestStatus::Open)
+        .ok_or_else(|| AppError::Invalid("Diese Entscheidung gibt es nicht.".into()))?;
+    let state = crate::platform::state::app_state()?;
+    if status == RequestStatus::Approved {
+        let ags = ort.unwrap_or_default();
+        let (_, lat, lon) = state
+            .town_centres
+            .iter()
+            .find(|(key, _, _)| *key == ags)
+            .cloned()
+            .ok_or_else(|| AppError::Invalid("Bitte wählen Sie den Ort des Angebots.".into()))?;
+        let place = Placement {
+            municipality_ags: ags,
+            lat,
+            lon,
+        };
+        let today = chrono::Local::now().date_naive();
+        let offer_id = approve_listing(state.storage.as_ref(), id, &place, today, editor.id, now)
+            .await?
+            .ok_or_else(|| AppError::Conflict("Diese Anfrage ist schon entschieden.".into()))?;
+        return Ok((
+            Some(offer_id),
+            "Übernommen: Das Angebot ist angelegt, aber noch nicht öffentlich. Bitte vervollständigen und dann wiederherstellen (veröffentlichen).".to_string(),
+        ));
+    }
+    if status == RequestStatus::Rejected && reason.is_empty() {
+        return Err(AppError::Invalid(
+            "Bitte geben Sie einen Grund für die Ablehnung an.".into(),
+        ));
+    }
+    if !state
+        .storage
+        .decide_request(id, status, reason, editor.id, now)
+        .await?
+    {
+        return Err(AppError::Conflict(
+            "Diese Anfrage ist schon entschieden.".into(),
+        ));
+    }
+    Ok((None, "Entscheidung gespeichert.".to_string()))
+}
+
+/// Stores a listing request from the public form; its reference number.
+pub async fn submit_listing(listing: &ValidListing, now: i64) -> Result<String, AppError> {
+    let storage = crate::platform::state::app_state()?.storage;
+    let request = storage.create_listing_request(listing, now).await?;
+    tracing::info!(request = request.id, "listing request received");
+    Ok(request.reference)
+}
+
+/// Stores a correction of an active offer from its page; its reference number.
+pub async fn report_correction(
+    offer_id: i64,
+    correction: &crate::requests::model::ValidCorrection,
+    now: i64,
+) -> Result<String, AppError> {
+    let storage = crate::platform::state::app_state()?.storage;
+    let request = storage
+        .create_correction(offer_id, correction, now)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht (mehr).".into()))?;
+    Ok(request.reference)
+}
+
 /// The queue of requests from outside, for editors.
 pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {
     crate::platform::auth::require(crate::accounts::model::Role::Editor).await?;
