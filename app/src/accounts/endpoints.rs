@@ -59,30 +59,12 @@ pub async fn change_password(
     new_password: String,
     repeat_password: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::model::{NewPassword, Role};
-    use crate::accounts::password::PasswordHash;
-    use crate::platform::auth::{FormReply, renew_session, reply, require};
-    let result = async {
-        let account = require(Role::Member).await?;
-        let current_ok = account
-            .password_hash
-            .as_ref()
-            .is_some_and(|hash| hash.verify(&current_password));
-        if !current_ok {
-            return Err(AppError::Invalid(
-                "Das bisherige Passwort ist nicht richtig.".into(),
-            ));
-        }
-        let new_password = NewPassword::parse(&new_password, &repeat_password)?;
-        let hash = PasswordHash::new(new_password.expose());
-        let storage = crate::platform::state::app_state()?.storage;
-        storage.set_password(account.id, &hash).await?;
-        let updated = storage
-            .account_by_id(account.id)
-            .await?
-            .ok_or_else(|| AppError::Internal("account vanished".into()))?;
-        renew_session(&updated).await
-    }
+    use crate::platform::auth::{FormReply, reply};
+    let result = crate::accounts::service::change_password(
+        &current_password,
+        &new_password,
+        &repeat_password,
+    )
     .await;
     reply(
         result,
@@ -104,24 +86,11 @@ pub async fn accept_invitation(
     new_password: String,
     repeat_password: String,
 ) -> Result<(), AppError> {
-    use crate::accounts::invitations::{hash_token, invitation_path};
-    use crate::accounts::model::NewPassword;
-    use crate::accounts::password::PasswordHash;
-    use crate::platform::auth::{FormReply, now, reply};
+    use crate::accounts::invitations::invitation_path;
+    use crate::platform::auth::{FormReply, reply};
     let failure_to = invitation_path(token.trim());
-    let result = async {
-        let new_password = NewPassword::parse(&new_password, &repeat_password)?;
-        let storage = crate::platform::state::app_state()?.storage;
-        let hash = PasswordHash::new(new_password.expose());
-        match storage.accept_invitation(&hash_token(&token), &hash, now()).await? {
-            Some(_) => Ok(()),
-            None => Err(AppError::NotFound(
-                "Diese Einladung ist ungültig, abgelaufen oder schon benutzt. Bitte bitten Sie die Verwaltung um eine neue."
-                    .into(),
-            )),
-        }
-    }
-    .await;
+    let result =
+        crate::accounts::service::accept_invitation(&token, &new_password, &repeat_password).await;
     reply(
         result,
         FormReply {

@@ -1,5 +1,5 @@
-//! Reads of the account administration and of invitations, behind their checks: the list of
-//! accounts for admins, and the account an invitation link stands for.
+//! The accounts' operations behind their checks: one's own password, accepting an invitation,
+//! and the administration (list, invite, role, active) for admins.
 
 use crate::accounts::invitations::hash_token;
 use crate::accounts::model::Role;
@@ -20,4 +20,178 @@ pub async fn invited_account(token: &str) -> Result<Option<AccountRecord>, AppEr
         .storage
         .invited_account(&hash_token(token), now())
         .await?)
+}
+
+/// Changes the signed-in account's password; its other sessions end.
+pub async fn change_password(
+    current_password: &str,
+    new_password: &str,
+    repeat_password: &str,
+) -> Result<(), AppError> {
+    use crate::accounts::model::NewPassword;
+    use crate::accounts::password::PasswordHash;
+    use crate::platform::auth::renew_session;
+    let account = require(Role::Member).await?;
+    let current_ok = account
+        .password_hash
+        .as_ref()
+        .is_some_and(|hash| hash.verify(current_password));
+    if !current_ok {
+        return Err(AppError::Invalid(
+            "Das bisherige Passwort ist nicht richtig.".into(),
+        ));
+    }
+    let new_password = NewPassword::parse(new_password, repeat_password)?;
+    let hash = PasswordHash::new(new_password.expose());
+    let storage = crate::platform::state::app_state()?.storage;
+    storage.set_password(account.id, &hash).await?;
+    let updated = storage
+        .account_by_id(account.id)
+        .await?
+        .ok_or_else(|| AppError::Internal("account vanished".into()))?;
+    renew_session(&updated).await
+}
+
+/// Sets the password of an invited account through its one-time invitation link.
+pub async fn accept_invitation(
+    token: &str,
+    new_password: &str,
+    repeat_password: &str,
+) -> Result<(), AppError> {
+    use crate::accounts::model::NewPassword;
+    use crate::accounts::password::PasswordHash;
+    let new_password = NewPassword::parse(new_password, repeat_password)?;
+    let storage = crate::platform::state::app_state()?.storage;
+    let hash = PasswordHash::new(new_password.expose());
+    match storage.accept_invitation(&hash_token(token), &hash, now()).await? {
+        Some(_) => Ok(()),
+        None => Err(AppError::NotFound(
+            "Diese Einladung ist ungültig, abgelaufen oder schon benutzt. Bitte bitten Sie die Verwaltung um eine neue."
+                .into(),
+        )),
+    }
+}
+
+/// Invites a person, for admins: creates the account (or renews the invitation of one not yet
+/// accepted); the one-time link and the note for the admin.
+pub async fn invite(
+    email: &str,
+    name: &str,
+    role: &str,
+) -> Result<(crate::accounts::admin_endpoints::Invitation, String), AppError> {
+    use crate::accounts::admin_endpoints::Invitation;
+    use crate::accounts::invitations::{INVITATION_VALID_SECS, invitation_path, new_token};
+    use crate::accounts::model::{DisplayName, Email};
+    use crate::accounts::store::NewAccount;
+    let admin = require(Role::Admin).await?;
+    let email = Email::parse(email)?;
+    let name = DisplayName::parse(name)?;
+    let role = Role::parse(role)
+        .ok_or_else(|| AppError::Invalid("Bitte wählen Sie eine Rolle.".into()))?;
+    let storage = crate::platform::state::app_state()?.storage;
+    let account_id = match storage.account_by_email(&email).await? {
+        Some(existing) if existing.is_pending() => existing.id,
+        Some(_) => {
+            return Err(AppError::Conflict(
+                "Für diese E-Mail-Adresse gibt es schon ein Konto.".into(),
+            ));
+        }
+        None => {
+            storage
+                .create_account(
+                    &NewAccount {
+                        email,
+                        display_name: name.as_str().to_string(),
+                        role,
+                        password_hash: None,
+                    },
+                    now(),
+                )
+                .await?
+        }
+    };
+    let (token, token_hash) = new_token();
+    storage
+        .create_invitation(
+            account_id,
+            &token_hash,
+            Some(admin.id),
+            now() + INVITATION_VALID_SECS,
+        )
+        .await?;
+    tracing::info!(admin = admin.id, account = account_id, "invitation created");
+    let path = invitation_path(&token);
+    let note = format!(
+        "Einladung erstellt. Bitte senden Sie diesen Link (7 Tage gültig, nur einmal nutzbar): {path}"
+    );
+    Ok((Invitation { account_id, path }, note))
+}
+
+/// Checks that an admin may change `account_id`: it exists and is not the admin's own account
+/// (no admin can lock themselves out); with the storage to change it in.
+async fn changeable_account(
+    admin: &AccountRecord,
+    account_id: i64,
+) -> Result<
+    (
+        AccountRecord,
+        std::sync::Arc<dyn crate::platform::database::Storage>,
+    ),
+    AppError,
+> {
+    if admin.id == account_id {
+        return Err(AppError::Invalid(
+            "Ihr eigenes Konto können Sie hier nicht ändern; bitten Sie eine andere Person der Verwaltung."
+                .into(),
+        ));
+    }
+    let storage = app_state()?.storage;
+    let account = storage
+        .account_by_id(account_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Dieses Konto gibt es nicht.".into()))?;
+    Ok((account, storage))
+}
+
+/// Changes an account's role, for admins; the note for the admin.
+pub async fn set_role(account_id: i64, role: &str) -> Result<String, AppError> {
+    let admin = require(Role::Admin).await?;
+    let role =
+        Role::parse(role).ok_or_else(|| AppError::Invalid("Diese Rolle gibt es nicht.".into()))?;
+    let (account, storage) = changeable_account(&admin, account_id).await?;
+    storage.set_role(account.id, role).await?;
+    tracing::info!(
+        admin = admin.id,
+        account = account.id,
+        role = role.code(),
+        "role changed"
+    );
+    let note = format!(
+        "{} hat jetzt die Rolle „{}“.",
+        account.display_name,
+        role.label()
+    );
+    Ok(note)
+}
+
+/// Deactivates (ending its sessions at once) or reactivates an account, for admins; the note.
+pub async fn set_active(account_id: i64, active: bool) -> Result<String, AppError> {
+    let admin = require(Role::Admin).await?;
+    let (account, storage) = changeable_account(&admin, account_id).await?;
+    storage.set_active(account.id, active).await?;
+    tracing::info!(
+        admin = admin.id,
+        account = account.id,
+        active,
+        "account (de)activated"
+    );
+    let note = if active {
+        format!("{} ist wieder aktiv.", account.display_name)
+    } else {
+        format!(
+            "{} ist deaktiviert; alle Sitzungen sind beendet.",
+            account.display_name
+        )
+    };
+    Ok(note)
 }

@@ -238,10 +238,8 @@ pub async fn answer(
     let state = match request {
         PanelRequest::Show { editing, focus_on } => {
             let draft = match editing {
-                Some(field) => storage
-                    .editable_offer(id)
+                Some(field) => crate::editing::service::editable_offer_in(storage, id)
                     .await?
-                    .ok_or_else(gone)?
                     .value(field)
                     .to_string(),
                 None => String::new(),
@@ -313,7 +311,7 @@ pub async fn answer(
             }
         }
     };
-    let offer = storage.editable_offer(id).await?.ok_or_else(gone)?;
+    let offer = crate::editing::service::editable_offer_in(storage, id).await?;
     Ok(panel_html(&offer, &state))
 }
 

@@ -20,8 +20,13 @@ use crate::shared::error::AppError;
 /// The offer with its version and the canonical text of every editable field, for editors.
 pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
     require(Role::Editor).await?;
-    app_state()?
-        .storage
+    editable_offer_in(app_state()?.storage.as_ref(), id).await
+}
+
+/// [`editable_offer`] for handlers, which have checked the editor role through their session
+/// and have the storage at hand.
+pub async fn editable_offer_in(storage: &dyn Storage, id: i64) -> Result<EditableOffer, AppError> {
+    storage
         .editable_offer(id)
         .await?
         .ok_or_else(AppError::no_such_offer)

@@ -37,12 +37,12 @@ pub async fn detail_for(
     id: i64,
     is_member: bool,
     locale: Locale,
-) -> Result<Option<String>, crate::platform::database::StorageError> {
-    let Some(offer) = storage.public_offer_detail(id).await? else {
+) -> Result<Option<String>, crate::shared::error::AppError> {
+    let Some(offer) = crate::offers::service::detail_in(storage, id).await? else {
         return Ok(None);
     };
     let member = if is_member {
-        storage.member_offer_info(id).await?
+        crate::members::service::member_offer_info_in(storage, id).await?
     } else {
         None
     };

@@ -11,7 +11,6 @@ use tower_sessions::Session;
 use crate::accounts::model::Role;
 use crate::platform::auth::account_of_session;
 use crate::platform::catalogues::{locale_of, message};
-use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 
 /// The map's detail panel content of offer `id`: public, plus the member-only section for
@@ -38,10 +37,7 @@ async fn offer_panel(
             message(locale, "karte-angebot-fehlt", None),
         )
             .into_response(),
-        Err(error) => {
-            let error = AppError::from(error);
-            (error.status(), error.to_string()).into_response()
-        }
+        Err(error) => (error.status(), error.to_string()).into_response(),
     }
 }
 

@@ -12,7 +12,16 @@ use crate::shared::error::AppError;
 /// Contact persons, internal note and working group of an active offer, for members.
 pub async fn member_offer_info(id: i64) -> Result<Option<MemberOfferInfo>, AppError> {
     require(Role::Member).await?;
-    Ok(app_state()?.storage.member_offer_info(id).await?)
+    member_offer_info_in(app_state()?.storage.as_ref(), id).await
+}
+
+/// [`member_offer_info`] for handlers, which have checked the member role through their
+/// session and have the storage at hand.
+pub async fn member_offer_info_in(
+    storage: &dyn crate::platform::database::Storage,
+    id: i64,
+) -> Result<Option<MemberOfferInfo>, AppError> {
+    Ok(storage.member_offer_info(id).await?)
 }
 
 /// The member directory entries `query` finds, for members.

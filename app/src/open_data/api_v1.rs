@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use crate::offers::filter::{ParsedQuery, SearchableOffers};
 use crate::offers::store::{PublicOfferRecord, PublicOrganization};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
-use crate::platform::database::StorageError;
 use crate::platform::state::AppState;
+use crate::shared::error::AppError;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -132,24 +132,15 @@ pub(crate) fn refuse(status: StatusCode, reason: impl Into<String>) -> Response 
     Refusal(status, reason.into()).into_response()
 }
 
-fn storage_failed(error: StorageError) -> Refusal {
-    tracing::error!(%error, "open data query failed");
-    Refusal(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Die Daten konnten nicht geladen werden. Bitte später erneut versuchen.".into(),
-    )
+fn storage_failed(error: AppError) -> Refusal {
+    Refusal(error.status(), error.to_string())
 }
 
 /// The time the public data last changed: the last edit, or when this server started (it may
 /// have loaded data then).
 async fn last_modified(state: &ApiState) -> i64 {
-    let edited = state
-        .app
-        .storage
-        .last_offer_change()
+    let edited = crate::offers::service::last_change_in(state.app.storage.as_ref())
         .await
-        .ok()
-        .flatten()
         .unwrap_or(0);
     edited.max(state.started_at)
 }
@@ -349,10 +340,7 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
         let reasons: Vec<String> = parsed.notices.into_iter().map(|n| n.message).collect();
         return Err(Refusal(StatusCode::BAD_REQUEST, reasons.join(" ")));
     }
-    let records = state
-        .app
-        .storage
-        .public_offer_records()
+    let records = crate::offers::service::records_in(state.app.storage.as_ref())
         .await
         .map_err(storage_failed)?;
     let summaries = records.iter().map(PublicOfferRecord::summary).collect();
@@ -459,7 +447,7 @@ async fn offer(
             format!("„{id}“ ist keine Angebotsnummer."),
         );
     };
-    match state.app.storage.public_offer_records().await {
+    match crate::offers::service::records_in(state.app.storage.as_ref()).await {
         Ok(records) => match records.iter().find(|r| r.detail.id == id) {
             Some(record) => {
                 let body = json_bytes(&ApiOffer::from(record));
@@ -524,7 +512,7 @@ async fn organizations(
         Ok(paging) => paging,
         Err(refused) => return refused.into_response(),
     };
-    match state.app.storage.public_organizations().await {
+    match crate::offers::service::organizations_in(state.app.storage.as_ref()).await {
         Ok(organizations) => {
             let items: Vec<ApiOrganization> =
                 organizations.iter().map(ApiOrganization::from).collect();

@@ -657,20 +657,15 @@ fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
 
 /// Loads the public data and builds the tables.
 async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Refusal> {
-    let storage = &state.app.storage;
-    let (offers, organizations) = match (
-        storage.public_offer_records().await,
-        storage.public_organizations().await,
-    ) {
-        (Ok(offers), Ok(organizations)) => (offers, organizations),
-        (Err(error), _) | (_, Err(error)) => {
-            tracing::error!(%error, "HSDS export failed");
-            return Err(Refusal(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Die Daten konnten nicht geladen werden. Bitte später erneut versuchen.".into(),
-            ));
-        }
-    };
+    let storage = state.app.storage.as_ref();
+    let refused =
+        |error: crate::shared::error::AppError| Refusal(error.status(), error.to_string());
+    let offers = crate::offers::service::records_in(storage)
+        .await
+        .map_err(refused)?;
+    let organizations = crate::offers::service::organizations_in(storage)
+        .await
+        .map_err(refused)?;
     let publisher = Publisher {
         site: site_of(state, headers),
         region: state.app.region.name.clone(),

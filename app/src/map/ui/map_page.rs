@@ -74,13 +74,7 @@ async fn load_map_page_data(
                 false,
                 crate::platform::catalogues::current_locale(),
             )
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, id, "loading offer failed");
-                crate::shared::error::AppError::Unavailable(
-                    "Das Angebot konnte nicht geladen werden.".into(),
-                )
-            })?
+            .await?
         }
         None => None,
     };
