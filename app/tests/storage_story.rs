@@ -564,6 +564,29 @@ async fn request_story(storage: &dyn Storage) {
         storage.request(odd.id).await.unwrap().unwrap().status,
         RequestStatus::Open
     );
+
+    // Two editors approving one request at once: the approval is one transaction that claims
+    // the request first, so exactly one offer is created.
+    let twice = ListingInput {
+        offer_name: "Krabbelgruppe am Teich".into(),
+        ..listing.0.clone()
+    };
+    let twice = storage
+        .create_listing_request(&twice.parse().unwrap(), 1_790_000_500)
+        .await
+        .unwrap();
+    let before = storage.count_offers().await.unwrap();
+    let (a, b) = tokio::join!(
+        approve_listing(storage, twice.id, &place, today, editor, 1_790_000_600),
+        approve_listing(storage, twice.id, &place, today, editor, 1_790_000_600),
+    );
+    let created = [a.unwrap(), b.unwrap()];
+    assert_eq!(
+        created.iter().filter(|id| id.is_some()).count(),
+        1,
+        "{created:?}"
+    );
+    assert_eq!(storage.count_offers().await.unwrap(), before + 1);
 }
 
 /// Versioned field edits: saved, unchanged, conflicts (also two concurrent saves from one

@@ -345,7 +345,7 @@ fn insert_code_sql((table, column): (&str, &str)) -> String {
 
 /// Implements [`OfferStorage`] for one backend.
 macro_rules! offer_storage {
-    ($name:ident) => {
+    ($name:ident, $db:ty) => {
         impl $name {
             async fn codes_of(&self, sql: (&str, &str), offer_id: Option<i64>) -> StorageResult<Vec<CodeRow>> {
                 Ok(match offer_id {
@@ -362,33 +362,12 @@ macro_rules! offer_storage {
                 codes.add_delivery(self.codes_of(DELIVERY, offer_id).await?);
                 Ok(codes)
             }
-        }
 
-        #[async_trait]
-        impl OfferStorage for $name {
-            async fn upsert_municipalities(&self, municipalities: &[Municipality]) -> StorageResult<()> {
-                let mut tx = self.pool().begin().await?;
-                for m in municipalities {
-                    sqlx::query(
-                        "INSERT INTO municipalities (ags, name, population) VALUES ($1, $2, $3) \
-                         ON CONFLICT (ags) DO UPDATE SET name = excluded.name, population = excluded.population",
-                    )
-                    .bind(&m.ags)
-                    .bind(&m.name)
-                    .bind(m.population)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                tx.commit().await?;
-                Ok(())
-            }
-
-            async fn count_offers(&self) -> StorageResult<i64> {
-                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM offers").fetch_one(self.pool()).await?)
-            }
-
-            async fn insert_organization(&self, org: &NewOrganization) -> StorageResult<i64> {
-                let mut tx = self.pool().begin().await?;
+            /// Inserts an organisation on `connection` (inside the caller's transaction).
+            pub(crate) async fn insert_organization_in(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                org: &NewOrganization,
+            ) -> StorageResult<i64> {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO organizations (external_id, name, description, website, is_demo) \
                      VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -398,19 +377,22 @@ macro_rules! offer_storage {
                 .bind(&org.description)
                 .bind(&org.website)
                 .bind(org.is_demo)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *connection)
                 .await?;
                 sqlx::query("INSERT INTO member_organization_info (organization_id, working_group) VALUES ($1, $2)")
                     .bind(id)
                     .bind(&org.working_group)
-                    .execute(&mut *tx)
+                    .execute(&mut *connection)
                     .await?;
-                tx.commit().await?;
                 Ok(id)
             }
 
-            async fn insert_offer(&self, offer: &NewOffer) -> StorageResult<i64> {
-                let mut tx = self.pool().begin().await?;
+            /// Inserts an offer with everything it carries on `connection` (inside the caller's
+            /// transaction).
+            pub(crate) async fn insert_offer_in(
+                connection: &mut <$db as sqlx::Database>::Connection,
+                offer: &NewOffer,
+            ) -> StorageResult<i64> {
                 let loc = &offer.location;
                 let location_id: i64 = sqlx::query_scalar(
                     "INSERT INTO locations (organization_id, street, postcode, town, municipality_ags, lat, lon) \
@@ -423,7 +405,7 @@ macro_rules! offer_storage {
                 .bind(&loc.municipality_ags)
                 .bind(loc.lat)
                 .bind(loc.lon)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *connection)
                 .await?;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO offers (external_id, organization_id, location_id, name, description, cost, \
@@ -452,7 +434,7 @@ macro_rules! offer_storage {
                 .bind(&offer.summaries[1])
                 .bind(&offer.summaries[2])
                 .bind(&offer.summaries[3])
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut *connection)
                 .await?;
                 let code_rows: Vec<((&str, &str), &str)> = offer
                     .topics
@@ -463,7 +445,7 @@ macro_rules! offer_storage {
                     .chain(offer.delivery.iter().map(|d| (DELIVERY, d.code())))
                     .collect();
                 for (table, code) in code_rows {
-                    sqlx::query(&insert_code_sql(table)).bind(id).bind(code).execute(&mut *tx).await?;
+                    sqlx::query(&insert_code_sql(table)).bind(id).bind(code).execute(&mut *connection).await?;
                 }
                 for slot in &offer.opening_hours {
                     sqlx::query(
@@ -474,7 +456,7 @@ macro_rules! offer_storage {
                     .bind(i32::from(slot.weekday.number()))
                     .bind(i32::from(slot.opens.minutes()))
                     .bind(i32::from(slot.closes.minutes()))
-                    .execute(&mut *tx)
+                    .execute(&mut *connection)
                     .await?;
                 }
                 for contact in &offer.member_only.contacts {
@@ -488,16 +470,53 @@ macro_rules! offer_storage {
                     .bind(&contact.role)
                     .bind(&contact.phone)
                     .bind(&contact.email)
-                    .execute(&mut *tx)
+                    .execute(&mut *connection)
                     .await?;
                 }
                 if !offer.member_only.internal_note.is_empty() {
                     sqlx::query("INSERT INTO member_offer_notes (offer_id, internal_note) VALUES ($1, $2)")
                         .bind(id)
                         .bind(&offer.member_only.internal_note)
-                        .execute(&mut *tx)
+                        .execute(&mut *connection)
                         .await?;
                 }
+                Ok(id)
+            }
+        }
+
+        #[async_trait]
+        impl OfferStorage for $name {
+            async fn upsert_municipalities(&self, municipalities: &[Municipality]) -> StorageResult<()> {
+                let mut tx = self.pool().begin().await?;
+                for m in municipalities {
+                    sqlx::query(
+                        "INSERT INTO municipalities (ags, name, population) VALUES ($1, $2, $3) \
+                         ON CONFLICT (ags) DO UPDATE SET name = excluded.name, population = excluded.population",
+                    )
+                    .bind(&m.ags)
+                    .bind(&m.name)
+                    .bind(m.population)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn count_offers(&self) -> StorageResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM offers").fetch_one(self.pool()).await?)
+            }
+
+            async fn insert_organization(&self, org: &NewOrganization) -> StorageResult<i64> {
+                let mut tx = self.pool().begin().await?;
+                let id = Self::insert_organization_in(&mut tx, org).await?;
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            async fn insert_offer(&self, offer: &NewOffer) -> StorageResult<i64> {
+                let mut tx = self.pool().begin().await?;
+                let id = Self::insert_offer_in(&mut tx, offer).await?;
                 tx.commit().await?;
                 Ok(id)
             }
@@ -597,5 +616,5 @@ macro_rules! offer_storage {
     };
 }
 
-offer_storage!(SqliteStorage);
-offer_storage!(PostgresStorage);
+offer_storage!(SqliteStorage, sqlx::Sqlite);
+offer_storage!(PostgresStorage, sqlx::Postgres);

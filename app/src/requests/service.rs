@@ -277,18 +277,22 @@ pub async fn approve_listing(
         consent: true,
     });
     let offer = checked_like_an_editor(offer_from_listing(&listing, 0, place, today))?;
-    // Claim the request first, so two editors approving at once create one offer.
-    if !storage
-        .decide_request(request_id, RequestStatus::Approved, "", account_id, now)
-        .await?
-    {
-        return Ok(None);
-    }
-    let offer_id = insert_under(storage, &request.organization, offer).await?;
-    storage
-        .link_request_offer(request_id, offer_id, account_id, now)
-        .await?;
-    Ok(Some(offer_id))
+    let organization = crate::offers::records::NewOrganization {
+        external_id: None,
+        name: request.organization.clone(),
+        description: String::new(),
+        website: String::new(),
+        is_demo: false,
+        working_group: String::new(),
+    };
+    let approval = crate::requests::store::ListingApproval {
+        request_id,
+        organization: &organization,
+        offer: &offer,
+        account_id,
+        now,
+    };
+    Ok(storage.approve_listing_request(&approval).await?)
 }
 
 /// Creates a new, not yet public offer that an editor starts from the overview, with its

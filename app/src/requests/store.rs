@@ -4,10 +4,21 @@
 use async_trait::async_trait;
 
 use crate::editing::model::REQUEST_FIELD;
+use crate::offers::records::{NewOffer, NewOrganization};
 use crate::platform::database::{PostgresStorage, SqliteStorage, StorageError, StorageResult};
 use crate::requests::model::{
     RequestKind, RequestRecord, RequestStatus, ValidCorrection, ValidListing, reference,
 };
+
+/// An editor's approval of a listing request, as the store carries it out.
+#[derive(Clone, Copy, Debug)]
+pub struct ListingApproval<'a> {
+    pub request_id: i64,
+    pub organization: &'a NewOrganization,
+    pub offer: &'a NewOffer,
+    pub account_id: i64,
+    pub now: i64,
+}
 
 #[async_trait]
 pub trait RequestStorage: Send + Sync {
@@ -28,14 +39,13 @@ pub trait RequestStorage: Send + Sync {
     async fn request(&self, id: i64) -> StorageResult<Option<RequestRecord>>;
     /// The id of the organisation with exactly this name.
     async fn organization_by_name(&self, name: &str) -> StorageResult<Option<i64>>;
-    /// Notes the offer created from an approved listing, and the approval in its history.
-    async fn link_request_offer(
+    /// Approves an open listing request in one transaction: claims it, finds the organisation
+    /// by name or creates it, stores the offer (its `organization_id` is set here) and links it
+    /// to the request with a history entry. `None` if the request was no longer open.
+    async fn approve_listing_request(
         &self,
-        request_id: i64,
-        offer_id: i64,
-        account_id: i64,
-        now: i64,
-    ) -> StorageResult<()>;
+        approval: &ListingApproval<'_>,
+    ) -> StorageResult<Option<i64>>;
     /// Adds a note (field "anfrage") to an offer's history without changing it.
     async fn note_in_history(
         &self,
@@ -259,8 +269,44 @@ macro_rules! request_storage {
                     .await?)
             }
 
-            async fn link_request_offer(&self, request_id: i64, offer_id: i64, account_id: i64, now: i64) -> StorageResult<()> {
+            async fn approve_listing_request(
+                &self,
+                approval: &ListingApproval<'_>,
+            ) -> StorageResult<Option<i64>> {
+                let ListingApproval { request_id, organization, offer, account_id, now } = *approval;
                 let mut tx = self.pool().begin().await?;
+                // Claimed first, so two editors approving at once create one offer.
+                let claimed = sqlx::query(
+                    "UPDATE requests SET status = $1, decision_reason = '', decided_by = $2, decided_at = $3 \
+                     WHERE id = $4 AND status = 'offen'",
+                )
+                .bind(RequestStatus::Approved.code())
+                .bind(account_id)
+                .bind(now)
+                .bind(request_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if claimed != 1 {
+                    return Ok(None);
+                }
+                let existing: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM organizations WHERE name = $1 ORDER BY id LIMIT 1")
+                        .bind(&organization.name)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let organization_id = match existing {
+                    Some(id) => id,
+                    None => Self::insert_organization_in(&mut tx, organization).await?,
+                };
+                let offer_id = Self::insert_offer_in(
+                    &mut tx,
+                    &NewOffer {
+                        organization_id,
+                        ..offer.clone()
+                    },
+                )
+                .await?;
                 sqlx::query("UPDATE requests SET created_offer_id = $1 WHERE id = $2")
                     .bind(offer_id)
                     .bind(request_id)
@@ -278,7 +324,7 @@ macro_rules! request_storage {
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
-                Ok(())
+                Ok(Some(offer_id))
             }
         }
     };
