@@ -211,6 +211,10 @@ macro_rules! request_storage {
                 account_id: i64,
                 now: i64,
             ) -> StorageResult<bool> {
+                // Read before the decision; the decision and its history entry are one
+                // transaction.
+                let request = self.request(id).await?;
+                let mut tx = self.pool().begin().await?;
                 let decided = sqlx::query(
                     "UPDATE requests SET status = $1, decision_reason = $2, decided_by = $3, decided_at = $4 \
                      WHERE id = $5 AND status = 'offen'",
@@ -220,11 +224,10 @@ macro_rules! request_storage {
                 .bind(account_id)
                 .bind(now)
                 .bind(id)
-                .execute(self.pool())
+                .execute(&mut *tx)
                 .await?
                 .rows_affected();
                 if decided == 1 && status != RequestStatus::Approved {
-                    let request = self.request(id).await?;
                     if let Some(request) = request.filter(|r| r.offer_id.is_some()) {
                         let mut entry = format!("{}: {}", request.reference, status.code());
                         if !reason.is_empty() {
@@ -240,10 +243,11 @@ macro_rules! request_storage {
                         .bind(&request.message)
                         .bind(entry)
                         .bind(request.offer_id)
-                        .execute(self.pool())
+                        .execute(&mut *tx)
                         .await?;
                     }
                 }
+                tx.commit().await?;
                 Ok(decided == 1)
             }
 
