@@ -56,6 +56,15 @@ test('Arabic lays out right to left, the map controls included', async ({ page }
   await expect(page.locator('.content-language-note')).toBeVisible();
   await expect(page.locator('.offer-description')).toHaveAttribute('lang', 'de');
   await expect(page.locator('.offer-facts')).not.toContainText('Öffnungszeiten');
+  // The German address, the phone number and the opening times keep their order (postcode
+  // before town, digits as dialled, opening before closing) inside the right-to-left page.
+  const direction = (selector: string) =>
+    page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction);
+  expect(await direction('.offer-address')).toBe('ltr');
+  expect(await direction('.offer-facts .phone-link')).toBe('ltr');
+  expect(await direction('.offer-facts table.hours td')).toBe('ltr');
+  const address = (await page.locator('.offer-address').first().innerText()).split('\n').pop() ?? '';
+  expect(address).toMatch(/^\d{5} /);
   await page.screenshot({ path: `${artifacts}/angebot-ar-${info.project.name}.png`, fullPage: true });
 });
 

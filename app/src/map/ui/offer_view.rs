@@ -82,8 +82,12 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                 <dd>{topics}</dd>
                 <dt>{t("angebot-adresse")}</dt>
                 <dd>
-                    {a.street} <br /> {a.postcode} " " {a.town}
-                    {municipality_suffix} <br />
+                    // German address and phone number read left to right in Arabic too (an
+                    // isolate, or "48727 Billerbeck" turns into "Billerbeck 48727").
+                    <span class="offer-address" lang="de" dir="ltr">
+                        {a.street} <br /> {a.postcode} " " {a.town} {municipality_suffix}
+                    </span>
+                    <br />
                     <a href=route_uri class="route-link">
                         {t("angebot-route")}
                     </a>
@@ -93,7 +97,7 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                         view! {
                             <dt>{t("angebot-telefon")}</dt>
                             <dd>
-                                <a href=phone_uri class="phone-link">
+                                <a href=phone_uri class="phone-link" dir="ltr">
                                     {offer.phone.clone()}
                                 </a>
                             </dd>
@@ -135,7 +139,8 @@ pub fn OfferView(offer: OfferDetail, #[prop(optional)] heading_level_2: bool) ->
                                                     <th scope="row">
                                                         {t(&format!("tag-{}", format!("{:?}", day.weekday).to_lowercase()))}
                                                     </th>
-                                                    <td>{day.periods}</td>
+                                                    // Times read "09:00–12:00" in every language.
+                                                    <td dir="ltr">{day.periods}</td>
                                                 </tr>
                                             }
                                         })

@@ -22,7 +22,7 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
             {(!contact.role.is_empty()).then(|| view! { <span class="contact-role">" – " {contact.role.clone()}</span> })}
             <br />
             {(!contact.phone.is_empty())
-                .then(|| view! { <a href=phone_uri class="phone-link">{contact.phone.clone()}</a> " " })}
+                .then(|| view! { <a href=phone_uri class="phone-link" dir="ltr">{contact.phone.clone()}</a> " " })}
             {(!contact.email.is_empty())
                 .then(|| {
                     view! { <a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a> " " }
