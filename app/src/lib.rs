@@ -19,6 +19,8 @@ pub mod region;
 pub mod requests;
 pub mod shared;
 pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod storage;
 
 #[cfg(feature = "ssr")]
 pub use shell::app::{App, shell};

@@ -8,6 +8,7 @@
 
 use std::sync::Arc;
 
+use app::accounts::auth;
 use app::accounts::model::{Email, Role};
 use app::accounts::password::PasswordHash;
 use app::accounts::store::NewAccount;
@@ -19,13 +20,13 @@ use app::offers::records::{
 };
 use app::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
 use app::planning::store::ChildCount;
-use app::platform::auth;
-use app::platform::database::{Storage, StorageError, connect};
+use app::platform::database::StorageError;
 use app::platform::sessions::ABSOLUTE_TIMEOUT_SECS;
 use app::region::model::Municipality;
 use app::requests::model::{ListingInput, RequestKind, RequestStatus, parse_correction};
 use app::requests::service::{Placement, approve_listing};
 use app::shared::throttle::FailureRecord;
+use app::storage::{Storage, connect};
 use chrono::NaiveDate;
 use tower_sessions::{Session, SessionStore};
 

@@ -3,11 +3,11 @@
 
 use std::io::IsTerminal;
 
+use app::accounts::auth::now;
 use app::accounts::model::{DisplayName, Email, NewPassword, Role};
 use app::accounts::password::{PasswordHash, generate_password};
 use app::accounts::store::NewAccount;
-use app::platform::auth::now;
-use app::platform::database::Storage;
+use app::storage::Storage;
 
 /// What went wrong, in words for the person at the terminal.
 #[derive(Debug, thiserror::Error)]

@@ -2,11 +2,12 @@
 //! and editor views can be tried. Their passwords are fixed and printed at startup; a
 //! production start (without demo data) never creates them.
 
+use app::accounts::auth::now;
 use app::accounts::model::{Email, Role};
 use app::accounts::password::PasswordHash;
 use app::accounts::store::NewAccount;
-use app::platform::auth::now;
-use app::platform::database::{Storage, StorageError};
+use app::platform::database::StorageError;
+use app::storage::Storage;
 
 /// A demo account's e-mail address, password and role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

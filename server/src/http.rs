@@ -2,9 +2,13 @@
 //! (`app::<feature>::handlers::routes`), the open-data APIs, static files, and the middleware
 //! every request passes through.
 
-use app::platform::auth::with_request_auth;
+use std::sync::Arc;
+
+use app::accounts::auth::with_request_auth;
+use app::accounts::store::AccountStorage;
 use app::platform::sessions::SessionBackend;
 use app::platform::state::AppState;
+use app::storage::Storage;
 use app::{App, shell};
 use axum::Router;
 use axum::http::header;
@@ -34,10 +38,9 @@ where
 
 /// The whole HTTP surface: Leptos pages and server functions, each feature's axum routes,
 /// the open-data APIs, static files, and the middleware every request passes.
-/// The whole HTTP surface: Leptos pages and server functions, each feature's axum routes,
-/// the open-data APIs, static files, and the middleware every request passes.
 pub fn router(
     state: AppState,
+    storage: Arc<dyn Storage>,
     state_province: String,
     options: LeptosOptions,
     config: &Config,
@@ -46,6 +49,7 @@ pub fn router(
     let routes = generate_route_list(App);
     let api_state = app::open_data::api_v1::ApiState {
         app: state.clone(),
+        offers: storage.clone(),
         started_at: chrono::Utc::now().timestamp(),
         state_province,
     };
@@ -57,7 +61,7 @@ pub fn router(
         .merge(app::import::handlers::routes())
         .merge(app::shell::handlers::routes())
         .with_state(state.clone());
-    let storage_for_auth = state.storage.clone();
+    let storage_for_auth: Arc<dyn AccountStorage> = storage;
     let provide_state = move || provide_context(state.clone());
     Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {

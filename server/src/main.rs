@@ -14,7 +14,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::parse();
     if let Some(Command::CreateAdmin { email, name }) = &config.command {
         config.prepare_database_dir()?;
-        let storage = app::platform::database::connect(&config.database_url).await?;
+        let storage = app::storage::connect(&config.database_url).await?;
         storage.migrate().await?;
         match server::admin_cli::create_admin(storage.as_ref(), email, name).await? {
             Some(password) => println!("Admin-Konto {email} angelegt. Passwort: {password}"),

@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
-use app::platform::database::{self, StorageError};
+use app::platform::database::StorageError;
 use app::platform::state::AppState;
+use app::storage::{self, Storage};
 use axum::Router;
 use leptos::prelude::*;
 use thiserror::Error;
@@ -25,6 +26,8 @@ pub enum StartError {
     Region(#[from] RegionError),
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error(transparent)]
+    Demo(#[from] demo::DemoError),
     #[error("cannot prepare the database directory: {0}")]
     Io(#[from] std::io::Error),
     #[error("cannot read the operator file {path}: {reason}")]
@@ -47,11 +50,11 @@ pub struct Application {
 const FAILURE_MEMORY_SECS: i64 = 24 * 60 * 60;
 
 /// Hourly, forgets failure records older than [`FAILURE_MEMORY_SECS`].
-async fn forget_failure_records(storage: Arc<dyn database::Storage>) {
+async fn forget_failure_records(storage: Arc<dyn Storage>) {
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
     loop {
         every_hour.tick().await;
-        let before = app::platform::auth::now() - FAILURE_MEMORY_SECS;
+        let before = app::accounts::auth::now() - FAILURE_MEMORY_SECS;
         match storage.prune_failure_records(before).await {
             Ok(0) => {}
             Ok(forgotten) => tracing::info!(forgotten, "old failure records forgotten"),
@@ -76,7 +79,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let operator = std::fs::read_to_string(&config.operator_file)
         .map_err(|error| operator_error(error.to_string()))
         .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))?;
-    let storage = database::connect(&config.database_url).await?;
+    let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
     storage
         .upsert_municipalities(&region.storage_municipalities())
@@ -95,14 +98,17 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     ));
     let mut demo_accounts = Vec::new();
     if config.demo_data {
-        let inserted = demo::load_if_empty(storage.as_ref(), &region).await?;
+        let inserted = demo::load_if_empty(storage.as_ref(), &region, &config.region_file).await?;
         if inserted > 0 {
             tracing::info!(inserted, "demo offers generated");
         }
         demo_accounts = ensure_demo_accounts(storage.as_ref()).await?;
     }
+    let features = storage::feature_parts(&storage).with(Arc::new(
+        app::planning::figures::PlanningBase::of_region(&region),
+    ));
     let state = AppState {
-        storage,
+        features,
         region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
         boundaries: Arc::new(region.boundaries.clone()),
         trust_forwarded_for: config.trust_forwarded_for,
@@ -122,7 +128,6 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .collect(),
         ),
         form_secret: Arc::new(form_secret),
-        planning: Arc::new(region.planning_base()),
         zero_result_months: config.zero_result_months,
         reach_limit_km: config.reach_limit_km,
         operator: Arc::new(operator),
@@ -135,6 +140,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         .build();
     let router = crate::http::router(
         state.clone(),
+        storage,
         region.state_province.clone(),
         options,
         config,

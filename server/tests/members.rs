@@ -1199,3 +1199,27 @@ async fn vocabulary_fields_come_as_checkbox_lists() {
         .clone();
     assert_eq!(topics, "beratung,gesundheit");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_listing_shows_the_typed_text_again_as_text_only() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let stamp = form_stamp(&visitor, "/eintragen").await;
+    let attack = "Treff</textarea><script>alert(1)</script>";
+    let mut form = listing_form(&stamp, "");
+    form.retain(|(key, _)| *key != "description" && *key != "consent");
+    form.push(("description", attack.to_string()));
+    form.push(("consent", String::new()));
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Refused (no consent): the browser is sent back to the form, which shows the text again.
+    let refused = visitor.post_form("/api/eintragen", &form).await;
+    assert_eq!(refused.status, 302, "{}", refused.body);
+    let page = visitor.get("/eintragen").await;
+    assert!(
+        page.body
+            .contains("Treff&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script>alert(1)"), "{}", page.body);
+}

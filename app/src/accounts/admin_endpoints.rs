@@ -66,7 +66,7 @@ pub async fn invite_member(
 async fn reply_on_admin_page<T>(
     result: Result<(T, String), crate::platform::error::AppError>,
 ) -> Result<T, AppError> {
-    use crate::platform::auth::{FormReply, reply};
+    use crate::accounts::auth::{FormReply, reply};
     let (result, note) = match result {
         Ok((value, note)) => (Ok(value), Some(note)),
         Err(error) => (Err(error), None),

@@ -12,7 +12,7 @@ use crate::shared::error::AppError;
 /// Signs in with e-mail and password and continues to `next` (a local path).
 #[server(name = Login, prefix = "/api", endpoint = "anmelden")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use crate::platform::auth::{FormReply, reply, sign_in};
+    use crate::accounts::auth::{FormReply, reply, sign_in};
     use crate::shared::local_path::local_path;
     let next = local_path(next.as_deref());
     let failure_to = format!(
@@ -34,7 +34,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 /// Ends the session.
 #[server(name = Logout, prefix = "/api", endpoint = "abmelden")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::platform::auth::{FormReply, reply, sign_out};
+    use crate::accounts::auth::{FormReply, reply, sign_out};
     reply(
         sign_out().await,
         FormReply {
@@ -49,7 +49,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in account, if any (the caller's own name, e-mail and role).
 #[server(name = GetViewer, prefix = "/api", endpoint = "konto", input = GetUrl, output = JsonResult)]
 pub async fn viewer() -> Result<Option<Viewer>, AppError> {
-    Ok(crate::platform::auth::current_viewer().await)
+    Ok(crate::accounts::auth::current_viewer().await)
 }
 
 /// Changes the signed-in account's password; its other sessions end.
@@ -59,7 +59,7 @@ pub async fn change_password(
     new_password: String,
     repeat_password: String,
 ) -> Result<(), AppError> {
-    use crate::platform::auth::{FormReply, reply};
+    use crate::accounts::auth::{FormReply, reply};
     let result = crate::accounts::service::change_password(
         &current_password,
         &new_password,
@@ -86,8 +86,8 @@ pub async fn accept_invitation(
     new_password: String,
     repeat_password: String,
 ) -> Result<(), AppError> {
+    use crate::accounts::auth::{FormReply, reply};
     use crate::accounts::invitations::invitation_path;
-    use crate::platform::auth::{FormReply, reply};
     let failure_to = invitation_path(token.trim());
     let result =
         crate::accounts::service::accept_invitation(&token, &new_password, &repeat_password).await;

@@ -1,7 +1,10 @@
-//! Accounts of network members: roles and input parsing, passwords, invitations, storage, the
-//! server functions of one's own account and of the administration, and their pages.
+//! Accounts of network members: roles and input parsing, who is asking (`auth`), passwords,
+//! invitations, storage, the server functions of one's own account and of the
+//! administration, and their pages.
 
 pub mod admin_endpoints;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod endpoints;
 #[cfg(feature = "ssr")]
 pub mod invitations;

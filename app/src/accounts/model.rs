@@ -49,6 +49,12 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidInput(pub String);
 
+impl From<InvalidInput> for crate::shared::error::AppError {
+    fn from(error: InvalidInput) -> Self {
+        crate::shared::error::AppError::Invalid(error.0)
+    }
+}
+
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

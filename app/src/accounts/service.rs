@@ -1,25 +1,27 @@
 //! The accounts' operations behind their checks: one's own password, accepting an invitation,
 //! and the administration (list, invite, role, active) for admins.
 
+use crate::accounts::auth::{now, require};
 use crate::accounts::invitations::hash_token;
 use crate::accounts::model::Role;
-use crate::accounts::store::AccountRecord;
-use crate::platform::auth::{now, require};
+use crate::accounts::store::{AccountRecord, AccountStorage};
 use crate::platform::state::app_state;
 use crate::shared::error::AppError;
+
+/// The accounts' store of the running application.
+pub fn store() -> Result<std::sync::Arc<dyn AccountStorage>, AppError> {
+    app_state()?.part()
+}
 
 /// Every account, for admins.
 pub async fn accounts() -> Result<Vec<AccountRecord>, AppError> {
     require(Role::Admin).await?;
-    Ok(app_state()?.storage.list_accounts().await?)
+    Ok(store()?.list_accounts().await?)
 }
 
 /// The account an invitation link's `token` stands for, while the invitation is valid.
 pub async fn invited_account(token: &str) -> Result<Option<AccountRecord>, AppError> {
-    Ok(app_state()?
-        .storage
-        .invited_account(&hash_token(token), now())
-        .await?)
+    Ok(store()?.invited_account(&hash_token(token), now()).await?)
 }
 
 /// Changes the signed-in account's password; its other sessions end.
@@ -28,9 +30,9 @@ pub async fn change_password(
     new_password: &str,
     repeat_password: &str,
 ) -> Result<(), AppError> {
+    use crate::accounts::auth::renew_session;
     use crate::accounts::model::NewPassword;
     use crate::accounts::password::PasswordHash;
-    use crate::platform::auth::renew_session;
     let account = require(Role::Member).await?;
     let current_ok = account
         .password_hash
@@ -43,7 +45,7 @@ pub async fn change_password(
     }
     let new_password = NewPassword::parse(new_password, repeat_password)?;
     let hash = PasswordHash::new(new_password.expose());
-    let storage = crate::platform::state::app_state()?.storage;
+    let storage = store()?;
     storage.set_password(account.id, &hash).await?;
     let updated = storage
         .account_by_id(account.id)
@@ -61,7 +63,7 @@ pub async fn accept_invitation(
     use crate::accounts::model::NewPassword;
     use crate::accounts::password::PasswordHash;
     let new_password = NewPassword::parse(new_password, repeat_password)?;
-    let storage = crate::platform::state::app_state()?.storage;
+    let storage = store()?;
     let hash = PasswordHash::new(new_password.expose());
     match storage.accept_invitation(&hash_token(token), &hash, now()).await? {
         Some(_) => Ok(()),
@@ -88,7 +90,7 @@ pub async fn invite(
     let name = DisplayName::parse(name)?;
     let role = Role::parse(role)
         .ok_or_else(|| AppError::Invalid("Bitte wählen Sie eine Rolle.".into()))?;
-    let storage = crate::platform::state::app_state()?.storage;
+    let storage = store()?;
     let account_id = match storage.account_by_email(&email).await? {
         Some(existing) if existing.is_pending() => existing.id,
         Some(_) => {
@@ -132,20 +134,14 @@ pub async fn invite(
 async fn changeable_account(
     admin: &AccountRecord,
     account_id: i64,
-) -> Result<
-    (
-        AccountRecord,
-        std::sync::Arc<dyn crate::platform::database::Storage>,
-    ),
-    AppError,
-> {
+) -> Result<(AccountRecord, std::sync::Arc<dyn AccountStorage>), AppError> {
     if admin.id == account_id {
         return Err(AppError::Invalid(
             "Ihr eigenes Konto können Sie hier nicht ändern; bitten Sie eine andere Person der Verwaltung."
                 .into(),
         ));
     }
-    let storage = app_state()?.storage;
+    let storage = store()?;
     let account = storage
         .account_by_id(account_id)
         .await?

@@ -11,10 +11,10 @@ use crate::shared::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod guard {
+    use crate::accounts::auth::require;
     use crate::accounts::model::Role;
     use crate::accounts::store::AccountRecord;
     use crate::editing::model::EditOutcome;
-    use crate::platform::auth::require;
     use crate::shared::error::AppError;
 
     pub async fn editor() -> Result<AccountRecord, AppError> {
@@ -29,7 +29,7 @@ mod guard {
         value: &str,
         result: &Result<EditOutcome, AppError>,
     ) {
-        use crate::platform::auth::{EditDraft, Note, set_note};
+        use crate::accounts::auth::{EditDraft, Note, set_note};
         let label =
             crate::editing::model::EditableField::parse(field).map_or("Feld", |f| f.label());
         let back = format!("/angebot/{id}#bearbeiten");
@@ -116,12 +116,12 @@ pub async fn edit_offer_field(
         (Some(value), None) => value,
         (None, None) => String::new(),
     };
+    use crate::accounts::auth::now;
     use crate::editing::service::{field_named, save_field};
-    use crate::platform::auth::now;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let field = field_named(&field)?;
-        let storage = crate::platform::state::app_state()?.storage;
+        let storage = crate::editing::service::store()?;
         save_field(
             storage.as_ref(),
             editor.id,
@@ -135,7 +135,7 @@ pub async fn edit_offer_field(
         .map_err(|message| AppError::Invalid(format!("{}: {message}", field.label())))
     }
     .await;
-    let signed_in_form = crate::platform::auth::is_form_post().await
+    let signed_in_form = crate::accounts::auth::is_form_post().await
         && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
     if signed_in_form {
         // The redirect stands; no error status may replace it.
@@ -154,14 +154,14 @@ pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
 /// Undoes one change (as a new change), if its field still holds what that change wrote.
 #[server(name = RevertOfferChange, prefix = "/api", endpoint = "redaktion/zuruecknehmen", output = JsonResult)]
 pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError> {
-    use crate::platform::auth::now;
+    use crate::accounts::auth::now;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
-        let storage = crate::platform::state::app_state()?.storage;
+        let storage = crate::editing::service::store()?;
         crate::editing::service::revert(storage.as_ref(), editor.id, change_id, now()).await
     }
     .await;
-    if crate::platform::auth::is_form_post().await
+    if crate::accounts::auth::is_form_post().await
         && let Ok((offer_id, outcome)) = &result
     {
         let text = match outcome {
@@ -177,9 +177,9 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError
             outcome,
             EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. }
         );
-        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+        _ = crate::accounts::auth::set_note(crate::accounts::auth::Note {
             is_error,
-            ..crate::platform::auth::Note::info(text)
+            ..crate::accounts::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
@@ -191,11 +191,11 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError
 /// Marks the offer as checked today.
 #[server(name = MarkOfferChecked, prefix = "/api", endpoint = "redaktion/geprueft", output = JsonResult)]
 pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, AppError> {
-    use crate::platform::auth::now;
+    use crate::accounts::auth::now;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
         let today = chrono::Local::now().date_naive();
-        let storage = crate::platform::state::app_state()?.storage;
+        let storage = crate::editing::service::store()?;
         crate::editing::service::mark_checked(
             storage.as_ref(),
             editor.id,
@@ -207,16 +207,16 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Ap
         .await
     }
     .await;
-    if crate::platform::auth::is_form_post().await && result.is_ok() {
+    if crate::accounts::auth::is_form_post().await && result.is_ok() {
         let saved = matches!(result, Ok(EditOutcome::Saved { .. }));
         let text = if saved {
             "Als geprüft markiert."
         } else {
             "Das Angebot wurde inzwischen geändert; bitte prüfen Sie den aktuellen Stand und markieren Sie es dann."
         };
-        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+        _ = crate::accounts::auth::set_note(crate::accounts::auth::Note {
             is_error: !saved,
-            ..crate::platform::auth::Note::info(text)
+            ..crate::accounts::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
@@ -232,10 +232,10 @@ pub async fn set_offer_archived(
     version: i64,
     archived: bool,
 ) -> Result<EditOutcome, AppError> {
-    use crate::platform::auth::now;
+    use crate::accounts::auth::now;
     let result: Result<_, AppError> = async {
         let editor = guard::editor().await?;
-        let storage = crate::platform::state::app_state()?.storage;
+        let storage = crate::editing::service::store()?;
         crate::editing::service::set_archived(
             storage.as_ref(),
             editor.id,
@@ -247,7 +247,7 @@ pub async fn set_offer_archived(
         .await
     }
     .await;
-    if crate::platform::auth::is_form_post().await && result.is_ok() {
+    if crate::accounts::auth::is_form_post().await && result.is_ok() {
         let saved = matches!(
             result,
             Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
@@ -266,9 +266,9 @@ pub async fn set_offer_archived(
                 "/redaktion".to_string(),
             ),
         };
-        _ = crate::platform::auth::set_note(crate::platform::auth::Note {
+        _ = crate::accounts::auth::set_note(crate::accounts::auth::Note {
             is_error: !saved,
-            ..crate::platform::auth::Note::info(text)
+            ..crate::accounts::auth::Note::info(text)
         })
         .await;
         leptos_axum::redirect(&target);
@@ -295,7 +295,7 @@ pub async fn move_offer(
     lat: String,
     lon: String,
 ) -> Result<EditOutcome, AppError> {
-    use crate::platform::auth::{Note, is_form_post, now, set_note};
+    use crate::accounts::auth::{Note, is_form_post, now, set_note};
     let result: Result<EditOutcome, AppError> = async {
         let editor = guard::editor().await?;
         let state = crate::platform::state::app_state()?;

@@ -1,5 +1,6 @@
 //! The editors' part of the map's detail panel over HTTP: the fragment shown, a field saved,
-//! the offer marked checked (`/redaktion/kartenfenster/{id}`), for the explorer island.
+//! the offer marked checked (`/redaktion/kartenfenster/{id}`), answered to the explorer island
+//! as a typed [`crate::editing::model::PanelAnswer`].
 
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
@@ -8,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_sessions::Session;
 
+use crate::accounts::auth::signed_in_as;
 use crate::accounts::model::Role;
 use crate::editing::model::EditableField;
 use crate::editing::panel_fragment::{self, PanelRequest};
-use crate::platform::auth::signed_in_as;
 use crate::platform::state::AppState;
 use crate::shared::query_pairs::{Pairs, all, first};
 
@@ -22,10 +23,16 @@ async fn map_panel(state: AppState, session: Session, id: i64, request: PanelReq
         Err(refused) => return refused,
     };
     let today = chrono::Local::now().date_naive();
-    let now = crate::platform::auth::now();
-    match panel_fragment::answer(state.storage.as_ref(), &editor, id, request, now, today).await {
-        Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
-        Err(error) => (error.status(), error.to_string()).into_response(),
+    let now = crate::accounts::auth::now();
+    let answer = panel_fragment::answer(&state, &editor, id, request, now, today)
+        .await
+        .and_then(|answer| {
+            crate::shared::codec::to_json(&answer)
+                .map_err(crate::platform::error::AppError::Internal)
+        });
+    match answer {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 

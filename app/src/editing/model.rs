@@ -708,6 +708,20 @@ pub fn due_for_check(
     (due, counts)
 }
 
+/// The map panel's answer to an editor's request (`/redaktion/kartenfenster/{id}`): the
+/// fragment to swap in and what the island does with it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PanelAnswer {
+    /// The editors' part of the panel, as HTML rendered on the server.
+    pub html: String,
+    /// What just happened, for the panel's live region.
+    pub status: Option<String>,
+    /// Whether something was saved: the panel then reloads the offer's public view.
+    pub saved: bool,
+    /// The id of the element to focus once the fragment is in.
+    pub focus: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
 

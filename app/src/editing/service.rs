@@ -7,25 +7,34 @@
 
 use chrono::NaiveDate;
 
+use crate::accounts::auth::require;
 use crate::accounts::model::Role;
 use crate::editing::model::{
     ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferLocation, OfferToCheck,
     check_address, parse_coordinate,
 };
-use crate::platform::auth::require;
-use crate::platform::database::{Storage, StorageResult};
+use crate::editing::store::EditStorage;
+use crate::platform::database::StorageResult;
 use crate::platform::state::{AppState, app_state};
 use crate::shared::error::AppError;
+
+/// The editors' store of the running application.
+pub fn store() -> Result<std::sync::Arc<dyn EditStorage>, AppError> {
+    app_state()?.part()
+}
 
 /// The offer with its version and the canonical text of every editable field, for editors.
 pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
     require(Role::Editor).await?;
-    editable_offer_in(app_state()?.storage.as_ref(), id).await
+    editable_offer_in(store()?.as_ref(), id).await
 }
 
 /// [`editable_offer`] for handlers, which have checked the editor role through their session
 /// and have the storage at hand.
-pub async fn editable_offer_in(storage: &dyn Storage, id: i64) -> Result<EditableOffer, AppError> {
+pub async fn editable_offer_in(
+    storage: &dyn EditStorage,
+    id: i64,
+) -> Result<EditableOffer, AppError> {
     storage
         .editable_offer(id)
         .await?
@@ -35,13 +44,13 @@ pub async fn editable_offer_in(storage: &dyn Storage, id: i64) -> Result<Editabl
 /// The offer's changes, newest first, for editors.
 pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
     require(Role::Editor).await?;
-    Ok(app_state()?.storage.offer_history(id).await?)
+    Ok(store()?.offer_history(id).await?)
 }
 
 /// Every offer, active and archived, with its last check, for editors.
 pub async fn offers_to_check() -> Result<Vec<OfferToCheck>, AppError> {
     require(Role::Editor).await?;
-    Ok(app_state()?.storage.offers_to_check().await?)
+    Ok(store()?.offers_to_check().await?)
 }
 
 /// The editable field a form names, or the German reason there is none.
@@ -54,7 +63,7 @@ pub fn field_named(code: &str) -> Result<EditableField, AppError> {
 /// (inner `Err`) the German reason the input is not a value of the field. Shared by the server
 /// function and the map panel's fragment.
 pub async fn save_field(
-    storage: &dyn Storage,
+    storage: &dyn EditStorage,
     editor_id: i64,
     id: i64,
     version: i64,
@@ -81,7 +90,7 @@ pub async fn save_field(
 
 /// Marks the offer as checked `today`.
 pub async fn mark_checked(
-    storage: &dyn Storage,
+    storage: &dyn EditStorage,
     editor_id: i64,
     id: i64,
     version: i64,
@@ -102,7 +111,7 @@ pub async fn mark_checked(
 
 /// Archives the offer (hidden from the public, kept with its history) or publishes it again.
 pub async fn set_archived(
-    storage: &dyn Storage,
+    storage: &dyn EditStorage,
     editor_id: i64,
     id: i64,
     version: i64,
@@ -125,7 +134,7 @@ pub async fn set_archived(
 /// Undoes one change as a new change, if its field still holds what that change wrote; with
 /// the offer it belongs to.
 pub async fn revert(
-    storage: &dyn Storage,
+    storage: &dyn EditStorage,
     editor_id: i64,
     change_id: i64,
     now: i64,
@@ -185,7 +194,7 @@ pub async fn move_offer(
         municipality,
     };
     let outcome = state
-        .storage
+        .part::<dyn EditStorage>()?
         .set_location(id, version, &location, editor_id, now)
         .await?;
     tracing::info!(editor = editor_id, offer = id, ?outcome, "offer moved");

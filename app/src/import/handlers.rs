@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use crate::platform::auth::signed_in_as;
+use crate::accounts::auth::signed_in_as;
 
 const IMPORT_PAGE: &str = "/redaktion/import";
 /// Where the import page's forms and links go: one place for the routes and the page.
@@ -34,7 +34,7 @@ pub async fn export(
         Err(refused) => return refused,
     };
     let with_internal = query.iter().any(|(k, v)| k == "intern" && v == "1");
-    match crate::import::service::exported_offers(state.storage.as_ref()).await {
+    match crate::import::service::exported_offers(&state).await {
         Ok(offers) => {
             tracing::info!(
                 editor = editor.id,
@@ -53,7 +53,7 @@ pub async fn export(
             };
             crate::platform::response::file_download("text/csv; charset=utf-8", name, text)
         }
-        Err(error) => (error.status(), error.to_string()).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -84,7 +84,7 @@ async fn check_file(
     }
     // This site's own HSDS ids lead back to its offers.
     let own_ids: HashMap<String, String> =
-        match crate::import::service::exported_offers(state.storage.as_ref()).await {
+        match crate::import::service::exported_offers(state).await {
             Ok(offers) => offers
                 .into_iter()
                 .map(|o| {
@@ -240,10 +240,8 @@ pub async fn upload(
             .await;
         }
     };
-    let now = crate::platform::auth::now();
-    match crate::import::service::import(state.storage.as_ref(), &offers, editor.id, now, true)
-        .await
-    {
+    let now = crate::accounts::auth::now();
+    match crate::import::service::import(&state, &offers, editor.id, now, true).await {
         Ok(outcome) => {
             remember(
                 &session,
@@ -298,16 +296,8 @@ pub async fn execute(
     let report = match check_file(&state, &file_name, &text).await {
         Err((unit, problems)) => ImportReport::Problems { unit, problems },
         Ok(offers) => {
-            let now = crate::platform::auth::now();
-            match crate::import::service::import(
-                state.storage.as_ref(),
-                &offers,
-                editor.id,
-                now,
-                false,
-            )
-            .await
-            {
+            let now = crate::accounts::auth::now();
+            match crate::import::service::import(&state, &offers, editor.id, now, false).await {
                 Ok(outcome) => ImportReport::Done(outcome),
                 Err(error) => ImportReport::Problems {
                     unit: "Zeile".into(),

@@ -4,11 +4,13 @@
 
 use crate::import::offer_csv::{ExportedOffer, ImportedOffer};
 use crate::import::store::ImportOutcome;
-use crate::platform::database::Storage;
+use crate::import::store::ImportStorage;
+use crate::platform::state::AppState;
 use crate::shared::error::AppError;
 
 /// Every active offer as the import reads it back.
-pub async fn exported_offers(storage: &dyn Storage) -> Result<Vec<ExportedOffer>, AppError> {
+pub async fn exported_offers(state: &AppState) -> Result<Vec<ExportedOffer>, AppError> {
+    let storage = state.part::<dyn ImportStorage>()?;
     storage.exported_offers().await.map_err(|error| {
         tracing::error!(%error, "export failed");
         AppError::Unavailable(
@@ -20,13 +22,14 @@ pub async fn exported_offers(storage: &dyn Storage) -> Result<Vec<ExportedOffer>
 /// Imports `offers` for `editor_id` in one transaction; with `dry_run` the transaction is
 /// rolled back, so the outcome says exactly what the import would do.
 pub async fn import(
-    storage: &dyn Storage,
+    state: &AppState,
     offers: &[ImportedOffer],
     editor_id: i64,
     now: i64,
     dry_run: bool,
 ) -> Result<ImportOutcome, AppError> {
-    let outcome = storage
+    let outcome = state
+        .part::<dyn ImportStorage>()?
         .import_offers(offers, editor_id, now, dry_run)
         .await
         .map_err(|error| {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::import::handlers::{CHECK_PATH, EXECUTE_PATH, EXPORT_PATH};
 use leptos_meta::Title;
 
+use crate::accounts::auth::{current_viewer, require};
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::AccessDenied;
 use crate::editing::model::EditableField;
@@ -16,7 +17,6 @@ use crate::import::offer_csv::{
 };
 use crate::import::report::{ImportReport, ImportSession, import_in_progress};
 use crate::import::store::{ImportOutcome, ImportedLine};
-use crate::platform::auth::{current_viewer, require};
 
 fn lines_list(unit: &'static str, lines: Vec<ImportedLine>) -> impl IntoView {
     view! {

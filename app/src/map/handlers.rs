@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_sessions::Session;
 
+use crate::accounts::auth::session_account;
 use crate::accounts::model::Role;
-use crate::platform::auth::account_of_session;
 use crate::platform::catalogues::{locale_of, message};
 use crate::platform::state::AppState;
 
@@ -23,12 +23,10 @@ async fn offer_panel(
 ) -> Response {
     let locale = locale_of(&headers);
     let is_member = matches!(
-        account_of_session(&session, state.storage.as_ref()).await,
+        session_account(&state, &session).await,
         Ok(Some(account)) if account.role.includes(Role::Member)
     );
-    match crate::map::detail_fragment::detail_for(state.storage.as_ref(), id, is_member, locale)
-        .await
-    {
+    match crate::map::detail_fragment::detail_for(&state, id, is_member, locale).await {
         Ok(Some(html)) => {
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
         }
@@ -37,7 +35,7 @@ async fn offer_panel(
             message(locale, "karte-angebot-fehlt", None),
         )
             .into_response(),
-        Err(error) => (error.status(), error.to_string()).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 

@@ -6,8 +6,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_sessions::Session;
 
+use crate::accounts::auth::session_account;
 use crate::members::directory::{vcard, vcard_file_name};
-use crate::platform::auth::account_of_session;
+use crate::members::store::MemberStorage;
 use crate::platform::error::AppError;
 use crate::platform::response::file_download;
 use crate::platform::state::AppState;
@@ -19,10 +20,11 @@ async fn contact_vcard(
     Path(id): Path<i64>,
 ) -> Response {
     let answer = async {
-        let account = account_of_session(&session, state.storage.as_ref())
+        let account = session_account(&state, &session)
             .await?
             .ok_or(AppError::NotSignedIn)?;
-        crate::members::service::contact(state.storage.as_ref(), &account, id).await
+        let members = state.part::<dyn MemberStorage>()?;
+        crate::members::service::contact(members.as_ref(), &account, id).await
     };
     match answer.await {
         Ok(contact) => file_download(
@@ -30,7 +32,7 @@ async fn contact_vcard(
             &vcard_file_name(&contact),
             vcard(&contact),
         ),
-        Err(error) => (error.status(), error.to_string()).into_response(),
+        Err(error) => error.into_response(),
     }
 }
 

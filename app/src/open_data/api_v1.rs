@@ -139,7 +139,7 @@ fn storage_failed(error: AppError) -> Refusal {
 /// The time the public data last changed: the last edit, or when this server started (it may
 /// have loaded data then).
 async fn last_modified(state: &ApiState) -> i64 {
-    let edited = crate::offers::service::last_change_in(state.app.storage.as_ref())
+    let edited = crate::offers::service::last_change_in(state.offers.as_ref())
         .await
         .unwrap_or(0);
     edited.max(state.started_at)
@@ -321,6 +321,8 @@ impl From<&PublicOrganization> for ApiOrganization {
 #[derive(Clone)]
 pub struct ApiState {
     pub app: AppState,
+    /// The offers' public reads.
+    pub offers: std::sync::Arc<dyn crate::offers::store::OfferStorage>,
     /// When this server started (Unix seconds): the earliest the data can have changed.
     pub started_at: i64,
     /// The state the region lies in, for addresses (HSDS).
@@ -340,7 +342,7 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
         let reasons: Vec<String> = parsed.notices.into_iter().map(|n| n.message).collect();
         return Err(Refusal(StatusCode::BAD_REQUEST, reasons.join(" ")));
     }
-    let records = crate::offers::service::records_in(state.app.storage.as_ref())
+    let records = crate::offers::service::records_in(state.offers.as_ref())
         .await
         .map_err(storage_failed)?;
     let summaries = records.iter().map(PublicOfferRecord::summary).collect();
@@ -447,7 +449,7 @@ async fn offer(
             format!("„{id}“ ist keine Angebotsnummer."),
         );
     };
-    match crate::offers::service::records_in(state.app.storage.as_ref()).await {
+    match crate::offers::service::records_in(state.offers.as_ref()).await {
         Ok(records) => match records.iter().find(|r| r.detail.id == id) {
             Some(record) => {
                 let body = json_bytes(&ApiOffer::from(record));
@@ -512,7 +514,7 @@ async fn organizations(
         Ok(paging) => paging,
         Err(refused) => return refused.into_response(),
     };
-    match crate::offers::service::organizations_in(state.app.storage.as_ref()).await {
+    match crate::offers::service::organizations_in(state.offers.as_ref()).await {
         Ok(organizations) => {
             let items: Vec<ApiOrganization> =
                 organizations.iter().map(ApiOrganization::from).collect();
@@ -541,7 +543,10 @@ struct ApiMunicipality {
 }
 
 async fn municipalities(State(state): State<ApiState>, headers: HeaderMap) -> Response {
-    let base = &state.app.planning;
+    let base = match crate::planning::service::planning_base(&state.app) {
+        Ok(base) => base,
+        Err(error) => return error.into_response(),
+    };
     let items: Vec<ApiMunicipality> = base
         .towns
         .iter()

@@ -657,7 +657,7 @@ fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
 
 /// Loads the public data and builds the tables.
 async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Refusal> {
-    let storage = state.app.storage.as_ref();
+    let storage = state.offers.as_ref();
     let refused =
         |error: crate::shared::error::AppError| Refusal(error.status(), error.to_string());
     let offers = crate::offers::service::records_in(storage)

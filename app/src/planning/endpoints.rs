@@ -11,7 +11,7 @@ pub async fn enter_child_count(
     stichtag: String,
     anzahl: String,
 ) -> Result<(), AppError> {
-    use crate::platform::auth::{FormReply, now, reply};
+    use crate::accounts::auth::{FormReply, now, reply};
     let (result, note) =
         match crate::planning::service::enter_child_count(&ags, &stichtag, &anzahl, now()).await {
             Ok(note) => (Ok(()), Some(note)),

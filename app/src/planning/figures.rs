@@ -36,6 +36,29 @@ pub struct PlanningBase {
     pub district_children: Option<(i64, String)>,
 }
 
+#[cfg(feature = "ssr")]
+impl PlanningBase {
+    /// What the planners' figures start from in `region`.
+    pub fn of_region(region: &crate::region::loader::LoadedRegion) -> PlanningBase {
+        PlanningBase {
+            towns: region
+                .municipalities
+                .iter()
+                .map(|m| TownBase {
+                    ags: m.ags.clone(),
+                    name: m.name.clone(),
+                    population: m.population,
+                    lat: m.centre.1,
+                    lon: m.centre.0,
+                    area: m.area.clone(),
+                })
+                .collect(),
+            population_source: region.population_source.clone(),
+            district_children: region.children_under_18.clone(),
+        }
+    }
+}
+
 /// Where a town's number of children comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChildrenSource {

@@ -8,7 +8,6 @@ use crate::planning::figures::{
 };
 use crate::planning::model::Selection;
 use crate::planning::service::{count_if_nothing_found, filter_of, planning_data};
-use crate::platform::error::AppError;
 use crate::platform::state::AppState;
 use crate::shared::query_pairs::decode_query;
 use axum::extract::{Query, State};
@@ -16,15 +15,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
-use crate::platform::auth::signed_in_as;
+use crate::accounts::auth::signed_in_as;
 use crate::platform::response::file_download;
 
 fn csv_download(file_name: &str, text: String) -> Response {
     file_download("text/csv; charset=utf-8", file_name, text)
-}
-
-fn failed(error: AppError) -> Response {
-    (error.status(), error.to_string()).into_response()
 }
 
 /// `GET /planung/matrix.csv`: every municipality × topic × life phase, with rates.
@@ -34,10 +29,10 @@ pub async fn matrix_download(State(state): State<AppState>, session: Session) ->
     }
     match planning_data(&state).await {
         Ok(data) => {
-            let towns = town_figures(&state.planning, &data.entered);
+            let towns = town_figures(&data.base, &data.entered);
             csv_download("angebotsmatrix.csv", matrix_csv(&data.offers, &towns))
         }
-        Err(error) => failed(error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -48,13 +43,13 @@ pub async fn towns_download(State(state): State<AppState>, session: Session) -> 
     }
     match planning_data(&state).await {
         Ok(data) => {
-            let towns = town_figures(&state.planning, &data.entered);
+            let towns = town_figures(&data.base, &data.entered);
             csv_download(
                 "einwohner-kinder.csv",
-                towns_csv(&towns, &state.planning.population_source),
+                towns_csv(&towns, &data.base.population_source),
             )
         }
-        Err(error) => failed(error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -93,10 +88,10 @@ pub async fn reach_download(
     };
     match planning_data(&state).await {
         Ok(data) => {
-            let rows = reach(&state.planning.towns, &data.offers, selection, limit_km);
+            let rows = reach(&data.base.towns, &data.offers, selection, limit_km);
             csv_download("erreichbarkeit.csv", reach_csv(&rows, limit_km))
         }
-        Err(error) => failed(error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -114,7 +109,7 @@ pub async fn zero_results_download(State(state): State<AppState>, session: Sessi
                 zero_results_csv(&data.zero_results, name_of),
             )
         }
-        Err(error) => failed(error),
+        Err(error) => error.into_response(),
     }
 }
 

@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use crate::offers::filter::{OfferFilter, ParsedQuery, SearchableOffers};
 use crate::offers::model::OfferSummary;
+use crate::offers::store::OfferStorage;
+use crate::planning::figures::PlanningBase;
 use crate::planning::model::zero_result_key;
-use crate::planning::store::{ChildCount, ZeroResultCount};
-use crate::platform::database::{Storage, StorageResult};
+use crate::planning::store::{ChildCount, PlanningStorage, ZeroResultCount};
+use crate::platform::database::StorageResult;
 use crate::platform::state::AppState;
 use crate::shared::error::AppError;
 
@@ -21,6 +23,13 @@ pub struct PlanningData {
     pub entered: Vec<ChildCount>,
     /// The searches without results of the kept period.
     pub zero_results: Vec<ZeroResultCount>,
+    /// Population, children, town centres and boundaries per municipality.
+    pub base: Arc<PlanningBase>,
+}
+
+/// Population, children, town centres and boundaries the planners' figures start from.
+pub fn planning_base(state: &AppState) -> Result<Arc<PlanningBase>, AppError> {
+    state.part()
 }
 
 /// Reads what the planners' figures are computed from.
@@ -29,11 +38,16 @@ pub async fn planning_data(state: &AppState) -> Result<PlanningData, AppError> {
     let since = today
         .checked_sub_months(chrono::Months::new(state.zero_result_months))
         .unwrap_or(today);
+    let offers =
+        crate::offers::service::summaries_in(state.part::<dyn OfferStorage>()?.as_ref()).await?;
+    let store = state.part::<dyn PlanningStorage>()?;
+    let base = planning_base(state)?;
     let loaded = async {
         StorageResult::Ok(PlanningData {
-            offers: state.storage.public_offer_summaries().await?,
-            entered: state.storage.latest_child_counts().await?,
-            zero_results: state.storage.zero_results_since(since).await?,
+            base,
+            offers,
+            entered: store.latest_child_counts().await?,
+            zero_results: store.zero_results_since(since).await?,
         })
     }
     .await;
@@ -54,7 +68,7 @@ pub async fn enter_child_count(
     children: &str,
     now: i64,
 ) -> Result<String, AppError> {
-    let admin = crate::platform::auth::require(crate::accounts::model::Role::Admin).await?;
+    let admin = crate::accounts::auth::require(crate::accounts::model::Role::Admin).await?;
     let state = crate::platform::state::app_state()?;
     if !state.region.knows_municipality(ags) {
         return Err(AppError::Invalid(
@@ -65,7 +79,7 @@ pub async fn enter_child_count(
     let (as_of, children) = crate::planning::model::parse_child_count(as_of, children, today)
         .map_err(AppError::Invalid)?;
     state
-        .storage
+        .part::<dyn PlanningStorage>()?
         .enter_child_count(
             &ChildCount {
                 ags: ags.to_string(),
@@ -86,11 +100,15 @@ pub async fn enter_child_count(
 
 /// Counts a public search that found nothing under its privacy-safe key. A search the server
 /// finds offers for, or one without any criterion, is not counted. Answers whether it counted.
-pub async fn count_if_nothing_found(state: &AppState, filter: &OfferFilter) -> StorageResult<bool> {
+pub async fn count_if_nothing_found(
+    state: &AppState,
+    filter: &OfferFilter,
+) -> Result<bool, AppError> {
     let Some(key) = zero_result_key(filter) else {
         return Ok(false);
     };
-    let offers = state.storage.public_offer_summaries().await?;
+    let offers =
+        crate::offers::service::summaries_in(state.part::<dyn OfferStorage>()?.as_ref()).await?;
     let region = state.region.clone();
     let searchable =
         SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
@@ -99,7 +117,10 @@ pub async fn count_if_nothing_found(state: &AppState, filter: &OfferFilter) -> S
         return Ok(false);
     }
     let today = chrono::Local::now().date_naive();
-    state.storage.count_zero_result(today, &key).await?;
+    state
+        .part::<dyn PlanningStorage>()?
+        .count_zero_result(today, &key)
+        .await?;
     Ok(true)
 }
 
@@ -127,7 +148,7 @@ pub fn count_page_search(state: AppState, pairs: &[(String, String)]) {
 }
 
 /// Once a day, forgets searches without results older than the kept period.
-pub async fn forget_old_zero_results(storage: Arc<dyn Storage>, months: u32) {
+pub async fn forget_old_zero_results(storage: Arc<dyn PlanningStorage>, months: u32) {
     let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
     loop {
         every_day.tick().await;

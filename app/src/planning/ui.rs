@@ -8,6 +8,7 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::auth::{current_viewer, require, take_note};
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::{AccessDenied, NoteView};
 use crate::offers::taxonomy::{LifePhase, Topic};
@@ -17,7 +18,6 @@ use crate::planning::figures::{
 use crate::planning::model::{
     ClassRange, Selection, Shade, classify, count_in, german_decimal, per_thousand,
 };
-use crate::platform::auth::{current_viewer, require, take_note};
 use crate::shared::query_pairs::encode_query;
 
 /// What a figure is measured against.
@@ -166,15 +166,15 @@ pub fn PlanningPage() -> impl IntoView {
                     if choices.limit_km.is_nan() {
                         choices.limit_km = state.reach_limit_km;
                     }
-                    let (offers, entered, zero_results) =
+                    let (offers, entered, zero_results, base) =
                         match crate::planning::service::planning_data(&state).await {
-                            Ok(data) => (data.offers, data.entered, data.zero_results),
+                            Ok(data) => (data.offers, data.entered, data.zero_results, data.base),
                             Err(error) => {
                                 return view! { <p class="error" role="alert">{error.to_string()}</p> }
                                     .into_any();
                             }
                         };
-                    let towns = town_figures(&state.planning, &entered);
+                    let towns = town_figures(&base, &entered);
                     let region = state.region.clone();
                     let name_of = move |ags: &str| region.municipality_name(ags).to_string();
                     let zero_rows: Vec<(String, i64, String)> = zero_results
@@ -187,10 +187,9 @@ pub fn PlanningPage() -> impl IntoView {
                             )
                         })
                         .collect();
-                    let reach_rows = reach(&state.planning.towns, &offers, choices.selection, choices.limit_km);
+                    let reach_rows = reach(&base.towns, &offers, choices.selection, choices.limit_km);
                     let is_admin = viewer.role.includes(Role::Admin);
-                    let base = state.planning.clone();
-                    view! {
+                                        view! {
                         <Title text="Planung – Chancenkarte" />
                         <div class="planning" class:planning-print=choices.print>
                             <h1 class="page-title">"Planung: Wo fehlen Angebote?"</h1>
@@ -337,6 +336,9 @@ fn Choropleth(
     let Ok(state) = crate::platform::state::app_state() else {
         return ().into_any();
     };
+    let Ok(base) = crate::planning::service::planning_base(&state) else {
+        return ().into_any();
+    };
     let basis = choices.basis;
     let counts: Vec<usize> = towns
         .iter()
@@ -348,7 +350,7 @@ fn Choropleth(
         .map(|(town, count)| basis.figure(*count, town))
         .collect();
     let (shades, ranges) = classify(&values);
-    let (outlines, height) = svg_outlines(&state.planning.towns, 600.0);
+    let (outlines, height) = svg_outlines(&base.towns, 600.0);
     // A margin round the shapes, so names at the edge are not cut off.
     let view_box = format!("-50 -15 700 {:.0}", height + 30.0);
     let shade_of = |ags: &str| {

@@ -1,20 +1,10 @@
-//! The database behind one trait, with a SQLite and a PostgreSQL implementation chosen from the
-//! database URL. Both run the same SQL; only migrations and the pool type differ. Each feature
-//! adds its own storage trait (`<feature>::store`); [`Storage`] is all of them together.
+//! The database connection: a SQLite or a PostgreSQL pool chosen from the database URL, with
+//! its sessions and migrations. Each feature implements its own storage trait
+//! (`<feature>::store`) for both with the same SQL; `crate::storage` joins them.
 
-use std::sync::Arc;
-
-use async_trait::async_trait;
 use thiserror::Error;
 
-use crate::accounts::store::AccountStorage;
-use crate::editing::store::EditStorage;
-use crate::import::store::ImportStorage;
-use crate::members::store::MemberStorage;
-use crate::offers::store::OfferStorage;
-use crate::planning::store::PlanningStorage;
 use crate::platform::sessions::SessionBackend;
-use crate::requests::store::RequestStorage;
 
 #[derive(Debug, Error)]
 pub enum StorageError {
@@ -33,26 +23,14 @@ pub enum StorageError {
 
 pub type StorageResult<T> = Result<T, StorageError>;
 
-#[async_trait]
-pub trait Storage:
-    OfferStorage
-    + AccountStorage
-    + MemberStorage
-    + EditStorage
-    + ImportStorage
-    + RequestStorage
-    + PlanningStorage
-    + Send
-    + Sync
-{
-    /// The session store on the same database.
-    fn session_store(&self) -> SessionBackend;
-    /// Brings the schema up to date.
-    async fn migrate(&self) -> StorageResult<()>;
+/// An opened database: the backend its URL names.
+pub enum Database {
+    Sqlite(SqliteStorage),
+    Postgres(PostgresStorage),
 }
 
-/// Opens the storage a URL names: `sqlite:path` (the file is created) or `postgres://…`.
-pub async fn connect(url: &str) -> StorageResult<Arc<dyn Storage>> {
+/// Opens the database a URL names: `sqlite:path` (the file is created) or `postgres://…`.
+pub async fn open(url: &str) -> StorageResult<Database> {
     if url.starts_with("sqlite:") {
         use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
         use std::str::FromStr;
@@ -65,21 +43,20 @@ pub async fn connect(url: &str) -> StorageResult<Arc<dyn Storage>> {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(Arc::new(SqliteStorage { pool }))
+        Ok(Database::Sqlite(SqliteStorage { pool }))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(10)
             .connect(url)
             .await?;
-        Ok(Arc::new(PostgresStorage { pool }))
+        Ok(Database::Postgres(PostgresStorage { pool }))
     } else {
         Err(StorageError::UnsupportedUrl(url.to_string()))
     }
 }
 
-/// The storage of one sqlx backend: its pool, sessions and migrations. The SQL of the features
-/// is shared between the backends; a macro rather than generic code because sqlx's executor
-/// bounds for a generic database are longer than the code itself.
+/// The storage of one sqlx backend: its pool, sessions and migrations. Each feature implements
+/// its store trait for both in `<feature>/store/sql.rs`, one SQL text compiled once per backend.
 macro_rules! sql_storage {
     ($name:ident, $pool:ty, $migrations:literal) => {
         pub struct $name {
@@ -92,13 +69,14 @@ macro_rules! sql_storage {
             }
         }
 
-        #[async_trait]
-        impl Storage for $name {
-            fn session_store(&self) -> SessionBackend {
+        impl $name {
+            /// The session store on the same database.
+            pub fn session_store(&self) -> SessionBackend {
                 SessionBackend::from(self.pool.clone())
             }
 
-            async fn migrate(&self) -> StorageResult<()> {
+            /// Brings the schema up to date.
+            pub async fn migrate(&self) -> StorageResult<()> {
                 sqlx::migrate!($migrations).run(&self.pool).await?;
                 Ok(())
             }

@@ -4,7 +4,6 @@
 use axum::http::StatusCode;
 use leptos::prelude::ServerFnError;
 
-use crate::accounts::model::InvalidInput;
 use crate::platform::database::StorageError;
 pub use crate::shared::error::AppError;
 
@@ -40,18 +39,23 @@ impl AppError {
     }
 }
 
+/// How an axum handler answers with an error: its status and German reason as plain text, the
+/// internal cause logged.
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(%cause, "request failed");
+        }
+        (self.status(), self.to_string()).into_response()
+    }
+}
+
 impl From<StorageError> for AppError {
     fn from(error: StorageError) -> Self {
         match error {
             StorageError::Duplicate(message) => AppError::Conflict(message),
             other => AppError::Internal(other.to_string()),
         }
-    }
-}
-
-impl From<InvalidInput> for AppError {
-    fn from(error: InvalidInput) -> Self {
-        AppError::Invalid(error.0)
     }
 }
 

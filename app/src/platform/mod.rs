@@ -1,7 +1,7 @@
 //! Server-only plumbing every feature stands on: the application state, the error type, the
-//! database connection, sessions, who is asking (auth) and the interface catalogues.
+//! database connection, sessions and the interface catalogues. Who is asking (sign-in, roles)
+//! is the accounts feature's (`accounts::auth`).
 
-pub mod auth;
 pub mod catalogues;
 pub mod database;
 pub mod error;

@@ -7,7 +7,6 @@ use geo::{BoundingRect, Contains, MultiPolygon, Point};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::planning::figures::{PlanningBase, TownBase};
 use crate::region::model::{
     Municipality, MunicipalityInfo, RegionBoundaries, RegionInfo, TileSource,
 };
@@ -277,26 +276,6 @@ impl LoadedRegion {
         bounds
     }
 
-    /// What the planners' figures start from.
-    pub fn planning_base(&self) -> PlanningBase {
-        PlanningBase {
-            towns: self
-                .municipalities
-                .iter()
-                .map(|m| TownBase {
-                    ags: m.ags.clone(),
-                    name: m.name.clone(),
-                    population: m.population,
-                    lat: m.centre.1,
-                    lon: m.centre.0,
-                    area: m.area.clone(),
-                })
-                .collect(),
-            population_source: self.population_source.clone(),
-            district_children: self.children_under_18.clone(),
-        }
-    }
-
     pub fn storage_municipalities(&self) -> Vec<Municipality> {
         self.municipalities
             .iter()
@@ -421,9 +400,12 @@ mod tests {
     fn a_place_outside_its_municipality_is_refused() {
         let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../regions/kreis-coesfeld");
         let dir = tempfile::tempdir().unwrap();
+        // The region's own files (the demo catalogue folder beside them is not needed).
         for entry in std::fs::read_dir(&source).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+            }
         }
         // Buldern belongs to Dülmen; put it into Coesfeld's key.
         let places = std::fs::read_to_string(dir.path().join("orte.json")).unwrap();

@@ -47,7 +47,7 @@ pub async fn request_listing(
     homepage: Option<String>,
     stamp: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::platform::auth::{Note, is_form_post, now, set_note};
+    use crate::accounts::auth::{Note, is_form_post, now, set_note};
     use crate::requests::model::ListingInput;
     let input = ListingInput {
         organization,
@@ -119,7 +119,7 @@ pub async fn report_correction(
     homepage: Option<String>,
     stamp: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::platform::auth::now;
+    use crate::accounts::auth::now;
     let result: Result<String, AppError> = async {
         crate::requests::service::not_spam(
             homepage.as_deref().unwrap_or(""),
@@ -134,8 +134,8 @@ pub async fn report_correction(
         crate::requests::service::report_correction(offer_id, &correction, now()).await
     }
     .await;
-    if crate::platform::auth::is_form_post().await {
-        use crate::platform::auth::{Note, set_note};
+    if crate::accounts::auth::is_form_post().await {
+        use crate::accounts::auth::{Note, set_note};
         let note = match &result {
             Ok(reference) => Note::info(format!(
                 "Danke! Ihre Meldung ist bei der Redaktion angekommen (Nummer {reference})."
@@ -169,7 +169,7 @@ pub async fn decide_request(
     reason: Option<String>,
     ort: Option<String>,
 ) -> Result<Option<i64>, AppError> {
-    use crate::platform::auth::{FormReply, now, reply};
+    use crate::accounts::auth::{FormReply, now, reply};
     let reason = reason.unwrap_or_default().trim().to_string();
     let result = crate::requests::service::decide(id, &decision, &reason, ort, now()).await;
     let (value, note, target) = match result {
@@ -206,8 +206,8 @@ pub async fn create_offer(
     lat: Option<String>,
     lon: Option<String>,
 ) -> Result<i64, AppError> {
+    use crate::accounts::auth::{FormReply, now, reply, require};
     use crate::accounts::model::Role;
-    use crate::platform::auth::{FormReply, now, reply, require};
     use crate::requests::model::{ListingInput, ValidListing};
     use crate::requests::service::{Placement, create_offer_draft};
     let result: Result<i64, AppError> = async {
@@ -269,7 +269,7 @@ pub async fn create_offer(
         };
         let today = chrono::Local::now().date_naive();
         create_offer_draft(
-            state.storage.as_ref(),
+            crate::requests::service::store()?.as_ref(),
             &listing,
             &place,
             today,

@@ -8,14 +8,19 @@ use chrono::NaiveDate;
 use crate::editing::model::EditableField;
 use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
-use crate::platform::database::{Storage, StorageResult};
 use crate::requests::model::{RequestKind, RequestRecord, RequestStatus, ValidListing};
+use crate::requests::store::RequestStorage;
 use crate::shared::error::AppError;
+
+/// The requests' store of the running application.
+pub fn store() -> Result<std::sync::Arc<dyn RequestStorage>, AppError> {
+    crate::platform::state::app_state()?.part()
+}
 
 /// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
 /// an hour from one address; counts this post.
 pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
-    use crate::platform::auth::{client_address, now};
+    use crate::accounts::auth::{client_address, now};
     use crate::shared::throttle::ThrottlePolicy;
     let state = crate::platform::state::app_state()?;
     let started = crate::requests::form_stamp::verify(&state.form_secret, stamp).unwrap_or(0);
@@ -24,15 +29,15 @@ pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
     }
     let key = format!("formular:{}", client_address().await);
     let policy = ThrottlePolicy::PUBLIC_FORMS;
-    let record = state.storage.failure_record(&key).await?;
+    let throttle = state.part::<dyn crate::accounts::store::AccountStorage>()?;
+    let record = throttle.failure_record(&key).await?;
     if let Some(wait) = policy.wait_secs(&record, now()) {
         return Err(AppError::Invalid(format!(
             "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
             crate::shared::throttle::wait_in_words(wait)
         )));
     }
-    state
-        .storage
+    throttle
         .save_failure_record(&key, &policy.after_failure(&record, now()))
         .await?;
     Ok(())
@@ -48,7 +53,7 @@ pub async fn decide(
     ort: Option<String>,
     now: i64,
 ) -> Result<(Option<i64>, String), AppError> {
-    let editor = crate::platform::auth::require(crate::accounts::model::Role::Editor).await?;
+    let editor = crate::accounts::auth::require(crate::accounts::model::Role::Editor).await?;
     let status = RequestStatus::parse(decision)
         .filter(|status| *status != RequestStatus::Open)
         .ok_or_else(|| AppError::Invalid("Diese Entscheidung gibt es nicht.".into()))?;
@@ -67,7 +72,7 @@ pub async fn decide(
             lon,
         };
         let today = chrono::Local::now().date_naive();
-        let offer_id = approve_listing(state.storage.as_ref(), id, &place, today, editor.id, now)
+        let offer_id = approve_listing(store()?.as_ref(), id, &place, today, editor.id, now)
             .await?
             .ok_or_else(|| AppError::Conflict("Diese Anfrage ist schon entschieden.".into()))?;
         return Ok((
@@ -80,8 +85,7 @@ pub async fn decide(
             "Bitte geben Sie einen Grund für die Ablehnung an.".into(),
         ));
     }
-    if !state
-        .storage
+    if !store()?
         .decide_request(id, status, reason, editor.id, now)
         .await?
     {
@@ -94,7 +98,7 @@ pub async fn decide(
 
 /// Stores a listing request from the public form; its reference number.
 pub async fn submit_listing(listing: &ValidListing, now: i64) -> Result<String, AppError> {
-    let storage = crate::platform::state::app_state()?.storage;
+    let storage = store()?;
     let request = storage.create_listing_request(listing, now).await?;
     tracing::info!(request = request.id, "listing request received");
     Ok(request.reference)
@@ -106,7 +110,7 @@ pub async fn report_correction(
     correction: &crate::requests::model::ValidCorrection,
     now: i64,
 ) -> Result<String, AppError> {
-    let storage = crate::platform::state::app_state()?.storage;
+    let storage = store()?;
     let request = storage
         .create_correction(offer_id, correction, now)
         .await?
@@ -116,11 +120,8 @@ pub async fn report_correction(
 
 /// The queue of requests from outside, for editors.
 pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {
-    crate::platform::auth::require(crate::accounts::model::Role::Editor).await?;
-    Ok(crate::platform::state::app_state()?
-        .storage
-        .requests()
-        .await?)
+    crate::accounts::auth::require(crate::accounts::model::Role::Editor).await?;
+    Ok(store()?.requests().await?)
 }
 
 /// Where an approved listing is placed first: the municipality the editor chose and its town
@@ -209,36 +210,16 @@ pub fn offer_from_listing(
     }
 }
 
-/// The organisation with this name, created if there is none yet.
-async fn organization_named(storage: &dyn Storage, name: &str) -> StorageResult<i64> {
-    if let Some(id) = storage.organization_by_name(name).await? {
-        return Ok(id);
+/// A new organisation of that name, as a listing names it.
+fn new_organization(name: &str) -> crate::offers::records::NewOrganization {
+    crate::offers::records::NewOrganization {
+        external_id: None,
+        name: name.to_string(),
+        description: String::new(),
+        website: String::new(),
+        is_demo: false,
+        working_group: String::new(),
     }
-    storage
-        .insert_organization(&crate::offers::records::NewOrganization {
-            external_id: None,
-            name: name.to_string(),
-            description: String::new(),
-            website: String::new(),
-            is_demo: false,
-            working_group: String::new(),
-        })
-        .await
-}
-
-/// Stores `offer` under the organisation named `organization` (found by name or created).
-async fn insert_under(
-    storage: &dyn Storage,
-    organization: &str,
-    offer: NewOffer,
-) -> StorageResult<i64> {
-    let organization_id = organization_named(storage, organization).await?;
-    storage
-        .insert_offer(&NewOffer {
-            organization_id,
-            ..offer
-        })
-        .await
 }
 
 /// Approves a listing request: creates the organisation (or finds it by name) and the offer,
@@ -246,7 +227,7 @@ async fn insert_under(
 /// the request is not an open listing; refuses (400) a request whose values the editors'
 /// fields would not take, naming the field and the reason.
 pub async fn approve_listing(
-    storage: &dyn Storage,
+    storage: &dyn RequestStorage,
     request_id: i64,
     place: &Placement,
     today: NaiveDate,
@@ -277,17 +258,9 @@ pub async fn approve_listing(
         consent: true,
     });
     let offer = checked_like_an_editor(offer_from_listing(&listing, 0, place, today))?;
-    let organization = crate::offers::records::NewOrganization {
-        external_id: None,
-        name: request.organization.clone(),
-        description: String::new(),
-        website: String::new(),
-        is_demo: false,
-        working_group: String::new(),
-    };
     let approval = crate::requests::store::ListingApproval {
         request_id,
-        organization: &organization,
+        organization: &new_organization(&request.organization),
         offer: &offer,
         account_id,
         now,
@@ -298,7 +271,7 @@ pub async fn approve_listing(
 /// Creates a new, not yet public offer that an editor starts from the overview, with its
 /// organisation found by name or created; the creation is the first entry of its history.
 pub async fn create_offer_draft(
-    storage: &dyn Storage,
+    storage: &dyn RequestStorage,
     listing: &ValidListing,
     place: &Placement,
     today: NaiveDate,
@@ -306,14 +279,12 @@ pub async fn create_offer_draft(
     now: i64,
 ) -> Result<i64, AppError> {
     let offer = checked_like_an_editor(offer_from_listing(listing, 0, place, today))?;
-    let offer_id = insert_under(storage, &listing.0.organization, offer).await?;
-    storage
-        .note_in_history(
-            offer_id,
-            "neu angelegt (noch nicht öffentlich)",
-            account_id,
-            now,
-        )
-        .await?;
-    Ok(offer_id)
+    let creation = crate::requests::store::OfferCreation {
+        organization: &new_organization(&listing.0.organization),
+        offer: &offer,
+        note: "neu angelegt (noch nicht öffentlich)",
+        account_id,
+        now,
+    };
+    Ok(storage.create_offer(&creation).await?)
 }

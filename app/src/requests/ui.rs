@@ -10,8 +10,8 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::auth::{Note, now, take_note};
 use crate::accounts::ui::account_pages::NoteView;
-use crate::platform::auth::{Note, now, take_note};
 use crate::region::model::MunicipalityInfo;
 use crate::requests::model::{RequestKind, RequestRecord, RequestStatus};
 
@@ -60,7 +60,7 @@ fn FormField(
     let input = if long {
         view! {
             <textarea id=id.clone() name=name rows="5" required=!optional aria-invalid=invalid aria-describedby=described_by.clone()>
-                {value}
+                {crate::shared::text::textarea_text(&value)}
             </textarea>
         }
             .into_any()
@@ -189,6 +189,27 @@ pub fn ReportError(id: i64) -> impl IntoView {
 }
 
 /// The editors' queue of requests.
+/// The requests' part of the editors' overview: the queue and the form for a new offer.
+/// Rendered only after the page has checked the editor role; the queue is read by the
+/// service, which checks it again.
+#[component]
+pub fn RequestsDesk() -> impl IntoView {
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let requests = crate::requests::service::queue().await.unwrap_or_default();
+                let municipalities = crate::platform::state::app_state()
+                    .map(|state| state.region.municipalities.clone())
+                    .unwrap_or_default();
+                view! {
+                    <RequestQueue requests municipalities=municipalities.clone() />
+                    <NewOfferForm municipalities />
+                }
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn RequestQueue(
     requests: Vec<RequestRecord>,

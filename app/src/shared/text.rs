@@ -38,6 +38,14 @@ pub fn matches_all_words(normalized_haystack: &str, normalized_query: &str) -> b
         .all(|word| normalized_haystack.contains(word))
 }
 
+/// A `<textarea>`'s initial text, for views rendered on the server only. Leptos writes a
+/// textarea's children unescaped (as for `<script>`), so a value containing `</textarea>`
+/// would close the element and the rest would run as markup; the browser decodes the
+/// entities back into the value.
+pub fn textarea_text(value: &str) -> String {
+    escape_html(value)
+}
+
 /// Text made safe for HTML content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut safe = String::with_capacity(text.len());

@@ -10,6 +10,7 @@ use leptos_router::{
     path,
 };
 
+use crate::accounts::auth::current_viewer;
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::{AccountPage, InvitationPage, LoginPage};
 use crate::accounts::ui::admin_page::AdminPage;
@@ -20,11 +21,10 @@ use crate::map::ui::offer_page::OfferPage;
 use crate::map::ui::print_page::PrintPage;
 use crate::members::ui::directory_page::DirectoryPage;
 use crate::planning::ui::PlanningPage;
-use crate::platform::auth::current_viewer;
 use crate::platform::catalogues::{current_locale, t};
 use crate::platform::response::set_not_found_status;
 use crate::region::model::RegionInfo;
-use crate::requests::ui::{ListingRequestPage, ListingRequestThanks};
+use crate::requests::ui::{ListingRequestPage, ListingRequestThanks, RequestsDesk};
 use crate::shared::i18n::Locale;
 use crate::shell::info_pages::{
     AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage,
@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/daten") view=OpenDataPage />
-                    <Route path=path!("/redaktion") view=EditorOverview ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion") view=|| view! { <EditorOverview more=|| view! { <RequestsDesk /> } /> } ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
                     <Route path=path!("/drucken") view=PrintPage ssr=SsrMode::Async />

@@ -10,8 +10,8 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::accounts::auth::{Note, current_viewer, take_note};
 use crate::accounts::model::{NewPassword, Viewer};
-use crate::platform::auth::{Note, current_viewer, take_note};
 use crate::platform::error::AppError;
 use crate::platform::response::set_status;
 

@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 
+use crate::accounts::auth::{current_viewer, require, take_note};
 use crate::accounts::model::Role;
 use crate::accounts::store::AccountRecord;
 use crate::accounts::ui::account_pages::{AccessDenied, NoteView};
-use crate::platform::auth::{current_viewer, require, take_note};
 
 fn date_of(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)

@@ -1,16 +1,13 @@
 //! Editing an offer in place in the map's detail panel (role `editor`). The server renders the
-//! fields as an HTML fragment (`server::panel_fragment`); this part only swaps it in: an edit
-//! button asks for the field's form, a form is sent as it is, Esc cancels and Ctrl+Enter saves.
-//! What the fragment says (status, whether something was saved, where the focus goes) it
-//! carries in data attributes. A reactive view per field and input kind cost about 40 KB of the
-//! browser bundle's budget; this costs a few.
+//! fields with the offer page's field editor (`editing::panel_fragment`) and answers a typed
+//! [`PanelAnswer`]; this part only swaps its HTML in and does what it says. The fragment's
+//! controls are plain forms: an edit or cancel button submits the panel's GET form, a field's
+//! form posts its value; Esc cancels and Ctrl+Enter saves. A reactive view per field and input
+//! kind cost about 40 KB of the browser bundle's budget; this costs a few.
 
 use leptos::prelude::*;
 
-/// Where the fragment of offer `id` is fetched and its forms are sent.
-fn fragment_path(id: i64) -> String {
-    format!("/redaktion/kartenfenster/{id}")
-}
+use crate::editing::ui::field_editor::panel_fragment_path;
 
 #[cfg(feature = "hydrate")]
 mod browser {
@@ -28,6 +25,37 @@ mod browser {
             .flatten()?
             .dyn_into::<web_sys::HtmlFormElement>()
             .ok()
+    }
+
+    /// The value of the form's field `name`, as the form would send it.
+    pub fn field_of(form: &web_sys::HtmlFormElement, name: &str) -> Option<String> {
+        web_sys::FormData::new_with_form(form)
+            .ok()?
+            .get(name)
+            .as_string()
+    }
+
+    /// Where a GET form sends its submit button's choice (`action?name=value`), as a browser
+    /// would without the island.
+    pub fn get_url(
+        form: &web_sys::HtmlFormElement,
+        submitter: Option<web_sys::HtmlElement>,
+    ) -> String {
+        let query = web_sys::UrlSearchParams::new().ok();
+        if let (Some(query), Some(button)) = (&query, submitter)
+            && let (Some(name), Some(value)) =
+                (button.get_attribute("name"), button.get_attribute("value"))
+        {
+            query.append(&name, &value);
+        }
+        let query: String = query
+            .map(|query| query.to_string().into())
+            .unwrap_or_default();
+        if query.is_empty() {
+            form.action()
+        } else {
+            format!("{}?{query}", form.action())
+        }
     }
 
     pub fn focus(id: &str) {
@@ -48,56 +76,45 @@ pub fn PanelEditor(id: i64, on_saved: Callback<()>) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
 
     #[cfg(feature = "hydrate")]
-    let (on_click, on_submit, on_key) = {
+    let (on_submit, on_key) = {
+        use crate::editing::model::PanelAnswer;
+        use crate::shared::codec::from_json;
         use crate::shared::fetch::fetch_text;
-        use browser::{element_of, focus, form_of};
+        use browser::{field_of, focus, form_of, get_url};
         // Swaps in the fragment the server answered and does what it says.
         let load = move |url: String, form: Option<web_sys::HtmlFormElement>| {
             leptos::task::spawn_local(async move {
-                let answer = fetch_text(&url, form.as_ref()).await;
+                let answer = fetch_text(&url, form.as_ref())
+                    .await
+                    .and_then(|text| from_json::<PanelAnswer>(&text));
                 let Some(container) = container.get_untracked() else {
                     return;
                 };
                 match answer {
-                    Ok(html) => {
-                        container.set_inner_html(&html);
-                        let Some(fragment) = container.first_element_child() else {
-                            return;
-                        };
-                        let data = |name: &str| fragment.get_attribute(name).unwrap_or_default();
-                        let said = data("data-status");
-                        status.set((!said.is_empty()).then_some(said));
-                        if data("data-saved") == "true" {
+                    Ok(answer) => {
+                        container.set_inner_html(&answer.html);
+                        status.set(answer.status);
+                        if answer.saved {
                             on_saved.run(());
                         }
-                        focus(&data("data-focus"));
+                        if let Some(id) = answer.focus {
+                            focus(&id);
+                        }
                     }
                     Err(message) => status.set(Some(message)),
                 }
             });
         };
-        load(fragment_path(id), None);
-        let on_click = move |event: leptos::ev::MouseEvent| {
-            let Some(target) = element_of(&event) else {
-                return;
-            };
-            let code_of = |attribute: &str| {
-                target
-                    .closest(&format!("[{attribute}]"))
-                    .ok()
-                    .flatten()
-                    .and_then(|element| element.get_attribute(attribute))
-            };
-            if let Some(code) = code_of("data-edit") {
-                status.set(None);
-                load(format!("{}?bearbeiten={code}", fragment_path(id)), None);
-            } else if let Some(code) = code_of("data-cancel") {
-                load(format!("{}?fokus={code}", fragment_path(id)), None);
-            }
-        };
+        load(panel_fragment_path(id), None);
         let on_submit = move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            if let Some(form) = form_of(&event) {
+            let Some(form) = form_of(&event) else {
+                return;
+            };
+            if form.method().eq_ignore_ascii_case("get") {
+                status.set(None);
+                load(get_url(&form, event.submitter()), None);
+            } else {
                 load(form.action(), Some(form));
             }
         };
@@ -105,25 +122,31 @@ pub fn PanelEditor(id: i64, on_saved: Callback<()>) -> impl IntoView {
             let Some(form) = form_of(&event) else {
                 return;
             };
-            let Some(code) = form.get_attribute("data-field") else {
+            let Some(field) = field_of(&form, "field") else {
                 return;
             };
             if event.key() == "Escape" {
                 // Taken here: the panel itself closes on Escape.
                 event.prevent_default();
-                load(format!("{}?fokus={code}", fragment_path(id)), None);
+                let query = web_sys::UrlSearchParams::new().ok();
+                let query: String = query
+                    .map(|query| {
+                        query.append("fokus", &field);
+                        query.to_string().into()
+                    })
+                    .unwrap_or_default();
+                load(format!("{}?{query}", panel_fragment_path(id)), None);
             } else if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
                 event.prevent_default();
                 load(form.action(), Some(form));
             }
         };
-        (on_click, on_submit, on_key)
+        (on_submit, on_key)
     };
     #[cfg(not(feature = "hydrate"))]
-    let (on_click, on_submit, on_key) = {
-        let _ = (on_saved, fragment_path(id));
+    let (on_submit, on_key) = {
+        let _ = (on_saved, panel_fragment_path(id));
         (
-            |_: leptos::ev::MouseEvent| {},
             |_: leptos::ev::SubmitEvent| {},
             |_: leptos::ev::KeyboardEvent| {},
         )
@@ -136,7 +159,6 @@ pub fn PanelEditor(id: i64, on_saved: Callback<()>) -> impl IntoView {
             <div
                 class="panel-fields-container"
                 node_ref=container
-                on:click=on_click
                 on:submit=on_submit
                 on:keydown=on_key
             >

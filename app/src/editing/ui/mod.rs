@@ -1,6 +1,7 @@
-//! The editors' views: the offer page's editor section, the editor in the map's detail panel
-//! and the overview `/redaktion`.
+//! The editors' views: one field editor (`field_editor`) used by the offer page's editor
+//! section and the map's detail panel, the panel's island part, and the overview `/redaktion`.
 
+pub mod field_editor;
 pub mod map_panel_editor;
 #[cfg(feature = "ssr")]
 pub mod offer_page_editor;

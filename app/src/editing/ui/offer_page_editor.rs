@@ -3,7 +3,6 @@
 //! someone saved in between, "als geprüft markieren", and the change history with revert.
 //! Plain HTML forms: they work with the keyboard and without JavaScript.
 
-use crate::editing::endpoints::EditOfferField;
 use crate::editing::endpoints::MarkOfferChecked;
 use crate::editing::endpoints::MoveOffer;
 use crate::editing::endpoints::RevertOfferChange;
@@ -12,11 +11,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::auth::{EditDraft, take_note};
 use crate::accounts::ui::account_pages::NoteView;
 use crate::editing::model::{
-    ChangeRecord, EditableField, EditableOffer, FieldInput, LOCATION_FIELD, OfferLocation,
+    ChangeRecord, EditableField, EditableOffer, LOCATION_FIELD, OfferLocation,
 };
-use crate::platform::auth::{EditDraft, take_note};
+use crate::editing::ui::field_editor::{Conflict, EditorPlace, FieldDraft, FieldEditor};
 
 fn date_time_of(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)
@@ -67,9 +67,14 @@ fn EditorSection(
     editing_location: bool,
     picked: Option<(String, String)>,
     draft: Option<EditDraft>,
-    note: Option<crate::platform::auth::Note>,
+    note: Option<crate::accounts::auth::Note>,
 ) -> impl IntoView {
     let location = offer.location.clone();
+    // A refused value's reason, shown at the field too (the note says it at the top).
+    let problem = note
+        .as_ref()
+        .filter(|note| note.is_error)
+        .map(|note| note.text.clone());
     let id = offer.id.to_string();
     let version = offer.version.to_string();
     let last_checked = offer.last_checked.format("%d.%m.%Y").to_string();
@@ -77,7 +82,10 @@ fn EditorSection(
         .into_iter()
         .map(|field| {
             let current = offer.value(field).to_string();
-            let draft = draft.clone().filter(|draft| draft.field == field.code());
+            let draft = draft
+                .clone()
+                .filter(|draft| draft.field == field.code())
+                .map(|draft| (draft, problem.clone()));
             view! {
                 <FieldRow
                     offer_id=offer.id
@@ -143,131 +151,33 @@ fn FieldRow(
     field: EditableField,
     current: String,
     editing: bool,
-    draft: Option<EditDraft>,
+    /// The value that was not saved, with why (the note's text) or the conflict.
+    draft: Option<(EditDraft, Option<String>)>,
 ) -> impl IntoView {
-    let code = field.code();
-    let row_id = format!("feld-{code}");
-    let shown = field.shown_value(&current);
-    // The edit link carries no #fragment: browsers skip `autofocus` on pages opened at one,
-    // and the focused field scrolls into view by itself.
-    let body = if editing {
-        // After a conflict the form is based on the version saved meanwhile: saving then
-        // deliberately replaces the other value, after the editor has seen it.
-        let (conflict, base_version) = match draft.as_ref().and_then(|d| d.conflict.clone()) {
-            Some((their_value, their_version)) => (Some(their_value), their_version),
-            None => (None, version),
-        };
-        let value = draft.map_or(current, |draft| draft.value);
-        let input_id = format!("wert-{code}");
-        let hint_id = format!("hinweis-{code}");
-        let hint = field.hint();
-        let described_by = hint.map(|_| hint_id.clone());
-        let input = match field.input() {
-            FieldInput::Several(choices) => {
-                let chosen: Vec<&str> = value.split(',').map(str::trim).collect();
-                view! {
-                    <fieldset class="choices" aria-describedby=described_by.clone()>
-                        <legend>{format!("Neuer Wert: {}", field.label())}</legend>
-                        {choices
-                            .into_iter()
-                            .map(|(choice, label)| {
-                                let id = format!("wert-{code}-{choice}");
-                                let checked = chosen.contains(&choice);
-                                view! {
-                                    <div class="check">
-                                        <input type="checkbox" id=id.clone() name="values[]" value=choice checked=checked />
-                                        <label for=id>{label}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </fieldset>
-                }
-                    .into_any()
-            }
-            FieldInput::One(choices) => {
-                view! {
-                    <select id=input_id.clone() name="value" autofocus aria-describedby=described_by.clone()>
-                        {choices
-                            .into_iter()
-                            .map(|(choice, label)| {
-                                view! { <option value=choice selected=value == choice>{label}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                }
-                    .into_any()
-            }
-            FieldInput::Text => {
-                view! {
-                    <textarea id=input_id.clone() name="value" rows="5" autofocus aria-describedby=described_by.clone()>
-                        {value}
-                    </textarea>
-                }
-                    .into_any()
-            }
-            FieldInput::Line => {
-                view! {
-                    <input
-                        id=input_id.clone()
-                        name="value"
-                        type="text"
-                        value=value
-                        autofocus
-                        aria-describedby=described_by.clone()
-                    />
-                }
-                    .into_any()
-            }
-        };
-        view! {
-            {conflict
-                .map(|theirs| {
-                    view! {
-                        <div class="conflict" role="group" aria-label="Zwei Fassungen">
-                            <p>
-                                <strong>"Inzwischen gespeichert:"</strong>
-                            </p>
-                            <p class="conflict-theirs">{if theirs.is_empty() { "—".to_string() } else { theirs }}</p>
-                            <p>
-                                <strong>"Ihre Fassung"</strong>
-                                " (unten im Feld; „Speichern“ ersetzt die andere, „Abbrechen“ behält sie):"
-                            </p>
-                        </div>
-                    }
-                })}
-            <form method="post" action=EditOfferField::url() class="edit-form">
-                <input type="hidden" name="id" value=offer_id.to_string() />
-                <input type="hidden" name="version" value=base_version.to_string() />
-                <input type="hidden" name="field" value=code />
-                {(!matches!(field.input(), FieldInput::Several(_))).then(|| view! { <label for=input_id.clone()>{format!("Neuer Wert: {}", field.label())}</label> })}
-                {input}
-                {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-                <div class="edit-actions">
-                    <button type="submit">"Speichern"</button>
-                    <a href=format!("/angebot/{offer_id}#{row_id}")>"Abbrechen"</a>
-                </div>
-            </form>
-        }
-            .into_any()
-    } else {
-        view! {
-            <span class="field-value">{shown}</span>
-            " "
-            <a
-                class="edit-link"
-                href=format!("/angebot/{offer_id}?bearbeiten={code}")
-                aria-label=format!("{} bearbeiten", field.label())
-            >
-                "Bearbeiten"
-            </a>
-        }
-        .into_any()
-    };
+    let draft = editing.then(|| match draft {
+        Some((draft, problem)) => FieldDraft {
+            value: draft.value,
+            problem: if draft.conflict.is_some() {
+                None
+            } else {
+                problem
+            },
+            conflict: draft.conflict.map(|(their_value, their_version)| Conflict {
+                their_value,
+                their_version,
+            }),
+        },
+        None => FieldDraft {
+            value: current.clone(),
+            ..FieldDraft::default()
+        },
+    });
     view! {
-        <tr id=row_id.clone()>
+        <tr id=format!("feld-{}", field.code())>
             <th scope="row">{field.label()}</th>
-            <td>{body}</td>
+            <td>
+                <FieldEditor place=EditorPlace::OfferPage offer_id version field current draft />
+            </td>
         </tr>
     }
 }

@@ -1,44 +1,42 @@
 //! The editors' overview `/redaktion`: offers not checked for over twelve months, oldest
-//! first, with counts per municipality, the archived offers with restore buttons, and the
-//! queue of requests from outside.
+//! first, with counts per municipality, the archived offers with restore buttons, and below
+//! them what the route adds (the queue of requests from outside, which depends on editing, not
+//! the other way round).
 
 use crate::editing::endpoints::SetOfferArchived;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 
+use crate::accounts::auth::{current_viewer, require, take_note};
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::{AccessDenied, NoteView};
 use crate::editing::model::{OfferToCheck, due_for_check};
-use crate::platform::auth::{current_viewer, require, take_note};
-use crate::requests::ui::{NewOfferForm, RequestQueue};
 
 /// Offers unchecked for longer than this many months are due.
 const DUE_AFTER_MONTHS: u32 = 12;
 
+/// The page; `more` renders below the editors' own lists, for editors only.
 #[component]
-pub fn EditorOverview() -> impl IntoView {
+pub fn EditorOverview(#[prop(into)] more: ViewFn) -> impl IntoView {
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let more = more.clone();
+                Suspend::new(async move {
                 let note = take_note().await;
                 if require(Role::Editor).await.is_err() {
                     let viewer = current_viewer().await;
                     return view! { <AccessDenied viewer next="/redaktion".to_string() /> }.into_any();
                 }
-                let Ok(state) = crate::platform::state::app_state() else {
-                    return view! { <p class="error">"Interner Fehler."</p> }.into_any();
-                };
                 let offers = crate::editing::service::offers_to_check().await.unwrap_or_default();
-                let requests = crate::requests::service::queue().await.unwrap_or_default();
-                let municipalities = state.region.municipalities.clone();
                 view! {
                     <OverviewBody offers note />
-                    <RequestQueue requests municipalities=municipalities.clone() />
-                    <NewOfferForm municipalities />
+                    {more.run()}
                 }
                     .into_any()
-            })}
+                })
+            }}
         </Suspense>
     }
 }
@@ -46,7 +44,7 @@ pub fn EditorOverview() -> impl IntoView {
 #[component]
 fn OverviewBody(
     offers: Vec<OfferToCheck>,
-    note: Option<crate::platform::auth::Note>,
+    note: Option<crate::accounts::auth::Note>,
 ) -> impl IntoView {
     let today = chrono::Local::now().date_naive();
     let limit = today

@@ -69,7 +69,7 @@ async fn load_map_page_data(
         Some(id) => {
             let state = crate::platform::state::app_state()?;
             crate::map::detail_fragment::detail_for(
-                state.storage.as_ref(),
+                &state,
                 id,
                 false,
                 crate::platform::catalogues::current_locale(),
@@ -78,7 +78,7 @@ async fn load_map_page_data(
         }
         None => None,
     };
-    let viewer_role = crate::platform::auth::current_viewer()
+    let viewer_role = crate::accounts::auth::current_viewer()
         .await
         .map(|viewer| viewer.role);
     Ok(MapPageData {
@@ -127,7 +127,7 @@ pub fn MapPage() -> impl IntoView {
         <Title text=crate::platform::catalogues::t("karte-titel") />
         <Suspense fallback=|| view! { <p class="loading">{crate::platform::catalogues::t("karte-laedt")}</p> }>
             {move || Suspend::new(async move {
-                let note = crate::platform::auth::take_note().await;
+                let note = crate::accounts::auth::take_note().await;
                 match load_map_page_data(selected).await {
                     Ok(data) => {
                         view! {
@@ -420,7 +420,7 @@ pub fn MapExplorer() -> impl IntoView {
             </div>
             <ResultsSheet height=sheet count>
                 <SharePrint filter />
-                <DetailPanel selected initial_detail select_offer viewer_role picker />
+                <DetailPanel offers=searchable.clone() selected initial_detail select_offer viewer_role picker />
                 <OfferList
                     offers=searchable.clone()
                     region=region.clone()
@@ -455,6 +455,7 @@ fn detail_path(id: i64) -> String {
 
 #[component]
 fn DetailPanel(
+    offers: Arc<SearchableOffers>,
     selected: Signal<Option<i64>>,
     initial_detail: Option<PanelContent>,
     select_offer: Callback<Option<i64>>,
@@ -531,25 +532,20 @@ fn DetailPanel(
             None => String::new(),
         })
     };
-    // "Move on the map" starts at the offer's place, which the server's HTML carries.
-    let offer_position = move || {
-        #[cfg(feature = "hydrate")]
-        {
-            let fragment = document()
-                .query_selector("#detail-panel .panel-fragment")
-                .ok()
-                .flatten()?;
-            let (lat, lon) = (
-                fragment.get_attribute("data-lat")?,
-                fragment.get_attribute("data-lon")?,
-            );
-            crate::region::places::parse_position(&format!("{lat},{lon}"))
-        }
-        #[cfg(not(feature = "hydrate"))]
-        None
+    // "Move on the map" starts at the offer's place.
+    let offers = StoredValue::new(offers);
+    let offer_position = move |id: i64| {
+        offers.with_value(|offers| {
+            offers
+                .offers()
+                .iter()
+                .find(|offer| offer.id == id)
+                .map(|offer| (offer.lat, offer.lon))
+        })
     };
     let tools = move || {
         shown_id.get().map(|id| {
+            let position = offer_position(id);
             view! {
                 <p>
                     <a href=format!("/angebot/{id}") class="permalink">
@@ -566,7 +562,7 @@ fn DetailPanel(
                                     on:click=move |_| {
                                         picker.picking.set(Some(MapPick::Move(id)));
                                         // Starts at the offer's place: its marker to drag.
-                                        picker.picked.set(offer_position());
+                                        picker.picked.set(position);
                                     }
                                 >
                                     "Auf der Karte verschieben"

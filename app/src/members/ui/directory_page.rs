@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::auth::current_viewer;
 use crate::accounts::ui::account_pages::AccessDenied;
 use crate::members::directory::{DirectoryEntry, DirectoryQuery, WorkingGroup};
 use crate::members::ui::member_view::ContactView;
 use crate::offers::taxonomy::Topic;
-use crate::platform::auth::current_viewer;
 use crate::shared::error::AppError;
 
 #[component]

@@ -11,8 +11,7 @@ use tower_sessions::Session;
 
 use crate::accounts::model::{Email, Role, Viewer};
 use crate::accounts::password::verify_against_nothing;
-use crate::accounts::store::AccountRecord;
-use crate::platform::database::Storage;
+use crate::accounts::store::{AccountRecord, AccountStorage};
 use crate::platform::error::AppError;
 use crate::platform::sessions::ABSOLUTE_TIMEOUT_SECS;
 use crate::platform::state::app_state;
@@ -59,14 +58,14 @@ pub async fn current_account() -> Result<Option<AccountRecord>, AppError> {
     if let Some(auth) = request_auth() {
         return Ok(auth.account);
     }
-    let storage = app_state()?.storage;
+    let storage = crate::accounts::service::store()?;
     account_of_session(&session().await?, storage.as_ref()).await
 }
 
 /// [`current_account`] for handlers outside Leptos that have the session and the storage.
 pub async fn account_of_session(
     session: &Session,
-    storage: &dyn Storage,
+    storage: &dyn AccountStorage,
 ) -> Result<Option<AccountRecord>, AppError> {
     let Some(login) = session.get::<SessionLogin>(LOGIN_KEY).await? else {
         return Ok(None);
@@ -85,6 +84,14 @@ pub async fn account_of_session(
     Ok(account)
 }
 
+/// [`account_of_session`] with the accounts' store of `state`.
+pub async fn session_account(
+    state: &crate::platform::state::AppState,
+    session: &Session,
+) -> Result<Option<AccountRecord>, AppError> {
+    account_of_session(session, state.part::<dyn AccountStorage>()?.as_ref()).await
+}
+
 /// The account signed in with `session` if it has `role`, or the response refusing everyone
 /// else (401 without a login, 403 with too low a role).
 pub async fn signed_in_as(
@@ -92,10 +99,8 @@ pub async fn signed_in_as(
     state: &crate::platform::state::AppState,
     session: &Session,
 ) -> Result<AccountRecord, axum::response::Response> {
-    let refused = |error: AppError| {
-        axum::response::IntoResponse::into_response((error.status(), error.to_string()))
-    };
-    match account_of_session(session, state.storage.as_ref()).await {
+    let refused = axum::response::IntoResponse::into_response;
+    match session_account(state, session).await {
         Ok(Some(account)) if account.role.includes(role) => Ok(account),
         Ok(Some(_)) => Err(refused(AppError::Forbidden)),
         Ok(None) => Err(refused(AppError::NotSignedIn)),
@@ -147,7 +152,7 @@ pub async fn client_address() -> String {
 /// Checks e-mail and password, with throttling per account and per client address, and on
 /// success starts a new session (with a new id) for the account.
 pub async fn sign_in(email_input: &str, password: &str) -> Result<AccountRecord, AppError> {
-    let storage = app_state()?.storage;
+    let storage = crate::accounts::service::store()?;
     let started = now();
     let account_key = format!("konto:{}", email_input.trim().to_lowercase());
     let address_key = format!("adresse:{}", client_address().await);
@@ -317,7 +322,7 @@ pub struct RequestAuth {
 /// Middleware (inside the session layer) that puts the request's [`RequestAuth`] into its
 /// extensions. A page request (GET outside `/api/`) consumes the one-time note.
 pub async fn with_request_auth(
-    axum::extract::State(storage): axum::extract::State<std::sync::Arc<dyn Storage>>,
+    axum::extract::State(storage): axum::extract::State<std::sync::Arc<dyn AccountStorage>>,
     session: Session,
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
