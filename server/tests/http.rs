@@ -391,6 +391,22 @@ async fn pages_come_in_the_chosen_language_with_lang_and_dir() {
     );
     let away = get_with(&running, "/sprache?zu=en&zurueck=%2F%2Fboese.example", &[]).await;
     assert_eq!(away.headers()["location"], "/");
+    // Browsers drop tabs and line breaks from a Location: `/\t/x` would become `//x`.
+    for sneaky in [
+        "%2F%09%2Fboese.example%2Fx",
+        "%2F%0A%2Fboese.example",
+        "%09%2F%2Fboese.example",
+    ] {
+        let away = get_with(&running, &format!("/sprache?zu=en&zurueck={sneaky}"), &[]).await;
+        assert_eq!(away.headers()["location"], "/", "{sneaky}");
+    }
+    let umlaut = get_with(
+        &running,
+        "/sprache?zu=en&zurueck=%2F%3Fort%3DD%C3%BClmen",
+        &[],
+    )
+    .await;
+    assert_eq!(umlaut.headers()["location"], "/?ort=D%C3%BClmen");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1223,3 +1223,31 @@ async fn a_refused_listing_shows_the_typed_text_again_as_text_only() {
     );
     assert!(!page.body.contains("<script>alert(1)"), "{}", page.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_continues_only_to_a_path_on_this_site() {
+    let running = start().await;
+    let member = DEMO_ACCOUNTS[MEMBER];
+    for (next, expected) in [
+        ("/netzwerk?q=anna", "/netzwerk?q=anna"),
+        ("/\t/boese.example/x", "/"),
+        ("/\n/boese.example", "/"),
+        ("//boese.example", "/"),
+        ("https://boese.example/", "/"),
+    ] {
+        let next = next.to_string();
+        let visitor = Visitor::new(&running);
+        let login = visitor
+            .post_form(
+                "/api/anmelden",
+                &[
+                    ("email", member.email),
+                    ("password", member.password),
+                    ("next", next.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(login.status, 302, "{next:?}: {}", login.body);
+        assert_eq!(login.headers["location"], expected, "{next:?}");
+    }
+}

@@ -8,6 +8,7 @@ pub mod error;
 #[cfg(feature = "hydrate")]
 pub mod fetch;
 pub mod i18n;
+#[cfg(feature = "ssr")]
 pub mod local_path;
 pub mod prng;
 pub mod query_pairs;
