@@ -69,8 +69,8 @@ pub struct Config {
     #[arg(long, env = "COOKIE_SECURE", default_value_t = true, action = clap::ArgAction::Set)]
     pub cookie_secure: bool,
 
-    /// Take the client address for login throttling from `X-Forwarded-For` (only behind a
-    /// reverse proxy that sets it).
+    /// Take the client address for throttling from `X-Forwarded-For`: its right-most entry,
+    /// which the one reverse proxy in front of the site appended.
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 

@@ -1251,3 +1251,30 @@ async fn login_continues_only_to_a_path_on_this_site() {
         assert_eq!(login.headers["location"], expected, "{next:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_proxy_the_address_it_appended_is_throttled_not_what_the_client_wrote() {
+    let running = start_with(&["--cookie-secure", "false", "--trust-forwarded-for"]).await;
+    let stamp = form_stamp(&Visitor::new(&running), "/eintragen").await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let client = reqwest::Client::new();
+    let mut statuses = Vec::new();
+    let mut last = String::new();
+    // The client writes a new address each time; the proxy appends the same real one.
+    for i in 0..6 {
+        let form = listing_form(&stamp, "");
+        let reply = client
+            .post(format!("{}/api/eintragen", running.base))
+            .header("origin", &running.base)
+            .header("x-forwarded-for", format!("10.0.0.{i}, 198.51.100.9"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        statuses.push(reply.status().as_u16());
+        last = reply.text().await.unwrap();
+    }
+    // Five posts an hour from one address, then a pause.
+    assert_eq!(statuses, [200, 200, 200, 200, 200, 400], "{last}");
+    assert!(last.contains("viele Meldungen"), "{last}");
+}

@@ -129,6 +129,13 @@ pub async fn require(role: Role) -> Result<AccountRecord, AppError> {
 }
 
 /// The client's address for throttling: the peer address, or with `TRUST_FORWARDED_FOR` the
+/// The client's address in an `X-Forwarded-For` header set by the one reverse proxy in front
+/// of this site: the right-most entry, which that proxy appended. Entries further left come
+/// from the client itself and can say anything; an entry that is no IP address counts as none.
+pub fn forwarded_client(header: &str) -> Option<std::net::IpAddr> {
+    header.rsplit(',').next()?.trim().parse().ok()
+}
+
 /// first address a reverse proxy put into `X-Forwarded-For`.
 pub async fn client_address() -> String {
     let trust_forwarded = app_state()
@@ -136,12 +143,12 @@ pub async fn client_address() -> String {
         .unwrap_or(false);
     if trust_forwarded
         && let Ok(headers) = leptos_axum::extract::<HeaderMap>().await
-        && let Some(first) = headers
+        && let Some(address) = headers
             .get("x-forwarded-for")
             .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(',').next())
+            .and_then(forwarded_client)
     {
-        return first.trim().to_string();
+        return address.to_string();
     }
     match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
         Ok(ConnectInfo(address)) => address.ip().to_string(),
@@ -397,5 +404,26 @@ pub async fn reply<T>(result: Result<T, AppError>, form: FormReply<'_>) -> Resul
             leptos_axum::redirect(form.failure_to);
             Err(error)
         }
+    }
+}
+
+#[cfg(test)]
+mod forwarded_tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_proxy_appended_address_counts_not_what_the_client_wrote() {
+        assert_eq!(
+            forwarded_client("6.6.6.6, 203.0.113.7")
+                .unwrap()
+                .to_string(),
+            "203.0.113.7"
+        );
+        assert_eq!(
+            forwarded_client(" 2001:db8::1 ").unwrap().to_string(),
+            "2001:db8::1"
+        );
+        assert_eq!(forwarded_client("203.0.113.7, erfunden"), None);
+        assert_eq!(forwarded_client(""), None);
     }
 }
