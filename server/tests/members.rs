@@ -1278,3 +1278,50 @@ async fn behind_a_proxy_the_address_it_appended_is_throttled_not_what_the_client
     assert_eq!(statuses, [200, 200, 200, 200, 200, 400], "{last}");
     assert!(last.contains("viele Meldungen"), "{last}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_worked_on_only_for_real_tokens_and_guessing_is_throttled() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let password = [
+        ("new_password", "ein langes neues Passwort"),
+        ("repeat_password", "ein langes neues Passwort"),
+    ];
+    // A token with a control character: no panic, no header built from it.
+    let sneaky = anonymous
+        .post_form(
+            "/api/einladung",
+            &[&[("token", "abc\tdef\r\nX-Evil: 1")][..], &password[..]].concat(),
+        )
+        .await;
+    assert_eq!(sneaky.status, 302, "{}", sneaky.body);
+    assert_eq!(sneaky.headers["location"], "/anmelden");
+    // A well-formed token that was never issued: the German reason.
+    let unknown = "0".repeat(64);
+    let refused = anonymous
+        .post(
+            "/api/einladung",
+            &[&[("token", unknown.as_str())][..], &password[..]].concat(),
+        )
+        .await;
+    assert_eq!(refused.status, 404, "{}", refused.body);
+    assert!(
+        refused.body.contains("Einladung ist ungültig"),
+        "{}",
+        refused.body
+    );
+
+    // Guessing a signed-in account's current password ends like guessing at the login.
+    let member = signed_in(&running, MEMBER).await;
+    let wrong = [
+        ("current_password", "falsch geraten"),
+        ("new_password", "ein langes neues Passwort"),
+        ("repeat_password", "ein langes neues Passwort"),
+    ];
+    let mut statuses = Vec::new();
+    for _ in 0..7 {
+        statuses.push(member.post("/api/passwort", &wrong).await.status);
+    }
+    // As at the login: a few free failures, then a pause.
+    assert_eq!(statuses, [400, 400, 400, 400, 400, 400, 429]);
+}

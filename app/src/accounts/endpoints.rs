@@ -87,8 +87,13 @@ pub async fn accept_invitation(
     repeat_password: String,
 ) -> Result<(), AppError> {
     use crate::accounts::auth::{FormReply, reply};
-    use crate::accounts::invitations::invitation_path;
-    let failure_to = invitation_path(token.trim());
+    use crate::accounts::invitations::{InvitationToken, invitation_path};
+    // A malformed token is no invitation: its failure goes to the login, and nothing of it
+    // reaches a header.
+    let failure_to = InvitationToken::parse(&token).map_or_else(
+        || "/anmelden".to_string(),
+        |token| invitation_path(token.as_str()),
+    );
     let result =
         crate::accounts::service::accept_invitation(&token, &new_password, &repeat_password).await;
     reply(

@@ -28,8 +28,48 @@ pub fn invitation_path(token: &str) -> String {
     format!("/einladung/{token}")
 }
 
+/// A token as this site issues them: 64 lower-case hex digits. Anything else is no invitation
+/// and is refused before any work (a hash, a lookup, a redirect) is done for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvitationToken(String);
+
+impl InvitationToken {
+    pub fn parse(text: &str) -> Option<InvitationToken> {
+        let text = text.trim();
+        (text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| InvitationToken(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The stored form of this token.
+    pub fn hash(&self) -> String {
+        hash_token(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_tokens_of_the_issued_form_are_parsed() {
+        let (token, hash) = new_token();
+        let parsed = InvitationToken::parse(&format!(" {token} ")).unwrap();
+        assert_eq!(parsed.hash(), hash);
+        assert_eq!(parsed.as_str(), token);
+        for bad in [
+            "",
+            "abc",
+            &token[..63],
+            &format!("{token}0"),
+            &token.to_uppercase(),
+            &format!("{}\t{}", &token[..32], &token[33..]),
+        ] {
+            assert_eq!(InvitationToken::parse(bad), None, "{bad:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

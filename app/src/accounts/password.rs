@@ -6,6 +6,8 @@ use std::fmt;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Argon2, PasswordHash as ParsedHash};
 
+use crate::shared::error::AppError;
+
 /// A stored Argon2id hash in PHC string form.
 #[derive(Clone, PartialEq, Eq)]
 pub struct PasswordHash(String);
@@ -45,6 +47,24 @@ impl fmt::Debug for PasswordHash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("PasswordHash(…)")
     }
+}
+
+/// Hashes `password` on the blocking pool: Argon2 takes tens of milliseconds of CPU, which
+/// must not stall the async workers serving everyone else.
+pub async fn hash_off_the_async_threads(password: String) -> Result<PasswordHash, AppError> {
+    tokio::task::spawn_blocking(move || PasswordHash::new(&password))
+        .await
+        .map_err(|error| AppError::Internal(format!("password hashing: {error}")))
+}
+
+/// Checks `password` against `hash` on the blocking pool (see [`hash_off_the_async_threads`]).
+pub async fn verify_off_the_async_threads(
+    hash: PasswordHash,
+    password: String,
+) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || hash.verify(&password))
+        .await
+        .map_err(|error| AppError::Internal(format!("password check: {error}")))
 }
 
 /// Spends the time of one verification, so a login for an unknown e-mail address takes as long

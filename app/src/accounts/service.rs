@@ -2,11 +2,12 @@
 //! and the administration (list, invite, role, active) for admins.
 
 use crate::accounts::auth::{now, require};
-use crate::accounts::invitations::hash_token;
+use crate::accounts::invitations::InvitationToken;
 use crate::accounts::model::Role;
 use crate::accounts::store::{AccountRecord, AccountStorage};
 use crate::platform::state::app_state;
 use crate::shared::error::AppError;
+use crate::shared::throttle::ThrottlePolicy;
 
 /// The accounts' store of the running application.
 pub fn store() -> Result<std::sync::Arc<dyn AccountStorage>, AppError> {
@@ -21,7 +22,10 @@ pub async fn accounts() -> Result<Vec<AccountRecord>, AppError> {
 
 /// The account an invitation link's `token` stands for, while the invitation is valid.
 pub async fn invited_account(token: &str) -> Result<Option<AccountRecord>, AppError> {
-    Ok(store()?.invited_account(&hash_token(token), now()).await?)
+    let Some(token) = InvitationToken::parse(token) else {
+        return Ok(None);
+    };
+    Ok(store()?.invited_account(&token.hash(), now()).await?)
 }
 
 /// Changes the signed-in account's password; its other sessions end.
@@ -32,19 +36,23 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::accounts::auth::renew_session;
     use crate::accounts::model::NewPassword;
-    use crate::accounts::password::PasswordHash;
+    use crate::accounts::password::{hash_off_the_async_threads, verify_off_the_async_threads};
     let account = require(Role::Member).await?;
-    let current_ok = account
-        .password_hash
-        .as_ref()
-        .is_some_and(|hash| hash.verify(current_password));
+    // Guessing the current password of a signed-in session is throttled like a login.
+    let attempt =
+        Attempt::start(format!("passwort:{}", account.id), ThrottlePolicy::ACCOUNT).await?;
+    let current_ok = match account.password_hash.clone() {
+        Some(hash) => verify_off_the_async_threads(hash, current_password.to_string()).await?,
+        None => false,
+    };
     if !current_ok {
+        attempt.failed().await?;
         return Err(AppError::Invalid(
             "Das bisherige Passwort ist nicht richtig.".into(),
         ));
     }
     let new_password = NewPassword::parse(new_password, repeat_password)?;
-    let hash = PasswordHash::new(new_password.expose());
+    let hash = hash_off_the_async_threads(new_password.expose().to_string()).await?;
     let storage = store()?;
     storage.set_password(account.id, &hash).await?;
     let updated = storage
@@ -54,6 +62,32 @@ pub async fn change_password(
     renew_session(&updated).await
 }
 
+/// One throttled attempt under `key`: refused at once while the key is locked; a failure is
+/// counted when the caller says so.
+struct Attempt {
+    key: String,
+    policy: ThrottlePolicy,
+}
+
+impl Attempt {
+    async fn start(key: String, policy: ThrottlePolicy) -> Result<Attempt, AppError> {
+        let record = store()?.failure_record(&key).await?;
+        if let Some(wait) = policy.wait_secs(&record, now()) {
+            return Err(AppError::Throttled(wait));
+        }
+        Ok(Attempt { key, policy })
+    }
+
+    async fn failed(self) -> Result<(), AppError> {
+        let storage = store()?;
+        let record = storage.failure_record(&self.key).await?;
+        storage
+            .save_failure_record(&self.key, &self.policy.after_failure(&record, now()))
+            .await?;
+        Ok(())
+    }
+}
+
 /// Sets the password of an invited account through its one-time invitation link.
 pub async fn accept_invitation(
     token: &str,
@@ -61,16 +95,34 @@ pub async fn accept_invitation(
     repeat_password: &str,
 ) -> Result<(), AppError> {
     use crate::accounts::model::NewPassword;
-    use crate::accounts::password::PasswordHash;
-    let new_password = NewPassword::parse(new_password, repeat_password)?;
-    let storage = store()?;
-    let hash = PasswordHash::new(new_password.expose());
-    match storage.accept_invitation(&hash_token(token), &hash, now()).await? {
-        Some(_) => Ok(()),
-        None => Err(AppError::NotFound(
+    use crate::accounts::password::hash_off_the_async_threads;
+    let refused = || {
+        AppError::NotFound(
             "Diese Einladung ist ungültig, abgelaufen oder schon benutzt. Bitte bitten Sie die Verwaltung um eine neue."
                 .into(),
-        )),
+        )
+    };
+    // Nothing is hashed for a token that cannot be one, and guessing is throttled per address.
+    let token = InvitationToken::parse(token).ok_or_else(refused)?;
+    let address = crate::accounts::auth::client_address().await;
+    let attempt = Attempt::start(format!("einladung:{address}"), ThrottlePolicy::ADDRESS).await?;
+    let new_password = NewPassword::parse(new_password, repeat_password)?;
+    let storage = store()?;
+    if storage
+        .invited_account(&token.hash(), now())
+        .await?
+        .is_none()
+    {
+        attempt.failed().await?;
+        return Err(refused());
+    }
+    let hash = hash_off_the_async_threads(new_password.expose().to_string()).await?;
+    match storage
+        .accept_invitation(&token.hash(), &hash, now())
+        .await?
+    {
+        Some(_) => Ok(()),
+        None => Err(refused()),
     }
 }
 
