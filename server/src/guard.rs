@@ -62,6 +62,36 @@ pub async fn mark_shared_public(mut response: Response) -> Response {
     response
 }
 
+/// Static files: a path with a segment longer than any file name (255 bytes once decoded) is
+/// answered 404 before the file system is asked, which would fail with "name too long" and
+/// turn every such request into a 500 and an error in the log.
+pub async fn no_overlong_file_names(request: Request, next: Next) -> Response {
+    let overlong = request
+        .uri()
+        .path()
+        .split('/')
+        .any(|segment| decoded_len(segment) > 255);
+    if overlong {
+        return (StatusCode::NOT_FOUND, "Diese Datei gibt es nicht.").into_response();
+    }
+    next.run(request).await
+}
+
+/// The length in bytes of a percent-encoded path segment once decoded.
+fn decoded_len(segment: &str) -> usize {
+    let bytes = segment.as_bytes();
+    let mut length = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = bytes[at] == b'%'
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit);
+        at += if escaped { 3 } else { 1 };
+        length += 1;
+    }
+    length
+}
+
 /// Personal responses (pages that show who is signed in, member data) must not be stored by
 /// browsers or proxies: every response that says nothing about caching itself and is not
 /// marked [`SharedPublic`] gets `Cache-Control: no-store`.
@@ -135,5 +165,18 @@ mod tests {
             status_of(&[("host", "karte.example")]).await,
             StatusCode::FORBIDDEN
         );
+    }
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::decoded_len;
+
+    #[test]
+    fn a_segment_counts_as_its_decoded_bytes() {
+        assert_eq!(decoded_len("leaflet.js"), 10);
+        assert_eq!(decoded_len("a%20b"), 3);
+        assert_eq!(decoded_len("%zz"), 3);
+        assert_eq!(decoded_len(&"%41".repeat(255)), 255);
     }
 }

@@ -34,6 +34,7 @@ where
 {
     axum::routing::get_service(service)
         .layer(axum::middleware::map_response(guard::mark_shared_public))
+        .layer(axum::middleware::from_fn(guard::no_overlong_file_names))
 }
 
 /// The whole HTTP surface: Leptos pages and server functions, each feature's axum routes,

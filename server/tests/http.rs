@@ -449,3 +449,20 @@ async fn an_offer_shows_its_short_description_in_the_active_language() {
     .await;
     assert!(panel.contains("lang=\"ar\" dir=\"rtl\""), "{panel}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_overlong_static_file_name_is_a_404_not_a_500() {
+    let running = start().await;
+    for base in ["/vendor/leaflet/", "/pkg/"] {
+        for length in [255, 256, 300, 4000] {
+            let path = format!("{base}{}", "a".repeat(length));
+            let (status, _) = get(&running, &path).await;
+            assert_eq!(status, 404, "{base} + {length} characters");
+        }
+    }
+    assert!(
+        !running.output().contains("ERROR"),
+        "nothing to log: {}",
+        running.output()
+    );
+}
