@@ -3,21 +3,10 @@
 //! can be read, changed and tested from its folder down, never needing the code above it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// Every `.rs` file below `dir`.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("a readable source folder") {
-        let path = entry.expect("a directory entry").path();
-        if path.is_dir() {
-            files.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            files.push(path);
-        }
-    }
-    files
-}
+mod source_tree;
+use source_tree::rust_files;
 
 /// The top-level modules named as `crate::<name>` in `source`, comments left out.
 fn named_modules(source: &str) -> BTreeSet<String> {

@@ -111,6 +111,32 @@ async fn story(storage: Arc<dyn Storage>) {
         .expect("upsert twice");
     assert_eq!(storage.count_offers().await.unwrap(), 0);
 
+    // A bulk load (the demo data) is all or nothing: one offer that cannot be stored (a
+    // municipality the database does not know) and none of them is.
+    let demo_organization = NewOrganization {
+        external_id: Some("story-demo-org".into()),
+        name: "Demo-Träger".into(),
+        description: String::new(),
+        website: String::new(),
+        is_demo: true,
+        working_group: String::new(),
+    };
+    let demo_offer = |name: &str| NewOffer {
+        is_demo: true,
+        external_id: Some(format!("story-demo-{name}")),
+        ..offer(0, name, OfferStatus::Active)
+    };
+    let mut broken = demo_offer("Kaputt");
+    broken.location.municipality_ags = "09162000".into();
+    let load = [(
+        demo_organization.clone(),
+        vec![demo_offer("Eins"), demo_offer("Zwei"), broken],
+    )];
+    assert!(storage.insert_into_empty(&load).await.is_err());
+    assert_eq!(storage.count_offers().await.unwrap(), 0);
+    assert!(storage.public_organizations().await.unwrap().is_empty());
+    let good_load = [(demo_organization, vec![demo_offer("Eins")])];
+
     let org = storage
         .insert_organization(&NewOrganization {
             external_id: Some("story-org".into()),
@@ -131,6 +157,13 @@ async fn story(storage: Arc<dyn Storage>) {
         .await
         .unwrap();
     assert_ne!(active, archived);
+    assert_eq!(storage.count_offers().await.unwrap(), 2);
+    assert_eq!(storage.count_real_offers().await.unwrap(), 2);
+    assert_eq!(
+        storage.insert_into_empty(&good_load).await.unwrap(),
+        0,
+        "a bulk load goes only into a database without offers"
+    );
     assert_eq!(storage.count_offers().await.unwrap(), 2);
 
     let summaries = storage.public_offer_summaries().await.unwrap();
@@ -220,6 +253,7 @@ async fn story(storage: Arc<dyn Storage>) {
 
     open_data_story(storage.as_ref(), org, &detail).await;
     account_story(storage.as_ref()).await;
+    throttle_count_story(storage.clone()).await;
     planning_story(storage.as_ref()).await;
     edit_story(storage.clone()).await;
     import_story(storage.as_ref()).await;
@@ -339,9 +373,29 @@ async fn planning_story(storage: &dyn Storage) {
         (day(2), "q=quokka"),
         (day(20), "q=quokka"),
     ] {
-        storage.count_zero_result(date, key).await.unwrap();
+        assert!(storage.count_zero_result(date, key, 3).await.unwrap());
     }
-    let counts = storage.zero_results_since(day(1)).await.unwrap();
+    // A day takes new keys up to its cap; known keys are still counted.
+    assert!(
+        storage
+            .count_zero_result(day(2), "q=eins", 3)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !storage
+            .count_zero_result(day(2), "q=zwei", 3)
+            .await
+            .unwrap()
+    );
+    assert!(
+        storage
+            .count_zero_result(day(2), "q=quokka", 3)
+            .await
+            .unwrap()
+    );
+    // Searched once only (q=eins): not shown.
+    let counts = storage.zero_results_since(day(1), 2, 10).await.unwrap();
     let summary: Vec<(String, i64, NaiveDate)> = counts
         .into_iter()
         .map(|c| (c.filter_key, c.searches, c.last_day))
@@ -349,14 +403,29 @@ async fn planning_story(storage: &dyn Storage) {
     assert_eq!(
         summary,
         [
+            ("q=quokka".to_string(), 3, day(20)),
             ("thema=beratung".to_string(), 3, day(2)),
-            ("q=quokka".to_string(), 2, day(20)),
         ]
     );
-    assert_eq!(storage.zero_results_since(day(3)).await.unwrap().len(), 1);
+    assert_eq!(
+        storage
+            .zero_results_since(day(1), 2, 1)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        storage
+            .zero_results_since(day(3), 1, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(storage.forget_zero_results_before(day(2)).await.unwrap(), 1);
     let left: Vec<(String, i64)> = storage
-        .zero_results_since(day(1))
+        .zero_results_since(day(1), 1, 10)
         .await
         .unwrap()
         .into_iter()
@@ -365,7 +434,8 @@ async fn planning_story(storage: &dyn Storage) {
     assert_eq!(
         left,
         [
-            ("q=quokka".to_string(), 2),
+            ("q=quokka".to_string(), 3),
+            ("q=eins".to_string(), 1),
             ("thema=beratung".to_string(), 1)
         ],
         "the first day is forgotten"
@@ -542,16 +612,20 @@ async fn request_story(storage: &dyn Storage) {
     assert_eq!(queue.len(), 2);
     assert!(queue.iter().all(|r| r.status != RequestStatus::Open));
 
-    // The approval takes the request's values through the editors' validators: a phone
-    // number the public form let through (it only counts digits) but an editor could not
-    // type is refused with the field's name, and the request stays open.
-    let odd = ListingInput {
+    // The approval takes the request's values through the editors' validators again: a
+    // phone number an earlier version of the public form let through (it only counted
+    // digits; today's form refuses it) is refused with the field's name, and the request
+    // stays open.
+    let odd_input = ListingInput {
         offer_name: "Spielgruppe am Bach".into(),
         contact_phone: "02541 1234 (abends)".into(),
         ..listing.0.clone()
-    }
-    .parse()
-    .expect("the public form takes it");
+    };
+    assert!(
+        odd_input.clone().parse().is_err(),
+        "today's form refuses it"
+    );
+    let odd = app::requests::model::ValidListing(odd_input);
     let odd = storage
         .create_listing_request(&odd, 1_790_000_300)
         .await
@@ -809,6 +883,33 @@ async fn edit_story(storage: Arc<dyn Storage>) {
 }
 
 /// Accounts, invitations, throttling, member-only reads and database sessions.
+/// Thirty parallel changes of one failure record all count: each sees the count the one before
+/// it left (a read-then-write would let them see the same count and lose all but one).
+async fn throttle_count_story(storage: Arc<dyn Storage>) {
+    let key = "adresse:198.51.100.7";
+    let mut parallel = tokio::task::JoinSet::new();
+    for _ in 0..30 {
+        let storage = storage.clone();
+        parallel.spawn(async move {
+            storage
+                .change_failure_record(key, &|record| {
+                    Some(FailureRecord {
+                        failures: record.failures + 1,
+                        ..record
+                    })
+                })
+                .await
+                .unwrap()
+                .failures
+        });
+    }
+    let mut seen: Vec<u32> = parallel.join_all().await;
+    seen.sort_unstable();
+    assert_eq!(seen, (0..30).collect::<Vec<u32>>());
+    assert_eq!(storage.failure_record(key).await.unwrap().failures, 30);
+    storage.clear_failure_record(key).await.unwrap();
+}
+
 async fn account_story(storage: &dyn Storage) {
     let now = auth::now();
     let email = Email::parse("Anna@Example.org").unwrap();
@@ -982,14 +1083,12 @@ async fn account_story(storage: &dyn Storage) {
         last_failure: now,
         locked_until: now + 30,
     };
-    storage
-        .save_failure_record("konto:x", &record)
-        .await
-        .unwrap();
-    storage
-        .save_failure_record("konto:x", &record)
-        .await
-        .unwrap();
+    for _ in 0..2 {
+        storage
+            .change_failure_record("konto:x", &move |_| Some(record))
+            .await
+            .unwrap();
+    }
     assert_eq!(storage.failure_record("konto:x").await.unwrap(), record);
     storage.clear_failure_record("konto:x").await.unwrap();
     assert_eq!(
@@ -1016,7 +1115,11 @@ async fn account_story(storage: &dyn Storage) {
         ("konto:gesperrt", &still_locked),
         ("formular:192.0.2.2", &recent),
     ] {
-        storage.save_failure_record(key, record).await.unwrap();
+        let record = *record;
+        storage
+            .change_failure_record(key, &move |_| Some(record))
+            .await
+            .unwrap();
     }
     assert_eq!(
         storage.prune_failure_records(now - 86_400).await.unwrap(),

@@ -1,7 +1,7 @@
 // Network members on a phone: login errors in German, contact persons visible only while
 // signed in (offer page and the map's detail panel), logout, and the directory search.
 import { test, expect, Page } from '@playwright/test';
-import { artifacts, MEMBER, submitLogin } from './support';
+import { artifacts, ADMIN, MEMBER, submitLogin } from './support';
 
 async function signIn(page: Page, password = MEMBER.password) {
   await submitLogin(page, { email: MEMBER.email, password });
@@ -71,10 +71,7 @@ test('the directory search finds a contact by name', async ({ page }) => {
 });
 
 test('an admin invites a person, who sets a password and signs in', async ({ page, browser }) => {
-  await page.goto('/anmelden');
-  await page.getByLabel('E-Mail-Adresse').fill('verwaltung@demo.chancenkarte.invalid');
-  await page.getByLabel('Passwort', { exact: true }).fill('demo-verwaltung-2026');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await submitLogin(page, ADMIN);
   await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Verwaltung der Konten' })).toBeVisible();
   const email = `neu-${Date.now()}@example.org`;

@@ -8,8 +8,24 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 export type Account = { email: string; password: string };
 
-export const MEMBER: Account = { email: 'mitglied@demo.chancenkarte.invalid', password: 'demo-mitglied-2026' };
-export const EDITOR: Account = { email: 'redaktion@demo.chancenkarte.invalid', password: 'demo-redaktion-2026' };
+/** A demo account with the password this server start gave it (demo passwords are random per
+ * start and printed in the server's log, which scripts/e2e.sh names in E2E_SERVER_LOG). */
+function demoAccount(email: string): Account {
+  return {
+    email,
+    get password() {
+      const log = fs.readFileSync(process.env.E2E_SERVER_LOG ?? 'no E2E_SERVER_LOG', 'utf8');
+      const marker = `${email} / Passwort: `;
+      const line = log.split('\n').find((l) => l.startsWith('Demo-Konto') && l.includes(marker));
+      if (!line) throw new Error(`no demo password for ${email} in the server log`);
+      return line.slice(line.indexOf(marker) + marker.length).trim();
+    },
+  };
+}
+
+export const MEMBER: Account = demoAccount('mitglied@demo.chancenkarte.invalid');
+export const EDITOR: Account = demoAccount('redaktion@demo.chancenkarte.invalid');
+export const ADMIN: Account = demoAccount('verwaltung@demo.chancenkarte.invalid');
 
 /** Fills in and sends the login form, whatever the answer. */
 export async function submitLogin(page: Page, account: Account) {

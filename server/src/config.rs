@@ -19,10 +19,12 @@ pub const DEFAULT_TILE_ATTRIBUTION: &str =
 )]
 pub struct Config {
     /// `sqlite:path/to/file.db` (created if missing) or `postgres://user@host/database`.
+    /// For a PostgreSQL server on another machine add `?sslmode=verify-full`.
     #[arg(
         long,
         env = "DATABASE_URL",
-        default_value = "sqlite:data/chancenkarte.db"
+        default_value = "sqlite:data/chancenkarte.db",
+        hide_env_values = true
     )]
     pub database_url: String,
 
@@ -74,8 +76,10 @@ pub struct Config {
     #[arg(long, env = "TRUST_FORWARDED_FOR", default_value_t = false)]
     pub trust_forwarded_for: bool,
 
-    /// The site's address as people reach it, e.g. `https://chancenkarte.example.de`: printed
-    /// (as link and QR code) on hand-outs. Without it the request's Host header is used.
+    /// The site's address as people reach it, e.g. `https://chancenkarte.example.de`: the only
+    /// origin forms are accepted from, and the start of every absolute link (hand-outs, QR
+    /// codes, HSDS). Required unless `COOKIE_SECURE=false` (a local trial over plain http,
+    /// which accepts forms from loopback hosts only).
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
 
@@ -94,6 +98,19 @@ pub struct Config {
     #[arg(long, env = "FORM_SECRET", hide_env_values = true)]
     pub form_secret: Option<String>,
 
+    /// Connections served at once; further ones wait in the listen queue.
+    #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 512)]
+    pub max_connections: usize,
+
+    /// Seconds a client has to send a request's head (and, on a kept-alive connection, to
+    /// start the next request).
+    #[arg(long, env = "HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request has to send its body and be answered (then 408).
+    #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -108,9 +125,30 @@ pub enum Command {
         #[arg(long, default_value = "Verwaltung")]
         name: String,
     },
+    /// Writes a consistent copy of the SQLite database to a new file, while the server keeps
+    /// running. (PostgreSQL: pg_dump, see the README.)
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Puts a backup in place of the (new, empty) SQLite database DATABASE_URL names. Stop
+    /// the server first. (PostgreSQL: pg_restore, see the README.)
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 impl Config {
+    /// How long clients may take, and how many are served at once.
+    pub fn connection_limits(&self) -> crate::serve::ConnectionLimits {
+        crate::serve::ConnectionLimits {
+            max_connections: self.max_connections,
+            header_read: std::time::Duration::from_secs(self.header_timeout_secs.max(1)),
+            request: std::time::Duration::from_secs(self.request_timeout_secs.max(1)),
+        }
+    }
+
     pub fn tile_source(&self) -> TileSource {
         let url = self.tile_url.trim();
         TileSource {

@@ -81,16 +81,12 @@ pub async fn load_if_empty(
         return Ok(0);
     }
     let catalogue = Catalogue::load(&catalogue_dir(region_file))?;
-    let mut inserted = 0;
-    for demo in generate_with(region, &catalogue, DEFAULT_SEED) {
-        let organization_id = storage.insert_organization(&demo.organization).await?;
-        for mut offer in demo.offers {
-            offer.organization_id = organization_id;
-            storage.insert_offer(&offer).await?;
-            inserted += 1;
-        }
-    }
-    Ok(inserted)
+    let organizations: Vec<_> = generate_with(region, &catalogue, DEFAULT_SEED)
+        .into_iter()
+        .map(|demo| (demo.organization, demo.offers))
+        .collect();
+    // One transaction: a start killed halfway leaves no offer, so the next start loads them all.
+    Ok(storage.insert_into_empty(&organizations).await?)
 }
 
 #[cfg(test)]

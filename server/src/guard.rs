@@ -1,23 +1,26 @@
 //! Request guards around the whole router: state-changing requests must come from this site
 //! (cross-site request forgery), and personal responses are never cached.
 
+use std::sync::Arc;
+
+use app::platform::site::SiteAddress;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// The host (with port) of an `Origin` or `Referer` value; `None` for "null" or garbage.
-fn host_of(url: &str) -> Option<&str> {
-    let (_, rest) = url.split_once("://")?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    (!host.is_empty()).then_some(host)
-}
-
-/// Refuses POST, PUT, PATCH and DELETE requests unless their `Origin` (or, where a browser
-/// sends none, their `Referer`) names the host the request was sent to. Together with the
-/// SameSite=Lax session cookie this keeps other sites from acting in a member's name.
-pub async fn same_site_writes_only(request: Request, next: Next) -> Response {
+/// Refuses POST, PUT, PATCH and DELETE requests unless they come from this site: their
+/// `Origin` (or, only where a browser sends no `Origin` at all, their `Referer`) must be the
+/// site's own origin (`PUBLIC_URL`; in a local trial a loopback host). The `Host` header
+/// decides nothing: a rebinding DNS name would match it. `Origin: null` (sandboxed frames,
+/// some redirects) is refused whatever the `Referer` says. Together with the SameSite=Lax
+/// session cookie this keeps other sites from acting in a member's name.
+pub async fn same_site_writes_only(
+    State(site): State<Arc<SiteAddress>>,
+    request: Request,
+    next: Next,
+) -> Response {
     if matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -25,30 +28,54 @@ pub async fn same_site_writes_only(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let headers = request.headers();
-    let target = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let source = headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .and_then(host_of)
-        .or_else(|| {
-            headers
-                .get(header::REFERER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(host_of)
-        });
-    match (target, source) {
-        (Some(target), Some(source)) if target.eq_ignore_ascii_case(source) => {
-            next.run(request).await
-        }
-        _ => {
-            tracing::warn!(?target, ?source, path = %request.uri().path(), "cross-site write refused");
-            (
-                StatusCode::FORBIDDEN,
-                "Anfrage abgelehnt: Formulare der Chancenkarte können nur von der Chancenkarte selbst abgeschickt werden.",
-            )
-                .into_response()
-        }
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let source = match headers.get(header::ORIGIN) {
+        Some(_) => text(header::ORIGIN),
+        None => text(header::REFERER),
+    };
+    if source.is_some_and(|source| site.accepts(source)) {
+        return next.run(request).await;
     }
+    tracing::warn!(?source, path = %request.uri().path(), "cross-site write refused");
+    (
+        StatusCode::FORBIDDEN,
+        "Anfrage abgelehnt: Formulare der Chancenkarte können nur von der Chancenkarte selbst abgeschickt werden.",
+    )
+        .into_response()
+}
+
+/// The headers every response carries: no content sniffing, the referrer only within this
+/// site (outbound links reveal nothing, while form posts keep the `Referer` the write guard
+/// may fall back on), geolocation for this site only (near me) and no other device access,
+/// never framed. Pages set their own Content-Security-Policy with a nonce; any other response
+/// gets one that allows nothing to run.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "geolocation=(self), camera=(), microphone=(), payment=(), usb=()",
+        ),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+            ),
+        );
+    }
+    response
 }
 
 /// Marks a response as the same for every visitor (static files): the no-store guard leaves
@@ -113,21 +140,13 @@ mod tests {
     use axum::routing::post;
     use tower::ServiceExt;
 
-    #[test]
-    fn hosts_of_origins_and_referers() {
-        assert_eq!(host_of("http://127.0.0.1:3000"), Some("127.0.0.1:3000"));
-        assert_eq!(
-            host_of("https://chancenkarte.de/anmelden?x=1"),
-            Some("chancenkarte.de")
-        );
-        assert_eq!(host_of("null"), None);
-        assert_eq!(host_of("https://"), None);
-    }
-
-    async fn status_of(headers: &[(&str, &str)]) -> StatusCode {
+    async fn status_of(site: SiteAddress, headers: &[(&str, &str)]) -> StatusCode {
         let app = Router::new()
             .route("/api/x", post(|| async { "ok" }))
-            .layer(axum::middleware::from_fn(same_site_writes_only));
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::new(site),
+                same_site_writes_only,
+            ));
         let mut request = Request::builder().method("POST").uri("/api/x");
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -138,31 +157,44 @@ mod tests {
             .status()
     }
 
+    fn public() -> SiteAddress {
+        SiteAddress::public("https://karte.example").unwrap()
+    }
+
     #[tokio::test]
     async fn same_site_posts_pass() {
-        let ok = [
-            ("host", "karte.example:3000"),
-            ("origin", "http://karte.example:3000"),
-        ];
-        assert_eq!(status_of(&ok).await, StatusCode::OK);
-        let by_referer = [
-            ("host", "karte.example"),
-            ("referer", "https://karte.example/anmelden"),
-        ];
-        assert_eq!(status_of(&by_referer).await, StatusCode::OK);
+        let ok = [("origin", "https://karte.example")];
+        assert_eq!(status_of(public(), &ok).await, StatusCode::OK);
+        let by_referer = [("referer", "https://karte.example/anmelden")];
+        assert_eq!(status_of(public(), &by_referer).await, StatusCode::OK);
+        let local = [("origin", "http://127.0.0.1:3000")];
+        assert_eq!(status_of(SiteAddress::Local, &local).await, StatusCode::OK);
     }
 
     #[tokio::test]
     async fn cross_site_and_unsourced_posts_are_refused() {
-        let foreign = [
-            ("host", "karte.example"),
-            ("origin", "https://evil.example"),
-        ];
-        assert_eq!(status_of(&foreign).await, StatusCode::FORBIDDEN);
-        let null_origin = [("host", "karte.example"), ("origin", "null")];
-        assert_eq!(status_of(&null_origin).await, StatusCode::FORBIDDEN);
+        for headers in [
+            &[("origin", "https://evil.example")][..],
+            // A rebinding name: the Host matches the Origin, but neither is the site.
+            &[
+                ("host", "rebound.example"),
+                ("origin", "https://rebound.example"),
+            ][..],
+            &[
+                ("origin", "null"),
+                ("referer", "https://karte.example/anmelden"),
+            ][..],
+            &[("host", "karte.example")][..],
+        ] {
+            assert_eq!(
+                status_of(public(), headers).await,
+                StatusCode::FORBIDDEN,
+                "{headers:?}"
+            );
+        }
+        let lan = [("origin", "http://192.168.1.5:3000")];
         assert_eq!(
-            status_of(&[("host", "karte.example")]).await,
+            status_of(SiteAddress::Local, &lan).await,
             StatusCode::FORBIDDEN
         );
     }

@@ -62,6 +62,7 @@ pub fn router(
         .merge(app::import::handlers::routes())
         .merge(app::shell::handlers::routes())
         .with_state(state.clone());
+    let site = state.site.clone();
     let storage_for_auth: Arc<dyn AccountStorage> = storage;
     let provide_state = move || provide_context(state.clone());
     Router::new()
@@ -95,13 +96,17 @@ pub fn router(
             static_files(ServeFile::new(format!("{}/favicon.svg", config.site_root))),
         )
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
-        .layer(axum::middleware::from_fn(guard::same_site_writes_only))
+        .layer(axum::middleware::from_fn_with_state(
+            site,
+            guard::same_site_writes_only,
+        ))
         // Pages come in the language of the cookie or of Accept-Language: caches must keep
         // them apart.
         .layer(tower_http::set_header::SetResponseHeaderLayer::appending(
             header::VARY,
             axum::http::HeaderValue::from_static("Accept-Language, Cookie"),
         ))
+        .layer(axum::middleware::from_fn(guard::security_headers))
         .layer(CompressionLayer::new())
         .with_state(options)
 }

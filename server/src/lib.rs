@@ -7,14 +7,5 @@ pub mod demo;
 pub mod demo_accounts;
 pub mod guard;
 pub mod http;
+pub mod serve;
 pub mod startup;
-
-/// Serves the router on `listener`, with the peer address available to handlers (login
-/// throttling per client address).
-pub async fn serve(listener: tokio::net::TcpListener, router: axum::Router) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .await
-}

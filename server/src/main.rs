@@ -5,13 +5,34 @@ use clap::Parser;
 use server::config::{Command, Config};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() {
+    // The reason in words (German for operators), not a debug dump of the error's structure.
+    if let Err(error) = run().await {
+        eprintln!("Chancenkarte: {error}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
     let config = Config::parse();
+    match &config.command {
+        Some(Command::Backup { to }) => {
+            let bytes = app::platform::database::backup_sqlite(&config.database_url, to).await?;
+            println!("Sicherung geschrieben: {} ({bytes} Bytes)", to.display());
+            return Ok(());
+        }
+        Some(Command::Restore { from }) => {
+            app::platform::database::restore_sqlite(&config.database_url, from).await?;
+            println!("Sicherung {} zurückgespielt.", from.display());
+            return Ok(());
+        }
+        _ => {}
+    }
     if let Some(Command::CreateAdmin { email, name }) = &config.command {
         config.prepare_database_dir()?;
         let storage = app::storage::connect(&config.database_url).await?;
@@ -22,18 +43,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         return Ok(());
     }
+    if let Some(limit) = server::serve::raise_open_file_limit() {
+        tracing::info!(limit, "open files allowed");
+    }
     let application = server::startup::build(&config).await?;
     for demo in &application.demo_accounts {
         println!(
             "Demo-Konto ({}): {} / Passwort: {}",
-            demo.role.label(),
-            demo.email,
+            demo.login.role.label(),
+            demo.login.email,
             demo.password
         );
     }
     let listener = tokio::net::TcpListener::bind(config.site_addr).await?;
     // The bound address, not the configured one: with port 0 the system picks it (tests do).
     println!("Chancenkarte läuft auf http://{}", listener.local_addr()?);
-    server::serve(listener, application.router).await?;
+    server::serve::serve(listener, application.router, config.connection_limits()).await?;
     Ok(())
 }

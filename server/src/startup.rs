@@ -13,11 +13,14 @@ use thiserror::Error;
 
 use app::platform::operator::OperatorInfo;
 use app::platform::sessions::session_layer;
+use app::platform::site::SiteAddress;
 use tower_sessions::ExpiredDeletion;
 
 use crate::config::Config;
 use crate::demo;
-use crate::demo_accounts::{DemoAccount, ensure_demo_accounts};
+use crate::demo_accounts::{
+    DemoAccount, DemoAccountError, ensure_demo_accounts, retire_demo_accounts,
+};
 use app::region::loader::{LoadedRegion, RegionError};
 
 #[derive(Debug, Error)]
@@ -28,12 +31,22 @@ pub enum StartError {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Demo(#[from] demo::DemoError),
+    #[error(transparent)]
+    DemoAccounts(#[from] DemoAccountError),
     #[error("cannot prepare the database directory: {0}")]
     Io(#[from] std::io::Error),
     #[error("cannot read the operator file {path}: {reason}")]
     Operator { path: String, reason: String },
     #[error("FORM_SECRET is too short: it needs at least 16 characters")]
     FormSecret,
+    #[error(
+        "PUBLIC_URL fehlt: im Betrieb (COOKIE_SECURE=true) muss feststehen, unter welcher Adresse \
+         die Seite erreichbar ist, z. B. PUBLIC_URL=https://chancenkarte.example.de. Nur für einen \
+         Versuch auf diesem Rechner über http: COOKIE_SECURE=false."
+    )]
+    PublicUrlMissing,
+    #[error("{0}")]
+    PublicUrl(String),
 }
 
 /// Everything a running server needs, built from the configuration.
@@ -79,6 +92,13 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let operator = std::fs::read_to_string(&config.operator_file)
         .map_err(|error| operator_error(error.to_string()))
         .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))?;
+    // The site's own address is settled before anything is opened: a production start
+    // without it would fall back on whatever Host header a client sends.
+    let site = match (&config.public_url, config.cookie_secure) {
+        (Some(url), _) => SiteAddress::public(url).map_err(StartError::PublicUrl)?,
+        (None, false) => SiteAddress::Local,
+        (None, true) => return Err(StartError::PublicUrlMissing),
+    };
     let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
     storage
@@ -103,10 +123,19 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             tracing::info!(inserted, "demo offers generated");
         }
         demo_accounts = ensure_demo_accounts(storage.as_ref()).await?;
+    } else {
+        let retired = retire_demo_accounts(storage.as_ref()).await?;
+        if retired > 0 {
+            tracing::warn!(retired, "demo accounts taken out of use (no demo mode)");
+        }
     }
-    let features = storage::feature_parts(&storage).with(Arc::new(
-        app::planning::figures::PlanningBase::of_region(&region),
-    ));
+    let features = storage::feature_parts(&storage)
+        .with(Arc::new(app::planning::figures::PlanningBase::of_region(
+            &region,
+        )))
+        .with(Arc::new(
+            app::planning::service::ZeroResultReports::default(),
+        ));
     let state = AppState {
         features,
         region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
@@ -131,7 +160,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         zero_result_months: config.zero_result_months,
         reach_limit_km: config.reach_limit_km,
         operator: Arc::new(operator),
-        public_url: config.public_url.as_deref().map(Arc::from),
+        site: Arc::new(site),
     };
     let options = LeptosOptions::builder()
         .output_name("chancenkarte")

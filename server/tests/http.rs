@@ -466,3 +466,110 @@ async fn an_overlong_static_file_name_is_a_404_not_a_500() {
         running.output()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_and_cannot_take_the_site_offline() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let running = common::start_with(&[
+        "--cookie-secure",
+        "false",
+        "--max-connections",
+        "20",
+        "--header-timeout-secs",
+        "2",
+    ])
+    .await;
+    let address = running.base.trim_start_matches("http://").to_string();
+    // Sixty clients send half a request head and then nothing: three times the cap.
+    let mut slow = Vec::new();
+    for _ in 0..60 {
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Langsam: ")
+            .await
+            .unwrap();
+        slow.push(stream);
+    }
+    // A normal visitor still gets the page (after the slow ones ahead of it were cut off).
+    let started = std::time::Instant::now();
+    let (status, _) = get(&running, "/api/region").await;
+    assert_eq!(status, 200);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    // Every slow client was disconnected by the server, none held on.
+    let all_closed = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        for mut stream in slow {
+            let mut buffer = [0_u8; 256];
+            while let Ok(1..) = stream.read(&mut buffer).await {}
+        }
+    })
+    .await;
+    assert!(
+        all_closed.is_ok(),
+        "the server closes connections that send no complete head"
+    );
+    // A kept-alive connection that stays idle is closed too.
+    let mut idle = tokio::net::TcpStream::connect(&address).await.unwrap();
+    idle.write_all(b"GET /api/region HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = vec![0_u8; 65_536];
+    let read = idle.read(&mut answer).await.unwrap();
+    assert!(String::from_utf8_lossy(&answer[..read]).starts_with("HTTP/1.1 200"));
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(15), async {
+        loop {
+            match idle.read(&mut answer).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => continue,
+            }
+        }
+    })
+    .await;
+    assert!(closed.is_ok(), "an idle keep-alive connection is closed");
+    assert!(!running.output().contains("Too many open files"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_carries_the_security_headers_and_security_txt_names_a_contact() {
+    let running = start().await;
+    let client = reqwest::Client::new();
+    for path in [
+        "/",
+        "/api/offers",
+        "/pkg/does-not-exist.js",
+        "/.well-known/security.txt",
+    ] {
+        let reply = client
+            .get(format!("{}{path}", running.base))
+            .send()
+            .await
+            .unwrap();
+        let headers = reply.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        assert!(
+            headers["permissions-policy"]
+                .to_str()
+                .unwrap()
+                .contains("geolocation=(self)")
+        );
+    }
+    let (status, text) = get(&running, "/.well-known/security.txt").await;
+    assert_eq!(status, 200);
+    assert!(text.starts_with("Contact: mailto:"), "{text}");
+    let expires = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Expires: "))
+        .unwrap();
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert!(expires[..10] > *today.as_str(), "{expires}");
+}

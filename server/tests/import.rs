@@ -88,6 +88,27 @@ async fn exports_are_for_editors_and_mark_internal_columns() {
 async fn a_round_trip_changes_nothing() {
     let running = start().await;
     let editor = signed_in(&running, EDITOR).await;
+    // A formula typed into a field: every CSV download gives it as text, and our own import
+    // reads it back exactly as typed.
+    const FORMULA: &str = "=HYPERLINK(\"http://evil.example\";\"Hilfe\")";
+    let id = common::public_offer_id(&running, 0).await;
+    let saved = editor.save_field(id, "name", FORMULA).await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    for path in ["/redaktion/angebote.csv", "/api/hsds/tabular/services.csv"] {
+        let download = editor.get(path).await.body;
+        let cells: Vec<String> = csv::Reader::from_reader(download.as_bytes())
+            .records()
+            .flat_map(|record| {
+                record
+                    .unwrap()
+                    .iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(cells.contains(&format!("'{FORMULA}")), "{path}");
+        assert!(!cells.iter().any(|cell| cell.starts_with('=')), "{path}");
+    }
     for path in [
         "/redaktion/angebote.csv",
         "/redaktion/angebote.csv?intern=1",

@@ -9,6 +9,17 @@ use common::{Running, Visitor, assert_no_member_data, signed_in, start, start_wi
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 
+/// A demo account's login for this server's start.
+struct Demo {
+    email: &'static str,
+    password: String,
+}
+
+fn demo(running: &Running, which: usize) -> Demo {
+    let (email, password) = running.demo_login(which);
+    Demo { email, password }
+}
+
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
 const ADMIN: usize = 2;
@@ -33,7 +44,7 @@ async fn offer_ids(visitor: &Visitor) -> Vec<i64> {
 async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
     let running = start().await;
     let visitor = Visitor::new(&running);
-    let member = DEMO_ACCOUNTS[MEMBER];
+    let member = demo(&running, MEMBER);
 
     // A failed login leaves a session (holding the error note) …
     let failed = visitor
@@ -57,7 +68,7 @@ async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
             "/api/anmelden",
             &[
                 ("email", member.email),
-                ("password", member.password),
+                ("password", member.password.as_str()),
                 ("next", "/netzwerk"),
             ],
         )
@@ -108,19 +119,99 @@ async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cookies_are_secure_by_default() {
-    let running = start_with(&[]).await;
-    let visitor = Visitor::new(&running);
-    let member = DEMO_ACCOUNTS[MEMBER];
-    let reply = visitor.login(member.email, member.password).await;
-    let cookie = reply.headers["set-cookie"].to_str().unwrap();
+    let running = start_with(&["--public-url", "https://karte.example"]).await;
+    let member = demo(&running, MEMBER);
+    // Behind its TLS proxy the site is https://karte.example: that is the origin forms carry.
+    let reply = reqwest::Client::new()
+        .post(format!("{}/api/anmelden", running.base))
+        .header("origin", "https://karte.example")
+        .form(&[
+            ("email", member.email),
+            ("password", member.password.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), 200);
+    let cookie = reply.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_public_url_a_production_start_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite:{}", dir.path().join("x.db").display());
+    let said = common::start_refused(&["--database-url", &database_url]);
+    assert!(said.contains("PUBLIC_URL fehlt"), "{said}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_header_decides_nothing() {
+    let running = start_with(&["--public-url", "https://karte.example"]).await;
+    let client = reqwest::Client::new();
+    let get = |base: &str, path: &str| {
+        client
+            .get(format!("{base}{path}"))
+            .header("host", "rebound.example")
+            .send()
+    };
+    // Links follow PUBLIC_URL, whatever Host the client sends.
+    let print = get(&running.base, "/drucken?thema=beratung").await.unwrap();
+    let print = print.text().await.unwrap();
+    assert!(
+        print.contains("https://karte.example/?thema=beratung"),
+        "{print}"
+    );
+    assert!(!print.contains("rebound.example"));
+    let hsds = get(&running.base, "/api/hsds/services?per_page=1")
+        .await
+        .unwrap();
+    let vary: Vec<_> = hsds.headers().get_all("vary").iter().collect();
+    assert!(
+        vary.iter().any(|v| v.to_str().unwrap().contains("Host")),
+        "{vary:?}"
+    );
+    let hsds = hsds.text().await.unwrap();
+    assert!(!hsds.contains("rebound.example"), "{hsds}");
+    let login_with = |headers: &'static [(&'static str, &'static str)]| {
+        let mut request = client.post(format!("{}/api/anmelden", running.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request
+            .form(&[("email", "a@example.org"), ("password", "x")])
+            .send()
+    };
+    // A rebinding name whose Host and Origin agree is still not the site.
+    let rebound = login_with(&[
+        ("host", "rebound.example"),
+        ("origin", "http://rebound.example"),
+    ]);
+    assert_eq!(rebound.await.unwrap().status(), 403);
+    // Origin null is refused even with this site as Referer.
+    let null = login_with(&[
+        ("origin", "null"),
+        ("referer", "https://karte.example/anmelden"),
+    ]);
+    assert_eq!(null.await.unwrap().status(), 403);
+
+    // A local trial (plain http, no PUBLIC_URL) links to its loopback host, never to another.
+    let local = start().await;
+    let print = get(&local.base, "/drucken")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!print.contains("rebound.example"), "{print}");
+    assert!(print.contains("http://localhost/"), "{print}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_logins_get_one_generic_answer_and_are_throttled() {
     let running = start().await;
     let visitor = Visitor::new(&running);
-    let member = DEMO_ACCOUNTS[MEMBER];
+    let member = demo(&running, MEMBER);
     let unknown = visitor
         .login("niemand@example.org", "irgendwas-langes")
         .await;
@@ -142,7 +233,7 @@ async fn wrong_logins_get_one_generic_answer_and_are_throttled() {
         );
     }
     // Six failures now: even the right password waits.
-    let locked = visitor.login(member.email, member.password).await;
+    let locked = visitor.login(member.email, &member.password).await;
     assert_eq!(locked.status, 429, "{}", locked.body);
     assert!(
         locked
@@ -154,9 +245,9 @@ async fn wrong_logins_get_one_generic_answer_and_are_throttled() {
     assert!(locked.body.contains("30 Sekunden"), "{}", locked.body);
 
     // Another account is not locked by these failures (per-account lock) …
-    let editor = DEMO_ACCOUNTS[EDITOR];
+    let editor = demo(&running, EDITOR);
     assert_eq!(
-        visitor.login(editor.email, editor.password).await.status,
+        visitor.login(editor.email, &editor.password).await.status,
         200
     );
     // … but the address is, after enough failures across accounts.
@@ -165,20 +256,23 @@ async fn wrong_logins_get_one_generic_answer_and_are_throttled() {
             .login(&format!("raten{i}@example.org"), "falsches Passwort")
             .await;
     }
-    let admin = DEMO_ACCOUNTS[ADMIN];
-    let by_address = visitor.login(admin.email, admin.password).await;
+    let admin = demo(&running, ADMIN);
+    let by_address = visitor.login(admin.email, &admin.password).await;
     assert_eq!(by_address.status, 429, "{}", by_address.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_writes_are_refused() {
     let running = start().await;
-    let member = DEMO_ACCOUNTS[MEMBER];
+    let member = demo(&running, MEMBER);
     let client = reqwest::Client::new();
     for origin in [Some("https://evil.example"), Some("null"), None] {
         let mut request = client
             .post(format!("{}/api/anmelden", running.base))
-            .form(&[("email", member.email), ("password", member.password)]);
+            .form(&[
+                ("email", member.email),
+                ("password", member.password.as_str()),
+            ]);
         if let Some(origin) = origin {
             request = request.header("origin", origin);
         }
@@ -644,8 +738,14 @@ async fn the_first_admin_comes_from_the_command_line() {
         running.output()
     );
     let visitor = Visitor::new(&running);
-    let demo = DEMO_ACCOUNTS[MEMBER];
-    assert_eq!(visitor.login(demo.email, demo.password).await.status, 401);
+    let demo_email = DEMO_ACCOUNTS[MEMBER].email;
+    assert_eq!(
+        visitor
+            .login(demo_email, "ein geratenes Passwort")
+            .await
+            .status,
+        401
+    );
     assert_eq!(
         visitor
             .login("chefin@kreis.example", &password)
@@ -1227,7 +1327,7 @@ async fn a_refused_listing_shows_the_typed_text_again_as_text_only() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_continues_only_to_a_path_on_this_site() {
     let running = start().await;
-    let member = DEMO_ACCOUNTS[MEMBER];
+    let member = demo(&running, MEMBER);
     for (next, expected) in [
         ("/netzwerk?q=anna", "/netzwerk?q=anna"),
         ("/\t/boese.example/x", "/"),
@@ -1242,7 +1342,7 @@ async fn login_continues_only_to_a_path_on_this_site() {
                 "/api/anmelden",
                 &[
                     ("email", member.email),
-                    ("password", member.password),
+                    ("password", member.password.as_str()),
                     ("next", next.as_str()),
                 ],
             )
@@ -1324,4 +1424,213 @@ async fn passwords_are_worked_on_only_for_real_tokens_and_guessing_is_throttled(
     }
     // As at the login: a few free failures, then a pause.
     assert_eq!(statuses, [400, 400, 400, 400, 400, 400, 429]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_wrong_logins_are_counted_before_any_password_is_checked() {
+    async fn statuses(visitor: &Visitor, emails: Vec<String>) -> Vec<u16> {
+        let mut parallel = tokio::task::JoinSet::new();
+        for email in emails {
+            let visitor = visitor.clone();
+            parallel.spawn(async move { visitor.login(&email, "falsches Passwort").await.status });
+        }
+        parallel.join_all().await
+    }
+    let count = |statuses: &[u16], status: u16| statuses.iter().filter(|s| **s == status).count();
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    // One account, thirty guesses at once: as in sequence, six are checked, the rest wait.
+    let member = DEMO_ACCOUNTS[MEMBER].email.to_string();
+    let by_account = statuses(&visitor, vec![member; 30]).await;
+    assert_eq!(
+        (count(&by_account, 401), count(&by_account, 429)),
+        (6, 24),
+        "{by_account:?}"
+    );
+    // One address, forty accounts at once: twenty-one checked (six of them above), the rest wait.
+    let accounts = (0..40).map(|i| format!("raten{i}@example.org")).collect();
+    let by_address = statuses(&visitor, accounts).await;
+    assert_eq!(
+        (count(&by_address, 401), count(&by_address, 429)),
+        (15, 25),
+        "{by_address:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_characters_in_any_field_never_reach_a_header() {
+    const SNEAKY: &str = "/\t/evil.example/x\r\nX-Evil: 1";
+    let running = start().await;
+    // Every route that answers a plain form post with a redirect, each string field sneaky.
+    const OFFER: &str = "organization offer_name description street postcode town";
+    let listing =
+        format!("{OFFER} contact_name contact_email contact_phone consent homepage stamp");
+    let new_offer = format!("{OFFER} ort lat lon");
+    let routes = [
+        ("/api/anmelden", "email password next"),
+        ("/api/abmelden", ""),
+        (
+            "/api/passwort",
+            "current_password new_password repeat_password",
+        ),
+        ("/api/einladung", "token new_password repeat_password"),
+        ("/api/eintragen", listing.as_str()),
+        (
+            "/api/fehler-melden",
+            "offer_id=1 message contact_email homepage stamp",
+        ),
+        ("/api/redaktion/feld", "id=1 version=1 field value"),
+        ("/api/redaktion/geprueft", "id=1 version=1"),
+        ("/api/redaktion/archiv", "id=1 version=1 archived"),
+        ("/api/redaktion/zuruecknehmen", "change_id=1"),
+        (
+            "/api/redaktion/standort",
+            "id=1 version=1 street postcode town lat lon",
+        ),
+        ("/api/redaktion/entscheiden", "id=1 decision reason ort"),
+        ("/api/redaktion/neu", new_offer.as_str()),
+        ("/api/planung/kinderzahl", "ags stichtag anzahl"),
+        ("/api/verwaltung/einladen", "email name role"),
+        ("/api/verwaltung/rolle", "account_id=1 role"),
+        ("/api/verwaltung/aktiv", "account_id=1 active"),
+    ];
+    let check = |what: &str, reply: &common::Reply| {
+        assert!(
+            reply.status < 500,
+            "{what}: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(!reply.headers.contains_key("x-evil"), "{what}");
+        if let Some(location) = reply.headers.get("location") {
+            let location = location.to_str().unwrap();
+            assert!(
+                location.starts_with('/')
+                    && !location.starts_with("//")
+                    && !location.contains("evil.example/x")
+                    && !location.chars().any(char::is_control),
+                "{what}: {location:?}"
+            );
+        }
+    };
+    for visitor in [Visitor::new(&running), signed_in(&running, ADMIN).await] {
+        for (path, fields) in routes {
+            let form: Vec<(&str, &str)> = fields
+                .split_whitespace()
+                .map(|field| field.split_once('=').unwrap_or((field, SNEAKY)))
+                .collect();
+            check(path, &visitor.post_form(path, &form).await);
+            check(path, &visitor.post(path, &form).await);
+        }
+        let language = format!(
+            "/sprache?zu=de&zurueck={}",
+            SNEAKY
+                .bytes()
+                .map(|byte| format!("%{byte:02X}"))
+                .collect::<String>()
+        );
+        check("/sprache", &visitor.get(&language).await);
+    }
+    // Still serving: nothing above took a worker down.
+    assert_eq!(Visitor::new(&running).get("/").await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listing_request_is_checked_like_an_editors_field() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let stamp = form_stamp(&visitor, "/eintragen").await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let post = |changes: Vec<(&'static str, &'static str)>| {
+        let mut form = listing_form(&stamp, "");
+        for (name, value) in changes {
+            form.retain(|(field, _)| *field != name);
+            form.push((name, value.to_string()));
+        }
+        let visitor = visitor.clone();
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            visitor.post("/api/eintragen", &form).await
+        }
+    };
+    let phone = post(vec![(
+        "contact_phone",
+        "=HYPERLINK(\"http://evil.example\")",
+    )])
+    .await;
+    assert_eq!(phone.status, 400, "{}", phone.body);
+    assert!(
+        phone.body.contains("gehört nicht in eine Telefonnummer"),
+        "{}",
+        phone.body
+    );
+    let control = post(vec![("town", "Coes\u{1b}feld")]).await;
+    assert_eq!(control.status, 400, "{}", control.body);
+    assert!(control.body.contains("Steuerzeichen"), "{}", control.body);
+    let good = post(vec![("contact_phone", "02541  18-0")]).await;
+    assert_eq!(good.status, 200, "{}", good.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_accounts_get_new_passwords_each_start_and_stay_out_of_real_databases() {
+    let data = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite:{}", data.path().join("demo.db").display());
+    let start = |demo_mode: bool| {
+        let database_url = database_url.clone();
+        async move {
+            let mut options = vec!["--database-url", &database_url, "--cookie-secure", "false"];
+            if demo_mode {
+                options.push("--demo-data");
+            }
+            common::run_server(tempfile::tempdir().unwrap(), &options).await
+        }
+    };
+    let login = |running: &Running, password: &str| {
+        let (visitor, email, password) = (
+            Visitor::new(running),
+            DEMO_ACCOUNTS[ADMIN].email,
+            password.to_string(),
+        );
+        async move { visitor.login(email, &password).await.status }
+    };
+    let first = start(true).await;
+    let (_, first_password) = first.demo_login(ADMIN);
+    assert_eq!(first_password.len(), 20);
+    assert!(!first.output().contains("demo-verwaltung-2026"));
+    assert_eq!(login(&first, &first_password).await, 200);
+    drop(first);
+
+    // The next demo start: a new password; the old one no longer opens the account.
+    let second = start(true).await;
+    let (_, second_password) = second.demo_login(ADMIN);
+    assert_ne!(first_password, second_password);
+    assert_eq!(login(&second, &first_password).await, 401);
+    assert_eq!(login(&second, &second_password).await, 200);
+    drop(second);
+
+    // Without demo mode the demo accounts are out of use.
+    let production = start(false).await;
+    assert!(!production.output().contains("Demo-Konto"));
+    assert_eq!(login(&production, &second_password).await, 401);
+    drop(production);
+
+    // A database with a real offer refuses demo accounts: the start ends with the reason.
+    use sqlx::Connection;
+    let mut db = sqlx::SqliteConnection::connect(&database_url)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE offers SET is_demo = FALSE WHERE id = (SELECT MIN(id) FROM offers)")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    drop(db);
+    let said = common::start_refused(&[
+        "--database-url",
+        &database_url,
+        "--demo-data",
+        "--cookie-secure",
+        "false",
+    ]);
+    assert!(said.contains("1 echte Angebote"), "{said}");
+    assert!(!said.contains("Passwort:"), "{said}");
 }

@@ -311,3 +311,41 @@ async fn planning_page_and_children_entered_by_an_admin() {
     let per_child: f64 = coesfeld["je_1000_kinder"].parse().unwrap();
     assert!((per_child - count * 1000.0 / 6000.0).abs() < 0.001);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_made_up_searches_is_cut_off_and_never_shown() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    // Sixty different made-up searches from one address (letters only: digits are dropped).
+    let made_up = |i: usize| {
+        let letters: String = [i / 26, i % 26]
+            .iter()
+            .map(|n| char::from(b'a' + *n as u8))
+            .collect();
+        format!("q=quokkaflut{letters}")
+    };
+    for i in 0..60 {
+        let reply = visitor
+            .client
+            .post(format!("{}/suche/ohne-ergebnis", running.base))
+            .header("origin", &running.base)
+            .body(made_up(i))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 204);
+    }
+    let mut db = database(&running).await;
+    let counted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM zero_result_searches")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(counted, 30, "one address has thirty an hour");
+    // Each was searched once: the planners' page and download show none of them.
+    let member = signed_in(&running, MEMBER).await;
+    let page = member.get("/planung").await.body;
+    assert!(!page.contains("quokkaflut"), "{page}");
+    assert!(page.contains("mindestens 2-mal"), "{page}");
+    let csv = member.get("/planung/suchen-ohne-ergebnis.csv").await.body;
+    assert!(!csv.contains("quokkaflut"), "{csv}");
+}

@@ -128,7 +128,6 @@ pub async fn require(role: Role) -> Result<AccountRecord, AppError> {
     }
 }
 
-/// The client's address for throttling: the peer address, or with `TRUST_FORWARDED_FOR` the
 /// The client's address in an `X-Forwarded-For` header set by the one reverse proxy in front
 /// of this site: the right-most entry, which that proxy appended. Entries further left come
 /// from the client itself and can say anything; an entry that is no IP address counts as none.
@@ -136,13 +135,14 @@ pub fn forwarded_client(header: &str) -> Option<std::net::IpAddr> {
     header.rsplit(',').next()?.trim().parse().ok()
 }
 
-/// first address a reverse proxy put into `X-Forwarded-For`.
-pub async fn client_address() -> String {
-    let trust_forwarded = app_state()
-        .map(|state| state.trust_forwarded_for)
-        .unwrap_or(false);
+/// The client's address for throttling: the peer address, or with `TRUST_FORWARDED_FOR` the
+/// address the reverse proxy appended to `X-Forwarded-For`.
+pub fn client_address_of(
+    headers: &HeaderMap,
+    peer: Option<SocketAddr>,
+    trust_forwarded: bool,
+) -> String {
     if trust_forwarded
-        && let Ok(headers) = leptos_axum::extract::<HeaderMap>().await
         && let Some(address) = headers
             .get("x-forwarded-for")
             .and_then(|value| value.to_str().ok())
@@ -150,29 +150,48 @@ pub async fn client_address() -> String {
     {
         return address.to_string();
     }
-    match leptos_axum::extract::<ConnectInfo<SocketAddr>>().await {
-        Ok(ConnectInfo(address)) => address.ip().to_string(),
-        Err(_) => "unbekannt".to_string(),
-    }
+    peer.map_or_else(|| "unbekannt".to_string(), |peer| peer.ip().to_string())
+}
+
+/// [`client_address_of`] the request a server function or page is answering.
+pub fn client_address() -> String {
+    let trust_forwarded = app_state()
+        .map(|state| state.trust_forwarded_for)
+        .unwrap_or(false);
+    let request = leptos::prelude::use_context::<axum::http::request::Parts>();
+    let headers = request
+        .as_ref()
+        .map(|request| request.headers.clone())
+        .unwrap_or_default();
+    let peer = request
+        .as_ref()
+        .and_then(|request| request.extensions.get::<ConnectInfo<SocketAddr>>())
+        .map(|ConnectInfo(peer)| *peer);
+    client_address_of(&headers, peer, trust_forwarded)
 }
 
 /// Checks e-mail and password, with throttling per account and per client address, and on
 /// success starts a new session (with a new id) for the account.
 pub async fn sign_in(email_input: &str, password: &str) -> Result<AccountRecord, AppError> {
+    use crate::accounts::service::Attempt;
     let storage = crate::accounts::service::store()?;
-    let started = now();
-    let account_key = format!("konto:{}", email_input.trim().to_lowercase());
-    let address_key = format!("adresse:{}", client_address().await);
-    let keys = [
-        (account_key.as_str(), ThrottlePolicy::ACCOUNT),
-        (address_key.as_str(), ThrottlePolicy::ADDRESS),
-    ];
-    for (key, policy) in keys {
-        let record = storage.failure_record(key).await?;
-        if let Some(wait) = policy.wait_secs(&record, started) {
-            return Err(AppError::Throttled(wait));
+    let by_account = Attempt::start(
+        format!("konto:{}", email_input.trim().to_lowercase()),
+        ThrottlePolicy::ACCOUNT,
+    )
+    .await?;
+    let by_address = match Attempt::start(
+        format!("adresse:{}", client_address()),
+        ThrottlePolicy::ADDRESS,
+    )
+    .await
+    {
+        Ok(attempt) => attempt,
+        Err(refused) => {
+            by_account.succeeded().await?;
+            return Err(refused);
         }
-    }
+    };
     let account = match Email::parse(email_input) {
         Ok(email) => storage.account_by_email(&email).await?,
         Err(_) => None,
@@ -191,22 +210,16 @@ pub async fn sign_in(email_input: &str, password: &str) -> Result<AccountRecord,
     })
     .await
     .map_err(|error| AppError::Internal(format!("password check: {error}")))?;
+    // A wrong password stays counted for the account and the address (counted in advance).
     let account = match account {
         Some(account) if verified => account,
-        _ => {
-            for (key, policy) in keys {
-                let record = storage.failure_record(key).await?;
-                storage
-                    .save_failure_record(key, &policy.after_failure(&record, now()))
-                    .await?;
-            }
-            return Err(AppError::WrongCredentials);
-        }
+        _ => return Err(AppError::WrongCredentials),
     };
+    by_account.succeeded_for_good().await?;
+    by_address.succeeded().await?;
     if !account.active {
         return Err(AppError::Deactivated);
     }
-    storage.clear_failure_record(&account_key).await?;
     begin_session(&session().await?, &account, now()).await?;
     storage.record_login(account.id, now()).await?;
     tracing::info!(account = account.id, "signed in");
@@ -396,12 +409,12 @@ pub async fn reply<T>(result: Result<T, AppError>, form: FormReply<'_>) -> Resul
             if let Some(text) = form.success_note {
                 _ = set_note(Note::info(text)).await;
             }
-            leptos_axum::redirect(form.success_to);
+            crate::shared::local_path::redirect_to(form.success_to);
             Ok(value)
         }
         Err(error) => {
             _ = set_note(Note::error(error.to_string())).await;
-            leptos_axum::redirect(form.failure_to);
+            crate::shared::local_path::redirect_to(form.failure_to);
             Err(error)
         }
     }

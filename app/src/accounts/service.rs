@@ -46,11 +46,11 @@ pub async fn change_password(
         None => false,
     };
     if !current_ok {
-        attempt.failed().await?;
         return Err(AppError::Invalid(
             "Das bisherige Passwort ist nicht richtig.".into(),
         ));
     }
+    attempt.succeeded_for_good().await?;
     let new_password = NewPassword::parse(new_password, repeat_password)?;
     let hash = hash_off_the_async_threads(new_password.expose().to_string()).await?;
     let storage = store()?;
@@ -62,29 +62,46 @@ pub async fn change_password(
     renew_session(&updated).await
 }
 
-/// One throttled attempt under `key`: refused at once while the key is locked; a failure is
-/// counted when the caller says so.
-struct Attempt {
+/// One throttled attempt under a key. It is counted as a failure before the work is done, in
+/// one step with the lock check, so parallel requests cannot all pass the check before the
+/// first failure is written; an attempt that turns out right is taken back.
+pub struct Attempt {
     key: String,
     policy: ThrottlePolicy,
 }
 
 impl Attempt {
-    async fn start(key: String, policy: ThrottlePolicy) -> Result<Attempt, AppError> {
-        let record = store()?.failure_record(&key).await?;
-        if let Some(wait) = policy.wait_secs(&record, now()) {
+    /// Counts an attempt under `key`, or refuses it while the key is locked.
+    pub async fn start(key: String, policy: ThrottlePolicy) -> Result<Attempt, AppError> {
+        let started = now();
+        let before = store()?
+            .change_failure_record(&key, &move |record| {
+                policy
+                    .wait_secs(&record, started)
+                    .is_none()
+                    .then(|| policy.after_failure(&record, started))
+            })
+            .await?;
+        if let Some(wait) = policy.wait_secs(&before, started) {
             return Err(AppError::Throttled(wait));
         }
         Ok(Attempt { key, policy })
     }
 
-    async fn failed(self) -> Result<(), AppError> {
-        let storage = store()?;
-        let record = storage.failure_record(&self.key).await?;
-        storage
-            .save_failure_record(&self.key, &self.policy.after_failure(&record, now()))
+    /// The attempt was right: it no longer counts as a failure.
+    pub async fn succeeded(self) -> Result<(), AppError> {
+        let policy = self.policy;
+        store()?
+            .change_failure_record(&self.key, &move |record| {
+                Some(policy.after_success(&record))
+            })
             .await?;
         Ok(())
+    }
+
+    /// The attempt was right and ends the key's earlier failures too (a right password).
+    pub async fn succeeded_for_good(self) -> Result<(), AppError> {
+        Ok(store()?.clear_failure_record(&self.key).await?)
     }
 }
 
@@ -104,7 +121,7 @@ pub async fn accept_invitation(
     };
     // Nothing is hashed for a token that cannot be one, and guessing is throttled per address.
     let token = InvitationToken::parse(token).ok_or_else(refused)?;
-    let address = crate::accounts::auth::client_address().await;
+    let address = crate::accounts::auth::client_address();
     let attempt = Attempt::start(format!("einladung:{address}"), ThrottlePolicy::ADDRESS).await?;
     let new_password = NewPassword::parse(new_password, repeat_password)?;
     let storage = store()?;
@@ -113,9 +130,9 @@ pub async fn accept_invitation(
         .await?
         .is_none()
     {
-        attempt.failed().await?;
         return Err(refused());
     }
+    attempt.succeeded().await?;
     let hash = hash_off_the_async_threads(new_password.expose().to_string()).await?;
     match storage
         .accept_invitation(&token.hash(), &hash, now())

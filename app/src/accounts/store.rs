@@ -51,6 +51,9 @@ pub trait AccountStorage: Send + Sync {
     async fn set_role(&self, id: i64, role: Role) -> StorageResult<()>;
     /// (De)activates an account; deactivation ends its sessions.
     async fn set_active(&self, id: i64, active: bool) -> StorageResult<()>;
+    /// Takes an account out of use for good: deactivated, without a password, its sessions
+    /// ended. Kept as a row, because the history names who changed what.
+    async fn retire_account(&self, id: i64) -> StorageResult<()>;
     async fn record_login(&self, id: i64, now: i64) -> StorageResult<()>;
 
     /// Stores a new invitation for an account, replacing its unused earlier ones.
@@ -76,7 +79,14 @@ pub trait AccountStorage: Send + Sync {
     ) -> StorageResult<Option<i64>>;
 
     async fn failure_record(&self, key: &str) -> StorageResult<FailureRecord>;
-    async fn save_failure_record(&self, key: &str, record: &FailureRecord) -> StorageResult<()>;
+    /// Changes the failure record of `key` in one step no parallel request can come between:
+    /// `change` gets the record as it is and answers the new one (`None` leaves it). Answers
+    /// the record as it was.
+    async fn change_failure_record(
+        &self,
+        key: &str,
+        change: &(dyn Fn(FailureRecord) -> Option<FailureRecord> + Send + Sync),
+    ) -> StorageResult<FailureRecord>;
     async fn clear_failure_record(&self, key: &str) -> StorageResult<()>;
     /// Forgets the failure counts (and so the client addresses in their keys) last touched
     /// before `before` and no longer locking anyone out; answers how many went.

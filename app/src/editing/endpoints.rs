@@ -75,7 +75,7 @@ mod guard {
             ),
         };
         _ = set_note(note).await;
-        leptos_axum::redirect(&target);
+        crate::shared::local_path::redirect_to(&target);
     }
 
     /// Sets 409 for a conflict and 404 for a missing offer; the outcome is the body.
@@ -182,7 +182,7 @@ pub async fn revert_offer_change(change_id: i64) -> Result<EditOutcome, AppError
             ..crate::accounts::auth::Note::info(text)
         })
         .await;
-        leptos_axum::redirect(&format!("/angebot/{offer_id}#bearbeiten"));
+        crate::shared::local_path::redirect_to(&format!("/angebot/{offer_id}#bearbeiten"));
         return Ok(outcome.clone());
     }
     result.map(|(_, outcome)| guard::with_status(outcome))
@@ -219,7 +219,7 @@ pub async fn mark_offer_checked(id: i64, version: i64) -> Result<EditOutcome, Ap
             ..crate::accounts::auth::Note::info(text)
         })
         .await;
-        leptos_axum::redirect(&format!("/angebot/{id}#bearbeiten"));
+        crate::shared::local_path::redirect_to(&format!("/angebot/{id}#bearbeiten"));
         return result;
     }
     result.map(guard::with_status)
@@ -271,7 +271,7 @@ pub async fn set_offer_archived(
             ..crate::accounts::auth::Note::info(text)
         })
         .await;
-        leptos_axum::redirect(&target);
+        crate::shared::local_path::redirect_to(&target);
         return result;
     }
     result.map(guard::with_status)
@@ -327,7 +327,7 @@ pub async fn move_offer(
             Ok(EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. })
         );
         _ = set_note(note).await;
-        leptos_axum::redirect(&if failed {
+        crate::shared::local_path::redirect_to(&if failed {
             format!("/angebot/{id}?bearbeiten=standort")
         } else {
             format!("/angebot/{id}#bearbeiten")

@@ -262,7 +262,8 @@ pub fn read_csv(
                 .iter()
                 .position(|h| h == column)
                 .and_then(|i| record.get(i))
-                .map(str::trim)
+                // Our own export guards formula-like cells with an apostrophe.
+                .map(|cell| crate::shared::csv_text::unguarded_cell(cell.trim()))
         };
         let before = problems.len();
         let external_id = value(EXTERNAL_ID).unwrap_or_default().to_string();
@@ -728,7 +729,9 @@ mod tests {
                         EditableField::Cost => "kostenlos",
                         EditableField::Wheelchair => "ja",
                         EditableField::OpeningHours => "Mi 14:00-16:00",
-                        EditableField::InternalNote => "geheim",
+                        EditableField::InternalNote => "geheim =HYPERLINK(\"http://evil.example\")",
+                        EditableField::CostNote => "=HYPERLINK(\"http://evil.example\")",
+                        EditableField::HoursNote => "'Zitat' am Anfang",
                         _ => "",
                     };
                     (*field, field.canonical_value(value).unwrap())
@@ -754,6 +757,8 @@ mod tests {
         assert!(!public.contains("geheim") && !public.contains(INTERNAL_PREFIX));
         let internal = write_csv(&[exported], true, |_| "Coesfeld".into());
         assert!(internal.contains("intern:interne_notiz") && internal.contains("geheim"));
+        // A formula typed into a field goes out as text, and comes back as typed.
+        assert!(internal.contains("'=HYPERLINK") && !internal.contains(",=HYPERLINK"));
         let back = read(&internal).unwrap().remove(0);
         assert_eq!(back.external_id, "ck-7");
         assert_eq!(back.location, offer.location);

@@ -36,6 +36,14 @@ pub trait OfferStorage: Send + Sync {
     /// Inserts or renames the region's municipalities.
     async fn upsert_municipalities(&self, municipalities: &[Municipality]) -> StorageResult<()>;
     async fn count_offers(&self) -> StorageResult<i64>;
+    /// Offers that are not demo data (imported, entered or approved ones).
+    async fn count_real_offers(&self) -> StorageResult<i64>;
+    /// Stores organisations with their offers in one transaction, and only into a database
+    /// without any offer: all of them or none. Answers how many offers were stored.
+    async fn insert_into_empty(
+        &self,
+        organizations: &[(NewOrganization, Vec<NewOffer>)],
+    ) -> StorageResult<usize>;
     async fn insert_organization(&self, organization: &NewOrganization) -> StorageResult<i64>;
     /// Stores an offer with its location, vocabularies, hours and member-only data, all or nothing.
     async fn insert_offer(&self, offer: &NewOffer) -> StorageResult<i64>;

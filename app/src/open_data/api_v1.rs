@@ -179,6 +179,8 @@ pub(crate) async fn cached(
             format!("public, max-age={MAX_AGE_SECS}"),
         ),
         (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*".to_string()),
+        // Absolute links name the site; in a local trial that follows the Host asked for.
+        (header::VARY, "Host".to_string()),
     ] {
         if let Ok(value) = HeaderValue::from_str(&value) {
             headers.insert(name, value);

@@ -641,18 +641,12 @@ fn flag(query: &Pairs, key: &str) -> bool {
     matches!(first_filled(query, key), Some("true" | "1" | "yes"))
 }
 
-/// The site's address for absolute URIs: `PUBLIC_URL`, or the request's Host.
+/// The site's address for absolute URIs: `PUBLIC_URL` (a local trial: its loopback host).
 fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
-    match &state.app.public_url {
-        Some(url) => url.trim_end_matches('/').to_string(),
-        None => format!(
-            "http://{}",
-            headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("localhost")
-        ),
-    }
+    state
+        .app
+        .site
+        .link_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()))
 }
 
 /// Loads the public data and builds the tables.

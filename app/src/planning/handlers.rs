@@ -116,11 +116,24 @@ pub async fn zero_results_download(State(state): State<AppState>, session: Sessi
 /// `POST /suche/ohne-ergebnis` with the map's query as body: the map in the browser reports a
 /// search the visitor made there that found nothing (the first page load is counted by
 /// [`count_page_search`]).
-pub async fn report_zero_result(State(state): State<AppState>, body: String) -> Response {
+pub async fn report_zero_result(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> Response {
     if body.len() > 2000 {
         return (StatusCode::PAYLOAD_TOO_LARGE, "Die Suche ist zu lang.").into_response();
     }
-    match count_if_nothing_found(&state, &filter_of(&state, &decode_query(&body))).await {
+    let address = crate::accounts::auth::client_address_of(
+        &headers,
+        extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|axum::extract::ConnectInfo(peer)| *peer),
+        state.trust_forwarded_for,
+    );
+    let filter = filter_of(&state, &decode_query(&body));
+    match count_if_nothing_found(&state, &filter, &address).await {
         Ok(_) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => {
             tracing::warn!(%error, "counting a search without results failed");

@@ -47,7 +47,9 @@ pub async fn planning_data(state: &AppState) -> Result<PlanningData, AppError> {
             base,
             offers,
             entered: store.latest_child_counts().await?,
-            zero_results: store.zero_results_since(since).await?,
+            zero_results: store
+                .zero_results_since(since, SHOWN_MIN_SEARCHES, SHOWN_COMBINATIONS)
+                .await?,
         })
     }
     .await;
@@ -98,15 +100,54 @@ pub async fn enter_child_count(
     ))
 }
 
-/// Counts a public search that found nothing under its privacy-safe key. A search the server
-/// finds offers for, or one without any criterion, is not counted. Answers whether it counted.
+/// The planners see the combinations searched most often, and only those searched at least
+/// twice: a made-up search sent once never reaches their page.
+pub const SHOWN_COMBINATIONS: i64 = 100;
+pub const SHOWN_MIN_SEARCHES: i64 = 2;
+/// New combinations taken per day; known ones are still counted once a day is full.
+pub const NEW_COMBINATIONS_PER_DAY: i64 = 500;
+
+/// How many searches without results one client address may have counted: a burst of 30, then
+/// one every two minutes. Kept in memory only, because the log promises to hold no address.
+pub struct ZeroResultReports {
+    limiter: governor::DefaultKeyedRateLimiter<String>,
+}
+
+impl Default for ZeroResultReports {
+    fn default() -> Self {
+        use std::num::NonZeroU32;
+        let per_hour = NonZeroU32::new(30).unwrap_or(NonZeroU32::MIN);
+        ZeroResultReports {
+            limiter: governor::RateLimiter::keyed(governor::Quota::per_hour(per_hour)),
+        }
+    }
+}
+
+impl ZeroResultReports {
+    /// Whether `address` may have one more search counted now.
+    pub fn allow(&self, address: &str) -> bool {
+        // Addresses whose quota is full again are forgotten, so the map stays small.
+        if self.limiter.len() > 10_000 {
+            self.limiter.retain_recent();
+        }
+        self.limiter.check_key(&address.to_string()).is_ok()
+    }
+}
+
+/// Counts a public search from `address` that found nothing under its privacy-safe key. A
+/// search the server finds offers for, one without any criterion, or one beyond the address's
+/// allowance is not counted. Answers whether it counted.
 pub async fn count_if_nothing_found(
     state: &AppState,
     filter: &OfferFilter,
+    address: &str,
 ) -> Result<bool, AppError> {
     let Some(key) = zero_result_key(filter) else {
         return Ok(false);
     };
+    if !state.part::<ZeroResultReports>()?.allow(address) {
+        return Ok(false);
+    }
     let offers =
         crate::offers::service::summaries_in(state.part::<dyn OfferStorage>()?.as_ref()).await?;
     let region = state.region.clone();
@@ -117,11 +158,10 @@ pub async fn count_if_nothing_found(
         return Ok(false);
     }
     let today = chrono::Local::now().date_naive();
-    state
+    Ok(state
         .part::<dyn PlanningStorage>()?
-        .count_zero_result(today, &key)
-        .await?;
-    Ok(true)
+        .count_zero_result(today, &key, NEW_COMBINATIONS_PER_DAY)
+        .await?)
 }
 
 /// The map's filter in query `pairs`, as the map reads it.
@@ -135,13 +175,13 @@ pub fn filter_of(state: &AppState, pairs: &[(String, String)]) -> OfferFilter {
 /// Counts the search of a map page opened with filters (a shared link, or a search sent
 /// without JavaScript) when it finds nothing; in the background, so it costs the visitor no
 /// time. Called once per rendered map page.
-pub fn count_page_search(state: AppState, pairs: &[(String, String)]) {
+pub fn count_page_search(state: AppState, pairs: &[(String, String)], address: String) {
     if pairs.is_empty() {
         return;
     }
     let filter = filter_of(&state, pairs);
     tokio::spawn(async move {
-        if let Err(error) = count_if_nothing_found(&state, &filter).await {
+        if let Err(error) = count_if_nothing_found(&state, &filter, &address).await {
             tracing::warn!(%error, "counting a search without results failed");
         }
     });

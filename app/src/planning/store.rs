@@ -24,10 +24,23 @@ pub struct ChildCount {
 
 #[async_trait]
 pub trait PlanningStorage: Send + Sync {
-    /// Counts one more search without results under `filter_key` on `day`.
-    async fn count_zero_result(&self, day: NaiveDate, filter_key: &str) -> StorageResult<()>;
-    /// Each combination searched without results since `since` (inclusive), most often first.
-    async fn zero_results_since(&self, since: NaiveDate) -> StorageResult<Vec<ZeroResultCount>>;
+    /// Counts one more search without results under `filter_key` on `day`. A key not yet seen
+    /// that day is only taken while the day has fewer than `max_keys` keys; answers whether
+    /// the search was counted.
+    async fn count_zero_result(
+        &self,
+        day: NaiveDate,
+        filter_key: &str,
+        max_keys: i64,
+    ) -> StorageResult<bool>;
+    /// The `limit` combinations searched most often without results since `since`
+    /// (inclusive), each searched at least `min_searches` times, most often first.
+    async fn zero_results_since(
+        &self,
+        since: NaiveDate,
+        min_searches: i64,
+        limit: i64,
+    ) -> StorageResult<Vec<ZeroResultCount>>;
     /// Forgets the counts of days before `before`; answers how many day rows went.
     async fn forget_zero_results_before(&self, before: NaiveDate) -> StorageResult<u64>;
     /// Stores (or corrects) a municipality's number of children on a date.

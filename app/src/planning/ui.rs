@@ -215,12 +215,14 @@ pub fn PlanningPage() -> impl IntoView {
                                 <h2 id="zero-heading">"Suchen ohne Ergebnis"</h2>
                                 <p>
                                     {format!(
-                                        "Was Familien auf der Karte gesucht und nicht gefunden haben (letzte {} Monate; nur die Filter, ohne Angaben zur Person).",
-                                        state.zero_result_months
+                                        "Was Familien auf der Karte gesucht und nicht gefunden haben (letzte {} Monate; nur die Filter, ohne Angaben zur Person). Gezeigt werden die {} häufigsten Suchen, die mindestens {}-mal vorkamen.",
+                                        state.zero_result_months,
+                                        crate::planning::service::SHOWN_COMBINATIONS,
+                                        crate::planning::service::SHOWN_MIN_SEARCHES,
                                     )}
                                 </p>
                                 {if zero_rows.is_empty() {
-                                    view! { <p>"Bisher keine Suche ohne Ergebnis."</p> }.into_any()
+                                    view! { <p>"Bisher keine Suche ohne Ergebnis, die mehr als einmal vorkam."</p> }.into_any()
                                 } else {
                                     view! {
                                         <div class="table-wrap" tabindex="0" role="region" aria-label="Suchen ohne Ergebnis (Tabelle, seitlich verschiebbar)">

@@ -86,3 +86,113 @@ macro_rules! sql_storage {
 
 sql_storage!(SqliteStorage, sqlx::SqlitePool, "../migrations/sqlite");
 sql_storage!(PostgresStorage, sqlx::PgPool, "../migrations/postgres");
+
+/// Why a backup or a restore did not happen, in words for the person at the terminal.
+#[derive(Debug, Error)]
+pub enum BackupError {
+    #[error(
+        "Sicherungen einer PostgreSQL-Datenbank macht pg_dump (siehe README, „Sicherung“): \
+         pg_dump --format=custom --file=DATEI \"$DATABASE_URL\""
+    )]
+    Postgres,
+    #[error("{0} gibt es schon: eine Sicherung überschreibt nichts.")]
+    TargetExists(String),
+    #[error(
+        "Die Datenbank {0} ist nicht leer: zurückgespielt wird nur in eine neue Datenbank. \
+         Bitte die alte Datei erst beiseitelegen (Server vorher anhalten)."
+    )]
+    NotEmpty(String),
+    #[error("{0} ist keine lesbare Sicherung der Chancenkarte: {1}")]
+    NotABackup(String, String),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("Datei: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<sqlx::Error> for BackupError {
+    fn from(error: sqlx::Error) -> Self {
+        BackupError::Storage(StorageError::Database(error))
+    }
+}
+
+/// The file a `sqlite:` URL names.
+fn sqlite_file(url: &str) -> Result<std::path::PathBuf, BackupError> {
+    use std::str::FromStr;
+    if !url.starts_with("sqlite:") {
+        return Err(BackupError::Postgres);
+    }
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?;
+    Ok(options.get_filename().to_path_buf())
+}
+
+/// Checks that `file` is an intact SQLite database with the Chancenkarte's migrations.
+async fn check_backup(file: &std::path::Path) -> Result<(), BackupError> {
+    use sqlx::ConnectOptions;
+    let shown = file.display().to_string();
+    let not_a_backup = |reason: String| BackupError::NotABackup(shown.clone(), reason);
+    let mut connection = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(file)
+        .read_only(true)
+        .connect()
+        .await
+        .map_err(|error| not_a_backup(error.to_string()))?;
+    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut connection)
+        .await
+        .map_err(|error| not_a_backup(error.to_string()))?;
+    if integrity != "ok" {
+        return Err(not_a_backup(integrity));
+    }
+    let migrations: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+        .fetch_one(&mut connection)
+        .await
+        .map_err(|_| not_a_backup("ohne Tabellenstand (_sqlx_migrations)".into()))?;
+    if migrations == 0 {
+        return Err(not_a_backup("ohne Tabellenstand (_sqlx_migrations)".into()));
+    }
+    Ok(())
+}
+
+/// `server backup --to FILE`: a consistent copy of the SQLite database at `url`, taken while
+/// the server keeps running (SQLite's `VACUUM INTO` reads one snapshot), then checked.
+/// Answers the copy's size in bytes.
+pub async fn backup_sqlite(url: &str, to: &std::path::Path) -> Result<u64, BackupError> {
+    use sqlx::ConnectOptions;
+    use std::str::FromStr;
+    sqlite_file(url)?;
+    if to.exists() {
+        return Err(BackupError::TargetExists(to.display().to_string()));
+    }
+    let mut connection = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+        .busy_timeout(std::time::Duration::from_secs(30))
+        .connect()
+        .await?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(to.to_string_lossy().to_string())
+        .execute(&mut connection)
+        .await?;
+    check_backup(to).await?;
+    Ok(std::fs::metadata(to)?.len())
+}
+
+/// `server restore --from FILE`: puts a checked backup in place of the SQLite database at
+/// `url`, which must not exist yet (or be empty), and brings its schema up to date.
+pub async fn restore_sqlite(url: &str, from: &std::path::Path) -> Result<(), BackupError> {
+    let target = sqlite_file(url)?;
+    check_backup(from).await?;
+    if std::fs::metadata(&target).is_ok_and(|meta| meta.len() > 0) {
+        return Err(BackupError::NotEmpty(target.display().to_string()));
+    }
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    // Copied beside the target and renamed: a restore cut short leaves no half database.
+    let partial = target.with_extension("wiederherstellung");
+    std::fs::copy(from, &partial)?;
+    std::fs::rename(&partial, &target)?;
+    if let Database::Sqlite(storage) = open(url).await? {
+        storage.migrate().await?;
+    }
+    Ok(())
+}

@@ -8,4 +8,5 @@ pub mod error;
 pub mod operator;
 pub mod response;
 pub mod sessions;
+pub mod site;
 pub mod state;

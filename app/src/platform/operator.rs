@@ -32,6 +32,21 @@ pub struct OperatorInfo {
     pub supervisory_authority: String,
     pub privacy: PrivacyInfo,
     pub accessibility: AccessibilityInfo,
+    /// Where security problems are reported (`/.well-known/security.txt`); without it the
+    /// operator's e-mail address.
+    #[serde(default)]
+    pub security: SecurityInfo,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityInfo {
+    /// `mailto:…` or an `https://` address for reports.
+    #[serde(default)]
+    pub contact: String,
+    /// The operator's disclosure policy, if published (`https://…`).
+    #[serde(default)]
+    pub policy: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -114,13 +129,74 @@ impl OperatorInfo {
         if !self.email.contains('@') || !self.accessibility.feedback_email.contains('@') {
             return Err("email and accessibility.feedback_email must be e-mail addresses".into());
         }
+        let contact = &self.security.contact;
+        if !(contact.is_empty()
+            || contact.starts_with("mailto:")
+            || contact.starts_with("https://"))
+        {
+            return Err("security.contact must start with mailto: or https://".into());
+        }
+        if !(self.security.policy.is_empty() || self.security.policy.starts_with("https://")) {
+            return Err("security.policy must start with https://".into());
+        }
+        let single_lines = [&self.email, contact, &self.security.policy];
+        if single_lines.iter().any(|line| line.contains(['\r', '\n'])) {
+            return Err("email, security.contact and security.policy must be one line each".into());
+        }
         Ok(())
+    }
+
+    /// `/.well-known/security.txt` (RFC 9116): the contact, an expiry half a year from
+    /// `today` (the file is made per request, so it never runs out), the languages, and the
+    /// canonical address when the site's own is known.
+    pub fn security_txt(&self, today: chrono::NaiveDate, canonical_base: Option<&str>) -> String {
+        let contact = if self.security.contact.is_empty() {
+            format!("mailto:{}", self.email)
+        } else {
+            self.security.contact.clone()
+        };
+        let expires = today + chrono::Days::new(182);
+        let mut text = format!(
+            "Contact: {contact}\nExpires: {}T00:00:00.000Z\nPreferred-Languages: de, en\n",
+            expires.format("%Y-%m-%d")
+        );
+        if !self.security.policy.is_empty() {
+            text.push_str(&format!("Policy: {}\n", self.security.policy));
+        }
+        if let Some(base) = canonical_base {
+            text.push_str(&format!("Canonical: {base}/.well-known/security.txt\n"));
+        }
+        text
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn security_txt_names_a_contact_and_never_expires_in_the_past() {
+        let mut info = OperatorInfo::parse(&example().to_string()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let text = info.security_txt(today, Some("https://karte.example"));
+        assert!(
+            text.contains("Contact: mailto:info@beispiel.invalid\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Expires: 2027-06-02T00:00:00.000Z\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("Canonical: https://karte.example/.well-known/security.txt\n"));
+        info.security.contact = "https://beispiel.invalid/sicherheit".into();
+        assert!(
+            info.security_txt(today, None)
+                .starts_with("Contact: https://beispiel.invalid/sicherheit\n")
+        );
+        let mut bad = example();
+        bad["security"] = serde_json::json!({ "contact": "irgendwo" });
+        assert!(OperatorInfo::parse(&bad.to_string()).is_err());
+    }
 
     fn example() -> serde_json::Value {
         serde_json::json!({

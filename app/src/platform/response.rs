@@ -29,6 +29,63 @@ pub fn allow_shared_caching() {
     }
 }
 
+/// Sends the page being rendered with its Content-Security-Policy, which names this
+/// response's nonce (Leptos puts it on its hydration script) and the tile server's origin.
+pub fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) =
+        (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
+    else {
+        return;
+    };
+    let tiles = crate::platform::state::app_state()
+        .ok()
+        .and_then(|state| state.region.tiles.url.as_deref().and_then(tile_source));
+    if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce.to_string(), tiles.as_deref())) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+    }
+}
+
+/// The policy of an HTML page: scripts only from this site or carrying `nonce` (no inline
+/// script without it, no `eval`; Wasm may compile), styles only from this site's files,
+/// images from this site and the tile server, requests only to this site, never framed,
+/// forms only to this site.
+pub fn page_policy(nonce: &str, tile_source: Option<&str>) -> String {
+    let tiles = tile_source
+        .map(|source| format!(" {source}"))
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:{tiles}; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The CSP source of a tile URL template (`https://{s}.tile.example.org/{z}/{x}/{y}.png` →
+/// `https://*.tile.example.org`); `None` for anything that is not a plain http(s) host.
+pub fn tile_source(template: &str) -> Option<String> {
+    let (scheme, rest) = template.split_once("://")?;
+    if !matches!(scheme, "https" | "http") {
+        return None;
+    }
+    let host = rest.split('/').next()?;
+    let labels: Vec<String> = host
+        .split('.')
+        .map(|label| {
+            if label.starts_with('{') && label.ends_with('}') {
+                "*".to_string()
+            } else {
+                label.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    let host = labels.join(".");
+    let plain = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '*' | ':'));
+    plain.then(|| format!("{scheme}://{host}"))
+}
+
 /// The `Content-Disposition` value of a download named `file_name`. The name is made safe for
 /// a header and a file system: anything but ASCII letters, digits, '.', '-' and '_' becomes '-'.
 pub fn attachment(file_name: &str) -> String {
@@ -60,6 +117,29 @@ pub fn file_download(content_type: &'static str, file_name: &str, body: String) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tile_templates_become_csp_sources() {
+        assert_eq!(
+            tile_source("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png").as_deref(),
+            Some("https://*.tile.openstreetmap.org")
+        );
+        assert_eq!(
+            tile_source("https://kacheln.example.org:8443/{z}/{x}/{y}.png").as_deref(),
+            Some("https://kacheln.example.org:8443")
+        );
+        assert_eq!(tile_source("javascript:alert(1)"), None);
+        assert_eq!(tile_source("https://a b;script-src *"), None);
+    }
+
+    #[test]
+    fn the_page_policy_allows_no_inline_script_without_the_nonce() {
+        let policy = page_policy("abc123", Some("https://*.tile.example.org"));
+        assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+        assert!(policy.contains("img-src 'self' data: https://*.tile.example.org;"));
+        assert!(policy.contains("frame-ancestors 'none'") && policy.contains("base-uri 'none'"));
+    }
 
     #[test]
     fn attachment_names_are_safe() {

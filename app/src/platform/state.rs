@@ -28,8 +28,8 @@ pub struct AppState {
     pub municipality_areas: Arc<Vec<(String, geo::MultiPolygon<f64>)>>,
     /// Signs the render time of public forms (spam defence).
     pub form_secret: Arc<[u8; 32]>,
-    /// The site's address as people reach it (`PUBLIC_URL`), for links printed on paper.
-    pub public_url: Option<Arc<str>>,
+    /// Where the site lives (`PUBLIC_URL`): the origin forms must come from and links use.
+    pub site: Arc<crate::platform::site::SiteAddress>,
     /// How many months searches without results are kept.
     pub zero_result_months: u32,
     /// The default distance beyond which a town's reach is flagged (km).

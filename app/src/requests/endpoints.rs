@@ -94,7 +94,9 @@ pub async fn request_listing(
     .await;
     if is_form_post().await {
         match &result {
-            Ok(reference) => leptos_axum::redirect(&format!("/eintragen/danke?nummer={reference}")),
+            Ok(reference) => crate::shared::local_path::redirect_to(&format!(
+                "/eintragen/danke?nummer={reference}"
+            )),
             Err(error) => {
                 _ = set_note(Note {
                     form,
@@ -102,7 +104,7 @@ pub async fn request_listing(
                     ..Note::error(error.to_string())
                 })
                 .await;
-                leptos_axum::redirect("/eintragen");
+                crate::shared::local_path::redirect_to("/eintragen");
             }
         }
         return result;
@@ -147,7 +149,7 @@ pub async fn report_correction(
             ..note
         })
         .await;
-        leptos_axum::redirect(&format!("/angebot/{offer_id}#fehler-melden"));
+        crate::shared::local_path::redirect_to(&format!("/angebot/{offer_id}#fehler-melden"));
         return result;
     }
     result

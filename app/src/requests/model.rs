@@ -138,6 +138,27 @@ fn require_text(
             field,
             format!("{what} ist zu lang (höchstens {max} Zeichen)."),
         ));
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        errors.push((field, CONTROL_CHARACTER.to_string()));
+    }
+}
+
+const CONTROL_CHARACTER: &str = "Hier steht ein unsichtbares Steuerzeichen (etwa aus einer kopierten Tabelle). Bitte tippen Sie den Text neu ein.";
+
+/// Checks `text` as the editors' `field` does and keeps the canonical form it would be saved
+/// in: what a request carries into an offer is what an editor could have typed.
+fn like_an_editor(
+    errors: &mut FieldErrors,
+    form_field: &'static str,
+    field: crate::editing::model::EditableField,
+    text: &mut String,
+) {
+    match field.canonical_value(text) {
+        Ok(canonical) => *text = canonical,
+        Err(reason) => errors.push((form_field, reason)),
     }
 }
 
@@ -208,18 +229,29 @@ impl ListingInput {
             Ok(email) => self.contact_email = email.as_str().to_string(),
             Err(error) => errors.push(("contact_email", error.0)),
         }
-        if self
-            .contact_phone
-            .chars()
-            .filter(char::is_ascii_digit)
-            .count()
-            > 20
-        {
-            errors.push((
-                "contact_phone",
-                "Die Telefonnummer ist zu lang.".to_string(),
-            ));
+        use crate::editing::model::EditableField;
+        if errors.iter().all(|(field, _)| *field != "offer_name") {
+            like_an_editor(
+                &mut errors,
+                "offer_name",
+                EditableField::Name,
+                &mut self.offer_name,
+            );
         }
+        if errors.iter().all(|(field, _)| *field != "description") {
+            like_an_editor(
+                &mut errors,
+                "description",
+                EditableField::Description,
+                &mut self.description,
+            );
+        }
+        like_an_editor(
+            &mut errors,
+            "contact_phone",
+            EditableField::Phone,
+            &mut self.contact_phone,
+        );
         if !self.consent {
             errors.push((
                 "consent",
@@ -345,6 +377,32 @@ mod tests {
                 .iter()
                 .any(|(_, m)| m.contains("veröffentlicht werden darf"))
         );
+    }
+
+    #[test]
+    fn a_listing_is_checked_with_the_editors_validators() {
+        let mut listing = filled();
+        listing.contact_phone = "0800 =HYPERLINK(1)".into();
+        let errors = listing.parse().unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].0, "contact_phone");
+        assert!(errors[0].1.contains("gehört nicht in eine Telefonnummer"));
+        let mut listing = filled();
+        listing.contact_phone = "02541   18-0".into();
+        assert_eq!(listing.parse().unwrap().0.contact_phone, "02541 18-0");
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_text() {
+        let mut listing = filled();
+        listing.town = "Coes\u{1b}[31mfeld".into();
+        listing.organization = "Familien\u{0}zentrum".into();
+        let errors = listing.parse().unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["organization", "town"]);
+        assert!(errors[0].1.contains("Steuerzeichen"));
+        assert!(parse_correction("Die Nummer ist \u{7}falsch.", "").is_err());
+        assert!(parse_correction("Zwei Zeilen:\nDie Nummer ist falsch.", "").is_ok());
     }
 
     #[test]

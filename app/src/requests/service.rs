@@ -27,20 +27,16 @@ pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
     if let Some(reason) = crate::requests::model::spam_reason(honeypot, started, now()) {
         return Err(AppError::Invalid(reason.to_string()));
     }
-    let key = format!("formular:{}", client_address().await);
-    let policy = ThrottlePolicy::PUBLIC_FORMS;
-    let throttle = state.part::<dyn crate::accounts::store::AccountStorage>()?;
-    let record = throttle.failure_record(&key).await?;
-    if let Some(wait) = policy.wait_secs(&record, now()) {
-        return Err(AppError::Invalid(format!(
+    // Every post counts, whether or not it is taken.
+    let key = format!("formular:{}", client_address());
+    match crate::accounts::service::Attempt::start(key, ThrottlePolicy::PUBLIC_FORMS).await {
+        Ok(_counted) => Ok(()),
+        Err(AppError::Throttled(wait)) => Err(AppError::Invalid(format!(
             "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
             crate::shared::throttle::wait_in_words(wait)
-        )));
+        ))),
+        Err(other) => Err(other),
     }
-    throttle
-        .save_failure_record(&key, &policy.after_failure(&record, now()))
-        .await?;
-    Ok(())
 }
 
 /// Decides an open request for the signed-in editor: `uebernommen` (a listing becomes a not

@@ -12,6 +12,12 @@ pub fn local_path(next: Option<&str>) -> String {
     next.and_then(resolve).unwrap_or_else(|| "/".to_string())
 }
 
+/// Sends a server function's answer to `path` on this site. The one place a server function
+/// sets a `Location`: whatever went into `path`, only a checked local path reaches the header.
+pub fn redirect_to(path: &str) {
+    leptos_axum::redirect(&local_path(Some(path)));
+}
+
 fn resolve(next: &str) -> Option<String> {
     let next = next.trim_matches(' ');
     if !next.starts_with('/')

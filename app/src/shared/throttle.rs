@@ -81,6 +81,23 @@ impl ThrottlePolicy {
     }
 }
 
+impl ThrottlePolicy {
+    /// The record after an attempt counted in advance as a failure turned out right: the count
+    /// goes back, and so does a lock that count started.
+    pub fn after_success(&self, record: &FailureRecord) -> FailureRecord {
+        let failures = record.failures.saturating_sub(1);
+        FailureRecord {
+            failures,
+            last_failure: record.last_failure,
+            locked_until: if failures > self.free_failures {
+                record.locked_until
+            } else {
+                0
+            },
+        }
+    }
+}
+
 /// "Bitte versuchen Sie es in … erneut": a wait in words, rounded up to whole minutes above a
 /// minute.
 pub fn wait_in_words(secs: i64) -> String {
@@ -148,6 +165,23 @@ mod tests {
         let policy = ThrottlePolicy::ADDRESS;
         assert_eq!(policy.wait_secs(&fail_times(&policy, 20), NOW), None);
         assert_eq!(policy.wait_secs(&fail_times(&policy, 21), NOW), Some(30));
+    }
+
+    #[test]
+    fn a_success_counted_in_advance_takes_back_its_failure_and_its_lock() {
+        let policy = ThrottlePolicy::ADDRESS;
+        let in_flight = fail_times(&policy, 21);
+        assert_eq!(policy.wait_secs(&in_flight, NOW), Some(30));
+        let after = policy.after_success(&in_flight);
+        assert_eq!(after.failures, 20);
+        assert_eq!(policy.wait_secs(&after, NOW), None);
+        let deeper = policy.after_success(&fail_times(&policy, 23));
+        assert_eq!(deeper.failures, 22);
+        assert!(policy.wait_secs(&deeper, NOW).is_some());
+        assert_eq!(
+            policy.after_success(&FailureRecord::default()),
+            FailureRecord::default()
+        );
     }
 
     #[test]

@@ -35,15 +35,14 @@ pub const LEAFLET_PATH: &str = "/vendor/leaflet";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
+    #[cfg(feature = "ssr")]
+    crate::platform::response::set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code() dir=locale.direction()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                // Same-origin only: outbound links reveal nothing, while form posts keep the Origin
-                // header the server checks against cross-site requests.
-                <meta name="referrer" content="same-origin" />
                 <link rel="stylesheet" href=format!("{LEAFLET_PATH}/leaflet.css") />
                 // Deferred like the hydration module below, so Leaflet's global `L` exists
                 // before the Wasm starts without blocking the first paint.

@@ -1,5 +1,6 @@
-//! The language switch over HTTP (`/sprache?zu=en&zurueck=/angebot/3`): a plain link, so it
-//! works without JavaScript.
+//! The shell's plain HTTP answers: the language switch (`/sprache?zu=en&zurueck=/angebot/3`, a
+//! plain link, so it works without JavaScript) and `/.well-known/security.txt` from the
+//! operator file.
 
 use axum::Router;
 use axum::extract::Query;
@@ -35,7 +36,18 @@ async fn choose_language(Query(query): Query<Pairs>) -> Response {
         .into_response()
 }
 
-/// The language switch's route.
+/// Where to report a security problem (RFC 9116), from the operator file.
+async fn security_txt(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    let today = chrono::Utc::now().date_naive();
+    let text = state
+        .operator
+        .security_txt(today, state.site.public_origin());
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// The language switch's and security.txt's routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/sprache", get(choose_language))
+    Router::new()
+        .route("/sprache", get(choose_language))
+        .route("/.well-known/security.txt", get(security_txt))
 }

@@ -24,6 +24,20 @@ impl Running {
     pub fn output(&self) -> String {
         std::fs::read_to_string(self._dir.path().join("server.log")).unwrap_or_default()
     }
+
+    /// The demo account `which` (0 member, 1 editor, 2 admin): its e-mail address and the
+    /// password this start gave it, as printed at startup.
+    pub fn demo_login(&self, which: usize) -> (&'static str, String) {
+        let email = server::demo_accounts::DEMO_ACCOUNTS[which].email;
+        let output = self.output();
+        let password = output
+            .lines()
+            .filter(|line| line.starts_with("Demo-Konto"))
+            .find_map(|line| line.split_once(&format!("{email} / Passwort: ")))
+            .map(|(_, password)| password.trim().to_string())
+            .unwrap_or_else(|| panic!("no demo password for {email} in:\n{output}"));
+        (email, password)
+    }
 }
 
 impl Drop for Running {
@@ -42,6 +56,47 @@ pub async fn start_with(extra: &[&str]) -> Running {
     let mut running = run_server(dir, &options).await;
     running.database_url = database_url.clone();
     running
+}
+
+/// Starts a demo-mode server (plain http) on the database at `database_url`, which may
+/// already hold data from an earlier start.
+pub async fn start_demo_on(database_url: &str) -> Running {
+    run_server(
+        tempfile::tempdir().unwrap(),
+        &[
+            "--database-url",
+            database_url,
+            "--demo-data",
+            "--cookie-secure",
+            "false",
+        ],
+    )
+    .await
+}
+
+/// Runs the server binary with the region and operator files and `options`, expecting it to
+/// refuse to start; answers what it said.
+pub fn start_refused(options: &[&str]) -> String {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "--region-file",
+            &format!("{root}/regions/kreis-coesfeld/region.json"),
+            "--operator-file",
+            &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
+            "--site-addr",
+            "127.0.0.1:0",
+            "--tile-url",
+            "none",
+        ])
+        .args(options)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "the server started: {said}");
+    said
 }
 
 /// A server on plain http, where the session cookie cannot be Secure.
@@ -114,6 +169,7 @@ async fn wait_until_listening(process: &mut Child, log_path: &Path) -> String {
 }
 
 /// One visitor: a cookie jar and this site's Origin on every write.
+#[derive(Clone)]
 pub struct Visitor {
     pub client: reqwest::Client,
     pub jar: Arc<reqwest::cookie::Jar>,
@@ -211,9 +267,9 @@ impl Visitor {
 /// A visitor signed in with the demo account `which` (0 member, 1 editor, 2 admin).
 pub async fn signed_in(running: &Running, which: usize) -> Visitor {
     let visitor = Visitor::new(running);
-    let demo = server::demo_accounts::DEMO_ACCOUNTS[which];
-    let reply = visitor.login(demo.email, demo.password).await;
-    assert_eq!(reply.status, 200, "{} signs in: {}", demo.email, reply.body);
+    let (email, password) = running.demo_login(which);
+    let reply = visitor.login(email, &password).await;
+    assert_eq!(reply.status, 200, "{email} signs in: {}", reply.body);
     visitor
 }
 
@@ -227,4 +283,90 @@ pub fn assert_no_member_data(what: &str, body: &str) {
         !body.contains(MEMBER_CONTACT_MARKER),
         "{what} leaks a contact person"
     );
+}
+
+impl Visitor {
+    /// The current version of offer `id`, read as an editor.
+    pub async fn offer_version(&self, id: i64) -> String {
+        let offer: serde_json::Value = serde_json::from_str(
+            &self
+                .get(&format!("/api/redaktion/angebot?id={id}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        offer["version"].as_i64().unwrap().to_string()
+    }
+
+    /// Saves `field` of offer `id` at its current version, as an editor (from code).
+    pub async fn save_field(&self, id: i64, field: &str, value: &str) -> Reply {
+        let version = self.offer_version(id).await;
+        let id = id.to_string();
+        self.post(
+            "/api/redaktion/feld",
+            &[
+                ("id", id.as_str()),
+                ("version", version.as_str()),
+                ("field", field),
+                ("value", value),
+            ],
+        )
+        .await
+    }
+}
+
+/// The id of the `index`-th public offer.
+pub async fn public_offer_id(running: &Running, index: usize) -> i64 {
+    let offers: serde_json::Value =
+        serde_json::from_str(&Visitor::new(running).get("/api/offers").await.body).unwrap();
+    offers[index]["id"].as_i64().unwrap()
+}
+
+/// A PostgreSQL database of a test's own on the local server (`CHANCENKARTE_TEST_POSTGRES`),
+/// dropped by [`TempPostgres::drop_database`]. `None` only when PostgreSQL is left out
+/// explicitly (`CHANCENKARTE_SKIP_POSTGRES=1`); an unreachable server fails the test.
+pub struct TempPostgres {
+    pub url: String,
+    name: String,
+    admin: sqlx::PgConnection,
+}
+
+pub async fn temp_postgres(purpose: &str) -> Option<TempPostgres> {
+    use sqlx::Connection;
+    if std::env::var("CHANCENKARTE_SKIP_POSTGRES").as_deref() == Ok("1") {
+        eprintln!("PostgreSQL left out explicitly (CHANCENKARTE_SKIP_POSTGRES=1)");
+        return None;
+    }
+    let admin_url = std::env::var("CHANCENKARTE_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is required for this test: {e}"));
+    let name = format!(
+        "chancenkarte_{purpose}_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (base, _) = admin_url.rsplit_once('/').unwrap();
+    Some(TempPostgres {
+        url: format!("{base}/{name}"),
+        name,
+        admin,
+    })
+}
+
+impl TempPostgres {
+    pub async fn drop_database(mut self) {
+        sqlx::query(&format!("DROP DATABASE {} WITH (FORCE)", self.name))
+            .execute(&mut self.admin)
+            .await
+            .unwrap();
+    }
 }

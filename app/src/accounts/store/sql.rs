@@ -102,6 +102,17 @@ impl AccountStorage for Backend {
         Ok(())
     }
 
+    async fn retire_account(&self, id: i64) -> StorageResult<()> {
+        sqlx::query(
+            "UPDATE accounts SET active = FALSE, password_hash = NULL, \
+             session_generation = session_generation + 1 WHERE id = $1",
+        )
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
     async fn record_login(&self, id: i64, now: i64) -> StorageResult<()> {
         sqlx::query("UPDATE accounts SET last_login_at = $1 WHERE id = $2")
             .bind(now)
@@ -200,20 +211,42 @@ impl AccountStorage for Backend {
             .unwrap_or_default())
     }
 
-    async fn save_failure_record(&self, key: &str, record: &FailureRecord) -> StorageResult<()> {
-        sqlx::query(
+    async fn change_failure_record(
+        &self,
+        key: &str,
+        change: &(dyn Fn(FailureRecord) -> Option<FailureRecord> + Send + Sync),
+    ) -> StorageResult<FailureRecord> {
+        let mut tx = self.pool().begin().await?;
+        // A write first: it locks the row (PostgreSQL) or the database (SQLite) until the
+        // commit, so parallel attempts for one key are counted one after the other.
+        let row: ThrottleRow = sqlx::query_as(
             "INSERT INTO login_throttle (throttle_key, failures, last_failure, locked_until) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (throttle_key) DO UPDATE SET \
-             failures = excluded.failures, last_failure = excluded.last_failure, \
-             locked_until = excluded.locked_until",
+             VALUES ($1, 0, 0, 0) ON CONFLICT (throttle_key) DO UPDATE SET \
+             failures = login_throttle.failures \
+             RETURNING failures, last_failure, locked_until",
         )
         .bind(key)
-        .bind(i64::from(record.failures))
-        .bind(record.last_failure)
-        .bind(record.locked_until)
-        .execute(self.pool())
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(())
+        let before = FailureRecord {
+            failures: u32::try_from(row.failures).unwrap_or(u32::MAX),
+            last_failure: row.last_failure,
+            locked_until: row.locked_until,
+        };
+        if let Some(after) = change(before) {
+            sqlx::query(
+                "UPDATE login_throttle SET failures = $2, last_failure = $3, locked_until = $4 \
+                 WHERE throttle_key = $1",
+            )
+            .bind(key)
+            .bind(i64::from(after.failures))
+            .bind(after.last_failure)
+            .bind(after.locked_until)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(before)
     }
 
     async fn clear_failure_record(&self, key: &str) -> StorageResult<()> {

@@ -121,7 +121,11 @@ pub fn MapPage() -> impl IntoView {
     let selected = selected_offer_id(&pairs);
     // A page opened with filters is a search too: the planners see it if it found nothing.
     if let Ok(state) = crate::platform::state::app_state() {
-        crate::planning::service::count_page_search(state, &pairs);
+        crate::planning::service::count_page_search(
+            state,
+            &pairs,
+            crate::accounts::auth::client_address(),
+        );
     }
     view! {
         <Title text=crate::platform::catalogues::t("karte-titel") />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::editing::model::format_opening_hours;
+use crate::map::ui::print_button::PrintButton;
 use crate::map::ui::url_query::UrlQuery;
 use crate::offers::filter::{ParsedQuery, SearchableOffers, map_path};
 use crate::offers::model::OfferDetail;
@@ -24,14 +25,9 @@ struct Handout {
     qr_svg: String,
 }
 
-/// The site's address for links printed on paper: `PUBLIC_URL`, else what the request says.
+/// The site's address for links printed on paper: `PUBLIC_URL` (a local trial: the loopback
+/// host it was asked under).
 async fn site_address() -> String {
-    let configured = crate::platform::state::app_state()
-        .ok()
-        .and_then(|state| state.public_url.as_ref().map(|url| url.to_string()));
-    if let Some(url) = configured {
-        return url.trim_end_matches('/').to_string();
-    }
     let host = leptos_axum::extract::<axum::http::HeaderMap>()
         .await
         .ok()
@@ -40,9 +36,11 @@ async fn site_address() -> String {
                 .get(axum::http::header::HOST)
                 .and_then(|host| host.to_str().ok())
                 .map(str::to_string)
-        })
-        .unwrap_or_else(|| "localhost".to_string());
-    format!("http://{host}")
+        });
+    crate::platform::state::app_state().map_or_else(
+        |_| "http://localhost".to_string(),
+        |state| state.site.link_base(host.as_deref()),
+    )
 }
 
 /// A QR code of `text` as an SVG element.
@@ -151,7 +149,7 @@ fn HandoutView(handout: Handout, back: String) -> impl IntoView {
     view! {
         <article class="print-view">
             <p class="no-print print-actions">
-                <button type="button" onclick="window.print()">"Drucken"</button>
+                <PrintButton />
                 <a href=back>"Zurück zur Karte"</a>
             </p>
             <header class="print-head">

@@ -208,6 +208,41 @@ impl OfferStorage for Backend {
             .await?)
     }
 
+    async fn count_real_offers(&self) -> StorageResult<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM offers WHERE is_demo = FALSE")
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+
+    async fn insert_into_empty(
+        &self,
+        organizations: &[(NewOrganization, Vec<NewOffer>)],
+    ) -> StorageResult<usize> {
+        let mut tx = self.pool().begin().await?;
+        let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM offers")
+            .fetch_one(&mut *tx)
+            .await?;
+        if existing > 0 {
+            return Ok(0);
+        }
+        let mut inserted = 0;
+        for (organization, offers) in organizations {
+            let organization_id = Self::insert_organization_in(&mut tx, organization).await?;
+            for offer in offers {
+                let offer = NewOffer {
+                    organization_id,
+                    ..offer.clone()
+                };
+                Self::insert_offer_in(&mut tx, &offer).await?;
+                inserted += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
     async fn insert_organization(&self, org: &NewOrganization) -> StorageResult<i64> {
         let mut tx = self.pool().begin().await?;
         let id = Self::insert_organization_in(&mut tx, org).await?;

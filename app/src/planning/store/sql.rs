@@ -9,25 +9,54 @@ use crate::platform::database::StorageResult;
 
 #[async_trait]
 impl PlanningStorage for Backend {
-    async fn count_zero_result(&self, day: NaiveDate, filter_key: &str) -> StorageResult<()> {
-        sqlx::query(
-            "INSERT INTO zero_result_searches (day, filter_key, searches) VALUES ($1, $2, 1) \
-             ON CONFLICT (day, filter_key) DO UPDATE SET searches = zero_result_searches.searches + 1",
+    async fn count_zero_result(
+        &self,
+        day: NaiveDate,
+        filter_key: &str,
+        max_keys: i64,
+    ) -> StorageResult<bool> {
+        let known = sqlx::query(
+            "UPDATE zero_result_searches SET searches = searches + 1 \
+             WHERE day = $1 AND filter_key = $2",
         )
         .bind(day)
         .bind(filter_key)
         .execute(self.pool())
         .await?;
-        Ok(())
+        if known.rows_affected() > 0 {
+            return Ok(true);
+        }
+        // A new key only while the day has room: a flood of made-up searches fills one day's
+        // quota, not the database.
+        let added = sqlx::query(
+            "INSERT INTO zero_result_searches (day, filter_key, searches) \
+             SELECT $1, $2, 1 WHERE \
+             (SELECT COUNT(*) FROM zero_result_searches WHERE day = $1) < $3 \
+             ON CONFLICT (day, filter_key) DO UPDATE SET searches = zero_result_searches.searches + 1",
+        )
+        .bind(day)
+        .bind(filter_key)
+        .bind(max_keys)
+        .execute(self.pool())
+        .await?;
+        Ok(added.rows_affected() > 0)
     }
 
-    async fn zero_results_since(&self, since: NaiveDate) -> StorageResult<Vec<ZeroResultCount>> {
+    async fn zero_results_since(
+        &self,
+        since: NaiveDate,
+        min_searches: i64,
+        limit: i64,
+    ) -> StorageResult<Vec<ZeroResultCount>> {
         Ok(sqlx::query_as(
             "SELECT filter_key, CAST(SUM(searches) AS BIGINT) AS searches, MAX(day) AS last_day \
              FROM zero_result_searches WHERE day >= $1 GROUP BY filter_key \
-             ORDER BY searches DESC, filter_key",
+             HAVING SUM(searches) >= $2 \
+             ORDER BY searches DESC, filter_key LIMIT $3",
         )
         .bind(since)
+        .bind(min_searches)
+        .bind(limit)
         .fetch_all(self.pool())
         .await?)
     }
