@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, then formatting, lints (server and browser
 # builds), unit and storage tests on SQLite and PostgreSQL, HTTP tests against the real server,
-# the app build, and browser tests in Chromium. The budget figures: scripts/budgets.sh.
+# the app build, browser tests in Chromium, Schemathesis against the open API and a bounded
+# fuzzing round. The budget figures: scripts/budgets.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -33,5 +34,11 @@ cargo leptos build
 
 step "browser tests (Chromium, 390x844)"
 E2E_PROFILE=debug bash scripts/e2e.sh
+
+step "schemathesis against /api/v1 (short form)"
+E2E_PROFILE=debug bash scripts/schemathesis.sh 60
+
+step "fuzzing (short form: 20 s per target)"
+bash scripts/fuzz.sh 20
 
 step "all tests passed"

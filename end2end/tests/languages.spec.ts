@@ -50,8 +50,12 @@ test('Arabic lays out right to left, the map controls included', async ({ page }
   await page.screenshot({ path: `${artifacts}/karte-ar-${info.project.name}.png` });
 
   // An offer: the labels in Arabic, its German description marked as German.
+  // Wait for states, never for time: the link is on screen, the click has opened the offer.
   const first = page.locator('.results .result h3 a').first();
+  await first.scrollIntoViewIfNeeded();
+  await expect(first).toBeVisible();
   await first.click();
+  await expect(page).toHaveURL(/angebot/);
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('.content-language-note')).toBeVisible();
   await expect(page.locator('.offer-description')).toHaveAttribute('lang', 'de');

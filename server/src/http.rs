@@ -65,12 +65,20 @@ pub fn router(
     let site = state.site.clone();
     let storage_for_auth: Arc<dyn AccountStorage> = storage;
     let provide_state = move || provide_context(state.clone());
-    Router::new()
+    // Pages, server functions and the features' routes take writes: only from this site. The
+    // open-data APIs below take none, so other methods get the router's own 405 there.
+    let site_routes = Router::new()
         .leptos_routes_with_context(&options, routes, provide_state.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .merge(feature_routes)
+        .layer(axum::middleware::from_fn_with_state(
+            site,
+            guard::same_site_writes_only,
+        ));
+    Router::new()
+        .merge(site_routes)
         .merge(app::open_data::api_v1::routes(api_state.clone()))
         .merge(app::open_data::hsds::routes(api_state))
         .fallback(leptos_axum::file_and_error_handler_with_context(
@@ -96,10 +104,6 @@ pub fn router(
             static_files(ServeFile::new(format!("{}/favicon.svg", config.site_root))),
         )
         .layer(axum::middleware::from_fn(guard::no_store_for_personal))
-        .layer(axum::middleware::from_fn_with_state(
-            site,
-            guard::same_site_writes_only,
-        ))
         // Pages come in the language of the cookie or of Accept-Language: caches must keep
         // them apart.
         .layer(tower_http::set_header::SetResponseHeaderLayer::appending(

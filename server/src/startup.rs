@@ -109,7 +109,8 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     tokio::spawn(
         sessions
             .clone()
-            .continuously_delete_expired(std::time::Duration::from_secs(60 * 60)),
+            // Often enough that the short sessions of refused form posts do not pile up.
+            .continuously_delete_expired(std::time::Duration::from_secs(10 * 60)),
     );
     tokio::spawn(forget_failure_records(storage.clone()));
     tokio::spawn(app::planning::service::forget_old_zero_results(

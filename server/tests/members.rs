@@ -55,6 +55,21 @@ async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
         .await;
     assert_eq!(failed.status, 302);
     let before = visitor.session_cookie().expect("a session for the note");
+    // … that only has to outlive the redirect: its row is gone within minutes, not hours.
+    let expiry_secs = || async {
+        use sqlx::Connection;
+        let mut db = sqlx::SqliteConnection::connect(&running.database_url)
+            .await
+            .unwrap();
+        let latest: i64 = sqlx::query_scalar(
+            "SELECT CAST(strftime('%s', MAX(expiry_date)) AS INTEGER) FROM tower_sessions",
+        )
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+        latest - app::accounts::auth::now()
+    };
+    assert!(expiry_secs().await <= 10 * 60, "{}", expiry_secs().await);
     let page = visitor.get("/anmelden").await;
     assert!(
         page.body.contains("E-Mail oder Passwort falsch."),
@@ -73,6 +88,8 @@ async fn login_rotates_the_session_and_logout_ends_it_on_the_server() {
             ],
         )
         .await;
+    // A login lives the full idle time, also in a session that began with a note.
+    assert!(expiry_secs().await > 60 * 60, "{}", expiry_secs().await);
     assert_eq!(login.status, 302);
     assert_eq!(login.headers["location"], "/netzwerk");
     let cookie = login.headers["set-cookie"].to_str().unwrap().to_string();

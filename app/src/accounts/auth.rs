@@ -240,6 +240,12 @@ pub async fn begin_session(
     login_at: i64,
 ) -> Result<(), AppError> {
     session.cycle_id().await?;
+    // A login lives the full idle time, even in a session that began as a note's.
+    session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+        tower_sessions::cookie::time::Duration::seconds(
+            crate::platform::sessions::IDLE_TIMEOUT_SECS,
+        ),
+    )));
     session
         .insert(
             LOGIN_KEY,
@@ -324,9 +330,20 @@ pub struct EditDraft {
 }
 
 pub async fn set_note(note: Note) -> Result<(), AppError> {
-    session().await?.insert(NOTE_KEY, note).await?;
+    let session = session().await?;
+    // A session that only carries a note (a visitor's refused form post) needs to outlive
+    // the redirect, not two hours: its row goes at the next cleanup.
+    if session.get::<SessionLogin>(LOGIN_KEY).await?.is_none() {
+        session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+            tower_sessions::cookie::time::Duration::seconds(NOTE_ONLY_SECS),
+        )));
+    }
+    session.insert(NOTE_KEY, note).await?;
     Ok(())
 }
+
+/// How long a session holding only a note lives without a request.
+pub const NOTE_ONLY_SECS: i64 = 10 * 60;
 
 /// Who is asking and the note left for them, read from the session once per request, before
 /// the page renders. Page components read this instead of the session: Leptos may run (and

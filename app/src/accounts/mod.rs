@@ -6,7 +6,7 @@ pub mod admin_endpoints;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod endpoints;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod invitations;
 pub mod model;
 #[cfg(feature = "ssr")]

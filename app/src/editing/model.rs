@@ -275,6 +275,9 @@ pub enum FieldInput {
 }
 
 fn bounded_text(text: &str, min: usize, max: usize, what: &str) -> Result<String, String> {
+    // Every line break as "\n" (a lone "\r" too), before anything is counted: checking the
+    // value again then changes nothing (found by fuzzing).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let length = text.chars().count();
     if length < min {
         return Err(if min <= 1 || length == 0 {
@@ -290,11 +293,11 @@ fn bounded_text(text: &str, min: usize, max: usize, what: &str) -> Result<String
     }
     if text
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
         return Err(format!("{what} enthält unzulässige Steuerzeichen."));
     }
-    Ok(text.replace("\r\n", "\n"))
+    Ok(text)
 }
 
 /// A comma-separated, non-empty list of vocabulary codes, in vocabulary order without repeats.
@@ -414,8 +417,9 @@ pub struct ContactLine {
 /// empty). Empty text means none.
 pub fn parse_contacts(text: &str) -> Result<Vec<ContactLine>, String> {
     let mut contacts = Vec::new();
+    // A lone "\r" ends a line too: read as one, written back as "\n" (found by fuzzing).
     for (number, line) in text
-        .lines()
+        .split(['\n', '\r'])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .enumerate()
@@ -433,7 +437,7 @@ pub fn parse_contacts(text: &str) -> Result<Vec<ContactLine>, String> {
             return Err(at("Bitte den Namen der Ansprechperson angeben.".into()));
         }
         contacts.push(ContactLine {
-            name: part(0).to_string(),
+            name: bounded_text(part(0), 2, 100, "Der Name").map_err(at)?,
             role: bounded_text(part(1), 0, 100, "Die Rolle").map_err(at)?,
             phone: phone(part(2)).map_err(at)?,
             email: email(part(3)).map_err(at)?,
@@ -878,6 +882,31 @@ mod tests {
         );
         assert!(check(EditableField::Cost, "gratis").is_err());
         assert_eq!(check(EditableField::Wheelchair, "true").unwrap(), "ja");
+    }
+
+    #[test]
+    fn contact_lines_end_at_any_line_break_and_take_no_control_characters() {
+        // Found by the fuzz target `field_input`.
+        let once = check(
+            EditableField::Contacts,
+            "Anna Muster; Leitung\rBen Beispiel",
+        )
+        .unwrap();
+        assert_eq!(once, "Anna Muster; Leitung; ; \nBen Beispiel; ; ; ");
+        assert_eq!(check(EditableField::Contacts, &once).unwrap(), once);
+        assert!(check(EditableField::Contacts, "+\u{1};O").is_err());
+    }
+
+    #[test]
+    fn line_breaks_come_out_the_same_when_checked_again() {
+        // Found by the fuzz target `field_input`: "\r\r\n" became "\r\n", then "\n".
+        let once = check(
+            EditableField::Description,
+            "Zeile eins, lang genug\r\r\nzwei\rdrei",
+        )
+        .unwrap();
+        assert_eq!(once, "Zeile eins, lang genug\n\nzwei\ndrei");
+        assert_eq!(check(EditableField::Description, &once).unwrap(), once);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod handlers;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod offer_csv;
 #[cfg(feature = "ssr")]
 pub mod report;

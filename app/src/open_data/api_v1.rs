@@ -41,7 +41,7 @@ impl Paging {
         let number = |text: Option<&str>, name: &str, default: usize, max: usize| match text
             .map(str::trim)
         {
-            None | Some("") => Ok(default),
+            None => Ok(default),
             Some(text) => match text.parse::<usize>() {
                 Ok(n) if (1..=max).contains(&n) => Ok(n),
                 _ => Err(format!(
@@ -338,6 +338,38 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
         .iter()
         .filter(|(k, _)| k != "seite" && k != "pro_seite")
         .map(|(k, v)| (k.as_str(), v.as_str()));
+    // Codes and numbers are taken as written: a value with spaces or line breaks around it is
+    // none of the values the description lists (search words and places may have them).
+    if let Some((name, _)) = query
+        .iter()
+        .find(|(k, v)| !matches!(k.as_str(), "q" | "bei") && v.trim() != v.as_str())
+    {
+        return Err(Refusal(
+            StatusCode::BAD_REQUEST,
+            format!("„{name}“ hat Leerzeichen oder Zeilenumbrüche am Anfang oder Ende."),
+        ));
+    }
+    // The description says these are whole numbers: an empty one is no number.
+    if let Some((name, _)) = query
+        .iter()
+        .find(|(k, v)| k == "alter" && v.trim().is_empty())
+    {
+        return Err(Refusal(
+            StatusCode::BAD_REQUEST,
+            format!("„{name}“ ist leer: bitte eine ganze Zahl angeben oder weglassen."),
+        ));
+    }
+    for name in ["q", "bei"] {
+        if query
+            .iter()
+            .any(|(k, v)| k == name && v.chars().count() > MAX_QUERY_TEXT)
+        {
+            return Err(Refusal(
+                StatusCode::BAD_REQUEST,
+                format!("„{name}“ ist zu lang (höchstens {MAX_QUERY_TEXT} Zeichen)."),
+            ));
+        }
+    }
     let region = state.app.region.clone();
     let parsed = ParsedQuery::parse(filter_pairs, |ags| region.knows_municipality(ags));
     if !parsed.notices.is_empty() {
@@ -354,8 +386,9 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
     .with_places(state.app.region.places.clone());
     let result = searchable.apply(&parsed.filter);
     if result.unknown_place {
+        // The place named is not there to sort by: "not found", as its description says.
         return Err(Refusal(
-            StatusCode::BAD_REQUEST,
+            StatusCode::NOT_FOUND,
             format!(
                 "Den Ort „{}“ kennt die Chancenkarte nicht.",
                 parsed.filter.near
@@ -446,10 +479,19 @@ async fn offer(
     Path(id): Path<String>,
 ) -> Response {
     let Ok(id) = id.parse::<i64>() else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            format!("„{id}“ ist keine Angebotsnummer."),
-        );
+        // A whole number too large for any offer names no offer; anything else is no number.
+        let (status, reason) = if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
+            (
+                StatusCode::NOT_FOUND,
+                format!("Ein öffentliches Angebot {id} gibt es nicht."),
+            )
+        } else {
+            (
+                StatusCode::BAD_REQUEST,
+                format!("„{id}“ ist keine Angebotsnummer."),
+            )
+        };
+        return refuse(status, reason);
     };
     match crate::offers::service::records_in(state.offers.as_ref()).await {
         Ok(records) => match records.iter().find(|r| r.detail.id == id) {
@@ -609,15 +651,70 @@ async fn taxonomy(State(state): State<ApiState>, headers: HeaderMap) -> Response
 }
 
 async fn openapi(State(state): State<ApiState>, headers: HeaderMap) -> Response {
+    let ags: Vec<&str> = state
+        .app
+        .region
+        .municipalities
+        .iter()
+        .map(|m| m.ags.as_str())
+        .collect();
     cached(
         &state,
         &headers,
         "application/json",
-        OPENAPI.as_bytes().to_vec(),
+        json_bytes(&openapi_document(&ags)),
         Vec::new(),
     )
     .await
 }
+
+/// The description of `/api/v1` with the codes it accepts written in: the vocabularies' codes
+/// and this region's municipality keys as enumerations (an empty value means no filter), so a
+/// client, or a tool that generates requests from it, knows every value the server takes.
+pub fn openapi_document(municipalities: &[&str]) -> serde_json::Value {
+    fn codes<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str) -> Vec<String> {
+        std::iter::once(String::new())
+            .chain(all.iter().map(|item| code(*item).to_string()))
+            .collect()
+    }
+    // A unit test makes sure the file parses.
+    let mut document: serde_json::Value = serde_json::from_str(OPENAPI).unwrap_or_default();
+    let enums = [
+        ("phase", codes(LifePhase::ALL, LifePhase::code)),
+        ("thema", codes(Topic::ALL, Topic::code)),
+        ("sprache", codes(Language::ALL, Language::code)),
+        (
+            "ort",
+            std::iter::once(String::new())
+                .chain(municipalities.iter().map(|ags| ags.to_string()))
+                .collect(),
+        ),
+    ];
+    let operations = document["paths"]
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|paths| paths.values_mut())
+        .filter_map(|path| path.as_object_mut())
+        .flat_map(|path| path.values_mut());
+    for operation in operations {
+        let Some(parameters) = operation
+            .get_mut("parameters")
+            .and_then(|parameters| parameters.as_array_mut())
+        else {
+            continue;
+        };
+        for parameter in parameters {
+            let name = parameter["name"].as_str().unwrap_or_default().to_string();
+            if let Some((_, values)) = enums.iter().find(|(key, _)| *key == name) {
+                parameter["schema"]["enum"] = serde_json::json!(values);
+            }
+        }
+    }
+    document
+}
+
+/// The longest search text or place the API takes (as its description says).
+pub const MAX_QUERY_TEXT: usize = 100;
 
 async fn unknown() -> Response {
     refuse(
@@ -643,6 +740,30 @@ pub fn routes<S: Clone + Send + Sync + 'static>(state: ApiState) -> Router<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_description_names_every_accepted_code() {
+        let document = openapi_document(&["05558012"]);
+        let parameters = document["paths"]["/api/v1/offers"]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        let enum_of = |name: &str| {
+            parameters
+                .iter()
+                .find(|p| p["name"] == name)
+                .map(|p| p["schema"]["enum"].clone())
+                .unwrap()
+        };
+        assert_eq!(enum_of("ort"), serde_json::json!(["", "05558012"]));
+        let topics = enum_of("thema");
+        assert_eq!(topics.as_array().unwrap().len(), Topic::ALL.len() + 1);
+        assert!(
+            topics
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("beratung"))
+        );
+    }
 
     #[test]
     fn paging_reads_its_parameters_and_cuts_the_list() {

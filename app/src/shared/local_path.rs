@@ -14,6 +14,7 @@ pub fn local_path(next: Option<&str>) -> String {
 
 /// Sends a server function's answer to `path` on this site. The one place a server function
 /// sets a `Location`: whatever went into `path`, only a checked local path reaches the header.
+#[cfg(feature = "ssr")]
 pub fn redirect_to(path: &str) {
     leptos_axum::redirect(&local_path(Some(path)));
 }

@@ -2,13 +2,13 @@
 //! languages, text normalisation, the demo PRNG, throttling rules and fetching fragments.
 
 pub mod codec;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod csv_text;
 pub mod error;
 #[cfg(feature = "hydrate")]
 pub mod fetch;
 pub mod i18n;
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod local_path;
 pub mod prng;
 pub mod query_pairs;
