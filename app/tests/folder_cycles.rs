@@ -6,14 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 mod source_tree;
-use source_tree::rust_files;
+use source_tree::{rust_files, without_comments};
 
 /// The top-level modules named as `crate::<name>` in `source`, comments left out.
 fn named_modules(source: &str) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    for line in source.lines() {
-        let code = line.split("//").next().unwrap_or_default();
-        let mut rest = code;
+    let code = without_comments(source);
+    for line in code.lines() {
+        let mut rest = line;
         while let Some(at) = rest.find("crate::") {
             rest = &rest[at + "crate::".len()..];
             let name: String = rest

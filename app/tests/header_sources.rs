@@ -6,7 +6,7 @@
 use std::path::Path;
 
 mod source_tree;
-use source_tree::rust_files;
+use source_tree::{rust_files, without_comments};
 
 #[test]
 fn redirects_go_through_the_checked_door() {
@@ -15,11 +15,7 @@ fn redirects_go_through_the_checked_door() {
     let mut bypasses = Vec::new();
     for file in rust_files(&source) {
         let text = std::fs::read_to_string(&file).expect("a readable source file");
-        let code: String = text
-            .lines()
-            .map(|line| line.split("//").next().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let code = without_comments(&text);
         if file != door && code.contains("leptos_axum::redirect(") {
             bypasses.push(format!("{}: leptos_axum::redirect", file.display()));
         }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{Running, Visitor};
+use common::Visitor;
 
 const EDITOR: usize = 1;
 const ADMIN: usize = 2;
@@ -22,13 +22,6 @@ fn rounds() -> usize {
         .ok()
         .and_then(|rounds| rounds.parse().ok())
         .unwrap_or(2)
-}
-
-async fn signed_in_visitor(running: &Running, which: usize) -> Visitor {
-    let visitor = Visitor::new(running);
-    let (email, password) = running.demo_login(which);
-    assert_eq!(visitor.login(email, &password).await.status, 200);
-    visitor
 }
 
 /// One writer: saves its own offer's phone number again and again, each time a new number, and
@@ -85,7 +78,7 @@ async fn crash_story(database_url: &str, backend: &str) {
             .collect();
         let mut writers = tokio::task::JoinSet::new();
         for (i, offer) in offer_ids.iter().enumerate() {
-            let editor = signed_in_visitor(&running, if i % 2 == 0 { EDITOR } else { ADMIN }).await;
+            let editor = common::signed_in(&running, if i % 2 == 0 { EDITOR } else { ADMIN }).await;
             writers.spawn(write_until_killed(
                 editor,
                 *offer,
@@ -97,7 +90,7 @@ async fn crash_story(database_url: &str, backend: &str) {
         drop(running);
         writers.join_all().await;
         running = common::start_demo_on(database_url).await;
-        let reader = signed_in_visitor(&running, EDITOR).await;
+        let reader = common::signed_in(&running, EDITOR).await;
         for (offer, saved) in &acknowledged {
             let saved = saved.lock().unwrap().clone();
             let history = reader

@@ -643,10 +643,7 @@ fn flag(query: &Pairs, key: &str) -> bool {
 
 /// The site's address for absolute URIs: `PUBLIC_URL` (a local trial: its loopback host).
 fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
-    state
-        .app
-        .site
-        .link_base(headers.get(header::HOST).and_then(|h| h.to_str().ok()))
+    state.app.site.link_base_for(headers)
 }
 
 /// Loads the public data and builds the tables.

@@ -57,6 +57,15 @@ impl SiteAddress {
         }
     }
 
+    /// [`SiteAddress::link_base`] for a request with these `headers`.
+    pub fn link_base_for(&self, headers: &axum::http::HeaderMap) -> String {
+        self.link_base(
+            headers
+                .get(axum::http::header::HOST)
+                .and_then(|host| host.to_str().ok()),
+        )
+    }
+
     /// The address absolute links start with (HSDS URIs, the hand-out's link and QR code),
     /// without a trailing slash. A local trial names the loopback host it was asked under.
     pub fn link_base(&self, host_header: Option<&str>) -> String {

@@ -15,3 +15,12 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+/// `source` with the `//` comments left out, line by line.
+pub fn without_comments(source: &str) -> String {
+    source
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

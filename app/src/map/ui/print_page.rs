@@ -28,18 +28,12 @@ struct Handout {
 /// The site's address for links printed on paper: `PUBLIC_URL` (a local trial: the loopback
 /// host it was asked under).
 async fn site_address() -> String {
-    let host = leptos_axum::extract::<axum::http::HeaderMap>()
+    let headers = leptos_axum::extract::<axum::http::HeaderMap>()
         .await
-        .ok()
-        .and_then(|headers| {
-            headers
-                .get(axum::http::header::HOST)
-                .and_then(|host| host.to_str().ok())
-                .map(str::to_string)
-        });
+        .unwrap_or_default();
     crate::platform::state::app_state().map_or_else(
         |_| "http://localhost".to_string(),
-        |state| state.site.link_base(host.as_deref()),
+        |state| state.site.link_base_for(&headers),
     )
 }
 
