@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=$1
 workdir=$2
+# The browser tests search a lot from one address: the planners' count of searches without
+# results must not run out of its per-address allowance halfway through.
 DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none COOKIE_SECURE=false \
+  ZERO_RESULT_REPORTS_PER_HOUR=${ZERO_RESULT_REPORTS_PER_HOUR:-1000} \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  "target/${E2E_PROFILE:-release}/server" >"$workdir/server.log" 2>&1 &
+  "${E2E_SERVER_BIN:-target/${E2E_PROFILE:-release}/server}" >"$workdir/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if curl -fs "http://127.0.0.1:$port/api/region" >/dev/null 2>&1; then

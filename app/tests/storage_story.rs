@@ -67,6 +67,7 @@ fn offer(organization_id: i64, name: &str, status: OfferStatus) -> NewOffer {
             OpeningSlot::parse(1, "09:00", "11:30").unwrap(),
         ],
         hours_note: "nicht in den Schulferien".into(),
+        closed_in_school_holidays: true,
         last_checked: NaiveDate::from_ymd_opt(2026, 9, 15).unwrap(),
         status,
         is_demo: false,
@@ -181,6 +182,12 @@ async fn story(storage: Arc<dyn Storage>) {
     assert!(summary.phases.contains(LifePhase::Parents));
     assert!(summary.languages.contains(Language::Turkish));
     assert!(summary.free && summary.wheelchair);
+    assert_eq!(
+        summary.hours.len(),
+        2,
+        "the summary carries the weekly hours"
+    );
+    assert!(summary.closed_in_school_holidays);
 
     let detail = storage
         .public_offer_detail(active)
@@ -189,6 +196,7 @@ async fn story(storage: Arc<dyn Storage>) {
         .expect("active offer has a detail");
     assert_eq!(detail.address.municipality, "Coesfeld");
     assert_eq!(detail.opening_hours.len(), 2);
+    assert!(detail.closed_in_school_holidays);
     assert_eq!(
         detail.opening_hours[0].weekday.number(),
         1,
@@ -691,6 +699,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
     );
     assert_eq!(offer.value(EditableField::InternalNote), SECRET_NOTE);
     assert_eq!(offer.value(EditableField::Wheelchair), "ja");
+    assert_eq!(offer.value(EditableField::ClosedInSchoolHolidays), "ja");
     let base = offer.version;
 
     let saved = storage
@@ -773,6 +782,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
         (EditableField::Topics, "beratung,gesundheit"),
         (EditableField::OpeningHours, "Di 10:00-12:00"),
         (EditableField::InternalNote, ""),
+        (EditableField::ClosedInSchoolHolidays, "nein"),
         (EditableField::Wheelchair, "nein"),
     ] {
         let version = storage.editable_offer(id).await.unwrap().unwrap().version;
@@ -792,6 +802,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
     );
     assert_eq!(detail.opening_hours.len(), 1);
     assert!(!detail.wheelchair);
+    assert!(!detail.closed_in_school_holidays);
     assert_eq!(
         storage
             .member_offer_info(id)
@@ -804,8 +815,10 @@ async fn edit_story(storage: Arc<dyn Storage>) {
 
     // History, newest first, with who, old and new value.
     let history = storage.offer_history(id).await.unwrap();
-    assert_eq!(history.len(), 7, "{history:#?}");
+    assert_eq!(history.len(), 8, "{history:#?}");
     assert_eq!(history[0].field, "rollstuhlgerecht");
+    assert_eq!(history[1].field, "schulferien_geschlossen");
+    assert_eq!(history[1].old_value, "ja");
     assert_eq!(history.last().unwrap().field, "name");
     assert_eq!(history.last().unwrap().old_value, "Babytreff");
     assert_eq!(history.last().unwrap().account_name, "Rita Redaktion");

@@ -15,7 +15,7 @@ test('the filter drawer covers the screen, counts live and closes on "Ergebnisse
   expect(Math.round(box.height)).toBe(viewport.height);
   expect(Math.round(box.width)).toBe(viewport.width);
 
-  await page.getByLabel(/^Beratung/).tap();
+  await page.getByRole('checkbox', { name: /^Beratung/ }).tap();
   await expect(page).toHaveURL(/thema=beratung/);
   const count = Number(((await page.locator('#result-count').textContent()) ?? '').match(/\d+/)![0]);
   const show = page.getByRole('button', { name: `Ergebnisse anzeigen (${count})` });

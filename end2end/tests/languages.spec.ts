@@ -22,6 +22,8 @@ test('English is chosen in the header, remembered, and translates the map explor
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
   await expect(page.locator('#result-count')).toHaveText(/^\d+ offers? found$/);
   await expect(page.locator('.results .topics').first()).toContainText(/counselling/i);
+  await expect(page.locator('.results .languages').first()).toContainText(/^Languages: /);
+  await expect(page.locator('.results .action.route').first()).toHaveText('Directions');
   // Remembered on another page, and after a reload.
   await page.goto('/hilfe');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -51,6 +53,9 @@ test('Arabic lays out right to left, the map controls included', async ({ page }
 
   // An offer: the labels in Arabic, its German description marked as German.
   // Wait for states, never for time: the link is on screen, the click has opened the offer.
+  // On a phone the list is in the lowered sheet: its handle brings it up.
+  const handle = page.locator('.sheet-handle');
+  if (await handle.isVisible()) await handle.click();
   const first = page.locator('.results .result h3 a').first();
   await first.scrollIntoViewIfNeeded();
   await expect(first).toBeVisible();

@@ -17,6 +17,9 @@ test('the list can keep to the map area, and list and map mark the same offer', 
     }).toPass({ timeout: 20_000 });
   }
   const total = Number(((await page.locator('#result-count').textContent()) ?? '').match(/\d+/)![0]);
+  // On a phone the list is in the lowered sheet: its handle brings it up.
+  const handle = page.locator('.sheet-handle');
+  if (await handle.isVisible()) await handle.click();
   await page.getByLabel('Nur Angebote im sichtbaren Kartenausschnitt').check();
   await expect(page.locator('.list-count')).toContainText('in der Liste');
   const inView = async () => Number(((await page.locator('.list-count').textContent()) ?? '').match(/\d+/)![0]);

@@ -36,14 +36,14 @@ test('page loads, hydrates and shows clusters with counts', async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
-test('a topic filter reduces the count and updates the URL; back restores it', async ({ page }) => {
+test('a topic filter reduces the count and updates the URL; Back closes the drawer, the chip removes it', async ({ page }) => {
   await page.goto('/');
   await waitForMap(page);
   const before = await resultCount(page);
   // A mark on the window survives only if filtering happens in the page, without a reload.
   await page.evaluate(() => ((window as any).__samePage = true));
   await page.locator('details.filters > summary').click();
-  await page.getByLabel(/^Beratung/).check();
+  await page.getByRole('checkbox', { name: /^Beratung/ }).check();
   await expect(page).toHaveURL(/thema=beratung/);
   await expect.poll(() => resultCount(page)).toBeLessThan(before);
   const filtered = await resultCount(page);
@@ -52,7 +52,12 @@ test('a topic filter reduces the count and updates the URL; back restores it', a
   const topics = await page.locator('.results .topics').allTextContents();
   for (const t of topics) expect(t).toContain('Beratung');
   expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+  // Back closes the drawer; ticking was not history, so the filter stays …
   await page.goBack();
+  await expect(page.locator('details.filters')).not.toHaveAttribute('open', '');
+  await expect(page).toHaveURL(/thema=beratung/);
+  // … until its chip is removed.
+  await page.locator('.chips .chip').filter({ hasText: 'Beratung' }).click();
   await expect(page).not.toHaveURL(/thema=/);
   await expect.poll(() => resultCount(page)).toBe(before);
 });

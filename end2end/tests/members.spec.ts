@@ -41,6 +41,7 @@ test('a member sees the contact person; after logout it is gone', async ({ page 
   const panel = page.locator('#detail-panel');
   await expect(panel.getByText(contact).first()).toBeVisible();
 
+  await page.locator('.account-menu summary').click();
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sie sind abgemeldet.' })).toBeVisible();
   await expect(page.getByText('angemeldet als')).toHaveCount(0);
@@ -72,6 +73,7 @@ test('the directory search finds a contact by name', async ({ page }) => {
 
 test('an admin invites a person, who sets a password and signs in', async ({ page, browser }) => {
   await submitLogin(page, ADMIN);
+  await page.locator('.account-menu summary').click();
   await page.getByRole('link', { name: 'Verwaltung', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Verwaltung der Konten' })).toBeVisible();
   const email = `neu-${Date.now()}@example.org`;

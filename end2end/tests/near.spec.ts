@@ -6,6 +6,8 @@ import { test, expect, Page } from '@playwright/test';
 async function listedDistances(page: Page): Promise<number[]> {
   const metas = await page.locator('.results .result .meta').allTextContents();
   return metas.map((meta) => {
+    // The distance is a left-to-right isolate (U+2066 … U+2069) inside the sentence.
+    meta = meta.replace(/[\u2066-\u2069]/g, '');
     const found = meta.match(/· ([\d,]+) (k?m) entfernt$/);
     expect(found, meta).not.toBeNull();
     const value = Number(found![1].replace(',', '.'));
@@ -16,8 +18,7 @@ async function listedDistances(page: Page): Promise<number[]> {
 test('a typed village sorts the list nearest first, with distances', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
-  await page.locator('details.filters > summary').click();
-  const near = page.getByLabel('In der Nähe von (Ort oder Postleitzahl)');
+  const near = page.getByLabel('Wo?');
   await near.fill('Buldern');
   await near.press('Enter');
   await expect(page).toHaveURL(/bei=Buldern/);
@@ -43,10 +44,9 @@ test('the own position is used only after a click, rounded in the URL', async ({
   await page.goto('/');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
   await expect(page).not.toHaveURL(/bei=/);
-  await page.locator('details.filters > summary').click();
   await page.getByRole('button', { name: 'Meinen Standort verwenden' }).click();
   await expect(page).toHaveURL(/bei=51\.770%2C7\.444|bei=51\.770,7\.444/);
-  await expect(page.locator('#result-count')).toContainText('(ab Ihr Standort)');
+  await expect(page.locator('#result-count')).toContainText('(ab Ihrem Standort)');
   const first = page.locator('.results .result').first();
   await expect(first.locator('.meta')).toContainText('Lüdinghausen');
   expect((await listedDistances(page))[0]).toBeLessThan(2000);

@@ -9,8 +9,7 @@ import { artifacts, MEMBER, EDITOR, signIn } from './support';
 async function searchFindingNothing(page: Page, text: string) {
   await page.goto('/');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
-  await page.locator('details.filters > summary').tap();
-  const search = page.getByLabel('Suchbegriff');
+  const search = page.getByLabel('Was?');
   await search.fill(text);
   // The map reports the search once it rests: wait for that report, not for a time.
   const reported = page.waitForResponse((response) => response.url().endsWith('/suche/ohne-ergebnis'));

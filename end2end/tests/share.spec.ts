@@ -1,7 +1,13 @@
 // Sharing and printing a selection: "Teilen" copies the link where the browser has no share
 // sheet, and "Drucken" opens the A4 hand-out with its QR code, saved as PDF for a look.
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { artifacts } from './support';
+
+/** On a phone the results sheet starts lowered: its handle brings it up. */
+async function raiseSheet(page: Page) {
+  const handle = page.locator('.sheet-handle');
+  if (await handle.isVisible()) await handle.click();
+}
 
 test('"Teilen" opens the share sheet with the link of the current selection', async ({ page }) => {
   // A stand-in share sheet that records what it was given.
@@ -16,7 +22,8 @@ test('"Teilen" opens the share sheet with the link of the current selection', as
   });
   await page.goto('/?alter=4&thema=beratung');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
-  await page.getByRole('button', { name: 'Teilen' }).click();
+  await raiseSheet(page);
+  await page.locator('.share-print').getByRole('button', { name: 'Teilen' }).click();
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared?.url))
     .toBe(page.url());
@@ -29,7 +36,8 @@ test('"Teilen" copies the link where there is no share sheet', async ({ page, co
   });
   await page.goto('/?alter=4&thema=beratung');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
-  await page.getByRole('button', { name: 'Teilen' }).click();
+  await raiseSheet(page);
+  await page.locator('.share-print').getByRole('button', { name: 'Teilen' }).click();
   await expect(page.locator('.share-print [role="status"]')).toHaveText('Link kopiert.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });
@@ -37,6 +45,7 @@ test('"Teilen" copies the link where there is no share sheet', async ({ page, co
 test('"Drucken" opens the hand-out of the selection with its QR code', async ({ page }) => {
   await page.goto('/?alter=4&thema=beratung');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await raiseSheet(page);
   await page.getByRole('link', { name: 'Drucken' }).click();
   await expect(page).toHaveURL(/\/drucken\?alter=4&thema=beratung$/);
   await expect(page.locator('.print-selection')).toHaveText('Auswahl: Alter: 4 Jahre · Thema: Beratung');

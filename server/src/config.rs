@@ -87,6 +87,9 @@ pub struct Config {
     /// says so).
     #[arg(long, env = "ZERO_RESULT_MONTHS", default_value_t = 12)]
     pub zero_result_months: u32,
+    /// Searches without results counted per client address and hour (a burst, then evenly).
+    #[arg(long, env = "ZERO_RESULT_REPORTS_PER_HOUR", default_value_t = app::planning::service::ZERO_RESULT_REPORTS_PER_HOUR)]
+    pub zero_result_reports_per_hour: u32,
 
     /// The reach planners see flagged first: town centres farther than this from the nearest
     /// matching offer (kilometres).

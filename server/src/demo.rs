@@ -412,7 +412,7 @@ mod tests {
             (
                 132,
                 338,
-                "aee032c97a21d9fa3d9ceb70d76193c1b865fc472ceb92a87a69150a2957afa3"
+                "b0ac9f7d1c1a10d5e3abda9a95b18bc5b790719e6ec158a554f728634149bcf7"
             ),
             "organisations, offers and digest of the demo data"
         );

@@ -99,6 +99,10 @@ pub fn router(
             "/pkg",
             static_files(ServeDir::new(format!("{}/pkg", config.site_root))),
         )
+        .nest_service(
+            "/js",
+            static_files(ServeDir::new(format!("{}/js", config.site_root))),
+        )
         .route_service(
             "/favicon.svg",
             static_files(ServeFile::new(format!("{}/favicon.svg", config.site_root))),

@@ -135,7 +135,9 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             &region,
         )))
         .with(Arc::new(
-            app::planning::service::ZeroResultReports::default(),
+            app::planning::service::ZeroResultReports::per_hour(
+                config.zero_result_reports_per_hour,
+            ),
         ));
     let state = AppState {
         features,

@@ -5,12 +5,12 @@
 ## Filters
 karte-filter = الفلاتر
 karte-filter-aktiv = { $count ->
-    [zero] الفلاتر (المفعّلة: { $count })
-    [one] الفلاتر (المفعّلة: { $count })
-    [two] الفلاتر (المفعّلة: { $count })
-    [few] الفلاتر (المفعّلة: { $count })
-    [many] الفلاتر (المفعّلة: { $count })
-   *[other] الفلاتر (المفعّلة: { $count })
+    [zero] الفلاتر ({ $count })
+    [one] الفلاتر ({ $count })
+    [two] الفلاتر ({ $count })
+    [few] الفلاتر ({ $count })
+    [many] الفلاتر ({ $count })
+   *[other] الفلاتر ({ $count })
 }
 karte-alter = عمر الطفل (بالسنوات)
 karte-lebensphase = مرحلة الحياة
@@ -190,3 +190,84 @@ form-vor-ort = حضوريًا
 form-aufsuchend = متنقّل (يأتي إليك)
 form-online = عبر الإنترنت
 form-telefonisch = عبر الهاتف
+
+## Search bar, chips, result cards and groups
+karte-was = ماذا؟
+karte-was-platzhalter = مثلاً: قابلة
+karte-wo = أين؟
+karte-wo-platzhalter = مدينة، رمز بريدي
+karte-suchen = بحث
+karte-aktive-filter = عوامل التصفية النشطة
+karte-filter-entfernen = إزالة عامل التصفية: { $label }
+karte-chip-suche = «{ $text }»
+karte-chip-bei = بالقرب من { $place }
+karte-chip-alter = { $count ->
+    [zero] { $count } سنة
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $count } سنوات
+    [many] { $count } سنة
+   *[other] { $count } سنة
+}
+karte-chip-sprache = اللغة: { $language }
+karte-chip-kostenlos = مجاني
+karte-chip-barrierefrei = مناسب للكراسي المتحركة
+karte-ausgangspunkt = نقطة الانطلاق: { $place }
+karte-gruppe-liste = { $count ->
+    [zero] لا توجد خدمات في هذا المكان
+    [one] خدمة واحدة في هذا المكان
+    [two] خدمتان في هذا المكان
+    [few] { $count } خدمات في هذا المكان
+    [many] { $count } خدمة في هذا المكان
+   *[other] { $count } خدمة في هذا المكان
+}
+karte-gruppe-schliessen = إغلاق القائمة
+karte-anrufen = اتصال
+karte-anrufen-name = الاتصال بـ { $name }: { $phone }
+karte-route = الطريق
+karte-route-name = الطريق إلى { $name }
+karte-teilen-name = مشاركة { $name }
+karte-sprachen = اللغات: { $languages }
+karte-keine-tipp = جرّب كلمة أخرى أو أزل أحد عوامل التصفية.
+
+## Today's opening hours on the result cards, and "open now" (public and school holidays
+## considered). { $hours }: "09:00–12:00, 14:00–16:00"; { $name }: a feiertag-… message.
+## The times are isolated left to right (U+2066 … U+2069), as the printed hours are.
+heute-offen = اليوم { "\u2066" }{ $hours }{ "\u2069" }
+heute-geschlossen = مغلق اليوم
+heute-feiertag = مغلق اليوم – عطلة رسمية ({ $name })
+heute-schulferien = مغلق اليوم – عطلة مدرسية
+heute-nach-vereinbarung = بموعد مسبق
+karte-jetzt-offen = مفتوح الآن
+karte-chip-jetzt = مفتوح الآن
+karte-hinweis-jetzt = «{ $value }» ليست قيمة صالحة لـ «jetzt» (مفتوح الآن)، وتم تجاهلها.
+karte-schulferien-geschlossen = مغلق خلال العطل المدرسية.
+feiertag-neujahr = رأس السنة الميلادية
+feiertag-karfreitag = الجمعة العظيمة
+feiertag-ostermontag = اثنين الفصح
+feiertag-tag-der-arbeit = عيد العمال
+feiertag-himmelfahrt = عيد الصعود
+feiertag-pfingstmontag = اثنين العنصرة
+feiertag-fronleichnam = عيد القربان المقدس
+feiertag-deutsche-einheit = يوم الوحدة الألمانية
+feiertag-allerheiligen = عيد جميع القديسين
+feiertag-weihnachtstag-1 = اليوم الأول من عيد الميلاد
+feiertag-weihnachtstag-2 = اليوم الثاني من عيد الميلاد
+karte-mein-standort = موقعي
+karte-meinten-sie = هل تقصد:
+karte-ohne = { $count ->
+    [zero] بدون { $filter }: لا توجد خدمات
+    [one] بدون { $filter }: خدمة واحدة
+    [two] بدون { $filter }: خدمتان
+    [few] بدون { $filter }: { $count } خدمات
+    [many] بدون { $filter }: { $count } خدمة
+   *[other] بدون { $filter }: { $count } خدمة
+}
+karte-gruppe-stelle = { $count ->
+    [zero] لا توجد خدمات في مكان واحد في { $place } – افتح القائمة
+    [one] خدمة واحدة في مكان واحد في { $place } – افتح القائمة
+    [two] خدمتان في مكان واحد في { $place } – افتح القائمة
+    [few] { $count } خدمات في مكان واحد في { $place } – افتح القائمة
+    [many] { $count } خدمة في مكان واحد في { $place } – افتح القائمة
+   *[other] { $count } خدمة في مكان واحد في { $place } – افتح القائمة
+}

@@ -69,7 +69,78 @@ hilfe-weitergeben-text = بزر «مشاركة» ترسل اختيارك إلى 
 hilfe-ohne-karte = بدون الخريطة
 hilfe-ohne-karte-text = كل الخدمات موجودة أيضًا في قائمة النتائج: على الهاتف في الأسفل فوق الخريطة (للتكبير يُرجى سحبها إلى الأعلى أو النقر عليها)، وعلى الشاشات الكبيرة بجانب الخريطة. تعمل القائمة بلوحة المفاتيح وقارئ الشاشة، وأيضًا بدون JavaScript.
 hilfe-fehler = خدمة ناقصة أو معلوماتها غير صحيحة؟
-hilfe-fehler-text = في صفحة كل خدمة يمكنك استخدام زر «Fehler melden» (الإبلاغ عن خطأ). ويمكن للمؤسسات طلب إضافة خدمة جديدة:
+hilfe-fehler-text = في صفحة كل خدمة يمكنك استخدام زر «الإبلاغ عن خطأ». ويمكن للمؤسسات طلب إضافة خدمة جديدة:
 hilfe-eintragen = طلب إضافة خدمة
 hilfe-sprachen = اللغات
 hilfe-sprachen-text = في أعلى كل صفحة تختار اللغة: الألمانية أو الإنجليزية أو التركية أو العربية أو الأوكرانية. تحفظ Chancenkarte اختيارك. أوصاف الخدمات مكتوبة بالألمانية؛ ولبعض الخدمات وصف قصير بلغتك.
+
+## One offer: the quick actions, its page and the link previews
+angebot-anrufen = اتصال
+angebot-zur-karte = كل الخدمات على الخريطة
+angebot-laedt = جارٍ تحميل الخدمة …
+angebot-fehler = تعذّر تحميل الخدمة. يُرجى المحاولة مرة أخرى لاحقًا.
+angebot-nicht-gefunden-titel = الخدمة غير موجودة – Chancenkarte
+angebot-nicht-gefunden = الخدمة غير موجودة
+angebot-nicht-gefunden-text = هذه الخدمة غير موجودة أو لم تعد موجودة. ربما تمت أرشفتها.
+angebot-vorschau = { $name } – { $organization } في { $town }. خدمة للأسر والأطفال والشباب على Chancenkarte.
+
+## "Fehler melden" below an offer
+fehler-melden = الإبلاغ عن خطأ
+fehler-melden-was = ما الخطأ في هذه المعلومات؟
+fehler-melden-email = بريدك الإلكتروني للاستفسارات (اختياري)
+fehler-melden-senden = إرسال البلاغ
+
+## The print view (/drucken)
+druck-titel = عرض الطباعة – Chancenkarte
+druck-laedt = جارٍ إعداد عرض الطباعة …
+druck-fehler = تعذّر إنشاء عرض الطباعة. يُرجى المحاولة مرة أخرى لاحقًا.
+druck-zurueck = العودة إلى الخريطة
+druck-stand = بتاريخ { $date }
+druck-auswahl = الاختيار: { $selection }
+druck-alle = كل الخدمات
+druck-anzahl = { $count ->
+    [0] لم يتم العثور على أي خدمة.
+    [one] خدمة واحدة
+    [two] خدمتان
+    [few] { $count } خدمات
+    [many] { $count } خدمة
+   *[other] { $count } خدمة
+}
+druck-orte = في: { $towns }
+druck-qr = رمز QR يحتوي على رابط هذا الاختيار
+druck-online = هذا الاختيار على الإنترنت:
+druck-gekuerzt = طُبعت أول { $shown } خدمة من أصل { $total }. تجد كل الخدمات عبر رمز QR.
+druck-inhalt-deutsch = معلومات الخدمات مكتوبة باللغة الألمانية.
+druck-telefon = هاتف: { $phone }
+druck-oeffnungszeiten = أوقات العمل:
+druck-alter = { $age ->
+    [one] العمر: سنة واحدة
+    [two] العمر: سنتان
+    [few] العمر: { $age } سنوات
+   *[other] العمر: { $age } سنة
+}
+druck-lebensphase = مرحلة الحياة: { $phase }
+druck-themen = { $count ->
+    [one] الموضوع: { $topics }
+   *[other] المواضيع: { $topics }
+}
+druck-ort = المكان: { $place }
+druck-suchbegriff = كلمة البحث: «{ $text }»
+druck-sprache = اللغة: { $language }
+druck-naehe = حسب المسافة من: { $place }
+druck-naehe-name = حسب الاسم، مع المسافة من: { $place }
+druck-eigener-standort = موقعك
+tag-kurz-mon = الاثنين
+tag-kurz-tue = الثلاثاء
+tag-kurz-wed = الأربعاء
+tag-kurz-thu = الخميس
+tag-kurz-fri = الجمعة
+tag-kurz-sat = السبت
+tag-kurz-sun = الأحد
+
+## Previews of shared links (map page)
+karte-beschreibung = خدمات للعائلات والأطفال والشباب في { $region }: ابحث واتصل واذهب.
+karte-beschreibung-filter = خدمات في { $region } – { $filter }
+
+## Short form of the sign-in link (phone header)
+seite-anmelden-kurz = تسجيل الدخول

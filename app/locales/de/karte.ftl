@@ -5,8 +5,8 @@
 ## Filters
 karte-filter = Filter
 karte-filter-aktiv = { $count ->
-    [one] Filter ({ $count } aktiv)
-   *[other] Filter ({ $count } aktiv)
+    [one] Filter ({ $count })
+   *[other] Filter ({ $count })
 }
 karte-alter = Alter des Kindes (Jahre)
 karte-lebensphase = Lebensphase
@@ -63,7 +63,7 @@ karte-gefunden-name = { $count ->
     [one] { $count } Angebot gefunden, nach Name, mit Entfernung ab { $origin }
    *[other] { $count } Angebote gefunden, nach Name, mit Entfernung ab { $origin }
 }
-karte-eigener-standort = Ihr Standort
+karte-eigener-standort = Ihrem Standort
 
 ## Results sheet and list
 karte-ergebnisse = Ergebnisse
@@ -154,3 +154,67 @@ form-vor-ort = vor Ort
 form-aufsuchend = aufsuchend (kommt zu Ihnen)
 form-online = online
 form-telefonisch = telefonisch
+
+## Search bar, chips, result cards and groups
+karte-was = Was?
+karte-was-platzhalter = z. B. Hebamme
+karte-wo = Wo?
+karte-wo-platzhalter = Ort, PLZ
+karte-suchen = Suchen
+karte-aktive-filter = Aktive Filter
+karte-filter-entfernen = Filter entfernen: { $label }
+karte-chip-suche = „{ $text }“
+karte-chip-bei = bei { $place }
+karte-chip-alter = { $count ->
+    [one] { $count } Jahr
+   *[other] { $count } Jahre
+}
+karte-chip-sprache = Sprache: { $language }
+karte-chip-kostenlos = kostenlos
+karte-chip-barrierefrei = rollstuhlgerecht
+karte-ausgangspunkt = Ausgangspunkt: { $place }
+karte-gruppe-liste = { $count ->
+    [one] { $count } Angebot an dieser Stelle
+   *[other] { $count } Angebote an dieser Stelle
+}
+karte-gruppe-schliessen = Liste schließen
+karte-anrufen = Anrufen
+karte-anrufen-name = { $name } anrufen: { $phone }
+karte-route = Route
+karte-route-name = Route zu { $name }
+karte-teilen-name = { $name } teilen
+karte-sprachen = Sprachen: { $languages }
+karte-keine-tipp = Versuchen Sie ein anderes Wort oder entfernen Sie einen Filter.
+
+## Today's opening hours on the result cards, and "open now" (public and school holidays
+## considered). { $hours }: "09:00–12:00, 14:00–16:00"; { $name }: a feiertag-… message.
+heute-offen = heute { $hours }
+heute-geschlossen = heute geschlossen
+heute-feiertag = heute Feiertag ({ $name }) – geschlossen
+heute-schulferien = heute Schulferien – geschlossen
+heute-nach-vereinbarung = nach Vereinbarung
+karte-jetzt-offen = Jetzt geöffnet
+karte-chip-jetzt = jetzt geöffnet
+karte-hinweis-jetzt = „{ $value }“ ist kein gültiger Wert für „jetzt“ und wurde ignoriert.
+karte-schulferien-geschlossen = In den Schulferien geschlossen.
+feiertag-neujahr = Neujahr
+feiertag-karfreitag = Karfreitag
+feiertag-ostermontag = Ostermontag
+feiertag-tag-der-arbeit = Tag der Arbeit
+feiertag-himmelfahrt = Christi Himmelfahrt
+feiertag-pfingstmontag = Pfingstmontag
+feiertag-fronleichnam = Fronleichnam
+feiertag-deutsche-einheit = Tag der Deutschen Einheit
+feiertag-allerheiligen = Allerheiligen
+feiertag-weihnachtstag-1 = 1. Weihnachtstag
+feiertag-weihnachtstag-2 = 2. Weihnachtstag
+karte-mein-standort = Mein Standort
+karte-meinten-sie = Meinten Sie:
+karte-ohne = { $count ->
+    [one] Ohne { $filter }: { $count } Angebot
+   *[other] Ohne { $filter }: { $count } Angebote
+}
+karte-gruppe-stelle = { $count ->
+    [one] { $count } Angebot an einer Stelle in { $place } – Liste öffnen
+   *[other] { $count } Angebote an einer Stelle in { $place } – Liste öffnen
+}

@@ -73,3 +73,69 @@ hilfe-fehler-text = Auf der Seite jedes Angebots können Sie „Fehler melden“
 hilfe-eintragen = Angebot eintragen lassen
 hilfe-sprachen = Sprachen
 hilfe-sprachen-text = Oben auf jeder Seite wählen Sie die Sprache: Deutsch, Englisch, Türkisch, Arabisch oder Ukrainisch. Die Chancenkarte merkt sich Ihre Wahl. Die Beschreibungen der Angebote sind auf Deutsch; manche Angebote haben eine kurze Beschreibung in Ihrer Sprache.
+
+## One offer: the quick actions, its page and the link previews
+angebot-anrufen = Anrufen
+angebot-zur-karte = Alle Angebote auf der Karte
+angebot-laedt = Angebot wird geladen …
+angebot-fehler = Das Angebot konnte nicht geladen werden. Bitte versuchen Sie es später erneut.
+angebot-nicht-gefunden-titel = Angebot nicht gefunden – Chancenkarte
+angebot-nicht-gefunden = Angebot nicht gefunden
+angebot-nicht-gefunden-text = Dieses Angebot gibt es nicht oder nicht mehr. Vielleicht wurde es archiviert.
+angebot-vorschau = { $name } – { $organization } in { $town }. Ein Angebot für Familien, Kinder und Jugendliche auf der Chancenkarte.
+
+## "Fehler melden" below an offer
+fehler-melden = Fehler melden
+fehler-melden-was = Was stimmt nicht?
+fehler-melden-email = Ihre E-Mail-Adresse für Rückfragen (freiwillig)
+fehler-melden-senden = Meldung senden
+
+## The print view (/drucken)
+druck-titel = Druckansicht – Chancenkarte
+druck-laedt = Druckansicht wird erstellt …
+druck-fehler = Die Druckansicht konnte nicht erstellt werden. Bitte versuchen Sie es später erneut.
+druck-zurueck = Zurück zur Karte
+druck-stand = Stand { $date }
+druck-auswahl = Auswahl: { $selection }
+druck-alle = alle Angebote
+druck-anzahl = { $count ->
+    [0] Keine Angebote gefunden.
+    [one] { $count } Angebot
+   *[other] { $count } Angebote
+}
+druck-orte = in: { $towns }
+druck-qr = QR-Code mit dem Link zu dieser Auswahl
+druck-online = Diese Auswahl online:
+druck-gekuerzt = Gedruckt sind die ersten { $shown } von { $total } Angeboten. Alle finden Sie über den QR-Code.
+druck-inhalt-deutsch = Die Angaben zu den Angeboten stehen auf Deutsch.
+druck-telefon = Tel. { $phone }
+druck-oeffnungszeiten = Öffnungszeiten:
+druck-alter = { $age ->
+    [one] Alter: { $age } Jahr
+   *[other] Alter: { $age } Jahre
+}
+druck-lebensphase = Lebensphase: { $phase }
+druck-themen = { $count ->
+    [one] Thema: { $topics }
+   *[other] Themen: { $topics }
+}
+druck-ort = Ort: { $place }
+druck-suchbegriff = Suchbegriff: „{ $text }“
+druck-sprache = Sprache: { $language }
+druck-naehe = nach Entfernung von: { $place }
+druck-naehe-name = nach Name, mit Entfernung von: { $place }
+druck-eigener-standort = Ihr Standort
+tag-kurz-mon = Mo
+tag-kurz-tue = Di
+tag-kurz-wed = Mi
+tag-kurz-thu = Do
+tag-kurz-fri = Fr
+tag-kurz-sat = Sa
+tag-kurz-sun = So
+
+## Previews of shared links (map page)
+karte-beschreibung = Angebote für Familien, Kinder und Jugendliche im { $region }: finden, anrufen, hingehen.
+karte-beschreibung-filter = Angebote im { $region } – { $filter }
+
+## Short form of the sign-in link (phone header)
+seite-anmelden-kurz = Anmelden

@@ -5,8 +5,8 @@
 ## Filters
 karte-filter = Filters
 karte-filter-aktiv = { $count ->
-    [one] Filters ({ $count } active)
-   *[other] Filters ({ $count } active)
+    [one] Filters ({ $count })
+   *[other] Filters ({ $count })
 }
 karte-alter = Age of the child (years)
 karte-lebensphase = Stage of life
@@ -154,3 +154,67 @@ form-vor-ort = on site
 form-aufsuchend = outreach (comes to you)
 form-online = online
 form-telefonisch = by phone
+
+## Search bar, chips, result cards and groups
+karte-was = What?
+karte-was-platzhalter = e.g. midwife
+karte-wo = Where?
+karte-wo-platzhalter = Town, postcode
+karte-suchen = Search
+karte-aktive-filter = Active filters
+karte-filter-entfernen = Remove filter: { $label }
+karte-chip-suche = “{ $text }”
+karte-chip-bei = near { $place }
+karte-chip-alter = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+karte-chip-sprache = Language: { $language }
+karte-chip-kostenlos = free of charge
+karte-chip-barrierefrei = wheelchair accessible
+karte-ausgangspunkt = Starting point: { $place }
+karte-gruppe-liste = { $count ->
+    [one] { $count } service at this place
+   *[other] { $count } services at this place
+}
+karte-gruppe-schliessen = Close list
+karte-anrufen = Call
+karte-anrufen-name = Call { $name }: { $phone }
+karte-route = Directions
+karte-route-name = Directions to { $name }
+karte-teilen-name = Share { $name }
+karte-sprachen = Languages: { $languages }
+karte-keine-tipp = Try another word or remove a filter.
+
+## Today's opening hours on the result cards, and "open now" (public and school holidays
+## considered). { $hours }: "09:00–12:00, 14:00–16:00"; { $name }: a feiertag-… message.
+heute-offen = today { $hours }
+heute-geschlossen = closed today
+heute-feiertag = closed today – public holiday ({ $name })
+heute-schulferien = closed today – school holidays
+heute-nach-vereinbarung = by appointment
+karte-jetzt-offen = Open now
+karte-chip-jetzt = open now
+karte-hinweis-jetzt = “{ $value }” is not a valid value for “jetzt” (open now) and was ignored.
+karte-schulferien-geschlossen = Closed during the school holidays.
+feiertag-neujahr = New Year’s Day
+feiertag-karfreitag = Good Friday
+feiertag-ostermontag = Easter Monday
+feiertag-tag-der-arbeit = Labour Day
+feiertag-himmelfahrt = Ascension Day
+feiertag-pfingstmontag = Whit Monday
+feiertag-fronleichnam = Corpus Christi
+feiertag-deutsche-einheit = German Unity Day
+feiertag-allerheiligen = All Saints’ Day
+feiertag-weihnachtstag-1 = Christmas Day
+feiertag-weihnachtstag-2 = Second Day of Christmas
+karte-mein-standort = My location
+karte-meinten-sie = Did you mean:
+karte-ohne = { $count ->
+    [one] Without { $filter }: { $count } service
+   *[other] Without { $filter }: { $count } services
+}
+karte-gruppe-stelle = { $count ->
+    [one] { $count } service at one place in { $place } – open the list
+   *[other] { $count } services at one place in { $place } – open the list
+}

@@ -69,7 +69,73 @@ hilfe-weitergeben-text = With “Share” you send your selection to others; wit
 hilfe-ohne-karte = Without the map
 hilfe-ohne-karte-text = All offers are also in the list of results: on a phone at the bottom, above the map (drag it up or tap it to make it bigger); on large screens next to the map. The list works with a keyboard and a screen reader, and also without JavaScript.
 hilfe-fehler = An offer is missing or wrong?
-hilfe-fehler-text = On the page of every offer you can use “Fehler melden” (report an error). Organisations can get a new offer listed:
+hilfe-fehler-text = On the page of every offer you can use “Report an error”. Organisations can get a new offer listed:
 hilfe-eintragen = Get your offer listed
 hilfe-sprachen = Languages
 hilfe-sprachen-text = At the top of every page you choose the language: German, English, Turkish, Arabic or Ukrainian. The Chancenkarte remembers your choice. The descriptions of the offers are in German; some offers have a short description in your language.
+
+## One offer: the quick actions, its page and the link previews
+angebot-anrufen = Call
+angebot-zur-karte = All offers on the map
+angebot-laedt = Loading the offer …
+angebot-fehler = The offer could not be loaded. Please try again later.
+angebot-nicht-gefunden-titel = Offer not found – Chancenkarte
+angebot-nicht-gefunden = Offer not found
+angebot-nicht-gefunden-text = This offer does not exist or no longer exists. It may have been archived.
+angebot-vorschau = { $name } – { $organization } in { $town }. An offer for families, children and young people on the Chancenkarte.
+
+## "Fehler melden" below an offer
+fehler-melden = Report an error
+fehler-melden-was = What is wrong?
+fehler-melden-email = Your email address for questions (optional)
+fehler-melden-senden = Send report
+
+## The print view (/drucken)
+druck-titel = Print view – Chancenkarte
+druck-laedt = Preparing the print view …
+druck-fehler = The print view could not be created. Please try again later.
+druck-zurueck = Back to the map
+druck-stand = As of { $date }
+druck-auswahl = Selection: { $selection }
+druck-alle = all offers
+druck-anzahl = { $count ->
+    [0] No offers found.
+    [one] { $count } offer
+   *[other] { $count } offers
+}
+druck-orte = in: { $towns }
+druck-qr = QR code with the link to this selection
+druck-online = This selection online:
+druck-gekuerzt = The first { $shown } of { $total } offers are printed. The QR code leads to all of them.
+druck-inhalt-deutsch = The details of the offers are in German.
+druck-telefon = Tel. { $phone }
+druck-oeffnungszeiten = Opening hours:
+druck-alter = { $age ->
+    [one] Age: { $age } year
+   *[other] Age: { $age } years
+}
+druck-lebensphase = Stage of life: { $phase }
+druck-themen = { $count ->
+    [one] Topic: { $topics }
+   *[other] Topics: { $topics }
+}
+druck-ort = Place: { $place }
+druck-suchbegriff = Search term: “{ $text }”
+druck-sprache = Language: { $language }
+druck-naehe = by distance from: { $place }
+druck-naehe-name = by name, with distance from: { $place }
+druck-eigener-standort = your location
+tag-kurz-mon = Mon
+tag-kurz-tue = Tue
+tag-kurz-wed = Wed
+tag-kurz-thu = Thu
+tag-kurz-fri = Fri
+tag-kurz-sat = Sat
+tag-kurz-sun = Sun
+
+## Previews of shared links (map page)
+karte-beschreibung = Services for families, children and young people in { $region }: find, call, go.
+karte-beschreibung-filter = Services in { $region } – { $filter }
+
+## Short form of the sign-in link (phone header)
+seite-anmelden-kurz = Sign in

@@ -5,8 +5,8 @@
 ## Filters
 karte-filter = Filtreler
 karte-filter-aktiv = { $count ->
-    [one] Filtreler ({ $count } etkin)
-   *[other] Filtreler ({ $count } etkin)
+    [one] Filtreler ({ $count })
+   *[other] Filtreler ({ $count })
 }
 karte-alter = Çocuğun yaşı (yıl)
 karte-lebensphase = Yaşam dönemi
@@ -154,3 +154,67 @@ form-vor-ort = yerinde
 form-aufsuchend = gezici (size gelir)
 form-online = çevrim içi
 form-telefonisch = telefonla
+
+## Search bar, chips, result cards and groups
+karte-was = Ne?
+karte-was-platzhalter = ör. ebe
+karte-wo = Nerede?
+karte-wo-platzhalter = Yer, posta kodu
+karte-suchen = Ara
+karte-aktive-filter = Etkin filtreler
+karte-filter-entfernen = Filtreyi kaldır: { $label }
+karte-chip-suche = “{ $text }”
+karte-chip-bei = { $place } yakınında
+karte-chip-alter = { $count ->
+    [one] { $count } yaş
+   *[other] { $count } yaş
+}
+karte-chip-sprache = Dil: { $language }
+karte-chip-kostenlos = ücretsiz
+karte-chip-barrierefrei = tekerlekli sandalyeye uygun
+karte-ausgangspunkt = Başlangıç noktası: { $place }
+karte-gruppe-liste = { $count ->
+    [one] Bu yerde { $count } hizmet
+   *[other] Bu yerde { $count } hizmet
+}
+karte-gruppe-schliessen = Listeyi kapat
+karte-anrufen = Ara
+karte-anrufen-name = { $name } ara: { $phone }
+karte-route = Yol tarifi
+karte-route-name = { $name } için yol tarifi
+karte-teilen-name = { $name } paylaş
+karte-sprachen = Diller: { $languages }
+karte-keine-tipp = Başka bir kelime deneyin veya bir filtreyi kaldırın.
+
+## Today's opening hours on the result cards, and "open now" (public and school holidays
+## considered). { $hours }: "09:00–12:00, 14:00–16:00"; { $name }: a feiertag-… message.
+heute-offen = bugün { $hours }
+heute-geschlossen = bugün kapalı
+heute-feiertag = bugün resmî tatil ({ $name }) – kapalı
+heute-schulferien = bugün okul tatili – kapalı
+heute-nach-vereinbarung = randevu ile
+karte-jetzt-offen = Şu anda açık
+karte-chip-jetzt = şu anda açık
+karte-hinweis-jetzt = “{ $value }”, “jetzt” (şu anda açık) için geçerli bir değer değil ve dikkate alınmadı.
+karte-schulferien-geschlossen = Okul tatillerinde kapalıdır.
+feiertag-neujahr = Yılbaşı
+feiertag-karfreitag = Kutsal Cuma
+feiertag-ostermontag = Paskalya Pazartesisi
+feiertag-tag-der-arbeit = Emek ve Dayanışma Günü
+feiertag-himmelfahrt = İsa’nın Göğe Yükselişi
+feiertag-pfingstmontag = Pentekost Pazartesisi
+feiertag-fronleichnam = Kutsal Beden Bayramı
+feiertag-deutsche-einheit = Alman Birliği Günü
+feiertag-allerheiligen = Azizler Günü
+feiertag-weihnachtstag-1 = Noel’in birinci günü
+feiertag-weihnachtstag-2 = Noel’in ikinci günü
+karte-mein-standort = Konumum
+karte-meinten-sie = Bunu mu demek istediniz:
+karte-ohne = { $count ->
+    [one] { $filter } olmadan: { $count } hizmet
+   *[other] { $filter } olmadan: { $count } hizmet
+}
+karte-gruppe-stelle = { $count ->
+    [one] { $place } içinde aynı yerde { $count } hizmet – listeyi aç
+   *[other] { $place } içinde aynı yerde { $count } hizmet – listeyi aç
+}

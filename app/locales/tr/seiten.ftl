@@ -69,7 +69,69 @@ hilfe-weitergeben-text = “Paylaş” ile seçiminizi başkalarına gönderirsi
 hilfe-ohne-karte = Harita olmadan
 hilfe-ohne-karte-text = Tüm hizmetler sonuç listesinde de yer alır: Telefonda ekranın altında, haritanın üstünde (büyütmek için yukarı çekin veya dokunun); büyük ekranlarda haritanın yanında. Liste klavye ve ekran okuyucuyla, JavaScript olmadan da çalışır.
 hilfe-fehler = Bir hizmet eksik mi veya yanlış mı?
-hilfe-fehler-text = Her hizmetin sayfasında “Fehler melden” (hata bildir) ile hata bildirebilirsiniz. Kurumlar yeni bir hizmeti ekletebilir:
+hilfe-fehler-text = Her hizmetin sayfasında “Hata bildir” ile hata bildirebilirsiniz. Kurumlar yeni bir hizmeti ekletebilir:
 hilfe-eintragen = Hizmetinizi ekletin
 hilfe-sprachen = Diller
 hilfe-sprachen-text = Her sayfanın üst kısmında dili seçersiniz: Almanca, İngilizce, Türkçe, Arapça veya Ukraynaca. Chancenkarte seçiminizi hatırlar. Hizmetlerin açıklamaları Almancadır; bazı hizmetlerin sizin dilinizde kısa bir açıklaması vardır.
+
+## One offer: the quick actions, its page and the link previews
+angebot-anrufen = Ara
+angebot-zur-karte = Haritadaki tüm hizmetler
+angebot-laedt = Hizmet yükleniyor …
+angebot-fehler = Hizmet yüklenemedi. Lütfen daha sonra tekrar deneyin.
+angebot-nicht-gefunden-titel = Hizmet bulunamadı – Chancenkarte
+angebot-nicht-gefunden = Hizmet bulunamadı
+angebot-nicht-gefunden-text = Bu hizmet yok ya da artık mevcut değil. Arşivlenmiş olabilir.
+angebot-vorschau = { $name } – { $organization }, { $town }. Chancenkarte’de aileler, çocuklar ve gençler için bir hizmet.
+
+## "Fehler melden" below an offer
+fehler-melden = Hata bildir
+fehler-melden-was = Ne yanlış?
+fehler-melden-email = Sorularımız için e-posta adresiniz (isteğe bağlı)
+fehler-melden-senden = Bildirimi gönder
+
+## The print view (/drucken)
+druck-titel = Yazdırma görünümü – Chancenkarte
+druck-laedt = Yazdırma görünümü hazırlanıyor …
+druck-fehler = Yazdırma görünümü oluşturulamadı. Lütfen daha sonra tekrar deneyin.
+druck-zurueck = Haritaya dön
+druck-stand = Tarih: { $date }
+druck-auswahl = Seçim: { $selection }
+druck-alle = tüm hizmetler
+druck-anzahl = { $count ->
+    [0] Hizmet bulunamadı.
+   *[other] { $count } hizmet
+}
+druck-orte = (yerler: { $towns })
+druck-qr = Bu seçimin bağlantısını içeren QR kodu
+druck-online = Bu seçim internette:
+druck-gekuerzt = { $total } hizmetten ilk { $shown } tanesi yazdırıldı. Tümüne QR kodu ile ulaşabilirsiniz.
+druck-inhalt-deutsch = Hizmetlerle ilgili bilgiler Almancadır.
+druck-telefon = Tel. { $phone }
+druck-oeffnungszeiten = Çalışma saatleri:
+druck-alter = Yaş: { $age }
+druck-lebensphase = Yaşam dönemi: { $phase }
+druck-themen = { $count ->
+    [one] Konu: { $topics }
+   *[other] Konular: { $topics }
+}
+druck-ort = Yer: { $place }
+druck-suchbegriff = Arama terimi: “{ $text }”
+druck-sprache = Dil: { $language }
+druck-naehe = mesafeye göre, başlangıç noktası: { $place }
+druck-naehe-name = ada göre, mesafe başlangıç noktası: { $place }
+druck-eigener-standort = konumunuz
+tag-kurz-mon = Pzt
+tag-kurz-tue = Sal
+tag-kurz-wed = Çar
+tag-kurz-thu = Per
+tag-kurz-fri = Cum
+tag-kurz-sat = Cmt
+tag-kurz-sun = Paz
+
+## Previews of shared links (map page)
+karte-beschreibung = { $region } bölgesinde aileler, çocuklar ve gençler için hizmetler: bulun, arayın, gidin.
+karte-beschreibung-filter = { $region } bölgesindeki hizmetler – { $filter }
+
+## Short form of the sign-in link (phone header)
+seite-anmelden-kurz = Giriş

@@ -5,10 +5,10 @@
 ## Filters
 karte-filter = Фільтри
 karte-filter-aktiv = { $count ->
-    [one] Фільтри (активних: { $count })
-    [few] Фільтри (активних: { $count })
-    [many] Фільтри (активних: { $count })
-   *[other] Фільтри (активних: { $count })
+    [one] Фільтри ({ $count })
+    [few] Фільтри ({ $count })
+    [many] Фільтри ({ $count })
+   *[other] Фільтри ({ $count })
 }
 karte-alter = Вік дитини (у роках)
 karte-lebensphase = Етап життя
@@ -172,3 +172,75 @@ form-vor-ort = на місці
 form-aufsuchend = з виїздом (приходять до Вас)
 form-online = онлайн
 form-telefonisch = по телефону
+
+## Search bar, chips, result cards and groups
+karte-was = Що?
+karte-was-platzhalter = напр. акушерка
+karte-wo = Де?
+karte-wo-platzhalter = Місто, індекс
+karte-suchen = Шукати
+karte-aktive-filter = Активні фільтри
+karte-filter-entfernen = Прибрати фільтр: { $label }
+karte-chip-suche = «{ $text }»
+karte-chip-bei = поблизу { $place }
+karte-chip-alter = { $count ->
+    [one] { $count } рік
+    [few] { $count } роки
+    [many] { $count } років
+   *[other] { $count } року
+}
+karte-chip-sprache = Мова: { $language }
+karte-chip-kostenlos = безкоштовно
+karte-chip-barrierefrei = доступно для візка
+karte-ausgangspunkt = Початкова точка: { $place }
+karte-gruppe-liste = { $count ->
+    [one] { $count } пропозиція в цьому місці
+    [few] { $count } пропозиції в цьому місці
+    [many] { $count } пропозицій у цьому місці
+   *[other] { $count } пропозиції в цьому місці
+}
+karte-gruppe-schliessen = Закрити список
+karte-anrufen = Зателефонувати
+karte-anrufen-name = Зателефонувати: { $name }, { $phone }
+karte-route = Маршрут
+karte-route-name = Маршрут до { $name }
+karte-teilen-name = Поділитися: { $name }
+karte-sprachen = Мови: { $languages }
+karte-keine-tipp = Спробуйте інше слово або приберіть фільтр.
+
+## Today's opening hours on the result cards, and "open now" (public and school holidays
+## considered). { $hours }: "09:00–12:00, 14:00–16:00"; { $name }: a feiertag-… message.
+heute-offen = сьогодні { $hours }
+heute-geschlossen = сьогодні зачинено
+heute-feiertag = сьогодні зачинено – державне свято ({ $name })
+heute-schulferien = сьогодні зачинено – шкільні канікули
+heute-nach-vereinbarung = за домовленістю
+karte-jetzt-offen = Відкрито зараз
+karte-chip-jetzt = відкрито зараз
+karte-hinweis-jetzt = «{ $value }» — недійсне значення для «jetzt» (відкрито зараз), його не враховано.
+karte-schulferien-geschlossen = Під час шкільних канікул зачинено.
+feiertag-neujahr = Новий рік
+feiertag-karfreitag = Страсна п’ятниця
+feiertag-ostermontag = Великодній понеділок
+feiertag-tag-der-arbeit = День праці
+feiertag-himmelfahrt = Вознесіння Господнє
+feiertag-pfingstmontag = Духів день (понеділок після Трійці)
+feiertag-fronleichnam = Свято Тіла і Крові Христових
+feiertag-deutsche-einheit = День єдності Німеччини
+feiertag-allerheiligen = День усіх святих
+feiertag-weihnachtstag-1 = Перший день Різдва
+feiertag-weihnachtstag-2 = Другий день Різдва
+karte-mein-standort = Моє місцезнаходження
+karte-meinten-sie = Можливо, ви мали на увазі:
+karte-ohne = { $count ->
+    [one] Без «{ $filter }»: { $count } пропозиція
+    [few] Без «{ $filter }»: { $count } пропозиції
+    [many] Без «{ $filter }»: { $count } пропозицій
+   *[other] Без «{ $filter }»: { $count } пропозиції
+}
+karte-gruppe-stelle = { $count ->
+    [one] { $count } пропозиція в одному місці, { $place } – відкрити список
+    [few] { $count } пропозиції в одному місці, { $place } – відкрити список
+    [many] { $count } пропозицій в одному місці, { $place } – відкрити список
+   *[other] { $count } пропозиції в одному місці, { $place } – відкрити список
+}

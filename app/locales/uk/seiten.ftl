@@ -69,7 +69,76 @@ hilfe-weitergeben-text = Кнопкою «Поділитися» Ви надси
 hilfe-ohne-karte = Без карти
 hilfe-ohne-karte-text = Усі пропозиції є також у списку результатів: на телефоні — унизу над картою (щоб збільшити, потягніть угору або торкніться), на великих екранах — поруч із картою. Список працює з клавіатурою та програмою зчитування з екрана, а також без JavaScript.
 hilfe-fehler = Пропозиції бракує або дані неправильні?
-hilfe-fehler-text = На сторінці кожної пропозиції можна натиснути «Fehler melden» (повідомити про помилку). Організації можуть додати нову пропозицію:
+hilfe-fehler-text = На сторінці кожної пропозиції можна натиснути «Повідомити про помилку». Організації можуть додати нову пропозицію:
 hilfe-eintragen = Додати свою пропозицію
 hilfe-sprachen = Мови
 hilfe-sprachen-text = Угорі на кожній сторінці Ви вибираєте мову: німецьку, англійську, турецьку, арабську або українську. Chancenkarte запам’ятовує Ваш вибір. Описи пропозицій — німецькою мовою; деякі пропозиції мають короткий опис Вашою мовою.
+
+## One offer: the quick actions, its page and the link previews
+angebot-anrufen = Зателефонувати
+angebot-zur-karte = Усі пропозиції на карті
+angebot-laedt = Завантажуємо пропозицію …
+angebot-fehler = Не вдалося завантажити пропозицію. Будь ласка, спробуйте пізніше.
+angebot-nicht-gefunden-titel = Пропозицію не знайдено – Chancenkarte
+angebot-nicht-gefunden = Пропозицію не знайдено
+angebot-nicht-gefunden-text = Такої пропозиції немає або вже немає. Можливо, її перенесено до архіву.
+angebot-vorschau = { $name } – { $organization }, { $town }. Пропозиція для сімей, дітей і молоді на Chancenkarte.
+
+## "Fehler melden" below an offer
+fehler-melden = Повідомити про помилку
+fehler-melden-was = Що не так?
+fehler-melden-email = Ваша електронна адреса для уточнень (необов’язково)
+fehler-melden-senden = Надіслати повідомлення
+
+## The print view (/drucken)
+druck-titel = Версія для друку – Chancenkarte
+druck-laedt = Готуємо версію для друку …
+druck-fehler = Не вдалося створити версію для друку. Будь ласка, спробуйте пізніше.
+druck-zurueck = Назад до карти
+druck-stand = Станом на { $date }
+druck-auswahl = Вибір: { $selection }
+druck-alle = усі пропозиції
+druck-anzahl = { $count ->
+    [0] Пропозицій не знайдено.
+    [one] { $count } пропозиція
+    [few] { $count } пропозиції
+    [many] { $count } пропозицій
+   *[other] { $count } пропозиції
+}
+druck-orte = у населених пунктах: { $towns }
+druck-qr = QR-код із посиланням на цей вибір
+druck-online = Цей вибір онлайн:
+druck-gekuerzt = Надруковано перші { $shown } з { $total } пропозицій. Усі пропозиції можна знайти за QR-кодом.
+druck-inhalt-deutsch = Відомості про пропозиції подано німецькою мовою.
+druck-telefon = Тел. { $phone }
+druck-oeffnungszeiten = Години роботи:
+druck-alter = { $age ->
+    [one] Вік: { $age } рік
+    [few] Вік: { $age } роки
+   *[many] Вік: { $age } років
+}
+druck-lebensphase = Етап життя: { $phase }
+druck-themen = { $count ->
+    [one] Тема: { $topics }
+   *[other] Теми: { $topics }
+}
+druck-ort = Населений пункт: { $place }
+druck-suchbegriff = Пошуковий запит: «{ $text }»
+druck-sprache = Мова: { $language }
+druck-naehe = за відстанню від: { $place }
+druck-naehe-name = за назвою, з відстанню від: { $place }
+druck-eigener-standort = вашого місцезнаходження
+tag-kurz-mon = Пн
+tag-kurz-tue = Вт
+tag-kurz-wed = Ср
+tag-kurz-thu = Чт
+tag-kurz-fri = Пт
+tag-kurz-sat = Сб
+tag-kurz-sun = Нд
+
+## Previews of shared links (map page)
+karte-beschreibung = Пропозиції для сімей, дітей і молоді в { $region }: знайти, зателефонувати, прийти.
+karte-beschreibung-filter = Пропозиції в { $region } – { $filter }
+
+## Short form of the sign-in link (phone header)
+seite-anmelden-kurz = Вхід

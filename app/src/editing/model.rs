@@ -26,6 +26,8 @@ pub enum EditableField {
     Website,
     OpeningHours,
     HoursNote,
+    /// Closed in the school holidays ("ja"/"nein"), said with the hours and used by "open now".
+    ClosedInSchoolHolidays,
     /// Member-only.
     InternalNote,
     /// Member-only: one contact person per line, "Name; Rolle; Telefon; E-Mail".
@@ -38,7 +40,7 @@ pub enum EditableField {
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 21] = [
+    pub const ALL: [EditableField; 22] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -54,6 +56,7 @@ impl EditableField {
         EditableField::Website,
         EditableField::OpeningHours,
         EditableField::HoursNote,
+        EditableField::ClosedInSchoolHolidays,
         EditableField::InternalNote,
         EditableField::Contacts,
         EditableField::SummaryEn,
@@ -80,6 +83,7 @@ impl EditableField {
             EditableField::Website => "website",
             EditableField::OpeningHours => "oeffnungszeiten",
             EditableField::HoursNote => "oeffnungszeiten_hinweis",
+            EditableField::ClosedInSchoolHolidays => "schulferien_geschlossen",
             EditableField::InternalNote => "interne_notiz",
             EditableField::Contacts => "ansprechpersonen",
             EditableField::SummaryEn => "kurz_en",
@@ -106,6 +110,7 @@ impl EditableField {
             EditableField::Website => "Website",
             EditableField::OpeningHours => "Öffnungszeiten",
             EditableField::HoursNote => "Hinweis zu den Öffnungszeiten",
+            EditableField::ClosedInSchoolHolidays => "In den Schulferien geschlossen",
             EditableField::InternalNote => "Interne Notiz",
             EditableField::Contacts => "Ansprechpersonen (intern)",
             EditableField::SummaryEn => "Kurzbeschreibung auf Englisch",
@@ -147,7 +152,9 @@ impl EditableField {
                 FieldInput::Several(all(Delivery::ALL, Delivery::code, Delivery::label))
             }
             EditableField::Cost => FieldInput::One(all(Cost::ALL, Cost::code, Cost::label)),
-            EditableField::Wheelchair => FieldInput::One(vec![("ja", "ja"), ("nein", "nein")]),
+            EditableField::Wheelchair | EditableField::ClosedInSchoolHolidays => {
+                FieldInput::One(vec![("ja", "ja"), ("nein", "nein")])
+            }
             EditableField::Description
             | EditableField::OpeningHours
             | EditableField::InternalNote
@@ -177,6 +184,9 @@ impl EditableField {
                 "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)"
             }
             EditableField::InternalNote => "Nur für Netzwerkmitglieder sichtbar.",
+            EditableField::ClosedInSchoolHolidays => {
+                "„ja“ z. B. für Hausaufgabenhilfe, Schulsozialarbeit, OGS: an Tagen der NRW-Schulferien steht dann „heute Schulferien – geschlossen“."
+            }
             EditableField::SummaryEn
             | EditableField::SummaryTr
             | EditableField::SummaryAr
@@ -243,7 +253,7 @@ impl EditableField {
             EditableField::Contacts => {
                 parse_contacts(text).map(|contacts| format_contacts(&contacts))
             }
-            EditableField::Wheelchair => match text {
+            EditableField::Wheelchair | EditableField::ClosedInSchoolHolidays => match text {
                 "ja" | "true" | "1" => Ok("ja".to_string()),
                 "nein" | "false" | "0" | "" => Ok("nein".to_string()),
                 _ => Err("Bitte „ja“ oder „nein“ angeben.".to_string()),
@@ -882,6 +892,11 @@ mod tests {
         );
         assert!(check(EditableField::Cost, "gratis").is_err());
         assert_eq!(check(EditableField::Wheelchair, "true").unwrap(), "ja");
+        assert_eq!(
+            check(EditableField::ClosedInSchoolHolidays, "").unwrap(),
+            "nein"
+        );
+        assert!(check(EditableField::ClosedInSchoolHolidays, "manchmal").is_err());
     }
 
     #[test]

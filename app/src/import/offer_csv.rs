@@ -464,10 +464,12 @@ pub fn hsds_to_csv(
         }
     };
     let text_of = |value: &Value| value.as_str().unwrap_or_default().to_string();
-    // HSDS has no place for the short descriptions in other languages: left as they are.
+    // HSDS has no place for the short descriptions in other languages nor for the closing in
+    // school holidays: left as they are.
+    let school_holidays = EditableField::ClosedInSchoolHolidays.code();
     let columns: Vec<String> = columns(false)
         .into_iter()
-        .filter(|column| !column.starts_with("kurz_"))
+        .filter(|column| !column.starts_with("kurz_") && column != school_holidays)
         .collect();
     let mut records = Vec::new();
     let mut lines = Vec::new();
@@ -728,6 +730,7 @@ mod tests {
                         EditableField::Delivery => "vor-ort",
                         EditableField::Cost => "kostenlos",
                         EditableField::Wheelchair => "ja",
+                        EditableField::ClosedInSchoolHolidays => "ja",
                         EditableField::OpeningHours => "Mi 14:00-16:00",
                         EditableField::InternalNote => "geheim =HYPERLINK(\"http://evil.example\")",
                         EditableField::CostNote => "=HYPERLINK(\"http://evil.example\")",

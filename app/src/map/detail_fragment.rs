@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::map::ui::offer_view::OfferView;
+use crate::map::ui::offer_view::{OfferView, OfferViewSettings};
 use crate::members::directory::MemberOfferInfo;
 use crate::members::ui::member_view::MemberInfoView;
 use crate::offers::model::OfferDetail;
@@ -13,12 +13,17 @@ use crate::shared::i18n::Locale;
 
 /// The fragment: the offer and the member-only section if `member` holds it.
 /// The public part is in `locale`; the member section stays German.
-pub fn detail_html(offer: OfferDetail, member: Option<MemberOfferInfo>, locale: Locale) -> String {
+pub fn detail_html(
+    offer: OfferDetail,
+    member: Option<MemberOfferInfo>,
+    locale: Locale,
+    settings: OfferViewSettings,
+) -> String {
     Owner::new().with(|| {
         provide_context(locale);
         view! {
             <div class="panel-fragment">
-                <OfferView offer heading_level_2=true />
+                <OfferView offer heading_level_2=true settings />
                 {member.map(|info| view! { <MemberInfoView info /> })}
             </div>
         }
@@ -55,5 +60,114 @@ pub async fn detail_for(
     } else {
         None
     };
-    Ok(Some(detail_html(offer, member, locale)))
+    Ok(Some(detail_html(
+        offer,
+        member,
+        locale,
+        OfferViewSettings::of(state),
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offer() -> OfferDetail {
+        serde_json::from_value(serde_json::json!({
+            "id": 7,
+            "name": "Babytreff Mitte",
+            "organization": "Familienzentrum Dülmen",
+            "description": "Offener Treff für Eltern mit Babys.",
+            "topics": 1,
+            "phases": 2,
+            "languages": 1,
+            "delivery": 1,
+            "cost": "Free",
+            "cost_note": "",
+            "wheelchair": true,
+            "accessibility_note": "",
+            "address": {
+                "street": "Marktstraße 1",
+                "postcode": "48249",
+                "town": "Dülmen",
+                "municipality": "Dülmen"
+            },
+            "lat": 51.830_1,
+            "lon": 7.280_5,
+            "phone": "02594 9974-69",
+            "email": "treff@beispiel.invalid",
+            "website": "https://beispiel.invalid/treff",
+            "opening_hours": [
+                { "weekday": "Mon", "opens": 540, "closes": 720 },
+                { "weekday": "Thu", "opens": 540, "closes": 720 }
+            ],
+            "hours_note": "",
+            "last_checked": "2026-03-07",
+            "is_demo": false,
+            "summaries": [],
+            "long_unchecked": false
+        }))
+        .expect("an offer as the store gives it")
+    }
+
+    /// Every place `value` appears in `html` is directly inside an element marked `dir="ltr"`.
+    fn always_isolated(html: &str, value: &str) -> bool {
+        let shown = format!(">{value}<");
+        html.matches(&shown).count() > 0
+            && html.match_indices(&shown).all(|(at, _)| {
+                let tag = &html[html[..at].rfind('<').unwrap()..at];
+                tag.contains(r#"dir="ltr""#)
+            })
+    }
+
+    #[test]
+    fn an_arabic_panel_keeps_phone_times_and_address_left_to_right() {
+        let html = detail_html(offer(), None, Locale::Arabic, OfferViewSettings::default())
+            .replace("<!>", "");
+        assert!(always_isolated(&html, "02594 9974-69"), "{html}");
+        assert!(always_isolated(&html, "09:00–12:00"), "{html}");
+        assert!(always_isolated(&html, "treff@beispiel.invalid"), "{html}");
+        assert!(
+            always_isolated(&html, "https://beispiel.invalid/treff"),
+            "{html}"
+        );
+        assert!(always_isolated(&html, "03/2026"), "{html}");
+        let address = &html[html.find("offer-address").unwrap()..];
+        assert!(
+            address[..address.find("</bdi>").unwrap()].contains("48249 Dülmen"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"lang="de" dir="ltr" class="offer-address""#),
+            "{html}"
+        );
+        // The labels are Arabic; the call button and the route come before the description.
+        assert!(
+            html.contains("اتصال") && html.contains("تخطيط الطريق"),
+            "{html}"
+        );
+        let actions = html.find("offer-actions").unwrap();
+        assert!(actions < html.find("offer-description").unwrap());
+        assert!(html.contains(r#"href="tel:02594997469""#), "{html}");
+    }
+
+    #[test]
+    fn the_route_is_a_web_link_from_the_operators_template() {
+        let html = detail_html(offer(), None, Locale::German, OfferViewSettings::default())
+            .replace("<!>", "");
+        assert!(
+            html.contains(
+                r#"href="https://www.google.com/maps/dir/?api=1&amp;destination=51.830100,7.280500""#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
+        assert!(!html.contains("geo:"), "{html}");
+        assert_eq!(html.matches("class=\"phone-link\"").count(), 1, "{html}");
+        assert_eq!(html.matches("route-link").count(), 1, "{html}");
+        assert!(
+            html.contains("Zuletzt geprüft: <bdi dir=\"ltr\">März 2026</bdi>"),
+            "{html}"
+        );
+    }
 }

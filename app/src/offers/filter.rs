@@ -4,10 +4,11 @@
 use crate::shared::query_pairs::encode_query;
 use serde::{Deserialize, Serialize};
 
+use crate::offers::calendar::{Calendar, LocalMoment, now_local};
 use crate::offers::model::OfferSummary;
+use crate::offers::search::{Relevance, SearchDocument, SearchIndex};
 use crate::offers::taxonomy::{Language, LifePhase, Topic, TopicSet};
 use crate::region::places::{OWN_POSITION, Place, distance_m, locate};
-use crate::shared::text::{matches_all_words, normalize};
 
 /// The query parameter names; German because the URLs are shared among German speakers.
 pub mod param {
@@ -22,6 +23,8 @@ pub mod param {
     pub const SORT: &str = "sortierung";
     pub const FREE: &str = "kostenlos";
     pub const WHEELCHAIR: &str = "barrierefrei";
+    /// Open now (German local time, public and school holidays considered).
+    pub const OPEN_NOW: &str = "jetzt";
     pub const LANGUAGE: &str = "sprache";
     pub const OFFER: &str = "angebot";
     pub const PAGE: &str = "seite";
@@ -47,6 +50,9 @@ pub struct OfferFilter {
     pub near: String,
     /// Keep name order although a place is given.
     pub sort_by_name: bool,
+    /// Only offers open at the moment the filter is applied at.
+    #[serde(default)]
+    pub open_now: bool,
 }
 
 /// A query value that was ignored, with the German reason shown to the user.
@@ -151,6 +157,12 @@ impl ParsedQuery {
                         "„{value}“ ist kein gültiger Wert für „barrierefrei“ und wurde ignoriert."
                     )),
                 },
+                param::OPEN_NOW => match is_on(trimmed) {
+                    Some(on) => parsed.filter.open_now = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „jetzt“ und wurde ignoriert."
+                    )),
+                },
                 param::LANGUAGE if trimmed.is_empty() => {}
                 param::LANGUAGE => match Language::parse(trimmed) {
                     Some(language) => parsed.filter.language = Some(language),
@@ -215,6 +227,9 @@ impl OfferFilter {
         if self.wheelchair_only {
             pairs.push((param::WHEELCHAIR, "1".to_string()));
         }
+        if self.open_now {
+            pairs.push((param::OPEN_NOW, "1".to_string()));
+        }
         if let Some(language) = self.language {
             pairs.push((param::LANGUAGE, language.code().to_string()));
         }
@@ -231,9 +246,47 @@ impl OfferFilter {
         *self == OfferFilter::default()
     }
 
+    /// The criteria that narrow the list, by query parameter, in the order the help for an
+    /// empty result lists them ("Ohne 'kostenlos': 7 Angebote"); see [`OfferFilter::without`].
+    pub fn active_criteria(&self) -> Vec<&'static str> {
+        [
+            (param::AGE, self.age.is_some()),
+            (param::PHASE, self.phase.is_some()),
+            (param::TOPIC, !self.topics.is_empty()),
+            (param::MUNICIPALITY, self.municipality.is_some()),
+            (param::TEXT, !self.text.is_empty()),
+            (param::FREE, self.free_only),
+            (param::WHEELCHAIR, self.wheelchair_only),
+            (param::LANGUAGE, self.language.is_some()),
+            (param::OPEN_NOW, self.open_now),
+        ]
+        .into_iter()
+        .filter_map(|(name, active)| active.then_some(name))
+        .collect()
+    }
+
+    /// This filter without one criterion, named by its query parameter (all topics for
+    /// `thema`); an unknown name changes nothing. Link it with `map_path(&f.to_pairs())`.
+    pub fn without(&self, criterion: &str) -> OfferFilter {
+        let mut relaxed = self.clone();
+        match criterion {
+            param::AGE => relaxed.age = None,
+            param::PHASE => relaxed.phase = None,
+            param::TOPIC => relaxed.topics = TopicSet::default(),
+            param::MUNICIPALITY => relaxed.municipality = None,
+            param::TEXT => relaxed.text.clear(),
+            param::FREE => relaxed.free_only = false,
+            param::WHEELCHAIR => relaxed.wheelchair_only = false,
+            param::LANGUAGE => relaxed.language = None,
+            param::OPEN_NOW => relaxed.open_now = false,
+            _ => {}
+        }
+        relaxed
+    }
+
     /// Whether an offer passes every part of the filter except the topics, which facet counts
-    /// need on their own. `search_text` is the offer's normalised search text.
-    fn matches_except_topics(&self, offer: &OfferSummary, search_text: &str, query: &str) -> bool {
+    /// need on their own, and "open now". `text_matches`: the offer meets the search words.
+    fn matches_except_topics(&self, offer: &OfferSummary, text_matches: bool) -> bool {
         if let Some(age) = self.age {
             match LifePhase::for_age(age) {
                 Some(phase) if offer.phases.contains(phase) => {}
@@ -261,15 +314,16 @@ impl OfferFilter {
         {
             return false;
         }
-        matches_all_words(search_text, query)
+        text_matches
     }
 }
 
-/// Offers prepared for repeated filtering: each offer's search text is normalised once.
+/// Offers prepared for repeated filtering: their words are indexed once.
 pub struct SearchableOffers {
     offers: Vec<OfferSummary>,
-    search_texts: Vec<String>,
+    index: SearchIndex,
     places: Vec<Place>,
+    calendar: Calendar,
 }
 
 /// What one filter run yields: the indices of matching offers (in input order) and, per topic,
@@ -287,18 +341,58 @@ pub struct FilterResult {
     pub by_distance: bool,
     /// The filter named a place the gazetteer does not know.
     pub unknown_place: bool,
+    /// Whether `matching` is best match first (search words and no place; ties by name).
+    pub by_relevance: bool,
+    /// Nothing matched search words: up to three words of the offers close to a query word no
+    /// offer has ("Meinten Sie: Hebamme?").
+    pub suggested_words: Vec<String>,
+    /// Nothing matched: per active criterion, how many offers match without it (only those
+    /// with any), most first. Link each to `filter.without(param)`.
+    pub relaxations: Vec<Relaxation>,
+}
+
+/// "Ohne 'kostenlos': 7 Angebote": a criterion (by query parameter, see
+/// [`OfferFilter::active_criteria`]) and how many offers match without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Relaxation {
+    pub param: &'static str,
+    pub count: usize,
 }
 
 impl SearchableOffers {
     pub fn new(offers: Vec<OfferSummary>, municipality_name: impl Fn(&str) -> String) -> Self {
-        let search_texts = offers
+        // What the search reads of an offer (as `OfferSummary::search_text`), its name apart.
+        let rests: Vec<[String; 4]> = offers
             .iter()
-            .map(|offer| offer.search_text(&municipality_name(&offer.municipality)))
+            .map(|offer| {
+                let topics: Vec<&str> = offer.topics.iter().map(|t| t.label()).collect();
+                [
+                    offer.organization.clone(),
+                    offer.teaser.clone(),
+                    municipality_name(&offer.municipality),
+                    topics.join(" "),
+                ]
+            })
             .collect();
+        let rest_refs: Vec<[&str; 4]> = rests
+            .iter()
+            .map(|rest| [&rest[0], &rest[1], &rest[2], &rest[3]].map(String::as_str))
+            .collect();
+        let index =
+            SearchIndex::new(
+                offers
+                    .iter()
+                    .zip(&rest_refs)
+                    .map(|(offer, rest)| SearchDocument {
+                        name: &offer.name,
+                        rest,
+                    }),
+            );
         SearchableOffers {
             offers,
-            search_texts,
+            index,
             places: Vec::new(),
+            calendar: Calendar::default(),
         }
     }
 
@@ -306,12 +400,33 @@ impl SearchableOffers {
         &self.offers
     }
 
+    /// Applies the filter now (German local time); see [`SearchableOffers::apply_at`].
     pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
-        let query = normalize(&filter.text);
+        self.apply_at(filter, &now_local())
+    }
+
+    /// Applies the filter with "open now" meaning open at `moment`: a page takes the moment
+    /// once per render or search, so every offer is judged at the same minute.
+    pub fn apply_at(&self, filter: &OfferFilter, moment: &LocalMoment) -> FilterResult {
+        self.run(filter, moment, true)
+    }
+
+    /// `explain`: for an empty result, also look for suggestions and relaxations.
+    fn run(&self, filter: &OfferFilter, moment: &LocalMoment, explain: bool) -> FilterResult {
+        let query = self.index.parse(&filter.text);
+        let relevance: Option<Vec<Option<Relevance>>> =
+            (!query.is_empty()).then(|| self.index.relevances(&query));
+        let today = filter.open_now.then(|| self.calendar.day(moment.date));
         let mut counts = vec![0usize; Topic::ALL.len()];
         let mut matching = Vec::new();
         for (index, offer) in self.offers.iter().enumerate() {
-            if !filter.matches_except_topics(offer, &self.search_texts[index], &query) {
+            let text_matches = relevance.as_ref().is_none_or(|r| r[index].is_some());
+            if !filter.matches_except_topics(offer, text_matches) {
+                continue;
+            }
+            if let Some(today) = &today
+                && !today.offer_hours(offer).is_open_at(moment.time)
+            {
                 continue;
             }
             for topic in offer.topics.iter() {
@@ -337,7 +452,15 @@ impl SearchableOffers {
                     .collect();
                 if !filter.sort_by_name {
                     // Equally far offers keep their order (by name): the index breaks the tie.
-                    near.sort_unstable();
+                    // With search words, offers that carry one in their name come first ("Hebamme"
+                    // near Dülmen: the midwives before a café whose text mentions one).
+                    near.sort_unstable_by_key(|&(distance, index)| {
+                        let in_name = relevance
+                            .as_ref()
+                            .and_then(|r| r[index])
+                            .is_some_and(|r| r.words_in_name > 0);
+                        (relevance.is_some() && !in_name, distance, index)
+                    });
                     result.by_distance = true;
                 }
                 (result.distances, result.matching) = near.into_iter().unzip();
@@ -346,14 +469,69 @@ impl SearchableOffers {
             None => {
                 result.matching = matching;
                 result.unknown_place = !filter.near.is_empty();
+                if let Some(relevance) = &relevance {
+                    // Best first; equally good matches keep their order (by name): the index
+                    // breaks the tie. (The same sort as for distances: less Wasm.)
+                    let mut ranked: Vec<(u32, usize)> = result
+                        .matching
+                        .iter()
+                        .map(|&index| {
+                            (u32::MAX - relevance[index].map_or(0, Relevance::key), index)
+                        })
+                        .collect();
+                    ranked.sort_unstable();
+                    result.matching = ranked.into_iter().map(|(_, index)| index).collect();
+                    result.by_relevance = true;
+                }
             }
         }
+        if explain && result.matching.is_empty() {
+            if relevance.is_some() {
+                result.suggested_words = self.index.suggestions(&query);
+            }
+            result.relaxations = self.relaxations(filter, moment);
+        }
         result
+    }
+
+    /// For an empty result: how many offers each active criterion alone keeps out.
+    fn relaxations(&self, filter: &OfferFilter, moment: &LocalMoment) -> Vec<Relaxation> {
+        let criteria = filter.active_criteria();
+        // (fewer offers later, the criteria's order)
+        let mut counted: Vec<(u32, usize)> = Vec::new();
+        for (position, param) in criteria.iter().enumerate() {
+            let count = self
+                .run(&filter.without(param), moment, false)
+                .matching
+                .len();
+            if count > 0 {
+                counted.push((u32::MAX - count as u32, position));
+            }
+        }
+        counted.sort_unstable();
+        counted
+            .into_iter()
+            .map(|(fewer, position)| Relaxation {
+                param: criteria[position],
+                count: (u32::MAX - fewer) as usize,
+            })
+            .collect()
+    }
+
+    /// The search index, for ranking or suggestions elsewhere.
+    pub fn search_index(&self) -> &SearchIndex {
+        &self.index
     }
 
     /// The region's gazetteer, for "nearest first".
     pub fn with_places(mut self, places: Vec<Place>) -> Self {
         self.places = places;
+        self
+    }
+
+    /// The region's public and school holidays, for "open now" (without: public holidays only).
+    pub fn with_calendar(mut self, calendar: Calendar) -> Self {
+        self.calendar = calendar;
         self
     }
 }
@@ -405,6 +583,9 @@ impl OfferFilter {
         }
         if self.wheelchair_only {
             parts.push("nur rollstuhlgerechte Angebote".to_string());
+        }
+        if self.open_now {
+            parts.push("jetzt geöffnet".to_string());
         }
         parts
     }
@@ -490,6 +671,9 @@ mod tests {
             free: id % 2 == 0,
             wheelchair: id % 3 == 0,
             teaser: String::new(),
+            hours: Vec::new(),
+            closed_in_school_holidays: false,
+            phone: String::new(),
         }
     }
 
@@ -663,6 +847,42 @@ mod tests {
     }
 
     #[test]
+    fn near_a_place_offers_named_for_the_search_come_first() {
+        let mut cafe = offer(1, "Krabbelcafé Arche", &[Topic::EarlyHelp], &[]);
+        cafe.teaser = "Einmal im Monat ist eine Hebamme zu Gast.".into();
+        (cafe.lat, cafe.lon) = (51.830, 7.280);
+        let mut midwife = offer(2, "Familienhebamme Dülmen", &[Topic::EarlyHelp], &[]);
+        (midwife.lat, midwife.lon) = (51.850, 7.300);
+        let mut far = offer(3, "Hebammensprechstunde Coesfeld", &[Topic::Health], &[]);
+        (far.lat, far.lon) = (51.946, 7.168);
+        let places = vec![super::Place {
+            name: "Dülmen".into(),
+            ags: "05558012".into(),
+            postcode: "48249".into(),
+            lat: 51.830,
+            lon: 7.280,
+        }];
+        let searchable =
+            SearchableOffers::new(vec![cafe, midwife, far], |_| String::new()).with_places(places);
+        let result = searchable.apply(&OfferFilter {
+            text: "Hebamme".into(),
+            near: "Dülmen".into(),
+            ..OfferFilter::default()
+        });
+        let ids: Vec<i64> = result
+            .matching
+            .iter()
+            .map(|i| searchable.offers()[*i].id)
+            .collect();
+        assert_eq!(
+            ids,
+            vec![2, 3, 1],
+            "named offers first, each group nearest first"
+        );
+        assert!(result.distances[0] < result.distances[1]);
+    }
+
+    #[test]
     fn near_a_place_sorts_nearest_first_with_distances() {
         let mut offers = sample();
         // Coesfeld, Dülmen, Lüdinghausen, Buldern.
@@ -738,5 +958,205 @@ mod tests {
             ..Default::default()
         };
         assert!(searchable.apply(&filter).matching.is_empty());
+    }
+
+    #[test]
+    fn open_now_is_read_written_and_described() {
+        let parsed = parse(&[("jetzt", "ja"), ("kostenlos", "1")]);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        assert!(parsed.filter.open_now);
+        let pairs = parsed.filter.to_pairs();
+        assert!(pairs.contains(&("jetzt", "1".to_string())), "{pairs:?}");
+        let again = ParsedQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), known);
+        assert_eq!(again.filter, parsed.filter);
+        assert_eq!(
+            parsed.filter.describe(|_| String::new()),
+            vec!["nur kostenlose Angebote", "jetzt geöffnet"]
+        );
+        assert!(!parse(&[("jetzt", "0")]).filter.open_now);
+        let bad = parse(&[("jetzt", "gleich")]);
+        assert_eq!(bad.notices.len(), 1);
+        assert!(bad.notices[0].message.contains("„jetzt“"));
+        assert!(bad.filter.is_empty());
+    }
+
+    #[test]
+    fn open_now_keeps_offers_open_at_the_moment() {
+        use crate::offers::hours::OpeningSlot;
+        use crate::region::model::DateRange;
+        use chrono::NaiveDate;
+
+        let mut offers = sample();
+        let slot = |day, opens, closes| OpeningSlot::parse(day, opens, closes).unwrap();
+        // Babylotsen: by appointment. Homework help: Wednesdays, closed in school holidays.
+        offers[1].hours = vec![slot(3, "14:00", "16:00")];
+        offers[1].closed_in_school_holidays = true;
+        offers[2].hours = vec![slot(3, "09:00", "12:00"), slot(3, "14:00", "18:00")];
+        offers[3].hours = vec![slot(4, "17:00", "19:00")];
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let autumn_holidays = DateRange {
+            from: day("2026-10-17"),
+            to: day("2026-10-31"),
+        };
+        let searchable = SearchableOffers::new(offers, |_| String::new())
+            .with_calendar(Calendar::new(vec![autumn_holidays]));
+        let open_now = OfferFilter {
+            open_now: true,
+            ..OfferFilter::default()
+        };
+        let at = |utc: &str| {
+            let seconds = chrono::NaiveDateTime::parse_from_str(utc, "%Y-%m-%d %H:%M")
+                .unwrap()
+                .and_utc()
+                .timestamp();
+            searchable
+                .apply_at(&open_now, &LocalMoment::at(seconds))
+                .matching
+        };
+        // Wednesday 2026-10-07, 14:30 summer time (12:30 UTC): both Wednesday offers.
+        assert_eq!(at("2026-10-07 12:30"), vec![1, 2]);
+        // The same hour in the autumn school holidays: the homework help is closed.
+        assert_eq!(at("2026-10-21 12:30"), vec![2]);
+        // Wednesday 2026-11-04, 14:30 winter time (13:30 UTC).
+        assert_eq!(at("2026-11-04 13:30"), vec![1, 2]);
+        assert!(at("2026-11-04 12:30").is_empty(), "13:30: lunch break");
+        // Fronleichnam 2027 is a Thursday: the Thursday evening offer is closed.
+        assert_eq!(at("2027-05-20 15:30"), vec![3]);
+        assert!(at("2027-05-27 15:30").is_empty());
+        // Without "open now" the moment does not matter.
+        let all = searchable.apply_at(&OfferFilter::default(), &LocalMoment::at(0));
+        assert_eq!(all.matching, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_search_without_a_place_lists_the_best_matches_first() {
+        let mut offers = vec![
+            offer(1, "Babytreff", &[Topic::EarlyHelp], &[LifePhase::Age0To3]),
+            offer(
+                2,
+                "Hebammensprechstunde",
+                &[Topic::Health],
+                &[LifePhase::Parents],
+            ),
+            offer(3, "Hebamme Müller", &[Topic::Health], &[LifePhase::Parents]),
+            offer(
+                4,
+                "Krabbelgruppe",
+                &[Topic::FamilyEducation],
+                &[LifePhase::Age0To3],
+            ),
+        ];
+        offers[0].teaser = "Eine Hebamme ist jeden Dienstag dabei.".into();
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let result = searchable.apply(&OfferFilter {
+            text: "Hebamme".into(),
+            ..OfferFilter::default()
+        });
+        // Whole word in the name, whole word in the text, part of a word in the name.
+        assert_eq!(result.matching, vec![2, 0, 1]);
+        assert!(result.by_relevance && !result.by_distance);
+        assert!(result.suggested_words.is_empty() && result.relaxations.is_empty());
+        let typo = searchable.apply(&OfferFilter {
+            text: "hebame".into(),
+            ..OfferFilter::default()
+        });
+        assert_eq!(typo.matching.len(), 3);
+        let midwife = searchable.apply(&OfferFilter {
+            text: "midwife".into(),
+            ..OfferFilter::default()
+        });
+        assert_eq!(midwife.matching.len(), 3);
+        let browse = searchable.apply(&OfferFilter::default());
+        assert_eq!(browse.matching, vec![0, 1, 2, 3], "no words: name order");
+        assert!(!browse.by_relevance);
+    }
+
+    #[test]
+    fn an_empty_result_says_what_to_leave_out() {
+        let searchable = SearchableOffers::new(sample(), |_| "Coesfeld".into());
+        // Free: offers 2 and 4; wheelchair: offer 3; both: none.
+        let filter = OfferFilter {
+            free_only: true,
+            wheelchair_only: true,
+            ..OfferFilter::default()
+        };
+        assert_eq!(
+            filter.active_criteria(),
+            vec![param::FREE, param::WHEELCHAIR]
+        );
+        let result = searchable.apply(&filter);
+        assert!(result.matching.is_empty());
+        assert_eq!(
+            result.relaxations,
+            vec![
+                Relaxation {
+                    param: param::WHEELCHAIR,
+                    count: 2
+                },
+                Relaxation {
+                    param: param::FREE,
+                    count: 1
+                },
+            ]
+        );
+        assert!(result.suggested_words.is_empty(), "no search words");
+        let relaxed = filter.without(param::WHEELCHAIR);
+        assert!(relaxed.free_only && !relaxed.wheelchair_only);
+        assert_eq!(searchable.apply(&relaxed).matching.len(), 2);
+        assert_eq!(
+            map_path(&relaxed.to_pairs()),
+            "/?kostenlos=1",
+            "the link the page offers"
+        );
+
+        // A misspelt word no offer has: a suggestion, and the list without the word.
+        let filter = OfferFilter {
+            text: "Erziehngsbratnug".into(),
+            age: Some(4),
+            ..OfferFilter::default()
+        };
+        let result = searchable.apply(&filter);
+        assert!(result.matching.is_empty());
+        assert_eq!(result.suggested_words, vec!["Erziehungsberatung"]);
+        assert_eq!(
+            result.relaxations,
+            vec![Relaxation {
+                param: param::TEXT,
+                count: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn every_criterion_can_be_left_out() {
+        let mut topics = TopicSet::default();
+        topics.insert(Topic::Health);
+        let full = OfferFilter {
+            age: Some(4),
+            phase: Some(LifePhase::Parents),
+            topics,
+            municipality: Some("05558012".into()),
+            text: "Hebamme".into(),
+            free_only: true,
+            wheelchair_only: true,
+            language: Some(Language::Arabic),
+            open_now: true,
+            near: "Buldern".into(),
+            sort_by_name: true,
+        };
+        let criteria = full.active_criteria();
+        assert_eq!(criteria.len(), 9, "{criteria:?}");
+        for criterion in criteria {
+            let relaxed = full.without(criterion);
+            assert_ne!(relaxed, full, "{criterion}");
+            assert!(
+                !relaxed.active_criteria().contains(&criterion),
+                "{criterion}"
+            );
+            assert_eq!(relaxed.active_criteria().len(), 8, "{criterion}");
+            assert_eq!(relaxed.near, "Buldern", "the place is no criterion");
+        }
+        assert_eq!(full.without("unbekannt"), full);
+        assert!(OfferFilter::default().active_criteria().is_empty());
     }
 }

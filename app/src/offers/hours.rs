@@ -47,8 +47,10 @@ impl Weekday {
     }
 }
 
-/// Minutes after midnight, 0..=1440 (24:00 closes a day).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Minutes after midnight, 0..=1440 (24:00 closes a day); the default is midnight.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct TimeOfDay(u16);
 
@@ -159,6 +161,45 @@ pub fn is_open_at(slots: &[OpeningSlot], weekday: Weekday, time: TimeOfDay) -> b
         .any(|s| s.weekday == weekday && s.opens <= time && time < s.closes)
 }
 
+/// Weekly slots as `[weekday, opens, closes]` triples (ISO weekday, minutes after midnight):
+/// the compact form hundreds of offer summaries travel in. Triples that are no valid slot are
+/// dropped when read, so one bad row cannot break the page.
+pub mod compact_slots {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::{OpeningSlot, TimeOfDay, Weekday};
+
+    pub fn serialize<S: Serializer>(
+        slots: &[OpeningSlot],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(slots.iter().map(|slot| {
+            (
+                slot.weekday.number(),
+                slot.opens.minutes(),
+                slot.closes.minutes(),
+            )
+        }))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<OpeningSlot>, D::Error> {
+        let triples = Vec::<(u8, u16, u16)>::deserialize(deserializer)?;
+        Ok(triples
+            .into_iter()
+            .filter_map(|(weekday, opens, closes)| {
+                OpeningSlot::new(
+                    Weekday::from_number(weekday)?,
+                    TimeOfDay::from_minutes(opens)?,
+                    TimeOfDay::from_minutes(closes)?,
+                )
+                .ok()
+            })
+            .collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +242,25 @@ mod tests {
         assert_eq!(days.len(), 2);
         assert_eq!(days[0].weekday, Weekday::Mon);
         assert_eq!(days[1].periods, "09:00–12:00, 14:00–16:00");
+    }
+
+    #[test]
+    fn slots_travel_as_triples() {
+        #[derive(Serialize, Deserialize, Debug, PartialEq)]
+        struct Hours(#[serde(with = "compact_slots")] Vec<OpeningSlot>);
+        let slots = Hours(vec![
+            OpeningSlot::parse(1, "09:00", "12:00").unwrap(),
+            OpeningSlot::parse(7, "14:30", "24:00").unwrap(),
+        ]);
+        let json = serde_json::to_string(&slots).unwrap();
+        assert_eq!(json, "[[1,540,720],[7,870,1440]]");
+        assert_eq!(serde_json::from_str::<Hours>(&json).unwrap(), slots);
+        let bad: Hours =
+            serde_json::from_str("[[0,540,720],[1,720,540],[2,60,1500],[3,60,120]]").unwrap();
+        assert_eq!(
+            bad.0,
+            vec![OpeningSlot::parse(3, "01:00", "02:00").unwrap()]
+        );
     }
 
     #[test]

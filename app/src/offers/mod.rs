@@ -1,6 +1,7 @@
-//! Offers: the model, taxonomy, opening hours, filter and clustering, their storage records and
-//! the public server functions that read them.
+//! Offers: the model, taxonomy, opening hours and their calendar, filter, search and clustering,
+//! their storage records and the public server functions that read them.
 
+pub mod calendar;
 pub mod cluster;
 pub mod endpoints;
 pub mod filter;
@@ -8,6 +9,7 @@ pub mod hours;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod records;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

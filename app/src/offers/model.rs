@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::offers::hours::OpeningSlot;
 use crate::offers::taxonomy::{Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet};
+use crate::shared::iso_date;
 use crate::shared::text::normalize;
 
 /// The public, compact form of an offer: all the client needs to filter, cluster and list.
@@ -39,6 +40,24 @@ pub struct OfferSummary {
     /// The first sentences of the description, for the list and the text search.
     #[serde(rename = "s")]
     pub teaser: String,
+    /// The weekly opening slots, as `[weekday, opens, closes]` triples; none: by appointment.
+    #[serde(
+        rename = "h",
+        default,
+        with = "crate::offers::hours::compact_slots",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub hours: Vec<OpeningSlot>,
+    /// Closed in the school holidays (homework help, school social work, OGS …).
+    #[serde(rename = "c", default, skip_serializing_if = "is_false")]
+    pub closed_in_school_holidays: bool,
+    /// The public phone number, for "Anrufen" on the result card.
+    #[serde(rename = "ph", default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl OfferSummary {
@@ -105,6 +124,9 @@ pub struct OfferDetail {
     pub website: String,
     pub opening_hours: Vec<OpeningSlot>,
     pub hours_note: String,
+    /// Closed in the school holidays: said with the opening hours.
+    #[serde(default)]
+    pub closed_in_school_holidays: bool,
     #[serde(with = "iso_date")]
     pub last_checked: NaiveDate,
     pub is_demo: bool,
@@ -145,49 +167,37 @@ impl OfferDetail {
 
     /// A phone number as a `tel:` URI: digits and a leading plus only.
     pub fn phone_uri(&self) -> String {
-        let digits: String = self
-            .phone
-            .chars()
-            .enumerate()
-            .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-            .map(|(_, c)| c)
-            .collect();
-        format!("tel:{digits}")
+        phone_uri(&self.phone).unwrap_or_else(|| "tel:".to_string())
     }
 
-    /// A route link that lets the family's own device choose the navigation app.
-    pub fn route_uri(&self) -> String {
-        let (lat, lon) = (fixed(self.lat, 6), fixed(self.lon, 6));
-        format!("geo:{lat},{lon}?q={lat},{lon}")
+    /// The route link: the operator's web `template` (`route_link` in the operator file,
+    /// checked at start) with the offer's `{lat}` and `{lon}`. A web link, because phones hand
+    /// it to their maps app and desktops open the map site, where `geo:` works on Android only.
+    pub fn route_uri(&self, template: &str) -> String {
+        route_link(template, self.lat, self.lon)
     }
 }
 
-/// A date as `YYYY-MM-DD`, the same text chrono's own serde writes, read without chrono's
-/// general parser (about 16 KB of the browser bundle).
-mod iso_date {
-    use chrono::{Datelike, NaiveDate};
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+/// A phone number as a `tel:` URI (digits and a leading plus only); `None` without digits.
+pub fn phone_uri(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .trim()
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    digits
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| format!("tel:{digits}"))
+}
 
-    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!(
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            date.month(),
-            date.day()
-        ))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
-        let date = match (parts.next(), parts.next(), parts.next()) {
-            (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => i32::try_from(year)
-                .ok()
-                .and_then(|year| NaiveDate::from_ymd_opt(year, month, day)),
-            _ => None,
-        };
-        date.ok_or_else(|| D::Error::custom(format!("kein Datum: {text}")))
-    }
+/// The route link to a point: the operator's web `template` with `{lat}` and `{lon}`.
+pub fn route_link(template: &str, lat: f64, lon: f64) -> String {
+    template
+        .replace("{lat}", &fixed(lat, 6))
+        .replace("{lon}", &fixed(lon, 6))
 }
 
 #[cfg(test)]
@@ -237,11 +247,26 @@ mod tests {
             free: true,
             wheelchair: false,
             teaser: "Treff".into(),
+            hours: Vec::new(),
+            closed_in_school_holidays: false,
+            phone: String::new(),
         };
         let json = serde_json::to_string(&summary).unwrap();
         assert!(json.contains("\"n\":\"Babytreff\""), "{json}");
         assert!(json.contains("\"t\":3"), "{json}");
+        assert!(!json.contains("\"h\"") && !json.contains("\"c\""), "{json}");
         let back: OfferSummary = serde_json::from_str(&json).unwrap();
         assert_eq!(back, summary);
+        let with_hours = OfferSummary {
+            hours: vec![OpeningSlot::parse(3, "14:00", "16:00").unwrap()],
+            closed_in_school_holidays: true,
+            ..summary
+        };
+        let json = serde_json::to_string(&with_hours).unwrap();
+        assert!(json.ends_with(r#""h":[[3,840,960]],"c":true}"#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<OfferSummary>(&json).unwrap(),
+            with_hours
+        );
     }
 }

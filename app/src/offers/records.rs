@@ -78,6 +78,8 @@ pub struct NewOffer {
     pub website: String,
     pub opening_hours: Vec<OpeningSlot>,
     pub hours_note: String,
+    /// Closed in the school holidays (homework help, school social work, OGS …).
+    pub closed_in_school_holidays: bool,
     pub last_checked: NaiveDate,
     pub status: OfferStatus,
     pub is_demo: bool,

@@ -87,6 +87,9 @@ impl PublicOfferRecord {
             free: d.cost == Cost::Free,
             wheelchair: d.wheelchair,
             teaser: teaser(&d.description, TEASER_CHARS),
+            hours: d.opening_hours.clone(),
+            closed_in_school_holidays: d.closed_in_school_holidays,
+            phone: d.phone.clone(),
         }
     }
 }
@@ -112,6 +115,8 @@ struct SummaryRow {
     cost: String,
     wheelchair: bool,
     description: String,
+    closed_in_school_holidays: bool,
+    phone: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -134,6 +139,7 @@ struct DetailRow {
     email: String,
     website: String,
     hours_note: String,
+    closed_in_school_holidays: bool,
     last_checked: NaiveDate,
     is_demo: bool,
     summary_en: String,
@@ -230,8 +236,42 @@ impl OfferCodes {
     }
 }
 
-fn summary_from_row(row: SummaryRow, codes: &OfferCodes) -> StorageResult<OfferSummary> {
+/// A stored opening slot, `None` if the row is no valid slot.
+fn slot_of(row: &HoursRow) -> Option<OpeningSlot> {
+    let weekday = Weekday::from_number(u8::try_from(row.weekday).ok()?)?;
+    let opens = TimeOfDay::from_minutes(u16::try_from(row.opens_minute).ok()?)?;
+    let closes = TimeOfDay::from_minutes(u16::try_from(row.closes_minute).ok()?)?;
+    OpeningSlot::new(weekday, opens, closes).ok()
+}
+
+fn slots_of(offer_id: i64, rows: &[HoursRow]) -> StorageResult<Vec<OpeningSlot>> {
+    rows.iter()
+        .map(|row| {
+            slot_of(row).ok_or_else(|| {
+                StorageError::Corrupt(format!("bad opening hours of offer {offer_id}"))
+            })
+        })
+        .collect()
+}
+
+/// The opening-hours rows of many offers, grouped by offer.
+fn hours_by_offer(rows: Vec<OfferHoursRow>) -> HashMap<i64, Vec<HoursRow>> {
+    let mut hours_of: HashMap<i64, Vec<HoursRow>> = HashMap::new();
+    for row in rows {
+        hours_of.entry(row.offer_id).or_default().push(row.hours);
+    }
+    hours_of
+}
+
+fn summary_from_row(
+    row: SummaryRow,
+    codes: &OfferCodes,
+    hours: &[HoursRow],
+) -> StorageResult<OfferSummary> {
     Ok(OfferSummary {
+        hours: slots_of(row.id, hours)?,
+        closed_in_school_holidays: row.closed_in_school_holidays,
+        phone: row.phone,
         id: row.id,
         free: parse_cost(&row.cost)? == Cost::Free,
         topics: codes.topics.get(&row.id).copied().unwrap_or_default(),
@@ -252,20 +292,7 @@ fn detail_from_row(
     codes: &OfferCodes,
     hours: Vec<HoursRow>,
 ) -> StorageResult<OfferDetail> {
-    let opening_hours = hours
-        .into_iter()
-        .map(|h| {
-            let slot = (|| {
-                let weekday = Weekday::from_number(u8::try_from(h.weekday).ok()?)?;
-                let opens = TimeOfDay::from_minutes(u16::try_from(h.opens_minute).ok()?)?;
-                let closes = TimeOfDay::from_minutes(u16::try_from(h.closes_minute).ok()?)?;
-                OpeningSlot::new(weekday, opens, closes).ok()
-            })();
-            slot.ok_or_else(|| {
-                StorageError::Corrupt(format!("bad opening hours of offer {}", row.id))
-            })
-        })
-        .collect::<StorageResult<Vec<_>>>()?;
+    let opening_hours = slots_of(row.id, &hours)?;
     Ok(OfferDetail {
         id: row.id,
         cost: parse_cost(&row.cost)?,
@@ -292,6 +319,7 @@ fn detail_from_row(
         website: row.website,
         opening_hours,
         hours_note: row.hours_note,
+        closed_in_school_holidays: row.closed_in_school_holidays,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
         summaries: [
@@ -309,22 +337,27 @@ fn detail_from_row(
 }
 
 const SUMMARY_SQL: &str = "SELECT o.id, o.name, g.name AS organization, l.municipality_ags AS municipality, \
-     l.lat, l.lon, o.cost, o.wheelchair, o.description \
+     l.lat, l.lon, o.cost, o.wheelchair, o.description, o.closed_in_school_holidays, o.phone \
      FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
      WHERE o.status = 'active' ORDER BY o.name, o.id";
 
 const RECORDS_SQL: &str = "SELECT o.organization_id, o.external_id, l.municipality_ags, \
      o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
      o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
-     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, o.last_checked, o.is_demo, \
      o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
      FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
      JOIN municipalities m ON m.ags = l.municipality_ags \
      WHERE o.status = 'active' ORDER BY o.name, o.id";
 
+/// Every active offer's opening slots, in the order the detail lists them.
+const ALL_HOURS_SQL: &str = "SELECT h.offer_id, h.weekday, h.opens_minute, h.closes_minute FROM opening_hours h \
+     JOIN offers o ON o.id = h.offer_id WHERE o.status = 'active' \
+     ORDER BY h.offer_id, h.weekday, h.opens_minute";
+
 const DETAIL_SQL: &str = "SELECT o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
      o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
-     o.phone, o.email, o.website, o.hours_note, o.last_checked, o.is_demo, \
+     o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, o.last_checked, o.is_demo, \
      o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
      FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
      JOIN municipalities m ON m.ags = l.municipality_ags \

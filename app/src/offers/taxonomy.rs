@@ -145,6 +145,9 @@ macro_rules! bit_set {
             pub fn insert(&mut self, item: $item) {
                 self.0 |= item.bit();
             }
+            pub fn remove(&mut self, item: $item) {
+                self.0 &= !item.bit();
+            }
             pub fn contains(self, item: $item) -> bool {
                 self.0 & item.bit() != 0
             }

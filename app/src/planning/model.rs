@@ -224,6 +224,9 @@ mod tests {
             free: true,
             wheelchair: false,
             teaser: String::new(),
+            hours: Vec::new(),
+            closed_in_school_holidays: false,
+            phone: String::new(),
         }
     }
 

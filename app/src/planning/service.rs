@@ -107,23 +107,31 @@ pub const SHOWN_MIN_SEARCHES: i64 = 2;
 /// New combinations taken per day; known ones are still counted once a day is full.
 pub const NEW_COMBINATIONS_PER_DAY: i64 = 500;
 
-/// How many searches without results one client address may have counted: a burst of 30, then
-/// one every two minutes. Kept in memory only, because the log promises to hold no address.
+/// How many searches without results one client address may have counted per hour, by
+/// default: a burst of 30, then one every two minutes.
+pub const ZERO_RESULT_REPORTS_PER_HOUR: u32 = 30;
+
+/// How many searches without results one client address may have counted. Kept in memory
+/// only, because the log promises to hold no address.
 pub struct ZeroResultReports {
     limiter: governor::DefaultKeyedRateLimiter<String>,
 }
 
 impl Default for ZeroResultReports {
     fn default() -> Self {
-        use std::num::NonZeroU32;
-        let per_hour = NonZeroU32::new(30).unwrap_or(NonZeroU32::MIN);
-        ZeroResultReports {
-            limiter: governor::RateLimiter::keyed(governor::Quota::per_hour(per_hour)),
-        }
+        Self::per_hour(ZERO_RESULT_REPORTS_PER_HOUR)
     }
 }
 
 impl ZeroResultReports {
+    /// A burst of `reports`, refilled evenly over an hour (at least one).
+    pub fn per_hour(reports: u32) -> Self {
+        let per_hour = std::num::NonZeroU32::new(reports).unwrap_or(std::num::NonZeroU32::MIN);
+        ZeroResultReports {
+            limiter: governor::RateLimiter::keyed(governor::Quota::per_hour(per_hour)),
+        }
+    }
+
     /// Whether `address` may have one more search counted now.
     pub fn allow(&self, address: &str) -> bool {
         // Addresses whose quota is full again are forgotten, so the map stays small.

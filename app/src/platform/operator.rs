@@ -7,6 +7,16 @@ use serde::{Deserialize, Serialize};
 /// A postal address in lines, as printed.
 pub type AddressLines = Vec<String>;
 
+/// Where "Route planen" leads without a `route_link` in the operator file: Google Maps'
+/// documented directions link, which Android and iOS hand to the maps app (the browser's map
+/// site where none is installed, and on a desktop). `geo:` links open on Android only.
+pub const DEFAULT_ROUTE_LINK: &str =
+    "https://www.google.com/maps/dir/?api=1&destination={lat},{lon}";
+
+fn default_route_link() -> String {
+    DEFAULT_ROUTE_LINK.to_string()
+}
+
 /// The operator's details, read from the configured JSON file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +46,10 @@ pub struct OperatorInfo {
     /// operator's e-mail address.
     #[serde(default)]
     pub security: SecurityInfo,
+    /// The web address of "Route planen", with `{lat}` and `{lon}` where the offer's
+    /// coordinates go (see [`check_route_link`]); [`DEFAULT_ROUTE_LINK`] when absent.
+    #[serde(default = "default_route_link")]
+    pub route_link: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -139,6 +153,7 @@ impl OperatorInfo {
         if !(self.security.policy.is_empty() || self.security.policy.starts_with("https://")) {
             return Err("security.policy must start with https://".into());
         }
+        check_route_link(&self.route_link)?;
         let single_lines = [&self.email, contact, &self.security.policy];
         if single_lines.iter().any(|line| line.contains(['\r', '\n'])) {
             return Err("email, security.contact and security.policy must be one line each".into());
@@ -167,6 +182,41 @@ impl OperatorInfo {
             text.push_str(&format!("Canonical: {base}/.well-known/security.txt\n"));
         }
         text
+    }
+}
+
+/// A route template is an `https://` address (a family's device opens it without asking, so
+/// nothing else) on one line, naming the place with both `{lat}` and `{lon}`, and still an
+/// address once they are filled in.
+pub fn check_route_link(template: &str) -> Result<(), String> {
+    let problem = |why: &str| Err(format!("route_link „{template}“ {why}"));
+    if !template.starts_with("https://") {
+        return problem("must start with https://");
+    }
+    if !(template.contains("{lat}") && template.contains("{lon}")) {
+        return problem("must contain {lat} and {lon}");
+    }
+    if template
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return problem("must be one address without spaces");
+    }
+    let host = template["https://".len()..]
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    if host.contains(['{', '}']) {
+        return problem("must keep {lat} and {lon} out of the host name");
+    }
+    let example = template
+        .replace("{lat}", "51.945910")
+        .replace("{lon}", "7.167360");
+    match url::Url::parse(&example) {
+        Ok(url) if url.scheme() == "https" && url.host_str().is_some_and(|h| !h.is_empty()) => {
+            Ok(())
+        }
+        _ => problem("is no web address once {lat} and {lon} are filled in"),
     }
 }
 
@@ -225,6 +275,37 @@ mod tests {
         assert_eq!(info.name, "Kreis Beispiel");
         assert!(!info.example);
         assert!(info.accessibility.known_barriers.is_empty());
+        assert_eq!(info.route_link, DEFAULT_ROUTE_LINK);
+    }
+
+    #[test]
+    fn the_route_link_is_a_web_address_with_both_coordinates() {
+        assert!(check_route_link(DEFAULT_ROUTE_LINK).is_ok());
+        assert!(
+            check_route_link("https://www.openstreetmap.org/directions?to={lat}%2C{lon}").is_ok()
+        );
+        assert!(check_route_link("https://maps.apple.com/?daddr={lat},{lon}").is_ok());
+        for bad in [
+            "geo:{lat},{lon}",
+            "http://maps.example/?to={lat},{lon}",
+            "javascript:alert('{lat}{lon}')",
+            "https://maps.example/?to={lat}",
+            "https://maps.example/?to={lon}",
+            "https://maps.example/?to={lat},{lon} x",
+            "https://maps.example/?to={lat},{lon}\n",
+            "https://{lat}{lon}",
+            "https:///?to={lat},{lon}",
+            "",
+        ] {
+            assert!(check_route_link(bad).is_err(), "{bad}");
+        }
+        let mut value = example();
+        value["route_link"] = "https://maps.apple.com/?daddr={lat},{lon}".into();
+        let info = OperatorInfo::parse(&value.to_string()).unwrap();
+        assert_eq!(info.route_link, "https://maps.apple.com/?daddr={lat},{lon}");
+        value["route_link"] = "geo:{lat},{lon}".into();
+        let error = OperatorInfo::parse(&value.to_string()).unwrap_err();
+        assert!(error.contains("route_link"), "{error}");
     }
 
     #[test]

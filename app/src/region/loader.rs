@@ -1,14 +1,17 @@
 //! Loads the region file: the region's name, municipalities with their boundaries, keys,
-//! postcodes and population, the map's start view and the attribution of the boundary data.
+//! postcodes and population, the map's start view, the attribution of the boundary data and
+//! the school holidays.
 
 use std::path::{Path, PathBuf};
 
+use chrono::{Datelike, NaiveDate};
 use geo::{BoundingRect, Contains, MultiPolygon, Point};
 use serde::Deserialize;
 use thiserror::Error;
 
 use crate::region::model::{
-    Municipality, MunicipalityInfo, RegionBoundaries, RegionInfo, TileSource,
+    DateRange, Municipality, MunicipalityInfo, RegionBoundaries, RegionInfo, TileSource,
+    last_school_holiday_year,
 };
 use crate::region::places::Place;
 
@@ -53,6 +56,21 @@ struct RegionFile {
     /// The region's number of children under 18, when only the total is published.
     #[serde(default)]
     children_under_18: Option<ChildrenTotal>,
+    /// The school holidays of the region's state, with their sources.
+    #[serde(default)]
+    school_holidays_file: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+struct SchoolHolidaysFile {
+    holidays: Vec<SchoolHoliday>,
+}
+
+#[derive(Deserialize)]
+struct SchoolHoliday {
+    name: String,
+    from: NaiveDate,
+    to: NaiveDate,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +109,39 @@ pub struct LoadedRegion {
     pub state_province: String,
     /// The region's children under 18 and the source of that figure.
     pub children_under_18: Option<(i64, String)>,
+    /// The school holidays, in file order.
+    pub school_holidays: Vec<DateRange>,
+}
+
+/// The last year school holidays are listed for, when `today` lies beyond it: the file needs
+/// the next years, else offers closed in the school holidays are shown open.
+pub fn school_holidays_outdated(school_holidays: &[DateRange], today: NaiveDate) -> Option<i32> {
+    last_school_holiday_year(school_holidays).filter(|last| today.year() > *last)
+}
+
+fn load_school_holidays(path: &Path) -> Result<Vec<DateRange>, RegionError> {
+    let invalid = |reason: String| RegionError::Invalid {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file: SchoolHolidaysFile =
+        serde_json::from_str(&read(path)?).map_err(|e| invalid(e.to_string()))?;
+    file.holidays
+        .into_iter()
+        .map(|holiday| {
+            if holiday.to < holiday.from {
+                Err(invalid(format!(
+                    "{} ends ({}) before it begins ({})",
+                    holiday.name, holiday.to, holiday.from
+                )))
+            } else {
+                Ok(DateRange {
+                    from: holiday.from,
+                    to: holiday.to,
+                })
+            }
+        })
+        .collect()
 }
 
 fn read(path: &Path) -> Result<String, RegionError> {
@@ -210,8 +261,21 @@ impl LoadedRegion {
             }
             None => Vec::new(),
         };
+        let school_holidays = match &file.school_holidays_file {
+            Some(holidays_file) => load_school_holidays(&dir.join(holidays_file))?,
+            None => Vec::new(),
+        };
+        // UTC's date: a year's first hour or two in Germany do not matter for this warning.
+        let today = chrono::Utc::now().date_naive();
+        if let Some(last) = school_holidays_outdated(&school_holidays, today) {
+            tracing::warn!(
+                last,
+                "the school holidays are listed only until {last}: add the next years to the region's school holidays file"
+            );
+        }
         Ok(LoadedRegion {
             places,
+            school_holidays,
             population_source: file.population_source,
             state_province: file.state_province,
             children_under_18: file.children_under_18.map(|c| (c.count, c.source)),
@@ -255,6 +319,7 @@ impl LoadedRegion {
             tiles,
             demo_data,
             places: self.places.clone(),
+            school_holidays: self.school_holidays.clone(),
         }
     }
 
@@ -350,6 +415,59 @@ mod tests {
         );
         // Münster lies outside the district.
         assert!(region.municipality_at(7.6261, 51.9607).is_none());
+    }
+
+    #[test]
+    fn school_holidays_are_loaded_and_sent_to_the_browser() {
+        let region = default_region();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(region.school_holidays.len() >= 14);
+        let in_holidays = |date| region.school_holidays.iter().any(|r| r.contains(date));
+        assert!(in_holidays(day(2026, 12, 30)));
+        assert!(in_holidays(day(2027, 8, 31)));
+        assert!(!in_holidays(day(2027, 9, 1)));
+        assert_eq!(
+            last_school_holiday_year(&region.school_holidays),
+            Some(2028)
+        );
+        assert_eq!(
+            school_holidays_outdated(&region.school_holidays, day(2028, 12, 31)),
+            None
+        );
+        assert_eq!(
+            school_holidays_outdated(&region.school_holidays, day(2029, 1, 2)),
+            Some(2028)
+        );
+        let info = region.public_info(
+            TileSource {
+                url: None,
+                attribution: String::new(),
+            },
+            false,
+        );
+        assert_eq!(info.school_holidays, region.school_holidays);
+        let json = serde_json::to_string(&info).unwrap();
+        assert!(
+            json.contains(r#"{"from":"2026-12-23","to":"2027-01-06"}"#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn school_holidays_that_end_before_they_begin_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schulferien.json");
+        std::fs::write(
+            &path,
+            r#"{"holidays": [{"name": "Osterferien", "from": "2026-04-11", "to": "2026-03-30"}]}"#,
+        )
+        .unwrap();
+        match load_school_holidays(&path) {
+            Err(RegionError::Invalid { reason, .. }) => {
+                assert!(reason.contains("Osterferien"), "{reason}")
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The public description of the region the app serves (name, towns, start view, map sources),
 //! as sent to the browser. It is read from a region file at start-up, never hard-coded.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use crate::shared::iso_date;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MunicipalityInfo {
@@ -33,6 +36,9 @@ pub struct RegionInfo {
     /// Towns and villages with postcodes, for "In meiner Nähe".
     #[serde(default)]
     pub places: Vec<crate::region::places::Place>,
+    /// The school holidays, for "heute geöffnet" and "jetzt geöffnet".
+    #[serde(default)]
+    pub school_holidays: Vec<DateRange>,
 }
 
 impl RegionInfo {
@@ -46,6 +52,26 @@ impl RegionInfo {
     pub fn knows_municipality(&self, ags: &str) -> bool {
         self.municipalities.iter().any(|m| m.ags == ags)
     }
+}
+
+/// A span of days, first and last day included (one school holiday).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    #[serde(with = "iso_date")]
+    pub from: NaiveDate,
+    #[serde(with = "iso_date")]
+    pub to: NaiveDate,
+}
+
+impl DateRange {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+}
+
+/// The last year any of the school holidays start in: beyond it nothing is known about them.
+pub fn last_school_holiday_year(school_holidays: &[DateRange]) -> Option<i32> {
+    school_holidays.iter().map(|range| range.from.year()).max()
 }
 
 /// The region's boundaries as GeoJSON texts, drawn on the map as they are.

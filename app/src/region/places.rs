@@ -111,6 +111,19 @@ pub fn locate(places: &[Place], query: &str) -> Option<Origin> {
     if query.len() == 5 && query.bytes().all(|b| b.is_ascii_digit()) {
         return places.iter().find(|p| p.postcode == query).map(origin);
     }
+    // "48249 Dülmen", as the search field suggests places: the name decides, the postcode
+    // only where the name alone does not.
+    if let Some((postcode, name)) = query.split_once(' ')
+        && postcode.len() == 5
+        && postcode.bytes().all(|b| b.is_ascii_digit())
+    {
+        let wanted = normalize(name);
+        return places
+            .iter()
+            .find(|p| p.postcode == postcode && normalize(&p.name) == wanted)
+            .or_else(|| places.iter().find(|p| p.postcode == postcode))
+            .map(origin);
+    }
     let wanted = normalize(query);
     if let Some(place) = places.iter().find(|p| normalize(&p.name) == wanted) {
         return Some(origin(place));

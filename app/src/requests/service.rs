@@ -187,6 +187,7 @@ pub fn offer_from_listing(
         website: String::new(),
         opening_hours: Vec::new(),
         hours_note: String::new(),
+        closed_in_school_holidays: false,
         last_checked: today,
         status: OfferStatus::Archived,
         is_demo: false,

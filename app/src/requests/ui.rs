@@ -161,25 +161,27 @@ pub fn ReportError(id: i64) -> impl IntoView {
             {move || Suspend::new(async move {
                 let note = take_note().await.filter(|note| note.target == "fehler-melden");
                 let open = note.is_some();
+                // The answer comes from the server in German (see `report_correction`).
                 let message = note.map(|note| {
                     if note.is_error {
-                        view! { <p class="note note-error" role="alert">{note.text}</p> }.into_any()
+                        view! { <p class="note note-error" role="alert" lang="de" dir="ltr">{note.text}</p> }.into_any()
                     } else {
-                        view! { <p class="note note-success" role="status">{note.text}</p> }.into_any()
+                        view! { <p class="note note-success" role="status" lang="de" dir="ltr">{note.text}</p> }.into_any()
                     }
                 });
+                use crate::platform::catalogues::t;
                 view! {
                     <details class="report-error" id="fehler-melden" open=open>
-                        <summary>"Fehler melden"</summary>
+                        <summary>{t("fehler-melden")}</summary>
                         {message}
                         <form method="post" action=ReportCorrection::url() class="account-form">
                             <SpamGuards />
                             <input type="hidden" name="offer_id" value=id.to_string() />
-                            <label for="f-message">"Was stimmt nicht?"</label>
+                            <label for="f-message">{t("fehler-melden-was")}</label>
                             <textarea id="f-message" name="message" rows="4" required></textarea>
-                            <label for="f-email">"Ihre E-Mail-Adresse für Rückfragen (freiwillig)"</label>
-                            <input id="f-email" name="contact_email" type="email" autocomplete="email" />
-                            <button type="submit">"Meldung senden"</button>
+                            <label for="f-email">{t("fehler-melden-email")}</label>
+                            <input id="f-email" name="contact_email" type="email" autocomplete="email" dir="ltr" />
+                            <button type="submit">{t("fehler-melden-senden")}</button>
                         </form>
                     </details>
                 }

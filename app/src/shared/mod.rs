@@ -8,6 +8,7 @@ pub mod error;
 #[cfg(feature = "hydrate")]
 pub mod fetch;
 pub mod i18n;
+pub mod iso_date;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod local_path;
 pub mod prng;

@@ -17,6 +17,13 @@ pub fn normalize(text: &str) -> String {
             'ğ' => folded.push('g'),
             'ı' => folded.push('i'),
             'ß' => folded.push_str("ss"),
+            'ё' => folded.push('е'),
+            // Arabic: short-vowel marks and the stretching tatweel are left out, the alef forms
+            // and the final yā and tā' marbūṭa written one way, as people type them either way.
+            c if is_dropped_mark(c) => {}
+            'أ' | 'إ' | 'آ' | 'ٱ' => folded.push('ا'),
+            'ى' => folded.push('ي'),
+            'ة' => folded.push('ه'),
             c if c.is_alphanumeric() => folded.push(c),
             _ => folded.push(' '),
         }
@@ -28,6 +35,22 @@ pub fn normalize(text: &str) -> String {
         .replace("oe", "o")
         .replace("ue", "u");
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Marks that change no letter for a search: Arabic short vowels (U+064B–U+065F, U+0670), the
+/// tatweel (U+0640), Latin combining accents (U+0300–U+036F) as in a decomposed "ü", and the
+/// apostrophes inside a word (Ukrainian "сім'я" is typed with any of three).
+fn is_dropped_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{0640}'
+            | '\u{0300}'..='\u{036F}'
+            | '\''
+            | '\u{2019}'
+            | '\u{02BC}'
+    )
 }
 
 /// True when every word of the (already normalised) query occurs in the normalised haystack.
@@ -80,6 +103,26 @@ mod tests {
         assert_eq!(normalize("FRÜHE HILFEN"), normalize("frühe hilfen"));
         assert_eq!(normalize("Straße"), normalize("Strasse"));
         assert_eq!(normalize("Dülmen"), normalize("Duelmen"));
+    }
+
+    #[test]
+    fn arabic_spelling_variants_meet() {
+        // With and without short vowels, tatweel, hamza on the alef, and tā' marbūṭa.
+        assert_eq!(normalize("قَابِلَة"), normalize("قابله"));
+        assert_eq!(normalize("قابـــلة"), "قابله");
+        assert_eq!(normalize("أم"), normalize("ام"));
+        assert_eq!(normalize("إرضاع"), normalize("ارضاع"));
+        assert_eq!(normalize("مستشفى"), "مستشفي");
+        assert_eq!(normalize("رضاعة طبيعية"), "رضاعه طبيعيه");
+    }
+
+    #[test]
+    fn cyrillic_is_lower_cased_and_decomposed_accents_dropped() {
+        assert_eq!(normalize("АКУШЕРКА"), "акушерка");
+        assert_eq!(normalize("Ёлка"), "елка");
+        assert_eq!(normalize("Fru\u{0308}he"), normalize("Frühe"));
+        assert_eq!(normalize("сім'я"), normalize("сім\u{02BC}я"));
+        assert_eq!(normalize("сім’я"), "сімя");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::accounts::endpoints::Logout;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
-use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -30,25 +30,22 @@ use crate::shell::info_pages::{
     AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage,
 };
 
-/// Where the Leaflet files from the npm package are served.
-pub const LEAFLET_PATH: &str = "/vendor/leaflet";
-
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
     #[cfg(feature = "ssr")]
     crate::platform::response::set_content_security_policy();
+    // Only pages with an island load the Wasm and Leaflet (see
+    // `crate::map::ui::map_page::MapScripts`); they find the options here.
+    provide_context(options);
     view! {
         <!DOCTYPE html>
         <html lang=locale.code() dir=locale.direction()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href=format!("{LEAFLET_PATH}/leaflet.css") />
-                // Deferred like the hydration module below, so Leaflet's global `L` exists
-                // before the Wasm starts without blocking the first paint.
-                <script defer src=format!("{LEAFLET_PATH}/leaflet.js")></script>
-                <HydrationScripts options islands=true />
                 <MetaTags />
+                // After the page's own style sheets (Leaflet's), so ours win where both style.
+                <link rel="stylesheet" href="/pkg/chancenkarte.css" />
             </head>
             <body>
                 <App />
@@ -69,7 +66,6 @@ pub fn App() -> impl IntoView {
     provide_context(region);
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/chancenkarte.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <a class="skip-link" href="#inhalt">
@@ -125,22 +121,38 @@ fn AccountNav() -> impl IntoView {
                         Some(viewer) => {
                             let admin = viewer.is(Role::Admin);
                             let editor = viewer.is(Role::Editor);
+                            // A menu, so the header stays one line on a phone.
                             view! {
-                                <span class="signed-in">
-                                    "angemeldet als " <a href="/konto">{viewer.name}</a> " ("
-                                    {viewer.role.label()} ")"
-                                </span>
-                                <a href="/netzwerk">"Netzwerk"</a>
-                                <a href="/planung">"Planung"</a>
-                                {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
-                                {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
-                                <form method="post" action=Logout::url() class="logout">
-                                    <button type="submit">"Abmelden"</button>
-                                </form>
+                                <details class="account-menu">
+                                    <summary>
+                                        <span class="signed-in">
+                                            "angemeldet als " <b>{viewer.name}</b> " ("
+                                            {viewer.role.label()} ")"
+                                        </span>
+                                    </summary>
+                                    <div class="account-links">
+                                        <a href="/konto">"Mein Konto"</a>
+                                        <a href="/netzwerk">"Netzwerk"</a>
+                                        <a href="/planung">"Planung"</a>
+                                        {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
+                                        {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
+                                        <form method="post" action=Logout::url() class="logout">
+                                            <button type="submit">"Abmelden"</button>
+                                        </form>
+                                    </div>
+                                </details>
                             }
                                 .into_any()
                         }
-                        None => view! { <a href="/anmelden">{t("seite-anmelden")}</a> }.into_any(),
+                        None => {
+                            view! {
+                                <a href="/anmelden">
+                                    <span class="wide-only">{t("seite-anmelden")}</span>
+                                    <span class="narrow-only">{t("seite-anmelden-kurz")}</span>
+                                </a>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -161,7 +173,7 @@ fn LanguageSwitch() -> impl IntoView {
             // A disclosure, so the five names take one line of a phone's header.
             <details>
                 <summary>
-                    {t("seite-sprache-waehlen")} ": "
+                    <span class="language-prefix">{t("seite-sprache-waehlen")} ": "</span>
                     <span lang=current.code()>{current.native_name()}</span>
                 </summary>
                 <ul>

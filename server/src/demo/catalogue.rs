@@ -210,6 +210,8 @@ struct RawOfferKind {
     roles: Vec<(String, String)>,
     #[serde(default)]
     multilingual: bool,
+    #[serde(default)]
+    closed_in_school_holidays: bool,
 }
 
 fn on_site() -> NonEmpty<Code<Delivery>> {
@@ -251,6 +253,7 @@ pub(super) struct OfferKind {
     /// (female, male) forms.
     pub roles: Vec<(String, String)>,
     pub multilingual: bool,
+    pub closed_in_school_holidays: bool,
 }
 
 /// The names a reference may use, for the error message.
@@ -298,6 +301,7 @@ fn offer_kind(raw: RawOfferKind, patterns: &PatternsFile) -> Result<OfferKind, S
         extras: raw.extras,
         roles: raw.roles,
         multilingual: raw.multilingual,
+        closed_in_school_holidays: raw.closed_in_school_holidays,
     })
 }
 

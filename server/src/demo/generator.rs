@@ -530,6 +530,7 @@ impl<'a> Generator<'a> {
             website,
             opening_hours,
             hours_note,
+            closed_in_school_holidays: kind.closed_in_school_holidays,
             last_checked,
             status: OfferStatus::Active,
             is_demo: true,

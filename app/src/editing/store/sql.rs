@@ -41,6 +41,15 @@ impl Backend {
             (EditableField::Email, row.email),
             (EditableField::Website, row.website),
             (EditableField::HoursNote, row.hours_note),
+            (
+                EditableField::ClosedInSchoolHolidays,
+                if row.closed_in_school_holidays {
+                    "ja"
+                } else {
+                    "nein"
+                }
+                .to_string(),
+            ),
             (EditableField::SummaryEn, row.summary_en),
             (EditableField::SummaryTr, row.summary_tr),
             (EditableField::SummaryAr, row.summary_ar),
@@ -116,6 +125,12 @@ impl Backend {
     ) -> StorageResult<()> {
         if field == EditableField::Wheelchair {
             sqlx::query("UPDATE offers SET wheelchair = $1 WHERE id = $2")
+                .bind(value == "ja")
+                .bind(id)
+                .execute(&mut *connection)
+                .await?;
+        } else if field == EditableField::ClosedInSchoolHolidays {
+            sqlx::query("UPDATE offers SET closed_in_school_holidays = $1 WHERE id = $2")
                 .bind(value == "ja")
                 .bind(id)
                 .execute(&mut *connection)

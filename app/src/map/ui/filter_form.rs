@@ -1,13 +1,17 @@
-//! The filter form: a plain GET form (works without Wasm); once hydrated, any change applies
-//! at once by changing the URL, so the URL always holds the filter.
+//! The search form: "Was? Wo?" on the first screen, the other filters in a drawer, and the
+//! active filters as removable chips. A plain GET form (works without Wasm); once hydrated,
+//! any change applies at once by replacing the URL, so the URL always holds the filter.
 
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
+use crate::map::ui::url_query::Layer;
 use crate::map::ui::url_query::UrlQuery;
-use crate::offers::filter::{MAX_AGE, OfferFilter, param};
+use crate::offers::filter::{MAX_AGE, OfferFilter, map_path, param};
 use crate::offers::taxonomy::{Language, LifePhase, Topic};
 use crate::region::model::MunicipalityInfo;
-use crate::shared::i18n::use_texts;
+use crate::region::places::parse_position;
+use crate::shared::i18n::{Translate, use_texts};
 
 /// Submits the surrounding form when a field changes (events bubble up to the field group).
 fn submit_on_change(event: leptos::ev::Event) {
@@ -40,65 +44,135 @@ fn query_url_of(form: &web_sys::HtmlFormElement) -> Option<String> {
             pairs.push((key, value));
         }
     }
-    Some(crate::offers::filter::map_path(&pairs))
+    Some(map_path(&pairs))
+}
+
+/// One active filter shown as a chip: what it says, and the map without it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chip {
+    pub label: String,
+    pub without: String,
+}
+
+/// The chips of `filter`, one per criterion (one per topic), in the filter's URL order.
+pub fn chips(
+    filter: &OfferFilter,
+    texts: Translate,
+    municipality_name: impl Fn(&str) -> String,
+) -> Vec<Chip> {
+    let mut chips = Vec::new();
+    let mut push = |label: String, change: &dyn Fn(&mut OfferFilter)| {
+        let mut without = filter.clone();
+        change(&mut without);
+        chips.push(Chip {
+            label,
+            without: map_path(&without.to_pairs()),
+        });
+    };
+    if !filter.text.is_empty() {
+        push(
+            texts.with("karte-chip-suche", &[("text", &filter.text)]),
+            &|f| f.text.clear(),
+        );
+    }
+    if !filter.near.is_empty() {
+        let place = if parse_position(&filter.near).is_some() {
+            texts.get("karte-eigener-standort")
+        } else {
+            filter.near.clone()
+        };
+        push(texts.with("karte-chip-bei", &[("place", &place)]), &|f| {
+            f.near.clear();
+            f.sort_by_name = false;
+        });
+    }
+    if let Some(age) = filter.age {
+        push(
+            texts.count("karte-chip-alter", usize::from(age), &[]),
+            &|f| f.age = None,
+        );
+    }
+    if let Some(phase) = filter.phase {
+        push(texts.get(&format!("phase-{}", phase.code())), &|f| {
+            f.phase = None
+        });
+    }
+    for topic in filter.topics.iter() {
+        push(texts.get(&format!("thema-{}", topic.code())), &|f| {
+            f.topics.remove(topic)
+        });
+    }
+    if let Some(ags) = &filter.municipality {
+        push(municipality_name(ags), &|f| f.municipality = None);
+    }
+    if let Some(language) = filter.language {
+        let name = texts.get(&format!("sprache-{}", language.code()));
+        push(
+            texts.with("karte-chip-sprache", &[("language", &name)]),
+            &|f| f.language = None,
+        );
+    }
+    if filter.free_only {
+        push(texts.get("karte-chip-kostenlos"), &|f| f.free_only = false);
+    }
+    if filter.wheelchair_only {
+        push(texts.get("karte-chip-barrierefrei"), &|f| {
+            f.wheelchair_only = false
+        });
+    }
+    if filter.open_now {
+        push(texts.get("karte-chip-jetzt"), &|f| f.open_now = false);
+    }
+    chips
 }
 
 #[component]
-pub fn FilterForm(
+pub fn SearchForm(
     filter: Memo<OfferFilter>,
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
-    place_names: Vec<String>,
+    place_suggestions: Vec<String>,
+    topic_suggestions: Vec<String>,
     result_count: Signal<usize>,
     url: UrlQuery,
+    /// Called after "Ergebnisse anzeigen" (or Enter in the search bar): the results are shown.
+    on_results: Callback<()>,
 ) -> impl IntoView {
     let texts = use_texts();
-    // "Meinen Standort verwenden": asked only on this click, never on load; the position goes
-    // into the URL rounded to about 100 m.
-    let locating: RwSignal<Option<String>> = RwSignal::new(None);
-    let use_position = {
-        move |_: leptos::ev::MouseEvent| {
-            #[cfg(feature = "hydrate")]
-            {
-                use wasm_bindgen::prelude::*;
-                let get = |object: &JsValue, key: &str| {
-                    js_sys::Reflect::get(object, &JsValue::from_str(key))
-                        .unwrap_or(JsValue::UNDEFINED)
-                };
-                let geolocation = get(&get(&window(), "navigator"), "geolocation");
-                let Ok(locate) =
-                    get(&geolocation, "getCurrentPosition").dyn_into::<js_sys::Function>()
-                else {
-                    locating.set(Some(texts.get("karte-standort-unmoeglich")));
-                    return;
-                };
-                locating.set(Some(texts.get("karte-standort-suche")));
-                let found = Closure::once_into_js(move |position: JsValue| {
-                    let coords = get(&position, "coords");
-                    let (lat, lon) = (
-                        get(&coords, "latitude").as_f64(),
-                        get(&coords, "longitude").as_f64(),
-                    );
-                    if let (Some(lat), Some(lon)) = (lat, lon) {
-                        locating.set(None);
-                        let mut filter = filter.get_untracked();
-                        filter.near = crate::region::places::format_position(lat, lon);
-                        url.navigate(&crate::offers::filter::map_path(&filter.to_pairs()));
-                    }
-                });
-                let refused_message = texts.get("karte-standort-fehlt");
-                let refused = Closure::once_into_js(move |_: JsValue| {
-                    locating.set(Some(refused_message));
-                });
-                _ = locate.call2(&geolocation, &found, &refused);
+    let drawer = NodeRef::<leptos::html::Details>::new();
+    // The own position stands in the "Wo?" field as words, the coordinates go along hidden;
+    // typing there replaces both.
+    let where_edited = RwSignal::new(false);
+    let own_position = move || parse_position(&filter.read().near).is_some();
+    let near_in_words = move || own_position() && !where_edited.get();
+    Effect::new(move |_| {
+        filter.track();
+        where_edited.set(false);
+    });
+    // Back closes the drawer: its entry is left, the details element follows.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let open = url.is_open(Layer::Filters);
+        if let Some(details) = drawer.get()
+            && !open
+            && details.open()
+        {
+            details.set_open(false);
+        }
+    });
+    let on_toggle = move |_: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        if let Some(details) = drawer.get_untracked() {
+            let layer_open = url.is_open(Layer::Filters);
+            if details.open() && !layer_open {
+                url.open_layer(Layer::Filters, &url.current_url());
+            } else if !details.open() && layer_open {
+                url.close_layer(Layer::Filters, &url.current_url());
             }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = texts;
         }
     };
-    let active_count = move || filter.read().to_pairs().len();
-    // Without Wasm the form is a plain GET; hydrated, a submit only changes the URL (a new
-    // history entry, so Back still works) and the page follows without reloading.
+    // Without Wasm the form is a plain GET; hydrated, a submit only replaces the URL and the
+    // page follows without reloading.
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -108,31 +182,118 @@ pub fn FilterForm(
                 .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
             if let Some(target) = form.as_ref().and_then(query_url_of) {
                 event.prevent_default();
-                url.navigate(&target);
-                // "Ergebnisse anzeigen" (or Enter) closes the filters, on a phone a drawer over
-                // the map; a change applied at once (no submitter) leaves them open.
-                if event.submitter().is_some()
-                    && let Some(details) =
-                        form.and_then(|form| form.closest("details").ok().flatten())
-                {
-                    _ = details.remove_attribute("open");
+                // A change applied at once (no submitter) leaves the drawer open; the search
+                // button, "Ergebnisse anzeigen" or Enter show the results.
+                if event.submitter().is_none() {
+                    url.replace(&target);
+                    return;
                 }
+                // The results are shown: a layer over the map that Back lowers again.
+                url.swap_layer(Layer::Filters, Layer::List, &target);
+                if let Some(details) = drawer.get_untracked() {
+                    details.set_open(false);
+                }
+                if let Some(input) = document().active_element()
+                    && let Ok(input) = input.dyn_into::<web_sys::HtmlElement>()
+                {
+                    // The phone's keyboard closes, so the results are in sight.
+                    _ = input.blur();
+                }
+                on_results.run(());
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (event, url);
+        let _ = (event, url, on_results);
+    };
+    let active_count = move || {
+        let filter = filter.read();
+        let mut drawer_only = filter.clone();
+        drawer_only.text.clear();
+        drawer_only.near.clear();
+        drawer_only.to_pairs().len()
+    };
+    let chip_list = {
+        let names = municipalities.clone();
+        Memo::new(move |_| {
+            let name_of = |ags: &str| {
+                names
+                    .iter()
+                    .find(|m| m.ags == ags)
+                    .map_or_else(String::new, |m| m.name.clone())
+            };
+            chips(&filter.read(), texts, name_of)
+        })
+    };
+    let follow_chip = move |event: leptos::ev::MouseEvent, target: String| {
+        event.prevent_default();
+        url.replace(&target);
     };
     view! {
-        <details class="filters">
-            <summary>
-                {
-                    move || match active_count() {
-                        0 => texts.get("karte-filter"),
-                        n => texts.count("karte-filter-aktiv", n, &[]),
-                    }
-                }
-            </summary>
-            <form method="get" action="/" on:submit=on_submit>
+        <form method="get" action="/" class="search-form" role="search" on:submit=on_submit>
+            <div class="search-bar" on:change=submit_on_change>
+                <div class="search-field search-what">
+                    <label for="f-q">{texts.get("karte-was")}</label>
+                    <input
+                        id="f-q"
+                        dir="auto"
+                        name=param::TEXT
+                        type="search"
+                        enterkeyhint="search"
+                        maxlength="100"
+                        autocomplete="off"
+                        list="f-q-vorschlaege"
+                        placeholder=texts.get("karte-was-platzhalter")
+                        value=move || filter.read().text.clone()
+                        prop:value=move || filter.read().text.clone()
+                    />
+                    <datalist id="f-q-vorschlaege">
+                        {topic_suggestions.into_iter().map(|word| view! { <option value=word></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <div class="search-field search-where">
+                    <label for="f-bei">{texts.get("karte-wo")}</label>
+                    <input
+                        id="f-bei"
+                        dir="auto"
+                        name=move || (!near_in_words()).then_some(param::NEAR)
+                        type="text"
+                        enterkeyhint="search"
+                        list="orte"
+                        autocomplete="off"
+                        maxlength="60"
+                        placeholder=texts.get("karte-wo-platzhalter")
+                        value=move || if near_in_words() { texts.get("karte-mein-standort") } else { filter.read().near.clone() }
+                        prop:value=move || if near_in_words() { texts.get("karte-mein-standort") } else { filter.read().near.clone() }
+                        on:input=move |_| where_edited.set(true)
+                    />
+                    {move || near_in_words().then(|| view! {
+                        <input type="hidden" name=param::NEAR value=filter.read().near.clone() />
+                    })}
+                    <datalist id="orte">
+                        {place_suggestions.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <button type="submit" class="search-submit" aria-label=texts.get("karte-suchen")>
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                        <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.5"></circle>
+                        <path d="M15 15l6 6" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"></path>
+                    </svg>
+                </button>
+            </div>
+            <details class="filters" node_ref=drawer on:toggle=on_toggle>
+                <summary>
+                    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                        <path d="M3 5h18l-7 8v6l-4 2v-8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"></path>
+                    </svg>
+                    <span class="filter-label">
+                        {
+                            move || match active_count() {
+                                0 => texts.get("karte-filter"),
+                                n => texts.count("karte-filter-aktiv", n, &[]),
+                            }
+                        }
+                    </span>
+                </summary>
                 <div class="filter-fields" on:change=submit_on_change>
                     <div class="field">
                         <label for="f-alter">{texts.get("karte-alter")}</label>
@@ -230,57 +391,6 @@ pub fn FilterForm(
                                 .collect_view()}
                         </select>
                     </div>
-                    <div class="field near">
-                        <label for="f-bei">{texts.get("karte-naehe")}</label>
-                        <input
-                            id="f-bei"
-                            name=param::NEAR
-                            type="text"
-                            list="orte"
-                            autocomplete="off"
-                            maxlength="60"
-                            aria-describedby="f-bei-hinweis"
-                            value=move || filter.read().near.clone()
-                            prop:value=move || filter.read().near.clone()
-                        />
-                        <datalist id="orte">
-                            {place_names.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
-                        </datalist>
-                        <p class="hint" id="f-bei-hinweis">{texts.get("karte-naehe-hinweis")}</p>
-                        <button type="button" class="secondary" on:click=use_position>
-                            {texts.get("karte-standort")}
-                        </button>
-                        <p class="locating" role="status">{move || locating.get()}</p>
-                        <label for="f-sortierung">{texts.get("karte-sortierung")}</label>
-                        <select id="f-sortierung" name=param::SORT>
-                            <option
-                                value=""
-                                selected=move || !filter.read().sort_by_name
-                                prop:selected=move || !filter.read().sort_by_name
-                            >
-                                {texts.get("karte-nach-entfernung")}
-                            </option>
-                            <option
-                                value="name"
-                                selected=move || filter.read().sort_by_name
-                                prop:selected=move || filter.read().sort_by_name
-                            >
-                                {texts.get("karte-nach-name")}
-                            </option>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-q">{texts.get("karte-suchbegriff")}</label>
-                        <input
-                            id="f-q"
-                            name=param::TEXT
-                            type="search"
-                            enterkeyhint="search"
-                            maxlength="100"
-                            value=move || filter.read().text.clone()
-                            prop:value=move || filter.read().text.clone()
-                        />
-                    </div>
                     <div class="field">
                         <label for="f-sprache">{texts.get("karte-sprache")}</label>
                         <select id="f-sprache" name=param::LANGUAGE>
@@ -304,28 +414,43 @@ pub fn FilterForm(
                                 .collect_view()}
                         </select>
                     </div>
-                    <div class="check">
-                        <input
-                            type="checkbox"
-                            id="f-kostenlos"
-                            name=param::FREE
-                            value="1"
-                            checked=move || filter.read().free_only
-                            prop:checked=move || filter.read().free_only
-                        />
-                        <label for="f-kostenlos">{texts.get("karte-nur-kostenlos")}</label>
+                    <div class="field">
+                        <label for="f-sortierung">{texts.get("karte-sortierung")}</label>
+                        <select id="f-sortierung" name=param::SORT>
+                            <option
+                                value=""
+                                selected=move || !filter.read().sort_by_name
+                                prop:selected=move || !filter.read().sort_by_name
+                            >
+                                {texts.get("karte-nach-entfernung")}
+                            </option>
+                            <option
+                                value="name"
+                                selected=move || filter.read().sort_by_name
+                                prop:selected=move || filter.read().sort_by_name
+                            >
+                                {texts.get("karte-nach-name")}
+                            </option>
+                        </select>
                     </div>
-                    <div class="check">
-                        <input
-                            type="checkbox"
-                            id="f-barrierefrei"
-                            name=param::WHEELCHAIR
-                            value="1"
-                            checked=move || filter.read().wheelchair_only
-                            prop:checked=move || filter.read().wheelchair_only
-                        />
-                        <label for="f-barrierefrei">{texts.get("karte-nur-rollstuhl")}</label>
-                    </div>
+                    <FlagCheck
+                        id="f-jetzt"
+                        name=param::OPEN_NOW
+                        label=texts.get("karte-jetzt-offen")
+                        on=Signal::derive(move || filter.read().open_now)
+                    />
+                    <FlagCheck
+                        id="f-kostenlos"
+                        name=param::FREE
+                        label=texts.get("karte-nur-kostenlos")
+                        on=Signal::derive(move || filter.read().free_only)
+                    />
+                    <FlagCheck
+                        id="f-barrierefrei"
+                        name=param::WHEELCHAIR
+                        label=texts.get("karte-nur-rollstuhl")
+                        on=Signal::derive(move || filter.read().wheelchair_only)
+                    />
                 </div>
                 <div class="filter-actions">
                     <button type="submit">
@@ -337,7 +462,50 @@ pub fn FilterForm(
                         {texts.get("karte-zuruecksetzen")}
                     </a>
                 </div>
-            </form>
-        </details>
+            </details>
+        </form>
+        <Show when=move || chip_list.with(|chips| !chips.is_empty())>
+            <ul class="chips" aria-label=texts.get("karte-aktive-filter")>
+                {move || {
+                    chip_list
+                        .get()
+                        .into_iter()
+                        .map(|chip| {
+                            let target = chip.without.clone();
+                            let remove = texts.with("karte-filter-entfernen", &[("label", &chip.label)]);
+                            view! {
+                                <li>
+                                    <a
+                                        class="chip"
+                                        href=chip.without.clone()
+                                        aria-label=remove
+                                        on:click=move |event| follow_chip(event, target.clone())
+                                    >
+                                        <span>{chip.label}</span>
+                                        <span class="chip-x" aria-hidden="true">"×"</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
+    }
+}
+
+/// A yes/no filter: a checkbox sending `name=1` when ticked.
+#[component]
+fn FlagCheck(
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    on: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input type="checkbox" id=id name=name value="1" checked=move || on.get() prop:checked=move || on.get() />
+            <label for=id>{label}</label>
+        </div>
     }
 }

@@ -1,7 +1,9 @@
 //! The Leaflet map in the browser (hydrate only): tiles, municipality boundaries, and the
 //! matching offers clustered in Wasm. Only what lies in the visible area becomes a marker.
+//! The map follows the results: after every filter change it fits the matching offers into
+//! the part of the map that the results sheet does not cover.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -15,7 +17,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use crate::map::ui::map_page::PointPicker;
-use crate::map::ui::map_view::MapSignals;
+use crate::map::ui::map_view::{DETAIL_ZOOM, FitTarget, MapSignals, NEAREST_SHOWN, fit_target};
 use crate::offers::cluster::{ClusterIndex, ClusterOptions, GroupPlace, MapItem, group_place};
 use crate::offers::filter::SearchableOffers;
 use crate::region::model::{RegionBoundaries, RegionInfo};
@@ -54,6 +56,15 @@ struct LiveMap {
     pick_marker: RefCell<Option<Marker>>,
     /// Marker names in the visitor's language.
     texts: Translate,
+    /// Where a tap on a group that cannot split further puts its offers (ids).
+    group_list: RwSignal<Option<Vec<i64>>>,
+    /// The "you are here" marker of the chosen place or own position.
+    here_marker: RefCell<Option<Marker>>,
+    /// Whether the visitor moved or zoomed the map since it last fitted the results: then a
+    /// change of the map's size does not fit them again.
+    moved_by_hand: Cell<bool>,
+    /// What the map last fitted, to fit again when its box changes size.
+    last_fit: RefCell<Option<FitTarget>>,
 }
 
 impl LiveMap {
@@ -63,8 +74,10 @@ impl LiveMap {
             .iter()
             .map(|i| (offers[*i].lon, offers[*i].lat))
             .collect();
+        // Groups last up to the map's highest zoom: offers at one address stay one group,
+        // which opens as a list, instead of becoming dots stacked on each other.
         let options = ClusterOptions {
-            max_zoom: MAX_ZOOM - 1,
+            max_zoom: MAX_ZOOM,
             ..ClusterOptions::default()
         };
         *self.index.borrow_mut() = ClusterIndex::new(&points, options);
@@ -100,7 +113,8 @@ impl LiveMap {
                     let options = DivIconOptions::new();
                     options.set_html(format!("<span>{count}</span>"));
                     options.set_class_name(format!("cluster cluster-{}", size_class(count)));
-                    let size = 30.0 + 4.0 * (count as f64).log10() * 3.0;
+                    // At least 44 px: a finger must hit it.
+                    let size = 44.0 + 6.0 * (count as f64).log10();
                     options.set_icon_size(Point::new(size, size));
                     let label = {
                         let offers = self.offers.offers();
@@ -115,7 +129,13 @@ impl LiveMap {
                                     .municipality_name(&offers[shown[point]].municipality)
                             })
                             .collect();
+                        let one_place = self.index.borrow().expansion_zoom(id) > MAX_ZOOM;
                         match group_place(&places) {
+                            // Cannot split further: a tap opens its list.
+                            GroupPlace::Only(place) if one_place => {
+                                self.texts
+                                    .count("karte-gruppe-stelle", count, &[("place", place)])
+                            }
                             GroupPlace::Unknown => self.texts.count("karte-gruppe", count, &[]),
                             GroupPlace::Only(place) => {
                                 self.texts
@@ -132,8 +152,32 @@ impl LiveMap {
                     let live = Rc::clone(self);
                     on_activate(&marker, move || {
                         let zoom = live.index.borrow().expansion_zoom(id);
-                        live.map
-                            .set_view(&LatLng::new(lat, lon), f64::from(zoom.min(MAX_ZOOM)));
+                        if zoom > MAX_ZOOM {
+                            // Cannot split further (one address): its offers as a list.
+                            let ids = {
+                                let offers = live.offers.offers();
+                                let shown = live.shown.borrow();
+                                live.index
+                                    .borrow()
+                                    .leaves(id)
+                                    .into_iter()
+                                    .map(|point| offers[shown[point]].id)
+                                    .collect()
+                            };
+                            live.group_list.set(Some(ids));
+                            // In sight above the sheet once that has risen.
+                            let live = Rc::clone(&live);
+                            set_timeout(
+                                move || live.show_point(lat, lon, None),
+                                std::time::Duration::from_millis(260),
+                            );
+                        } else {
+                            live.moved_by_hand.set(true);
+                            live.map.set_view(&LatLng::new(lat, lon), f64::from(zoom));
+                            // The group's marker is gone after the zoom: the keyboard focus
+                            // stays on the map instead of falling to the page's start.
+                            _ = live.element.focus();
+                        }
                     });
                     marker
                 }
@@ -148,7 +192,8 @@ impl LiveMap {
         options.set_html(String::new());
         let selected = self.selected.get_untracked() == Some(offer.id);
         options.set_class_name(pin_class(offer.id, selected));
-        options.set_icon_size(Point::new(22.0, 22.0));
+        // A 44 px touch target around a smaller dot (see the style sheet).
+        options.set_icon_size(Point::new(44.0, 44.0));
         // Name and topics, as a screen reader announces the focused marker.
         let topics: Vec<String> = offer
             .topics
@@ -210,13 +255,146 @@ impl LiveMap {
     }
 }
 
+impl LiveMap {
+    /// How many pixels at the map's bottom the results sheet covers (phones); 0 where the
+    /// results sit beside the map.
+    fn covered_bottom(&self) -> f64 {
+        let screen = window()
+            .inner_height()
+            .ok()
+            .and_then(|height| height.as_f64())
+            .unwrap_or(0.0);
+        let sheet = document().get_element_by_id("ergebnisse");
+        let overlay = sheet.as_ref().is_some_and(|sheet| {
+            window()
+                .get_computed_style(sheet)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("position").ok())
+                .is_some_and(|position| position == "fixed")
+        });
+        // Where the sheet's top settles (it may still be moving there): the heights the
+        // style sheet gives each state. Without the sheet over it, the screen's bottom may
+        // still cut the map (a wide screen before scrolling).
+        let top = if overlay {
+            let state = document()
+                .query_selector(".explorer")
+                .ok()
+                .flatten()
+                .and_then(|explorer| explorer.get_attribute("data-sheet"));
+            match state.as_deref() {
+                Some("half") => screen * 0.5,
+                Some("full") => 48.0,
+                _ => document()
+                    .query_selector("#ergebnisse .sheet-bar")
+                    .ok()
+                    .flatten()
+                    .map_or(screen, |bar| {
+                        screen - bar.get_bounding_client_rect().height()
+                    }),
+            }
+        } else {
+            screen
+        };
+        let map = self.element.get_bounding_client_rect();
+        (map.bottom() - top).clamp(0.0, map.height() * 0.8)
+    }
+
+    /// Leaflet options with the padding that keeps things out from under the sheet.
+    fn padding_options(&self, max_zoom: u8) -> JsValue {
+        let covered = self.covered_bottom();
+        let options = js_sys::Object::new();
+        let pair = |x: f64, y: f64| js_sys::Array::of2(&x.into(), &y.into());
+        let set = |key: &str, value: &JsValue| {
+            _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), value);
+        };
+        set("paddingTopLeft", &pair(24.0, 24.0).into());
+        set("paddingBottomRight", &pair(24.0, 24.0 + covered).into());
+        set("maxZoom", &f64::from(max_zoom).into());
+        // Without animation: Leaflet ignores a new view while it still animates the last one,
+        // and the sheet's rise often asks for one right after a filter change did.
+        set("animate", &false.into());
+        options.into()
+    }
+
+    /// Shows the target's points in the uncovered part of the map.
+    fn fit(&self, target: FitTarget) {
+        let [west, south, east, north] = target.bounds;
+        let bounds = LatLngBounds::new(&LatLng::new(south, west), &LatLng::new(north, east));
+        self.moved_by_hand.set(false);
+        *self.last_fit.borrow_mut() = Some(target);
+        self.map
+            .fit_bounds_with_options(&bounds, &self.padding_options(target.max_zoom));
+    }
+
+    /// Fits the latest results again (they may have changed since a fit was asked for).
+    fn refit(&self) {
+        let last = *self.last_fit.borrow();
+        if let Some(target) = last {
+            self.fit(target);
+        }
+    }
+
+    /// Brings one point into the uncovered part of the map: zoomed in to at least `zoom`
+    /// when given, else only moved if it is out of sight.
+    fn show_point(&self, lat: f64, lon: f64, zoom: Option<u8>) {
+        let point = LatLng::new(lat, lon);
+        let current = self.map.get_zoom().round() as u8;
+        let in_sight = {
+            let on_screen = self.map.lat_lng_to_container_point(&point);
+            let size = self.map.get_size();
+            let bottom = size.y() - self.covered_bottom();
+            (16.0..=size.x() - 16.0).contains(&on_screen.x())
+                && (16.0..=bottom - 16.0).contains(&on_screen.y())
+        };
+        let wanted = zoom.map_or(current, |zoom| zoom.max(current)).min(MAX_ZOOM);
+        if in_sight && wanted == current {
+            return;
+        }
+        self.moved_by_hand.set(true);
+        let bounds = LatLngBounds::new(&point, &point);
+        self.map
+            .fit_bounds_with_options(&bounds, &self.padding_options(wanted));
+    }
+
+    /// The "you are here" marker at the chosen place or own position, or none.
+    fn show_here(&self, here: Option<(f64, f64, String)>) {
+        let mut marker = self.here_marker.borrow_mut();
+        if let Some(old) = marker.take() {
+            old.remove();
+        }
+        let Some((lat, lon, label)) = here else {
+            return;
+        };
+        let options = DivIconOptions::new();
+        options.set_html(String::new());
+        options.set_class_name("here-pin".to_string());
+        options.set_icon_size(Point::new(26.0, 26.0));
+        let marker_options = MarkerOptions::new();
+        marker_options.set_icon(div_icon(&options));
+        marker_options.set_title(label.clone());
+        marker_options.set_alt(label);
+        // Information only: not a stop for the keyboard, not a target for taps.
+        marker_options.set_interactive(false);
+        marker_options.set_keyboard(false);
+        marker_options.set_z_index_offset(-500.0);
+        let created = Marker::new_with_options(&LatLng::new(lat, lon), &marker_options);
+        created.add_to(&self.map);
+        *marker = Some(created);
+    }
+}
+
 /// Keeps Leaflet's idea of the map's size in step with its box: the box changes height when
 /// the phone layout's sheet starts, and Leaflet only notices window resizes by itself (a stale
 /// size puts a tapped point somewhere else).
-fn follow_container_size(map: &Map, element: &web_sys::HtmlElement) {
-    let map = map.clone();
+fn follow_container_size(live: &Rc<LiveMap>, element: &web_sys::HtmlElement) {
+    let live = Rc::clone(live);
     let resized = Closure::<dyn Fn()>::new(move || {
-        map.invalidate_size(false);
+        live.map.invalidate_size(false);
+        // The results still fill the map, unless the visitor has moved it meanwhile.
+        if !live.moved_by_hand.get() {
+            live.refit();
+        }
     });
     let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref());
     if let Ok(observer) = observer {
@@ -380,6 +558,10 @@ pub fn attach(
         select_offer,
         picker,
         visible_area,
+        group_list,
+        here,
+        show_on_map,
+        sheet,
     } = signals;
     let texts = crate::shared::i18n::use_texts();
     let live: StoredValue<Option<Rc<LiveMap>>, LocalStorage> = StoredValue::new_local(None);
@@ -387,7 +569,8 @@ pub fn attach(
         let Some(element) = container.get() else {
             return;
         };
-        if live.with_value(Option::is_none) {
+        let first = live.with_value(Option::is_none);
+        if first {
             // Without Leaflet (script blocked or failed) the list below still shows everything.
             if js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("L")) != Ok(true) {
                 return;
@@ -420,40 +603,106 @@ pub fn attach(
                 region: Arc::clone(&region),
                 pick_marker: RefCell::new(None),
                 texts,
+                group_list,
+                here_marker: RefCell::new(None),
+                moved_by_hand: Cell::new(false),
+                last_fit: RefCell::new(None),
             });
             let on_move = Rc::clone(&created);
             created.map.on_move_end(Box::new(move |_| on_move.redraw()));
-            follow_container_size(&created.map, &element);
+            follow_container_size(&created, &element);
+            notice_hand_moves(&created, &element);
             live.set_value(Some(created));
         }
+        let origin = here.get();
         live.with_value(|live| {
-            if let Some(live) = live {
-                live.set_points(&matching.read());
-                live.redraw();
+            let Some(live) = live else { return };
+            live.set_points(&matching.read());
+            live.show_here(origin.clone());
+            let points: Vec<(f64, f64)> = {
+                let offers = live.offers.offers();
+                matching
+                    .read()
+                    .iter()
+                    .map(|index| (offers[*index].lat, offers[*index].lon))
+                    .collect()
+            };
+            let target = fit_target(
+                &points,
+                origin.map(|(lat, lon, _)| (lat, lon)),
+                NEAREST_SHOWN,
+            );
+            match target {
+                // The map follows the results. At the start the sheet settles first (its
+                // height decides the padding).
+                Some(target) if first => {
+                    *live.last_fit.borrow_mut() = Some(target);
+                    live.redraw();
+                    let live = Rc::clone(live);
+                    set_timeout(move || live.refit(), std::time::Duration::from_millis(60));
+                }
+                // Once every change of this turn is on the page (the sheet's height too).
+                // The move ends in a redraw.
+                Some(target) => {
+                    *live.last_fit.borrow_mut() = Some(target);
+                    let live = Rc::clone(live);
+                    request_animation_frame(move || live.refit());
+                }
+                None => live.redraw(),
             }
         });
     });
-    // The selected offer's marker is highlighted, and brought into view when chosen in the list.
+    // The sheet rose or sank: the results fill what the map now shows, unless the visitor has
+    // moved the map (or an offer was brought into view) since they were fitted.
+    Effect::new(move |previous: Option<()>| {
+        sheet.track();
+        if previous.is_none() {
+            return;
+        }
+        live.with_value(|live| {
+            if let Some(live) = live
+                && !live.moved_by_hand.get()
+            {
+                let live = Rc::clone(live);
+                request_animation_frame(move || {
+                    if !live.moved_by_hand.get() {
+                        live.refit();
+                    }
+                });
+            }
+        });
+    });
+    // The selected offer's marker is highlighted, and brought into the uncovered part of the
+    // map; "Auf der Karte zeigen" also zooms in on it.
     Effect::new(move |previous: Option<Option<i64>>| {
         let chosen = selected.get();
-        if previous.is_some() && previous != Some(chosen) {
-            live.with_value(|live| {
-                let Some(live) = live else {
-                    return;
-                };
-                if let Some(offer) =
-                    chosen.and_then(|id| live.offers.offers().iter().find(|offer| offer.id == id))
-                {
-                    let point = LatLng::new(offer.lat, offer.lon);
-                    if !live.map.get_bounds().contains(&point) {
-                        // The move ends in a redraw.
-                        live.map.pan_to(&point);
-                        return;
-                    }
-                }
-                // Only the classes change: redrawn markers would take the keyboard focus away.
+        let zoom_in = show_on_map.get();
+        if previous.is_some() && (previous != Some(chosen) || zoom_in.is_some()) {
+            let position = live.with_value(|live| {
+                let live = live.as_ref()?;
                 live.mark_selected(previous.flatten(), chosen);
+                chosen
+                    .and_then(|id| live.offers.offers().iter().find(|offer| offer.id == id))
+                    .map(|offer| (offer.lat, offer.lon))
             });
+            if let Some((lat, lon)) = position {
+                let zoom = (zoom_in == chosen).then_some(DETAIL_ZOOM);
+                // After the sheet has risen to half height (its transition), which decides
+                // what the map still shows.
+                set_timeout(
+                    move || {
+                        live.with_value(|live| {
+                            if let Some(live) = live {
+                                live.show_point(lat, lon, zoom);
+                            }
+                        })
+                    },
+                    std::time::Duration::from_millis(260),
+                );
+            }
+            if zoom_in.is_some() {
+                show_on_map.set(None);
+            }
         }
         chosen
     });
@@ -468,5 +717,16 @@ pub fn attach(
                 }
             });
         });
+    }
+}
+
+/// Marks the map as moved by hand once the visitor drags, zooms or uses the keyboard on it.
+fn notice_hand_moves(live: &Rc<LiveMap>, element: &web_sys::HtmlElement) {
+    for event in ["pointerdown", "wheel", "keydown"] {
+        let live = Rc::clone(live);
+        let moved = Closure::<dyn Fn()>::new(move || live.moved_by_hand.set(true));
+        _ = element.add_event_listener_with_callback(event, moved.as_ref().unchecked_ref());
+        // Lives as long as the page: the map is never removed.
+        moved.forget();
     }
 }

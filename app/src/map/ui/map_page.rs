@@ -9,22 +9,24 @@ use std::sync::Arc;
 use leptos::context::Provider;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Role;
 use crate::editing::ui::map_panel_editor::PanelEditor;
-use crate::map::ui::filter_form::FilterForm;
-use crate::map::ui::map_view::MapView;
+use crate::map::ui::filter_form::SearchForm;
+use crate::map::ui::map_view::{MapSignals, MapView};
 use crate::map::ui::sheet::{ResultsSheet, SheetHeight};
-use crate::map::ui::url_query::UrlQuery;
+use crate::map::ui::url_query::{Layer, UrlQuery};
+use crate::offers::calendar::{CalendarDay, LocalMoment, today_text};
 use crate::offers::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
 use crate::offers::model::OfferSummary;
+use crate::offers::taxonomy::{LifePhase, Topic};
 use crate::region::model::RegionInfo;
 use crate::region::places::{fixed, format_distance};
-use crate::shared::i18n::{Texts, use_texts};
+use crate::shared::i18n::{Texts, Translate, use_texts};
 
 /// How many offers one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -47,6 +49,12 @@ pub struct MapPageData {
     pub viewer_role: Option<Role>,
     /// The island's texts in the visitor's language.
     pub texts: Texts,
+    /// The route link's template (`{lat}`, `{lon}`): a web link that phones open in their
+    /// maps app.
+    pub route_link: String,
+    /// The time in Germany the server rendered the page at: the browser starts from the same
+    /// moment (same "jetzt geöffnet", same "heute …"), then follows the clock.
+    pub moment: LocalMoment,
 }
 
 /// The offer id the query `pairs` ask to show in the detail panel.
@@ -81,6 +89,10 @@ async fn load_map_page_data(
     let viewer_role = crate::accounts::auth::current_viewer()
         .await
         .map(|viewer| viewer.role);
+    let route_link = crate::platform::state::app_state()?
+        .operator
+        .route_link
+        .clone();
     Ok(MapPageData {
         region,
         offers,
@@ -89,6 +101,8 @@ async fn load_map_page_data(
         texts: crate::platform::catalogues::island_texts(
             crate::platform::catalogues::current_locale(),
         ),
+        route_link,
+        moment: crate::offers::calendar::now_local(),
     })
 }
 
@@ -128,6 +142,7 @@ pub fn MapPage() -> impl IntoView {
         );
     }
     view! {
+        <MapScripts />
         <Title text=crate::platform::catalogues::t("karte-titel") />
         <Suspense fallback=|| view! { <p class="loading">{crate::platform::catalogues::t("karte-laedt")}</p> }>
             {move || Suspend::new(async move {
@@ -162,7 +177,22 @@ fn MapPageBody(data: MapPageData) -> impl IntoView {
         tracing::error!(%error, "writing the map page data failed");
         String::new()
     });
+    let description = map_description(&data);
+    let page_url = crate::platform::state::app_state().ok().and_then(|state| {
+        state
+            .site
+            .public_origin()
+            .map(|origin| format!("{origin}{}", map_url(&ParsedQuery::default().filter, None)))
+    });
+    let title = crate::platform::catalogues::t("karte-titel");
     view! {
+        <Meta name="description" content=description.clone() />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:site_name" content="Chancenkarte" />
+        <Meta property="og:title" content=title />
+        <Meta property="og:description" content=description />
+        <Meta property="og:locale" content=crate::platform::catalogues::current_locale().code() />
+        {page_url.map(|url| view! { <Meta property="og:url" content=url /> })}
         {demo
             .then(|| {
                 view! {
@@ -176,6 +206,51 @@ fn MapPageBody(data: MapPageData) -> impl IntoView {
         <Provider value=Arc::new(data)>
             <MapExplorer />
         </Provider>
+    }
+}
+
+/// What a shared link's preview says: the region and, with a filter, the filter in words.
+#[cfg(feature = "ssr")]
+fn map_description(data: &MapPageData) -> String {
+    let pairs = UrlQuery::of_current_page().pairs().get_untracked();
+    let parsed = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
+        data.region.knows_municipality(ags)
+    });
+    let words = parsed
+        .filter
+        .describe(|ags| data.region.municipality_name(ags).to_string());
+    if words.is_empty() {
+        crate::platform::catalogues::t_with(
+            "karte-beschreibung",
+            &[("region", data.region.name.clone().into())],
+        )
+    } else {
+        crate::platform::catalogues::t_with(
+            "karte-beschreibung-filter",
+            &[
+                ("region", data.region.name.clone().into()),
+                ("filter", words.join(" · ").into()),
+            ],
+        )
+    }
+}
+
+/// Where the Leaflet files from the npm package are served.
+#[cfg(feature = "ssr")]
+pub const LEAFLET_PATH: &str = "/vendor/leaflet";
+
+#[cfg(feature = "ssr")]
+/// Leaflet and the Wasm that hydrates the islands, for the one page that has them (the map):
+/// every other page is complete as the server sends it and loads neither.
+#[component]
+pub fn MapScripts() -> impl IntoView {
+    let options = expect_context::<leptos::config::LeptosOptions>();
+    view! {
+        <leptos_meta::Stylesheet id="leaflet" href=format!("{LEAFLET_PATH}/leaflet.css") />
+        // Deferred like the hydration module, so Leaflet's global `L` exists before the Wasm
+        // starts without blocking the first paint.
+        <leptos_meta::Script defer="defer" src=format!("{LEAFLET_PATH}/leaflet.js") />
+        <leptos::hydration::HydrationScripts options islands=true />
     }
 }
 
@@ -197,6 +272,8 @@ pub fn MapExplorer() -> impl IntoView {
         selected_html,
         viewer_role,
         texts,
+        route_link,
+        moment,
     }) = map_page_data()
     else {
         return view! {
@@ -210,13 +287,25 @@ pub fn MapExplorer() -> impl IntoView {
     provide_context(texts);
     let region = Arc::new(region);
     let searchable = {
-        let region = region.clone();
-        let places = region.places.clone();
+        let names = region.clone();
         Arc::new(
-            SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
-                .with_places(places),
+            SearchableOffers::new(offers, move |ags| names.municipality_name(ags).to_string())
+                .with_places(region.places.clone())
+                .with_calendar(region.calendar()),
         )
     };
+    // The server's moment first (the page it rendered), then the browser's clock, once a
+    // minute: "jetzt geöffnet" and "heute …" stay true while the page is open.
+    let moment = RwSignal::new(moment);
+    #[cfg(feature = "hydrate")]
+    if let Ok(handle) = set_interval_with_handle(
+        move || moment.set(crate::offers::calendar::now_local()),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let calendar = region.calendar();
+    let today = Memo::new(move |_| calendar.day(moment.read().date));
     let url = UrlQuery::of_current_page();
     let query = url.pairs();
     let parsed = {
@@ -231,13 +320,25 @@ pub fn MapExplorer() -> impl IntoView {
     let filter = Memo::new(move |_| parsed.read().filter.clone());
     let result: Memo<FilterResult> = {
         let searchable = searchable.clone();
-        Memo::new(move |_| searchable.apply(&filter.read()))
+        Memo::new(move |_| searchable.apply_at(&filter.read(), &moment.read()))
     };
     let matching = Signal::derive(move || result.read().matching.clone());
-    let distances = Signal::derive(move || result.read().distances.clone());
     let topic_counts = Signal::derive(move || result.read().topic_counts.clone());
     let selected = Signal::derive(move || parsed.read().selected_offer);
     let page = Signal::derive(move || parsed.read().page);
+    // The chosen place or own position, for the "you are here" marker.
+    let here = {
+        let places = region.places.clone();
+        Signal::derive(move || {
+            let origin = crate::region::places::locate(&places, &filter.read().near)?;
+            let label = if origin.label == crate::region::places::OWN_POSITION {
+                texts.get("karte-mein-standort")
+            } else {
+                texts.with("karte-ausgangspunkt", &[("place", &origin.label)])
+            };
+            Some((origin.lat, origin.lon, label))
+        })
+    };
 
     // Editors pick a point on the map: to move the offer in the panel, or for a new offer.
     let viewer_is_editor = viewer_role.is_some_and(|role| role.includes(Role::Editor));
@@ -251,6 +352,9 @@ pub fn MapExplorer() -> impl IntoView {
     let opener: StoredValue<Option<web_sys::Element>, LocalStorage> = StoredValue::new_local(None);
     // The part of the map in view, [west, south, east, north], once the map exists.
     let visible_area: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
+    // The offers of a group on the map that cannot split further (one address).
+    let group_list: RwSignal<Option<Vec<i64>>> = RwSignal::new(None);
+    let show_on_map: RwSignal<Option<i64>> = RwSignal::new(None);
     let select_offer = Callback::new(move |id: Option<i64>| {
         #[cfg(feature = "hydrate")]
         {
@@ -279,7 +383,12 @@ pub fn MapExplorer() -> impl IntoView {
                 }
             }
         }
-        url.navigate(&map_url(&filter.get_untracked(), id));
+        // The details are a layer over the map: Back closes them.
+        let target = map_url(&filter.get_untracked(), id);
+        match id {
+            Some(_) => url.open_layer(Layer::Offer, &target),
+            None => url.close_layer(Layer::Offer, &target),
+        }
     });
 
     let notices = {
@@ -340,11 +449,8 @@ pub fn MapExplorer() -> impl IntoView {
         });
     }
     let municipalities = region.municipalities.clone();
-    let place_names: Vec<String> = region
-        .places
-        .iter()
-        .map(|place| place.name.clone())
-        .collect();
+    let place_suggestions = place_suggestions(&region);
+    let topic_suggestions = topic_suggestions(texts);
     let initial_detail = match (selected.get_untracked(), selected_html) {
         (Some(id), Some(html)) => Some(PanelContent::Offer { id, html }),
         (Some(_), None) => Some(PanelContent::Failed(texts.get("karte-angebot-fehlt"))),
@@ -353,23 +459,59 @@ pub fn MapExplorer() -> impl IntoView {
 
     // The phone's results sheet exists once the Wasm runs (without it, the list follows the
     // map). It starts low so the map has the screen (at half height if the URL opens an offer);
-    // an offer opened on the map pulls it up to half height, an editor picking a point on the
+    // an offer or a group opened on the map pulls it up to half height, and closing it lowers
+    // the sheet again unless the visitor had pulled it up; an editor picking a point on the
     // map lowers it.
     let sheet: RwSignal<Option<SheetHeight>> = RwSignal::new(None);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        let opened = selected.get().is_some();
+        let opened = selected.get().is_some() || group_list.with(Option::is_some);
         let picking = picker.picking.get().is_some();
+        let pulled_up = url.is_open(Layer::List);
         let now = sheet.get_untracked();
         let wanted = match now {
             _ if picking => SheetHeight::Peek,
             None if opened => SheetHeight::Half,
             None => SheetHeight::Peek,
             Some(SheetHeight::Peek) if opened => SheetHeight::Half,
+            Some(_) if !opened && !pulled_up => SheetHeight::Peek,
             Some(height) => height,
         };
         if now != Some(wanted) {
             sheet.set(Some(wanted));
+        }
+    });
+    // The visitor moves the sheet: pulled up, it is a layer that Back lowers again.
+    let on_sheet_moved = Callback::new(move |height: SheetHeight| {
+        let pulled_up = url.is_open(Layer::List);
+        if height != SheetHeight::Peek && !pulled_up {
+            url.open_layer(Layer::List, &url.current_url());
+        } else if height == SheetHeight::Peek && pulled_up {
+            url.close_layer(Layer::List, &url.current_url());
+        }
+    });
+    // After "Ergebnisse anzeigen" or a search: the list in sight, the focus on its heading.
+    let on_results = Callback::new(move |()| {
+        group_list.set(None);
+        if sheet.get_untracked() == Some(SheetHeight::Peek) {
+            sheet.set(Some(SheetHeight::Half));
+        }
+        #[cfg(feature = "hydrate")]
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            if let Some(heading) = document()
+                .get_element_by_id("results-heading")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                _ = heading.focus();
+            }
+        });
+    });
+    // A new search closes the list of a group.
+    Effect::new(move |previous: Option<()>| {
+        filter.track();
+        if previous.is_some() {
+            group_list.set(None);
         }
     });
     let count = view! {
@@ -399,11 +541,32 @@ pub fn MapExplorer() -> impl IntoView {
         </p>
     }
     .into_any();
+    let map_signals = MapSignals {
+        matching,
+        selected,
+        select_offer,
+        picker: viewer_is_editor.then_some(picker),
+        visible_area,
+        group_list,
+        here,
+        show_on_map,
+        sheet: sheet.into(),
+    };
+    let route_link = Arc::new(route_link);
 
     view! {
         <div class="explorer" data-sheet=move || sheet.get().map(SheetHeight::name)>
             <div class="explorer-filters">
-                <FilterForm filter topic_counts municipalities place_names result_count=Signal::derive(total) url />
+                <SearchForm
+                    filter
+                    topic_counts
+                    municipalities
+                    place_suggestions
+                    topic_suggestions
+                    result_count=Signal::derive(total)
+                    url
+                    on_results
+                />
                 <Show when=move || !notices().is_empty()>
                     <ul class="notices" role="status">
                         {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
@@ -412,35 +575,180 @@ pub fn MapExplorer() -> impl IntoView {
             </div>
             <div class="explorer-map">
                 {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
-                <MapView
-                    region=region.clone()
-                    offers=searchable.clone()
-                    matching
-                    selected
-                    select_offer
-                    picker=viewer_is_editor.then_some(picker)
-                    visible_area
-                />
+                <MapView region=region.clone() offers=searchable.clone() signals=map_signals>
+                    <OwnPosition filter url />
+                </MapView>
             </div>
-            <ResultsSheet height=sheet count>
+            <ResultsSheet height=sheet count on_moved=on_sheet_moved>
                 <SharePrint filter />
                 <DetailPanel offers=searchable.clone() selected initial_detail select_offer viewer_role picker />
+                <GroupList offers=searchable.clone() group_list select_offer />
                 <OfferList
                     offers=searchable.clone()
                     region=region.clone()
                     page
-                    matching
-                    distances
+                    result
                     filter
                     url
                     visible_area
                     selected
                     select_offer
+                    show_on_map
+                    route_link
+                    today
                 />
             </ResultsSheet>
         </div>
     }
     .into_any()
+}
+
+/// What the "Wo?" field suggests: every town and village, and each with its postcode.
+fn place_suggestions(region: &RegionInfo) -> Vec<String> {
+    let mut names: Vec<String> = region.places.iter().map(|p| p.name.clone()).collect();
+    names.extend(
+        region
+            .places
+            .iter()
+            .filter(|p| !p.postcode.is_empty())
+            .map(|p| format!("{} {}", p.postcode, p.name)),
+    );
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// What the "Was?" field suggests: the topics and life phases in the visitor's language.
+fn topic_suggestions(texts: Translate) -> Vec<String> {
+    let topics = Topic::ALL
+        .iter()
+        .map(|topic| texts.get(&format!("thema-{}", topic.code())));
+    let phases = LifePhase::ALL
+        .iter()
+        .map(|phase| texts.get(&format!("phase-{}", phase.code())));
+    topics.chain(phases).collect()
+}
+
+/// "Mein Standort" over the map: asked only on this tap, never on load; the position goes into
+/// the URL rounded to about 100 m, and the map and list follow.
+#[component]
+fn OwnPosition(filter: Memo<OfferFilter>, url: UrlQuery) -> impl IntoView {
+    let texts = use_texts();
+    let locating: RwSignal<Option<String>> = RwSignal::new(None);
+    let use_position = move |_: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::prelude::*;
+            let get = |object: &JsValue, key: &str| {
+                js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+            };
+            let geolocation = get(&get(&window(), "navigator"), "geolocation");
+            let Ok(locate) = get(&geolocation, "getCurrentPosition").dyn_into::<js_sys::Function>()
+            else {
+                locating.set(Some(texts.get("karte-standort-unmoeglich")));
+                return;
+            };
+            locating.set(Some(texts.get("karte-standort-suche")));
+            let found = Closure::once_into_js(move |position: JsValue| {
+                let coords = get(&position, "coords");
+                let (lat, lon) = (
+                    get(&coords, "latitude").as_f64(),
+                    get(&coords, "longitude").as_f64(),
+                );
+                if let (Some(lat), Some(lon)) = (lat, lon) {
+                    locating.set(None);
+                    let mut filter = filter.get_untracked();
+                    filter.near = crate::region::places::format_position(lat, lon);
+                    filter.sort_by_name = false;
+                    url.replace(&map_path(&filter.to_pairs()));
+                }
+            });
+            let refused_message = texts.get("karte-standort-fehlt");
+            let refused = Closure::once_into_js(move |_: JsValue| {
+                locating.set(Some(refused_message));
+            });
+            _ = locate.call2(&geolocation, &found, &refused);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (filter, url);
+    };
+    view! {
+        <div class="map-overlay">
+            <button type="button" class="own-position" on:click=use_position>
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                    <circle cx="12" cy="12" r="4" fill="currentColor"></circle>
+                    <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2"></circle>
+                    <path d="M12 1v4M12 19v4M1 12h4M19 12h4" stroke="currentColor" stroke-width="2"></path>
+                </svg>
+                <span>{texts.get("karte-standort")}</span>
+            </button>
+            <p class="locating" role="status">{move || locating.get()}</p>
+        </div>
+    }
+}
+
+/// The "×" that closes a panel in the sheet.
+#[component]
+fn CloseButton(label: String, on_close: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="close" aria-label=label on:click=move |_| on_close.run(())>
+            "×"
+        </button>
+    }
+}
+
+/// The offers of one address (a group on the map that cannot split further), as a list.
+#[component]
+fn GroupList(
+    offers: Arc<SearchableOffers>,
+    group_list: RwSignal<Option<Vec<i64>>>,
+    select_offer: Callback<Option<i64>>,
+) -> impl IntoView {
+    let texts = use_texts();
+    let first = NodeRef::<leptos::html::Button>::new();
+    // The focus goes to the first offer once the list opens: keyboard users go on there.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if group_list.with(Option::is_some)
+            && let Some(button) = first.get()
+        {
+            // Once the list is on the page (and after the tap that opened it has settled).
+            request_animation_frame(move || _ = button.focus());
+        }
+    });
+    let offers = StoredValue::new(offers);
+    move || {
+        let ids = group_list.get()?;
+        let items = offers.with_value(|offers| {
+            ids.iter()
+                .filter_map(|id| offers.offers().iter().find(|offer| offer.id == *id))
+                .map(|offer| (offer.id, offer.name.clone(), offer.organization.clone()))
+                .collect::<Vec<_>>()
+        });
+        Some(view! {
+            <section class="group-list" aria-labelledby="group-heading">
+                <h2 id="group-heading">{texts.count("karte-gruppe-liste", items.len(), &[])}</h2>
+                <CloseButton label=texts.get("karte-gruppe-schliessen") on_close=Callback::new(move |()| group_list.set(None)) />
+                <ul>
+                    {items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(position, (id, name, organization))| {
+                            let node = if position == 0 { first } else { NodeRef::new() };
+                            view! {
+                                <li>
+                                    <button type="button" class="group-offer" node_ref=node on:click=move |_| select_offer.run(Some(id))>
+                                        <span class="name" lang="de" dir="ltr">{name}</span>
+                                        <span class="org" lang="de" dir="ltr">{organization}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })
+    }
 }
 
 /// What the detail panel shows: the server's HTML of an offer (see
@@ -524,6 +832,13 @@ fn DetailPanel(
         shown_id.track();
         if let Some(panel) = panel.get() {
             _ = panel.focus();
+            // The offer's start in sight (name, call, route): the list may have been scrolled
+            // far down in the sheet, and focusing alone shows only some part of the panel.
+            if let Some(body) = document().get_element_by_id("ergebnisse-inhalt") {
+                let offset =
+                    panel.get_bounding_client_rect().top() - body.get_bounding_client_rect().top();
+                body.set_scroll_top(body.scroll_top() + offset as i32);
+            }
         }
     });
     let body = move || {
@@ -595,14 +910,7 @@ fn DetailPanel(
                         }
                     }
                 >
-                    <button
-                        type="button"
-                        class="close"
-                        aria-label=texts.get("karte-details-schliessen")
-                        on:click=move |_| select_offer.run(None)
-                    >
-                        "×"
-                    </button>
+                    <CloseButton label=texts.get("karte-details-schliessen") on_close=Callback::new(move |()| select_offer.run(None)) />
                     <div class="panel-body" inner_html=body></div>
                     {tools}
                 </aside>
@@ -616,15 +924,21 @@ fn OfferList(
     offers: Arc<SearchableOffers>,
     region: Arc<RegionInfo>,
     page: Signal<usize>,
-    matching: Signal<Vec<usize>>,
-    distances: Signal<Vec<u32>>,
+    result: Memo<FilterResult>,
     filter: Memo<OfferFilter>,
     url: UrlQuery,
     visible_area: RwSignal<Option<[f64; 4]>>,
     selected: Signal<Option<i64>>,
     select_offer: Callback<Option<i64>>,
+    show_on_map: RwSignal<Option<i64>>,
+    /// The route link's template, with `{lat}` and `{lon}`.
+    route_link: Arc<String>,
+    /// Today in the calendar: "heute 09:00–12:00" on each card.
+    today: Memo<CalendarDay>,
 ) -> impl IntoView {
     let texts = use_texts();
+    let matching = Signal::derive(move || result.read().matching.clone());
+    let distances = Signal::derive(move || result.read().distances.clone());
     // On request, only the offers in the part of the map in view.
     let only_visible = RwSignal::new(false);
     let shown: Memo<Vec<(usize, Option<u32>)>> = {
@@ -662,7 +976,12 @@ fn OfferList(
     // Page links work as plain links; hydrated, they only change the URL and the list.
     let follow = move |event: leptos::ev::MouseEvent, page_index: usize| {
         event.prevent_default();
-        url.navigate(&page_link(page_index));
+        url.replace(&page_link(page_index));
+    };
+    let said: RwSignal<Option<String>> = RwSignal::new(None);
+    let municipality_name = {
+        let region = region.clone();
+        Callback::new(move |ags: String| region.municipality_name(&ags).to_string())
     };
     let items = move || {
         let start = current_page() * PAGE_SIZE;
@@ -673,45 +992,65 @@ fn OfferList(
             .take(PAGE_SIZE)
             .map(|(index, distance)| {
                 let offer = &offers.offers()[*index];
-                let id = offer.id;
-                let distance = distance.map(|metres| {
-                    format!(
-                        " · {}",
-                        texts.with("karte-entfernt", &[("distance", &format_distance(metres))])
-                    )
+                let card = ResultCard::of(offer, *distance, &region, texts, &route_link);
+                let today = today_text(&today.read().offer_hours(offer), |id, args| {
+                    texts.with(id, args)
                 });
-                let topics: Vec<_> = offer
-                    .topics
-                    .iter()
-                    .map(|t| texts.get(&format!("thema-{}", t.code())))
-                    .collect();
+                let id = offer.id;
+                let name = offer.name.clone();
                 view! {
                     <li
                         class="result"
                         class:selected=move || selected.get() == Some(id)
                         data-offer-id=id
                     >
-                        <h3 lang="de">
+                        <h3 lang="de" dir="ltr">
                             <a href=format!("/angebot/{id}")>{offer.name.clone()}</a>
                         </h3>
                         <p class="meta">
-                            {format!(
-                                "{} · {}{}",
-                                offer.organization,
-                                region.municipality_name(&offer.municipality),
-                                distance.unwrap_or_default(),
-                            )}
+                            <span lang="de" dir="ltr">{offer.organization.clone()}</span>
+                            " · "
+                            <span lang="de">{card.town}</span>
+                            {card.distance.map(|distance| view! { " · " <bdi class="distance">{distance}</bdi> })}
                         </p>
-                        <p class="topics">{topics.join(", ")}</p>
-                        <p class="teaser" lang="de">{offer.teaser.clone()}</p>
-                        <button
-                            type="button"
-                            class="link-button show-on-map"
-                            aria-label=texts.with("karte-auf-karte-name", &[("name", &offer.name)])
-                            on:click=move |_| select_offer.run(Some(id))
-                        >
-                            {texts.get("karte-auf-karte")}
-                        </button>
+                        <p class="today">{today}</p>
+                        <p class="languages">{card.languages}</p>
+                        <div class="card-actions">
+                            {card.phone.map(|(href, label)| view! {
+                                <a class="action call" href=href aria-label=label>
+                                    {texts.get("karte-anrufen")}
+                                </a>
+                            })}
+                            <a
+                                class="action route"
+                                href=card.route
+                                rel="noopener noreferrer"
+                                aria-label=texts.with("karte-route-name", &[("name", &name)])
+                            >
+                                {texts.get("karte-route")}
+                            </a>
+                            <button
+                                type="button"
+                                class="action share"
+                                aria-label=texts.with("karte-teilen-name", &[("name", &name)])
+                                on:click=move |_| share_offer(id, said)
+                            >
+                                {texts.get("karte-teilen")}
+                            </button>
+                            <button
+                                type="button"
+                                class="action show-on-map"
+                                aria-label=texts.with("karte-auf-karte-name", &[("name", &name)])
+                                on:click=move |_| {
+                                    show_on_map.set(Some(id));
+                                    select_offer.run(Some(id));
+                                }
+                            >
+                                {texts.get("karte-auf-karte")}
+                            </button>
+                        </div>
+                        <p class="teaser" lang="de" dir="ltr">{offer.teaser.clone()}</p>
+                        <p class="topics">{card.topics}</p>
                     </li>
                 }
             })
@@ -719,7 +1058,12 @@ fn OfferList(
     };
     view! {
         <section class="results-section" aria-labelledby="results-heading">
-            <h2 id="results-heading">{texts.get("karte-liste")}</h2>
+            <h2 id="results-heading" tabindex="-1">{texts.get("karte-liste")}</h2>
+            <p class="share-status" role="status">{move || said.get()}</p>
+            <Show when=move || matching.with(Vec::is_empty)>
+                <NoResults result filter url municipality_name />
+            </Show>
+            <ol class="results">{items}</ol>
             <div class="check list-area">
                 <input
                     type="checkbox"
@@ -739,7 +1083,6 @@ fn OfferList(
                     }
                 </span>
             </div>
-            <ol class="results">{items}</ol>
             <Show when=move || { page_count() > 1 }>
                 <nav class="pagination" aria-label=texts.get("karte-seiten")>
                     <Show when=move || { current_page() > 0 }>
@@ -779,54 +1122,223 @@ fn OfferList(
     }
 }
 
-/// "Drucken" (the print view of the current selection) and "Teilen" (the phone's share sheet
-/// where there is one, else the link copied).
+/// What a result card shows beside the offer's name: prepared text and links.
+struct ResultCard {
+    town: String,
+    topics: String,
+    distance: Option<String>,
+    languages: String,
+    /// The `tel:` link and its accessible name, with a phone number.
+    phone: Option<(String, String)>,
+    route: String,
+}
+
+impl ResultCard {
+    fn of(
+        offer: &OfferSummary,
+        distance: Option<u32>,
+        region: &RegionInfo,
+        texts: Translate,
+        route_link: &str,
+    ) -> Self {
+        let languages: Vec<String> = offer
+            .languages
+            .iter()
+            .map(|language| texts.get(&format!("sprache-{}", language.code())))
+            .collect();
+        let phone = crate::offers::model::phone_uri(&offer.phone);
+        let topics: Vec<String> = offer
+            .topics
+            .iter()
+            .map(|topic| texts.get(&format!("thema-{}", topic.code())))
+            .collect();
+        ResultCard {
+            town: region.municipality_name(&offer.municipality).to_string(),
+            topics: topics.join(", "),
+            // "1,8 km" stays one left-to-right unit inside an Arabic sentence.
+            distance: distance.map(|metres| {
+                let isolated = format!("\u{2066}{}\u{2069}", format_distance(metres));
+                texts.with("karte-entfernt", &[("distance", &isolated)])
+            }),
+            languages: texts.with("karte-sprachen", &[("languages", &languages.join(", "))]),
+            phone: phone.map(|href| {
+                (
+                    href,
+                    texts.with(
+                        "karte-anrufen-name",
+                        &[("name", &offer.name), ("phone", &offer.phone)],
+                    ),
+                )
+            }),
+            route: crate::offers::model::route_link(route_link, offer.lat, offer.lon),
+        }
+    }
+}
+
+/// What to try when nothing matched: the closest words, and which filter to drop.
+#[component]
+fn NoResults(
+    result: Memo<FilterResult>,
+    filter: Memo<OfferFilter>,
+    url: UrlQuery,
+    municipality_name: Callback<String, String>,
+) -> impl IntoView {
+    let texts = use_texts();
+    let follow = move |event: leptos::ev::MouseEvent, target: String| {
+        event.prevent_default();
+        url.replace(&target);
+    };
+    let words = move || {
+        let filter = filter.get();
+        result
+            .read()
+            .suggested_words
+            .iter()
+            .map(|word| {
+                let mut with_word = filter.clone();
+                with_word.text = word.clone();
+                let target = map_path(&with_word.to_pairs());
+                let href = target.clone();
+                view! {
+                    <a href=href on:click=move |event| follow(event, target.clone()) lang="de">
+                        {word.clone()}
+                    </a>
+                    " "
+                }
+            })
+            .collect_view()
+    };
+    let relaxations = move || {
+        let filter = filter.get();
+        result
+            .read()
+            .relaxations
+            .iter()
+            .map(|relaxation| {
+                let label = criterion_label(&filter, relaxation.param, texts, municipality_name);
+                let target = map_path(&filter.without(relaxation.param).to_pairs());
+                let href = target.clone();
+                view! {
+                    <li>
+                        <a href=href on:click=move |event| follow(event, target.clone())>
+                            {texts.count("karte-ohne", relaxation.count, &[("filter", &label)])}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="no-results" role="status">
+            <p>{texts.get("karte-keine-tipp")}</p>
+            <Show when=move || !result.read().suggested_words.is_empty()>
+                <p class="suggested">{texts.get("karte-meinten-sie")} " " {words}</p>
+            </Show>
+            <Show when=move || !result.read().relaxations.is_empty()>
+                <ul class="relaxations">{relaxations}</ul>
+            </Show>
+        </div>
+    }
+}
+
+/// One criterion of `filter` in words, as the chips say it ("kostenlos", "„Hebamme“").
+fn criterion_label(
+    filter: &OfferFilter,
+    criterion: &str,
+    texts: Translate,
+    municipality_name: Callback<String, String>,
+) -> String {
+    match criterion {
+        param::AGE => texts.count(
+            "karte-chip-alter",
+            usize::from(filter.age.unwrap_or(0)),
+            &[],
+        ),
+        param::PHASE => filter
+            .phase
+            .map(|phase| texts.get(&format!("phase-{}", phase.code())))
+            .unwrap_or_default(),
+        param::TOPIC => filter
+            .topics
+            .iter()
+            .map(|topic| texts.get(&format!("thema-{}", topic.code())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        param::MUNICIPALITY => filter
+            .municipality
+            .clone()
+            .map(|ags| municipality_name.run(ags))
+            .unwrap_or_default(),
+        param::TEXT => texts.with("karte-chip-suche", &[("text", &filter.text)]),
+        param::FREE => texts.get("karte-chip-kostenlos"),
+        param::WHEELCHAIR => texts.get("karte-chip-barrierefrei"),
+        param::OPEN_NOW => texts.get("karte-chip-jetzt"),
+        param::LANGUAGE => {
+            let name = filter
+                .language
+                .map(|language| texts.get(&format!("sprache-{}", language.code())))
+                .unwrap_or_default();
+            texts.with("karte-chip-sprache", &[("language", &name)])
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Shares a link: the phone's share sheet where there is one, else copied to the clipboard;
+/// what happened is said in `said`.
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn share_link(path: String, title: String, said: RwSignal<Option<String>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let texts = use_texts();
+        let get = |object: &JsValue, key: &str| {
+            js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        };
+        let origin = window().location().origin().unwrap_or_default();
+        let url = format!("{origin}{path}");
+        let navigator = get(&window(), "navigator");
+        if let Ok(share) = get(&navigator, "share").dyn_into::<js_sys::Function>() {
+            let data = js_sys::Object::new();
+            _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+            _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+            // The sheet may be dismissed; nothing to say then.
+            _ = share.call1(&navigator, &data);
+            return;
+        }
+        let clipboard = get(&navigator, "clipboard");
+        let copied = get(&clipboard, "writeText")
+            .dyn_into::<js_sys::Function>()
+            .ok()
+            .and_then(|write| write.call1(&clipboard, &url.into()).ok())
+            .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+        leptos::task::spawn_local(async move {
+            let done = match copied {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
+            said.set(Some(texts.get(if done {
+                "karte-kopiert"
+            } else {
+                "karte-kopieren-unmoeglich"
+            })));
+        });
+    }
+}
+
+/// Shares one offer's own page.
+fn share_offer(id: i64, said: RwSignal<Option<String>>) {
+    share_link(format!("/angebot/{id}"), "Chancenkarte".to_string(), said);
+}
+
+/// "Drucken" (the print view of the current selection) and "Teilen" (the current map).
 #[component]
 fn SharePrint(filter: Memo<OfferFilter>) -> impl IntoView {
     let texts = use_texts();
     let said: RwSignal<Option<String>> = RwSignal::new(None);
-    let share = {
-        move |_| {
-            #[cfg(feature = "hydrate")]
-            {
-                use wasm_bindgen::{JsCast, JsValue};
-                let get = |object: &JsValue, key: &str| {
-                    js_sys::Reflect::get(object, &JsValue::from_str(key))
-                        .unwrap_or(JsValue::UNDEFINED)
-                };
-                let url = window().location().href().unwrap_or_default();
-                let navigator = get(&window(), "navigator");
-                if let Ok(share) = get(&navigator, "share").dyn_into::<js_sys::Function>() {
-                    let data = js_sys::Object::new();
-                    _ = js_sys::Reflect::set(&data, &"title".into(), &"Chancenkarte".into());
-                    _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-                    // The sheet may be dismissed; nothing to say then.
-                    _ = share.call1(&navigator, &data);
-                    return;
-                }
-                let clipboard = get(&navigator, "clipboard");
-                let copied = get(&clipboard, "writeText")
-                    .dyn_into::<js_sys::Function>()
-                    .ok()
-                    .and_then(|write| write.call1(&clipboard, &url.into()).ok())
-                    .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
-                leptos::task::spawn_local(async move {
-                    let done = match copied {
-                        Some(promise) => {
-                            wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
-                        }
-                        None => false,
-                    };
-                    said.set(Some(texts.get(if done {
-                        "karte-kopiert"
-                    } else {
-                        "karte-kopieren-unmoeglich"
-                    })));
-                });
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = texts;
-        }
+    let share = move |_| {
+        let path = map_url(&filter.get_untracked(), None);
+        share_link(path, "Chancenkarte".to_string(), said);
     };
     let print_href = move || {
         let path = map_url(&filter.read(), None);

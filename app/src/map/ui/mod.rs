@@ -10,6 +10,7 @@ pub mod map_view;
 pub mod offer_page;
 #[cfg(feature = "ssr")]
 pub mod offer_view;
+#[cfg(feature = "ssr")]
 pub mod print_button;
 #[cfg(feature = "ssr")]
 pub mod print_page;

@@ -1,15 +1,24 @@
 //! The print view `/drucken?…` of the current selection: an A4 hand-out for family centres with
 //! a numbered list (address, phone, opening hours), the towns, and a QR code that leads back
 //! to the same filtered map. Rendered on the server only; the browser prints it.
+//!
+//! The hand-out speaks the visitor's language; the offers' own texts stay German and are
+//! marked so (`lang="de" dir="ltr"`), and phone numbers, times, dates and the link are isolated
+//! left to right, so an Arabic hand-out neither mirrors German text nor reorders numbers.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::editing::model::format_opening_hours;
+use crate::map::ui::offer_view::{
+    VALUE_MARK, list_separator, message_with_ltr_value, split_at_value, unless_empty,
+};
 use crate::map::ui::print_button::PrintButton;
 use crate::map::ui::url_query::UrlQuery;
-use crate::offers::filter::{ParsedQuery, SearchableOffers, map_path};
+use crate::offers::filter::{OfferFilter, ParsedQuery, SearchableOffers, map_path};
+use crate::offers::hours::{OpeningSlot, by_weekday};
 use crate::offers::model::OfferDetail;
+use crate::platform::catalogues::{current_locale, t, t_with};
+use crate::shared::i18n::Locale;
 
 /// At most this many offers go on a hand-out; a larger selection is cut with a note.
 pub const PRINT_LIMIT: usize = 40;
@@ -53,11 +62,85 @@ fn qr_svg(text: &str) -> String {
     }
 }
 
+/// The parts of `filter` in words of the page's language ("Alter: 4 Jahre", "Thema:
+/// Beratung"); places and search words as given.
+fn describe_selection(
+    filter: &OfferFilter,
+    municipality_name: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(age) = filter.age {
+        parts.push(t_with("druck-alter", &[("age", age.into())]));
+    }
+    if let Some(phase) = filter.phase {
+        let phase = t(&format!("phase-{}", phase.code()));
+        parts.push(t_with("druck-lebensphase", &[("phase", phase.into())]));
+    }
+    if !filter.topics.is_empty() {
+        let topics: Vec<String> = filter
+            .topics
+            .iter()
+            .map(|topic| t(&format!("thema-{}", topic.code())))
+            .collect();
+        let topics = topics.join(list_separator(current_locale()));
+        parts.push(t_with(
+            "druck-themen",
+            &[
+                ("count", filter.topics.iter().count().into()),
+                ("topics", topics.into()),
+            ],
+        ));
+    }
+    if let Some(ags) = &filter.municipality {
+        parts.push(t_with(
+            "druck-ort",
+            &[("place", municipality_name(ags).into())],
+        ));
+    }
+    if !filter.text.is_empty() {
+        parts.push(t_with(
+            "druck-suchbegriff",
+            &[("text", filter.text.clone().into())],
+        ));
+    }
+    if let Some(language) = filter.language {
+        let language = t(&format!("sprache-{}", language.code()));
+        parts.push(t_with("druck-sprache", &[("language", language.into())]));
+    }
+    if !filter.near.is_empty() {
+        let place = match crate::region::places::parse_position(&filter.near) {
+            Some(_) => t("druck-eigener-standort"),
+            None => filter.near.clone(),
+        };
+        let id = if filter.sort_by_name {
+            "druck-naehe-name"
+        } else {
+            "druck-naehe"
+        };
+        parts.push(t_with(id, &[("place", place.into())]));
+    }
+    if filter.free_only {
+        parts.push(t("karte-nur-kostenlos"));
+    }
+    if filter.wheelchair_only {
+        parts.push(t("karte-nur-rollstuhl"));
+    }
+    parts
+}
+
+/// A date as people of `locale` write it.
+fn printed_date(date: chrono::NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::English | Locale::Arabic => date.format("%d/%m/%Y"),
+        Locale::German | Locale::Turkish | Locale::Ukrainian => date.format("%d.%m.%Y"),
+    }
+    .to_string()
+}
+
 async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
     let failed = |error: String| {
         tracing::error!(%error, "print view failed");
-        "Die Druckansicht konnte nicht erstellt werden. Bitte versuchen Sie es später erneut."
-            .to_string()
+        t("druck-fehler")
     };
     let state = crate::platform::state::app_state().map_err(|e| failed(e.to_string()))?;
     let region = state.region.clone();
@@ -90,7 +173,7 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
     let link = format!("{}{}", site_address().await, map_path(&filter.to_pairs()));
     Ok(Handout {
         region_name: region.name.clone(),
-        filter_words: filter.describe(name_of),
+        filter_words: describe_selection(&filter, name_of),
         total: matching.len(),
         offers,
         towns,
@@ -110,8 +193,8 @@ pub fn PrintPage() -> impl IntoView {
         map_path(&pairs)
     };
     view! {
-        <Title text="Druckansicht – Chancenkarte" />
-        <Suspense fallback=|| view! { <p class="loading">"Druckansicht wird erstellt …"</p> }>
+        <Title text=t("druck-titel") />
+        <Suspense fallback=|| view! { <p class="loading">{t("druck-laedt")}</p> }>
             {move || {
                 let (pairs, back) = (pairs.clone(), back.clone());
                 Suspend::new(async move {
@@ -125,44 +208,78 @@ pub fn PrintPage() -> impl IntoView {
     }
 }
 
+/// The opening hours of one offer: each day's short name, its times isolated left to right;
+/// the days apart by a middle dot, which reads the same in every language.
+fn printed_hours(slots: &[OpeningSlot]) -> impl IntoView + use<> {
+    let days = by_weekday(slots);
+    if days.is_empty() {
+        return t("angebot-nach-vereinbarung").into_any();
+    }
+    let count = days.len();
+    days.into_iter()
+        .enumerate()
+        .map(|(index, day)| {
+            let name = t(&format!(
+                "tag-kurz-{}",
+                format!("{:?}", day.weekday).to_lowercase()
+            ));
+            view! {
+                <span class="print-day">{name} " " <bdi dir="ltr">{day.periods}</bdi></span>
+                {(index + 1 < count).then_some(" · ")}
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 fn HandoutView(handout: Handout, back: String) -> impl IntoView {
-    let today = chrono::Local::now().format("%d.%m.%Y").to_string();
+    let locale = current_locale();
+    let today = printed_date(chrono::Local::now().date_naive(), locale);
     let selection = if handout.filter_words.is_empty() {
-        "alle Angebote".to_string()
+        t("druck-alle")
     } else {
         handout.filter_words.join(" · ")
     };
     let shown = handout.offers.len();
     let cut = (handout.total > shown).then(|| {
-        format!(
-            "Gedruckt sind die ersten {shown} von {} Angeboten. Alle finden Sie über den QR-Code.",
-            handout.total
+        t_with(
+            "druck-gekuerzt",
+            &[("shown", shown.into()), ("total", handout.total.into())],
         )
+    });
+    let towns = (!handout.towns.is_empty()).then(|| {
+        let (before, after) =
+            split_at_value(&t_with("druck-orte", &[("towns", VALUE_MARK.into())]));
+        let (before, after) = (unless_empty(before), after.and_then(unless_empty));
+        view! { " " {before}<span lang="de" dir="ltr">{handout.towns.join(", ")}</span>{after} }
     });
     view! {
         <article class="print-view">
             <p class="no-print print-actions">
                 <PrintButton />
-                <a href=back>"Zurück zur Karte"</a>
+                <a href=back>{t("druck-zurueck")}</a>
             </p>
             <header class="print-head">
                 <div>
-                    <h1>"Angebote für Familien, Kinder und Jugendliche"</h1>
-                    <p>{handout.region_name} " · Stand " {today}</p>
-                    <p class="print-selection">{format!("Auswahl: {selection}")}</p>
+                    <h1>{t("karte-ueberschrift")}</h1>
                     <p>
-                        {match handout.total {
-                            0 => "Keine Angebote gefunden.".to_string(),
-                            1 => "1 Angebot".to_string(),
-                            n => format!("{n} Angebote"),
-                        }}
-                        {(!handout.towns.is_empty()).then(|| format!(" in: {}", handout.towns.join(", ")))}
+                        <span lang="de" dir="ltr">{handout.region_name}</span>
+                        " · "
+                        {message_with_ltr_value("druck-stand", "date", today)}
                     </p>
+                    <p class="print-selection">{t_with("druck-auswahl", &[("selection", selection.into())])}</p>
+                    <p>
+                        {t_with("druck-anzahl", &[("count", handout.total.into())])}
+                        {towns}
+                    </p>
+                    {(locale != Locale::German).then(|| view! { <p class="content-language-note">{t("druck-inhalt-deutsch")}</p> })}
                 </div>
                 <figure class="print-qr">
-                    <div class="qr" role="img" aria-label="QR-Code mit dem Link zu dieser Auswahl" inner_html=handout.qr_svg></div>
-                    <figcaption>"Diese Auswahl online:" <br /> <span class="print-link">{handout.link}</span></figcaption>
+                    <div class="qr" role="img" aria-label=t("druck-qr") inner_html=handout.qr_svg></div>
+                    <figcaption>
+                        {t("druck-online")} <br /> <bdi dir="ltr" class="print-link">{handout.link}</bdi>
+                    </figcaption>
                 </figure>
             </header>
             <ol class="print-list">
@@ -170,20 +287,35 @@ fn HandoutView(handout: Handout, back: String) -> impl IntoView {
                     .offers
                     .into_iter()
                     .map(|offer| {
-                        let hours = format_opening_hours(&offer.opening_hours);
                         let a = offer.address;
+                        let phone = (!offer.phone.is_empty())
+                            .then(|| {
+                                view! {
+                                    " · "
+                                    {message_with_ltr_value("druck-telefon", "phone", offer.phone.clone())}
+                                }
+                            });
                         view! {
+                            // The German name and organisation form their own left-to-right
+                            // line: wrapped inside a right-to-left line they would be scrambled.
                             <li>
-                                <strong>{offer.name}</strong>
-                                " – "
-                                {offer.organization}
-                                <br />
-                                {a.street} ", " {a.postcode} " " {a.town}
-                                {(!offer.phone.is_empty()).then(|| format!(" · Tel. {}", offer.phone))}
-                                <br />
-                                "Öffnungszeiten: "
-                                {if hours.is_empty() { "nach Vereinbarung".to_string() } else { hours }}
-                                {(!offer.hours_note.is_empty()).then(|| format!(" ({})", offer.hours_note))}
+                                <p class="print-offer" lang="de" dir="ltr">
+                                    <strong>{offer.name}</strong>
+                                    " – "
+                                    {offer.organization}
+                                </p>
+                                <p>
+                                    <bdi class="print-address" lang="de" dir="ltr">
+                                        {a.street} ", " {a.postcode} " " {a.town}
+                                    </bdi>
+                                    {phone}
+                                </p>
+                                <p>
+                                    {format!("{} ", t("druck-oeffnungszeiten"))}
+                                    {printed_hours(&offer.opening_hours)}
+                                </p>
+                                {(!offer.hours_note.is_empty())
+                                    .then(|| view! { <p class="print-note" lang="de" dir="ltr">{offer.hours_note.clone()}</p> })}
                             </li>
                         }
                     })
@@ -191,5 +323,93 @@ fn HandoutView(handout: Handout, back: String) -> impl IntoView {
             </ol>
             {cut.map(|note| view! { <p class="print-cut">{note}</p> })}
         </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offers::taxonomy::{Language, LifePhase, Topic};
+
+    fn in_locale<T>(locale: Locale, run: impl FnOnce() -> T) -> T {
+        Owner::new().with(|| {
+            provide_context(locale);
+            run()
+        })
+    }
+
+    fn every_part() -> Vec<OfferFilter> {
+        let mut all = OfferFilter {
+            age: Some(1),
+            phase: Some(LifePhase::Age0To3),
+            municipality: Some("05558012".into()),
+            text: "Hebamme".into(),
+            free_only: true,
+            wheelchair_only: true,
+            language: Some(Language::Turkish),
+            near: "Buldern".into(),
+            ..OfferFilter::default()
+        };
+        all.topics.insert(Topic::Counselling);
+        let mut two_topics = OfferFilter {
+            age: Some(4),
+            near: "51.9,7.1".into(),
+            sort_by_name: true,
+            ..OfferFilter::default()
+        };
+        two_topics.topics.insert(Topic::Counselling);
+        two_topics.topics.insert(Topic::EarlyHelp);
+        vec![all, two_topics, OfferFilter::default()]
+    }
+
+    #[test]
+    fn the_german_selection_reads_as_before() {
+        let name = |_: &str| "Dülmen".to_string();
+        for filter in every_part() {
+            let ours = in_locale(Locale::German, || describe_selection(&filter, name));
+            assert_eq!(ours, filter.describe(name), "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn an_arabic_selection_is_arabic_with_its_places_as_given() {
+        let filter = every_part().remove(0);
+        let words = in_locale(Locale::Arabic, || {
+            describe_selection(&filter, |_| "Dülmen".to_string())
+        });
+        let text = words.join(" · ");
+        assert!(text.contains("العمر: سنة واحدة"), "{text}");
+        assert!(text.contains("المكان: Dülmen"), "{text}");
+        assert!(text.contains("«Hebamme»"), "{text}");
+        assert!(!text.contains("Alter") && !text.contains("Thema"), "{text}");
+    }
+
+    #[test]
+    fn the_arabic_hours_keep_their_times_left_to_right() {
+        let slots = vec![
+            OpeningSlot::parse(1, "09:00", "12:00").unwrap(),
+            OpeningSlot::parse(4, "14:00", "16:00").unwrap(),
+        ];
+        let html = in_locale(Locale::Arabic, || printed_hours(&slots).to_html()).replace("<!>", "");
+        assert!(
+            html.contains("الاثنين <bdi dir=\"ltr\">09:00–12:00</bdi>"),
+            "{html}"
+        );
+        assert!(html.contains("</span> · <span"), "{html}");
+        let german =
+            in_locale(Locale::German, || printed_hours(&slots).to_html()).replace("<!>", "");
+        assert!(
+            german.contains("Mo <bdi dir=\"ltr\">09:00–12:00</bdi>"),
+            "{german}"
+        );
+        let none = in_locale(Locale::German, || printed_hours(&[]).to_html()).replace("<!>", "");
+        assert_eq!(none, "nach Vereinbarung");
+    }
+
+    #[test]
+    fn dates_are_written_the_local_way() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(printed_date(date, Locale::German), "07.03.2026");
+        assert_eq!(printed_date(date, Locale::Arabic), "07/03/2026");
     }
 }

@@ -70,6 +70,8 @@ pub fn ResultsSheet(
     height: RwSignal<Option<SheetHeight>>,
     /// The result count (a live region), always in sight on the handle's bar.
     count: AnyView,
+    /// Told where the visitor moved the sheet (handle or drag).
+    on_moved: Callback<SheetHeight>,
     children: Children,
 ) -> impl IntoView {
     let texts = use_texts();
@@ -122,7 +124,9 @@ pub fn ResultsSheet(
             .get_untracked()
             .map(|bar| f64::from(bar.offset_height()))
             .unwrap_or(80.0);
-        height.set(Some(settle(ended_at, peek, screen / 2.0, screen)));
+        let settled = settle(ended_at, peek, screen / 2.0, screen);
+        height.set(Some(settled));
+        on_moved.run(settled);
         dragged_height.set(None);
     };
     let on_cancel = move |_event: leptos::ev::PointerEvent| {
@@ -152,7 +156,11 @@ pub fn ResultsSheet(
                     aria-controls="ergebnisse-inhalt"
                     aria-expanded=move || (current() != SheetHeight::Peek).to_string()
                     aria-label=move || texts.get(current().handle_label())
-                    on:click=move |_| height.set(Some(current().next()))
+                    on:click=move |_| {
+                        let next = current().next();
+                        height.set(Some(next));
+                        on_moved.run(next);
+                    }
                 >
                     <span class="grip" aria-hidden="true"></span>
                 </button>
@@ -162,8 +170,8 @@ pub fn ResultsSheet(
                 class="sheet-body"
                 id="ergebnisse-inhalt"
                 on:focusin=move |_| {
-                    // Keyboard users tabbing into the clipped list get it in sight (the handle
-                    // itself is outside: focusing it must not move the sheet before its click).
+                    // Focus moved into the lowered sheet by a script (the results heading
+                    // after a search) brings it up; the handle itself is outside.
                     if height.get_untracked() == Some(SheetHeight::Peek) {
                         height.set(Some(SheetHeight::Half));
                     }

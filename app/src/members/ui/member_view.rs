@@ -25,7 +25,7 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
                 .then(|| view! { <a href=phone_uri class="phone-link" dir="ltr">{contact.phone.clone()}</a> " " })}
             {(!contact.email.is_empty())
                 .then(|| {
-                    view! { <a href=format!("mailto:{}", contact.email)>{contact.email.clone()}</a> " " }
+                    view! { <a href=format!("mailto:{}", contact.email) dir="ltr">{contact.email.clone()}</a> " " }
                 })}
             <a href=format!("/netzwerk/kontakt/{}/vcard", contact.id) class="vcard-link">
                 "Kontakt speichern (vCard)"
@@ -34,11 +34,12 @@ pub fn ContactView(contact: Contact) -> impl IntoView {
     }
 }
 
-/// The member-only section of an offer.
+/// The member-only section of an offer; German (the members' tools are), also inside a page
+/// in another language or direction.
 #[component]
 pub fn MemberInfoView(info: MemberOfferInfo) -> impl IntoView {
     view! {
-        <section class="member-only" aria-labelledby="member-only-heading">
+        <section class="member-only" aria-labelledby="member-only-heading" lang="de" dir="ltr">
             <h2 id="member-only-heading">"Nur für Netzwerkmitglieder"</h2>
             <p>
                 "Arbeitsgruppe: "

@@ -8,10 +8,10 @@ use super::{Backend, Db};
 use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::offers::records::{ContactPerson, MemberOnly, NewOffer, NewOrganization};
 use crate::offers::store::{
-    CodeRow, ContactRow, DELIVERY, DETAIL_SQL, DetailRow, HoursRow, LANGUAGES, OfferCodes,
-    OfferHoursRow, OfferStorage, PHASES, PublicOfferRecord, PublicOrganization, RECORDS_SQL,
-    RecordRow, SUMMARY_SQL, SummaryRow, TOPICS, all_codes_sql, detail_from_row, insert_code_sql,
-    offer_codes_sql, summary_from_row,
+    ALL_HOURS_SQL, CodeRow, ContactRow, DELIVERY, DETAIL_SQL, DetailRow, HoursRow, LANGUAGES,
+    OfferCodes, OfferHoursRow, OfferStorage, PHASES, PublicOfferRecord, PublicOrganization,
+    RECORDS_SQL, RecordRow, SUMMARY_SQL, SummaryRow, TOPICS, all_codes_sql, detail_from_row,
+    hours_by_offer, insert_code_sql, offer_codes_sql, summary_from_row,
 };
 use crate::platform::database::StorageResult;
 use crate::region::model::Municipality;
@@ -35,6 +35,12 @@ impl Backend {
                     .await?
             }
         })
+    }
+
+    /// Every active offer's opening hours, in one query.
+    async fn load_all_hours(&self) -> StorageResult<HashMap<i64, Vec<HoursRow>>> {
+        let rows: Vec<OfferHoursRow> = sqlx::query_as(ALL_HOURS_SQL).fetch_all(self.pool()).await?;
+        Ok(hours_by_offer(rows))
     }
 
     async fn load_codes(&self, offer_id: Option<i64>) -> StorageResult<OfferCodes> {
@@ -116,9 +122,9 @@ impl Backend {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO offers (external_id, organization_id, location_id, name, description, cost, \
              cost_note, wheelchair, accessibility_note, phone, email, website, hours_note, last_checked, \
-             status, is_demo, summary_en, summary_tr, summary_ar, summary_uk) \
+             status, is_demo, summary_en, summary_tr, summary_ar, summary_uk, closed_in_school_holidays) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-             $17, $18, $19, $20) RETURNING id",
+             $17, $18, $19, $20, $21) RETURNING id",
         )
         .bind(&offer.external_id)
         .bind(offer.organization_id)
@@ -140,6 +146,7 @@ impl Backend {
         .bind(&offer.summaries[1])
         .bind(&offer.summaries[2])
         .bind(&offer.summaries[3])
+        .bind(offer.closed_in_school_holidays)
         .fetch_one(&mut *connection)
         .await?;
         let code_rows: Vec<((&str, &str), &str)> = offer
@@ -260,8 +267,12 @@ impl OfferStorage for Backend {
     async fn public_offer_summaries(&self) -> StorageResult<Vec<OfferSummary>> {
         let rows: Vec<SummaryRow> = sqlx::query_as(SUMMARY_SQL).fetch_all(self.pool()).await?;
         let codes = self.load_codes(None).await?;
+        let hours_of = self.load_all_hours().await?;
         rows.into_iter()
-            .map(|row| summary_from_row(row, &codes))
+            .map(|row| {
+                let hours = hours_of.get(&row.id).map_or(&[][..], Vec::as_slice);
+                summary_from_row(row, &codes, hours)
+            })
             .collect()
     }
 
@@ -287,17 +298,7 @@ impl OfferStorage for Backend {
     async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>> {
         let rows: Vec<RecordRow> = sqlx::query_as(RECORDS_SQL).fetch_all(self.pool()).await?;
         let codes = self.load_codes(None).await?;
-        let hours: Vec<OfferHoursRow> = sqlx::query_as(
-            "SELECT h.offer_id, h.weekday, h.opens_minute, h.closes_minute FROM opening_hours h \
-             JOIN offers o ON o.id = h.offer_id WHERE o.status = 'active' \
-             ORDER BY h.offer_id, h.weekday, h.opens_minute",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut hours_of: HashMap<i64, Vec<HoursRow>> = HashMap::new();
-        for row in hours {
-            hours_of.entry(row.offer_id).or_default().push(row.hours);
-        }
+        let mut hours_of = self.load_all_hours().await?;
         rows.into_iter()
             .map(|row| {
                 let hours = hours_of.remove(&row.detail.id).unwrap_or_default();
