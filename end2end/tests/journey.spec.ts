@@ -362,3 +362,18 @@ test('search forgives the same on the server (no JavaScript) and in the Wasm', a
   await plain.context().close();
   await live.context().close();
 });
+
+test('an Arabic family reports a mistake and is thanked in Arabic', async ({ browser }) => {
+  const page = await open(browser, 390, 844, 'ar');
+  await page.goto('/angebot/1');
+  await expect(page.locator('nav.breadcrumb a.back-to-map')).not.toContainText('Alle Angebote');
+  await page.locator('.report-error > summary').click();
+  await page.locator('#f-message').fill('Die Telefonnummer stimmt nicht mehr.');
+  // The form refuses what is sent faster than a person types.
+  await page.waitForTimeout(3200);
+  await page.locator('.report-error button[type=submit]').click();
+  const thanks = page.locator('.report-error .note-success');
+  await expect(thanks).toContainText('شكراً');
+  await expect(thanks).not.toHaveAttribute('lang', 'de');
+  await page.context().close();
+});

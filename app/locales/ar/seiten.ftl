@@ -144,3 +144,6 @@ karte-beschreibung-filter = خدمات في { $region } – { $filter }
 
 ## Short form of the sign-in link (phone header)
 seite-anmelden-kurz = تسجيل الدخول
+
+## The answer after "Fehler melden"
+fehler-melden-danke = شكراً! وصل بلاغك إلى فريق التحرير (الرقم ⁦{ $reference }⁩).

@@ -139,3 +139,6 @@ karte-beschreibung-filter = Angebote im { $region } – { $filter }
 
 ## Short form of the sign-in link (phone header)
 seite-anmelden-kurz = Anmelden
+
+## The answer after "Fehler melden"
+fehler-melden-danke = Danke! Ihre Meldung ist bei der Redaktion angekommen (Nummer { $reference }).

@@ -139,3 +139,6 @@ karte-beschreibung-filter = Services in { $region } – { $filter }
 
 ## Short form of the sign-in link (phone header)
 seite-anmelden-kurz = Sign in
+
+## The answer after "Fehler melden"
+fehler-melden-danke = Thank you! Your report has reached the editors (number { $reference }).

@@ -135,3 +135,6 @@ karte-beschreibung-filter = { $region } bölgesindeki hizmetler – { $filter }
 
 ## Short form of the sign-in link (phone header)
 seite-anmelden-kurz = Giriş
+
+## The answer after "Fehler melden"
+fehler-melden-danke = Teşekkürler! Bildiriminiz editörlere ulaştı (numara { $reference }).

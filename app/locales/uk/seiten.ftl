@@ -142,3 +142,6 @@ karte-beschreibung-filter = Пропозиції в { $region } – { $filter }
 
 ## Short form of the sign-in link (phone header)
 seite-anmelden-kurz = Вхід
+
+## The answer after "Fehler melden"
+fehler-melden-danke = Дякуємо! Ваше повідомлення отримала редакція (номер { $reference }).

@@ -139,8 +139,9 @@ pub async fn report_correction(
     if crate::accounts::auth::is_form_post().await {
         use crate::accounts::auth::{Note, set_note};
         let note = match &result {
-            Ok(reference) => Note::info(format!(
-                "Danke! Ihre Meldung ist bei der Redaktion angekommen (Nummer {reference})."
+            Ok(reference) => Note::info(crate::platform::catalogues::t_with(
+                "fehler-melden-danke",
+                &[("reference", reference.to_string().into())],
             )),
             Err(error) => Note::error(error.to_string()),
         };

@@ -166,7 +166,7 @@ pub fn ReportError(id: i64) -> impl IntoView {
                     if note.is_error {
                         view! { <p class="note note-error" role="alert" lang="de" dir="ltr">{note.text}</p> }.into_any()
                     } else {
-                        view! { <p class="note note-success" role="status" lang="de" dir="ltr">{note.text}</p> }.into_any()
+                        view! { <p class="note note-success" role="status">{note.text}</p> }.into_any()
                     }
                 });
                 use crate::platform::catalogues::t;

@@ -120,6 +120,16 @@ pub fn PrivacyPage() -> impl IntoView {
         ),
         None => "Die Karte lädt keine Daten von anderen Anbietern.".to_string(),
     };
+    // The service "Route" hands the destination to (the operator file's `route_link`).
+    let route_host = url::Url::parse(
+        &operator
+            .route_link
+            .replace("{lat}", "0")
+            .replace("{lon}", "0"),
+    )
+    .ok()
+    .and_then(|link| link.host_str().map(str::to_string))
+    .unwrap_or_default();
     view! {
         <Title text="Datenschutz – Chancenkarte" />
         <GermanOnlyNotice />
@@ -137,6 +147,12 @@ pub fn PrivacyPage() -> impl IntoView {
             </p>
             <p>
                 "Damit die Seite ausgeliefert werden kann, verarbeitet der Server die IP-Adresse Ihres Geräts und die aufgerufene Adresse. Filter (Alter, Thema, Ort) stehen nur in der Adresse der Seite; sie werden nicht einer Person zugeordnet. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit § 3 DSG NRW (Information über Angebote der Kinder- und Jugendhilfe)."
+            </p>
+            <h2>"Route"</h2>
+            <p>
+                {format!(
+                    "„Route“ öffnet die Wegbeschreibung zum Angebot bei „{route_host}“ – in der Karten-App Ihres Telefons oder auf der Website dieses Dienstes. Erst wenn Sie darauf tippen, erfährt dieser Dienst das Ziel und Ihre IP-Adresse; die Chancenkarte selbst sendet nichts dorthin."
+                )}
             </p>
             <h2>"Suchen ohne Ergebnis"</h2>
             <p>
