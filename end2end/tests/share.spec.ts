@@ -57,3 +57,25 @@ test('"Drucken" opens the hand-out of the selection with its QR code', async ({ 
   await page.screenshot({ path: `${artifacts}/drucken-${test.info().project.name}.png`, fullPage: true });
   await page.pdf({ path: `${artifacts}/drucken.pdf`, format: 'A4' });
 });
+
+test('"Teilen" on a result card shares that offer\'s page under its name', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        (window as unknown as { shared: ShareData }).shared = data;
+        return Promise.resolve();
+      },
+    });
+  });
+  await page.goto('/?q=Hebamme');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
+  await raiseSheet(page);
+  const card = page.locator('.results .result').first();
+  const id = await card.getAttribute('data-offer-id');
+  const name = ((await card.locator('h3').textContent()) ?? '').trim();
+  await card.locator('.action.share').click();
+  const shared = () => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared);
+  await expect.poll(async () => (await shared())?.url).toMatch(new RegExp(`/angebot/${id}$`));
+  expect((await shared())?.title).toBe(name);
+});

@@ -1033,7 +1033,10 @@ fn OfferList(
                                 type="button"
                                 class="action share"
                                 aria-label=texts.with("karte-teilen-name", &[("name", &name)])
-                                on:click=move |_| share_offer(id, said)
+                                on:click={
+                                    let name = name.clone();
+                                    move |_| share_offer(id, name.clone(), said)
+                                }
                             >
                                 {texts.get("karte-teilen")}
                             </button>
@@ -1326,9 +1329,9 @@ fn share_link(path: String, title: String, said: RwSignal<Option<String>>) {
     }
 }
 
-/// Shares one offer's own page.
-fn share_offer(id: i64, said: RwSignal<Option<String>>) {
-    share_link(format!("/angebot/{id}"), "Chancenkarte".to_string(), said);
+/// Shares one offer's own page, titled with its name (what the receiving chat shows).
+fn share_offer(id: i64, name: String, said: RwSignal<Option<String>>) {
+    share_link(format!("/angebot/{id}"), name, said);
 }
 
 /// "Drucken" (the print view of the current selection) and "Teilen" (the current map).
