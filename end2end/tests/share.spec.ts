@@ -3,14 +3,8 @@
 import { test, expect, Page } from '@playwright/test';
 import { artifacts } from './support';
 
-/** On a phone the results sheet starts lowered: its handle brings it up. */
-async function raiseSheet(page: Page) {
-  const handle = page.locator('.sheet-handle');
-  if (await handle.isVisible()) await handle.click();
-}
-
-test('"Teilen" opens the share sheet with the link of the current selection', async ({ page }) => {
-  // A stand-in share sheet that records what it was given.
+/** A stand-in share sheet that records what it was given (read it with `shared`). */
+async function recordShares(page: Page) {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'share', {
       configurable: true,
@@ -20,12 +14,27 @@ test('"Teilen" opens the share sheet with the link of the current selection', as
       },
     });
   });
+}
+
+/** What the stand-in share sheet was given last. */
+function shared(page: Page) {
+  return page.evaluate(() => (window as unknown as { shared?: ShareData }).shared);
+}
+
+/** On a phone the results sheet starts lowered: its handle brings it up. */
+async function raiseSheet(page: Page) {
+  const handle = page.locator('.sheet-handle');
+  if (await handle.isVisible()) await handle.click();
+}
+
+test('"Teilen" opens the share sheet with the link of the current selection', async ({ page }) => {
+  await recordShares(page);
   await page.goto('/?alter=4&thema=beratung');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
   await raiseSheet(page);
   await page.locator('.share-print').getByRole('button', { name: 'Teilen' }).click();
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared?.url))
+    .poll(async () => (await shared(page))?.url)
     .toBe(page.url());
 });
 
@@ -59,15 +68,7 @@ test('"Drucken" opens the hand-out of the selection with its QR code', async ({ 
 });
 
 test('"Teilen" on a result card shares that offer\'s page under its name', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'share', {
-      configurable: true,
-      value: (data: ShareData) => {
-        (window as unknown as { shared: ShareData }).shared = data;
-        return Promise.resolve();
-      },
-    });
-  });
+  await recordShares(page);
   await page.goto('/?q=Hebamme');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
   await raiseSheet(page);
@@ -75,7 +76,6 @@ test('"Teilen" on a result card shares that offer\'s page under its name', async
   const id = await card.getAttribute('data-offer-id');
   const name = ((await card.locator('h3').textContent()) ?? '').trim();
   await card.locator('.action.share').click();
-  const shared = () => page.evaluate(() => (window as unknown as { shared?: ShareData }).shared);
-  await expect.poll(async () => (await shared())?.url).toMatch(new RegExp(`/angebot/${id}$`));
-  expect((await shared())?.title).toBe(name);
+  await expect.poll(async () => (await shared(page))?.url).toMatch(new RegExp(`/angebot/${id}$`));
+  expect((await shared(page))?.title).toBe(name);
 });

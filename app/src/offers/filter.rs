@@ -279,6 +279,11 @@ impl OfferFilter {
             param::WHEELCHAIR => relaxed.wheelchair_only = false,
             param::LANGUAGE => relaxed.language = None,
             param::OPEN_NOW => relaxed.open_now = false,
+            // The place the list is sorted from, and the name order that only applies with one.
+            param::NEAR => {
+                relaxed.near.clear();
+                relaxed.sort_by_name = false;
+            }
             _ => {}
         }
         relaxed

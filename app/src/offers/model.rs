@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::offers::hours::OpeningSlot;
 use crate::offers::taxonomy::{Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet};
 use crate::shared::iso_date;
-use crate::shared::text::normalize;
 
 /// The public, compact form of an offer: all the client needs to filter, cluster and list.
 /// Field names are short because hundreds of these are sent at once.
@@ -58,21 +57,6 @@ pub struct OfferSummary {
 
 fn is_false(value: &bool) -> bool {
     !*value
-}
-
-impl OfferSummary {
-    /// Everything the free-text search looks at, normalised once.
-    pub fn search_text(&self, municipality_name: &str) -> String {
-        let topics: Vec<_> = self.topics.iter().map(|t| t.label()).collect();
-        normalize(&format!(
-            "{} {} {} {} {}",
-            self.name,
-            self.organization,
-            self.teaser,
-            municipality_name,
-            topics.join(" ")
-        ))
-    }
 }
 
 /// Cuts a description to at most `max_chars` characters at a word boundary, with an ellipsis.

@@ -54,76 +54,102 @@ pub struct Chip {
     pub without: String,
 }
 
-/// The chips of `filter`, one per criterion (one per topic), in the filter's URL order.
+/// The chips of `filter`, one per criterion (one per topic): what was searched for and where
+/// first, then the filters.
 pub fn chips(
     filter: &OfferFilter,
     texts: Translate,
-    municipality_name: impl Fn(&str) -> String,
+    municipality_name: &dyn Fn(&str) -> String,
 ) -> Vec<Chip> {
-    let mut chips = Vec::new();
-    let mut push = |label: String, change: &dyn Fn(&mut OfferFilter)| {
-        let mut without = filter.clone();
-        change(&mut without);
-        chips.push(Chip {
-            label,
-            without: map_path(&without.to_pairs()),
-        });
+    let chip = |label: String, without: OfferFilter| Chip {
+        label,
+        without: map_path(&without.to_pairs()),
     };
-    if !filter.text.is_empty() {
-        push(
-            texts.with("karte-chip-suche", &[("text", &filter.text)]),
-            &|f| f.text.clear(),
-        );
-    }
+    let active = filter.active_criteria();
+    // A chip for a criterion of its own, if the filter has it.
+    let own = |criterion: &'static str| {
+        active.contains(&criterion).then(|| {
+            chip(
+                criterion_label(filter, criterion, texts, municipality_name),
+                filter.without(criterion),
+            )
+        })
+    };
+    let mut chips: Vec<Chip> = own(param::TEXT).into_iter().collect();
     if !filter.near.is_empty() {
         let place = if parse_position(&filter.near).is_some() {
             texts.get("karte-eigener-standort")
         } else {
             filter.near.clone()
         };
-        push(texts.with("karte-chip-bei", &[("place", &place)]), &|f| {
-            f.near.clear();
-            f.sort_by_name = false;
-        });
+        chips.push(chip(
+            texts.with("karte-chip-bei", &[("place", &place)]),
+            filter.without(param::NEAR),
+        ));
     }
-    if let Some(age) = filter.age {
-        push(
-            texts.count("karte-chip-alter", usize::from(age), &[]),
-            &|f| f.age = None,
-        );
-    }
-    if let Some(phase) = filter.phase {
-        push(texts.get(&format!("phase-{}", phase.code())), &|f| {
-            f.phase = None
-        });
-    }
-    for topic in filter.topics.iter() {
-        push(texts.get(&format!("thema-{}", topic.code())), &|f| {
-            f.topics.remove(topic)
-        });
-    }
-    if let Some(ags) = &filter.municipality {
-        push(municipality_name(ags), &|f| f.municipality = None);
-    }
-    if let Some(language) = filter.language {
-        let name = texts.get(&format!("sprache-{}", language.code()));
-        push(
-            texts.with("karte-chip-sprache", &[("language", &name)]),
-            &|f| f.language = None,
-        );
-    }
-    if filter.free_only {
-        push(texts.get("karte-chip-kostenlos"), &|f| f.free_only = false);
-    }
-    if filter.wheelchair_only {
-        push(texts.get("karte-chip-barrierefrei"), &|f| {
-            f.wheelchair_only = false
-        });
-    }
-    if filter.open_now {
-        push(texts.get("karte-chip-jetzt"), &|f| f.open_now = false);
-    }
+    chips.extend([param::AGE, param::PHASE].into_iter().filter_map(own));
+    // One chip per topic: each is taken away on its own.
+    chips.extend(filter.topics.iter().map(|topic| {
+        let mut without = filter.clone();
+        without.topics.remove(topic);
+        chip(texts.get(&format!("thema-{}", topic.code())), without)
+    }));
+    chips.extend(
+        [
+            param::MUNICIPALITY,
+            param::LANGUAGE,
+            param::FREE,
+            param::WHEELCHAIR,
+            param::OPEN_NOW,
+        ]
+        .into_iter()
+        .filter_map(own),
+    );
     chips
+}
+
+/// One criterion of `filter` in words, as its chip says it ("kostenlos", "„Hebamme“"); also
+/// what "Ohne …" names when nothing was found.
+pub fn criterion_label(
+    filter: &OfferFilter,
+    criterion: &str,
+    texts: Translate,
+    municipality_name: &dyn Fn(&str) -> String,
+) -> String {
+    match criterion {
+        param::AGE => texts.count(
+            "karte-chip-alter",
+            usize::from(filter.age.unwrap_or(0)),
+            &[],
+        ),
+        param::PHASE => filter
+            .phase
+            .map(|phase| texts.get(&format!("phase-{}", phase.code())))
+            .unwrap_or_default(),
+        param::TOPIC => filter
+            .topics
+            .iter()
+            .map(|topic| texts.get(&format!("thema-{}", topic.code())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        param::MUNICIPALITY => filter
+            .municipality
+            .as_deref()
+            .map(municipality_name)
+            .unwrap_or_default(),
+        param::TEXT => texts.with("karte-chip-suche", &[("text", &filter.text)]),
+        param::FREE => texts.get("karte-chip-kostenlos"),
+        param::WHEELCHAIR => texts.get("karte-chip-barrierefrei"),
+        param::OPEN_NOW => texts.get("karte-chip-jetzt"),
+        param::LANGUAGE => {
+            let name = filter
+                .language
+                .map(|language| texts.get(&format!("sprache-{}", language.code())))
+                .unwrap_or_default();
+            texts.with("karte-chip-sprache", &[("language", &name)])
+        }
+        other => other.to_string(),
+    }
 }
 
 #[component]
@@ -221,7 +247,7 @@ pub fn SearchForm(
                     .find(|m| m.ags == ags)
                     .map_or_else(String::new, |m| m.name.clone())
             };
-            chips(&filter.read(), texts, name_of)
+            chips(&filter.read(), texts, &name_of)
         })
     };
     let follow_chip = move |event: leptos::ev::MouseEvent, target: String| {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Role;
 use crate::editing::ui::map_panel_editor::PanelEditor;
-use crate::map::ui::filter_form::SearchForm;
+use crate::map::ui::filter_form::{SearchForm, criterion_label};
 use crate::map::ui::map_view::{MapSignals, MapView};
 use crate::map::ui::sheet::{ResultsSheet, SheetHeight};
 use crate::map::ui::url_query::{Layer, UrlQuery};
@@ -286,12 +286,13 @@ pub fn MapExplorer() -> impl IntoView {
     let texts = crate::shared::i18n::Translate::new(texts);
     provide_context(texts);
     let region = Arc::new(region);
+    let calendar = region.calendar();
     let searchable = {
         let names = region.clone();
         Arc::new(
             SearchableOffers::new(offers, move |ags| names.municipality_name(ags).to_string())
                 .with_places(region.places.clone())
-                .with_calendar(region.calendar()),
+                .with_calendar(calendar.clone()),
         )
     };
     // The server's moment first (the page it rendered), then the browser's clock, once a
@@ -304,7 +305,6 @@ pub fn MapExplorer() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let calendar = region.calendar();
     let today = Memo::new(move |_| calendar.day(moment.read().date));
     let url = UrlQuery::of_current_page();
     let query = url.pairs();
@@ -1035,7 +1035,7 @@ fn OfferList(
                                 aria-label=texts.with("karte-teilen-name", &[("name", &name)])
                                 on:click={
                                     let name = name.clone();
-                                    move |_| share_offer(id, name.clone(), said)
+                                    move |_| share_offer(id, name.clone(), texts, said)
                                 }
                             >
                                 {texts.get("karte-teilen")}
@@ -1218,7 +1218,9 @@ fn NoResults(
             .relaxations
             .iter()
             .map(|relaxation| {
-                let label = criterion_label(&filter, relaxation.param, texts, municipality_name);
+                let label = criterion_label(&filter, relaxation.param, texts, &|ags| {
+                    municipality_name.run(ags.to_string())
+                });
                 let target = map_path(&filter.without(relaxation.param).to_pairs());
                 let href = target.clone();
                 view! {
@@ -1244,57 +1246,13 @@ fn NoResults(
     }
 }
 
-/// One criterion of `filter` in words, as the chips say it ("kostenlos", "„Hebamme“").
-fn criterion_label(
-    filter: &OfferFilter,
-    criterion: &str,
-    texts: Translate,
-    municipality_name: Callback<String, String>,
-) -> String {
-    match criterion {
-        param::AGE => texts.count(
-            "karte-chip-alter",
-            usize::from(filter.age.unwrap_or(0)),
-            &[],
-        ),
-        param::PHASE => filter
-            .phase
-            .map(|phase| texts.get(&format!("phase-{}", phase.code())))
-            .unwrap_or_default(),
-        param::TOPIC => filter
-            .topics
-            .iter()
-            .map(|topic| texts.get(&format!("thema-{}", topic.code())))
-            .collect::<Vec<_>>()
-            .join(", "),
-        param::MUNICIPALITY => filter
-            .municipality
-            .clone()
-            .map(|ags| municipality_name.run(ags))
-            .unwrap_or_default(),
-        param::TEXT => texts.with("karte-chip-suche", &[("text", &filter.text)]),
-        param::FREE => texts.get("karte-chip-kostenlos"),
-        param::WHEELCHAIR => texts.get("karte-chip-barrierefrei"),
-        param::OPEN_NOW => texts.get("karte-chip-jetzt"),
-        param::LANGUAGE => {
-            let name = filter
-                .language
-                .map(|language| texts.get(&format!("sprache-{}", language.code())))
-                .unwrap_or_default();
-            texts.with("karte-chip-sprache", &[("language", &name)])
-        }
-        other => other.to_string(),
-    }
-}
-
 /// Shares a link: the phone's share sheet where there is one, else copied to the clipboard;
 /// what happened is said in `said`.
 #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-fn share_link(path: String, title: String, said: RwSignal<Option<String>>) {
+fn share_link(path: String, title: String, texts: Translate, said: RwSignal<Option<String>>) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::{JsCast, JsValue};
-        let texts = use_texts();
         let get = |object: &JsValue, key: &str| {
             js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
         };
@@ -1330,8 +1288,8 @@ fn share_link(path: String, title: String, said: RwSignal<Option<String>>) {
 }
 
 /// Shares one offer's own page, titled with its name (what the receiving chat shows).
-fn share_offer(id: i64, name: String, said: RwSignal<Option<String>>) {
-    share_link(format!("/angebot/{id}"), name, said);
+fn share_offer(id: i64, name: String, texts: Translate, said: RwSignal<Option<String>>) {
+    share_link(format!("/angebot/{id}"), name, texts, said);
 }
 
 /// "Drucken" (the print view of the current selection) and "Teilen" (the current map).
@@ -1341,7 +1299,7 @@ fn SharePrint(filter: Memo<OfferFilter>) -> impl IntoView {
     let said: RwSignal<Option<String>> = RwSignal::new(None);
     let share = move |_| {
         let path = map_url(&filter.get_untracked(), None);
-        share_link(path, "Chancenkarte".to_string(), said);
+        share_link(path, "Chancenkarte".to_string(), texts, said);
     };
     let print_href = move || {
         let path = map_url(&filter.read(), None);
