@@ -403,6 +403,11 @@ async fn member_only_data_reaches_members_only() {
     let mut paths: Vec<String> = vec![
         "/".into(),
         "/?thema=beratung".into(),
+        // The search row, place, "jetzt geöffnet" and the no-results view (issue 15).
+        "/?q=Hebamme&bei=D%C3%BClmen&jetzt=1".into(),
+        "/?q=Hebbamxe&kostenlos=1".into(),
+        "/js/drucken.js".into(),
+        "/favicon.svg".into(),
         "/anmelden".into(),
         "/konto".into(),
         "/netzwerk".into(),
