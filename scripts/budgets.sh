@@ -6,12 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-build-tools.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release
+cargo leptos build --release --split
 gz() { gzip -9 -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 row() { printf '  %-34s %12s raw %12s gzip\n' "$1" "$(kb "$(wc -c <"$2")")" "$(kb "$(gz "$2")")"; }
 echo "== Budgets (release build) =="
 row "hydrate Wasm (budget ≤ 250 KB gzip)" target/site/pkg/chancenkarte.wasm
+for part in target/site/pkg/split_*.wasm; do
+  if [ -e "$part" ]; then row "  loaded later: $(basename "$part" .wasm | cut -c1-26)" "$part"; fi
+done
 row "hydrate JS" target/site/pkg/chancenkarte.js
 row "CSS" target/site/pkg/chancenkarte.css
 row "leaflet.js (npm)" node_modules/leaflet/dist/leaflet.js

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-build-tools.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release
+cargo leptos build --release --split
 export DEMO_DATA=${DEMO_DATA:-true}
 # The app runs on plain http://127.0.0.1:3000 here, so the session cookie cannot require HTTPS;
 # deployments behind HTTPS keep the default (Secure).

@@ -30,7 +30,7 @@ cargo test -p app -p server --features app/ssr -- --test-threads=4
 # The browser tests use the debug build: it shares every dependency `cargo test` just built,
 # which keeps a cold run well inside CI's time. Release sizes: scripts/budgets.sh.
 step "debug build (server + Wasm)"
-cargo leptos build
+cargo leptos build --split
 
 step "browser tests (Chromium, 390x844)"
 E2E_PROFILE=debug bash scripts/e2e.sh

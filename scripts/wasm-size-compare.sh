@@ -10,13 +10,18 @@ tree=$(mktemp -d)
 trap 'git worktree remove --force "$tree" >/dev/null 2>&1 || true' EXIT
 git worktree add --detach --force "$tree" "$base" >/dev/null
 ln -s "$PWD/node_modules" "$tree/node_modules"
-# One target folder for both builds: the dependencies are built once.
-export CARGO_TARGET_DIR="$PWD/target"
-newest_wasm() { ls -t "$tree/target/site/pkg/chancenkarte.wasm" target/site/pkg/chancenkarte.wasm 2>/dev/null | head -n 1; }
+# The base builds in a target folder of its own, kept between runs: sharing one with the
+# working tree made cargo take the base's compiled crates for the working tree's (the
+# workspace crates' build hashes do not depend on where the checkout is).
 size() { gzip -9 -c "$1" | wc -c; }
-(cd "$tree" && cargo leptos build --release --frontend-only >/dev/null)
-before=$(size "$(newest_wasm)")
-cargo leptos build --release --frontend-only >/dev/null
+(cd "$tree" && CARGO_TARGET_DIR="$OLDPWD/target/size-base" cargo leptos build --release --split --frontend-only >/dev/null)
+before=$(size "$tree/target/site/pkg/chancenkarte.wasm")
+cargo leptos build --release --split --frontend-only >/dev/null
 after=$(size target/site/pkg/chancenkarte.wasm)
+for chunk in target/site/pkg/split_*.wasm; do
+  if [ -e "$chunk" ]; then
+    printf '  loaded later: %s %.1f KB gzip\n' "$(basename "$chunk")" "$(awk -v s="$(size "$chunk")" 'BEGIN { print s / 1024 }')"
+  fi
+done
 awk -v b="$before" -v a="$after" -v base="$base" 'BEGIN {
-  printf "hydrate Wasm gzip: %s %.1f KB, working tree %.1f KB (%+.1f KB, ratio %.3f)\n", base, b/1024, a/1024, (a-b)/1024, a/b }'
+  printf "hydrate Wasm (first view) gzip: %s %.1f KB, working tree %.1f KB (%+.1f KB, ratio %.3f)\n", base, b/1024, a/1024, (a-b)/1024, a/b }'

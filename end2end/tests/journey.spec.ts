@@ -331,8 +331,14 @@ test('search forgives the same on the server (no JavaScript) and in the Wasm', a
   test.slow();
   const plain = await (await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' })).newPage();
   const live = await open(browser, 390, 844);
+  // The search index is a part of the Wasm of its own, loaded at the first search typed here.
+  const wasmLoaded: string[] = [];
+  live.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasmLoaded.push(new URL(request.url()).pathname);
+  });
   await live.goto('/');
   await mapReady(live);
+  expect(wasmLoaded, 'the first view loads only the main Wasm').toHaveLength(1);
   const ids = (page: Page) =>
     page.locator('.results .result').evaluateAll((items) => items.slice(0, 5).map((item) => item.getAttribute('data-offer-id')));
   for (const { query, atLeast, atMost } of searchCases()) {
@@ -345,8 +351,10 @@ test('search forgives the same on the server (no JavaScript) and in the Wasm', a
     await field.press('Enter');
     await expect(live).toHaveURL(/[?&]q=/);
     await expect.poll(() => resultCount(live), { message: `"${query}" in the Wasm` }).toBe(onServer);
-    expect(await ids(live), `"${query}": the same offers first`).toEqual(await ids(plain));
+    const first = await ids(plain);
+    await expect.poll(() => ids(live), { message: `"${query}": the same offers first` }).toEqual(first);
   }
+  expect(wasmLoaded.length, 'the search part was loaded when searching').toBeGreaterThan(1);
   // Nothing found: the closest words and the filters to drop.
   await live.goto('/?q=Hebbamxe&kostenlos=1');
   await expect(live.locator('.no-results')).toBeVisible();

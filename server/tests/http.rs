@@ -36,7 +36,7 @@ fn result_count(html: &str) -> usize {
 }
 
 fn listed_ids(html: &str) -> Vec<i64> {
-    html.match_indices("<li data-offer-id=\"")
+    html.match_indices("<li class=\"result\" data-offer-id=\"")
         .map(|(i, m)| {
             let rest = &html[i + m.len()..];
             rest[..rest.find('"').unwrap()].parse().unwrap()

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use app::offers::calendar::LocalMoment;
 use app::offers::filter::{OfferFilter, SearchableOffers};
 use app::offers::search::check_search_cases;
 use app::region::loader::LoadedRegion;
@@ -29,12 +30,17 @@ async fn the_demo_offers_answer_the_search_cases() {
             .map_or(String::new(), |m| m.name.clone())
     };
     let searchable = SearchableOffers::new(summaries, name_of);
+    let index = searchable.search_index();
     let count = |text: &str| {
         let filter = OfferFilter {
             text: text.to_string(),
             ..OfferFilter::default()
         };
-        let found = searchable.apply(&filter).matching.len();
+        let matches = index.text_matches(text);
+        let found = searchable
+            .apply_at(&filter, &LocalMoment::at(0), Some(&matches))
+            .matching
+            .len();
         println!("{text:>24}: {found}");
         found
     };

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::offers::calendar::{Calendar, LocalMoment, now_local};
 use crate::offers::model::OfferSummary;
-use crate::offers::search::{Relevance, SearchDocument, SearchIndex};
+use crate::offers::search::{SearchDocument, SearchIndex, TextMatches, key_names_a_word};
 use crate::offers::taxonomy::{Language, LifePhase, Topic, TopicSet};
 use crate::region::places::{OWN_POSITION, Place, distance_m, locate};
 
@@ -323,10 +323,13 @@ impl OfferFilter {
     }
 }
 
-/// Offers prepared for repeated filtering: their words are indexed once.
+/// Offers prepared for repeated filtering. The free-text part of a filter comes as
+/// [`TextMatches`] from a [`SearchIndex`] ([`SearchableOffers::search_index`]), so the browser
+/// can load the index only when a visitor searches.
 pub struct SearchableOffers {
     offers: Vec<OfferSummary>,
-    index: SearchIndex,
+    /// Each offer's municipality by name, which the search reads too.
+    towns: Vec<String>,
     places: Vec<Place>,
     calendar: Calendar,
 }
@@ -366,66 +369,89 @@ pub struct Relaxation {
 
 impl SearchableOffers {
     pub fn new(offers: Vec<OfferSummary>, municipality_name: impl Fn(&str) -> String) -> Self {
-        // What the search reads of an offer (as `OfferSummary::search_text`), its name apart.
-        let rests: Vec<[String; 4]> = offers
+        let towns = offers
             .iter()
-            .map(|offer| {
-                let topics: Vec<&str> = offer.topics.iter().map(|t| t.label()).collect();
-                [
-                    offer.organization.clone(),
-                    offer.teaser.clone(),
-                    municipality_name(&offer.municipality),
-                    topics.join(" "),
-                ]
-            })
+            .map(|offer| municipality_name(&offer.municipality))
             .collect();
-        let rest_refs: Vec<[&str; 4]> = rests
-            .iter()
-            .map(|rest| [&rest[0], &rest[1], &rest[2], &rest[3]].map(String::as_str))
-            .collect();
-        let index =
-            SearchIndex::new(
-                offers
-                    .iter()
-                    .zip(&rest_refs)
-                    .map(|(offer, rest)| SearchDocument {
-                        name: &offer.name,
-                        rest,
-                    }),
-            );
         SearchableOffers {
             offers,
-            index,
+            towns,
             places: Vec::new(),
             calendar: Calendar::default(),
         }
+    }
+
+    /// The search index over these offers' names, organisations, teasers, towns and topics.
+    pub fn search_index(&self) -> SearchIndex {
+        let topics: Vec<String> = self
+            .offers
+            .iter()
+            .map(|offer| {
+                let labels: Vec<&str> = offer.topics.iter().map(|t| t.label()).collect();
+                labels.join(" ")
+            })
+            .collect();
+        let rests: Vec<[&str; 4]> = self
+            .offers
+            .iter()
+            .zip(&self.towns)
+            .zip(&topics)
+            .map(|((offer, town), topics)| [&offer.organization, &offer.teaser, town, topics])
+            .map(|rest| rest.map(String::as_str))
+            .collect();
+        SearchIndex::new(
+            self.offers
+                .iter()
+                .zip(&rests)
+                .map(|(offer, rest)| SearchDocument {
+                    name: &offer.name,
+                    rest,
+                }),
+        )
+    }
+
+    /// Applies the filter now with its search text looked up in a fresh index: for one-off
+    /// lists (print, tests); pages that filter again keep the index or its matches.
+    pub fn apply_searching(&self, filter: &OfferFilter) -> FilterResult {
+        let text =
+            (!filter.text.is_empty()).then(|| self.search_index().text_matches(&filter.text));
+        self.apply_at(filter, &now_local(), text.as_ref())
     }
 
     pub fn offers(&self) -> &[OfferSummary] {
         &self.offers
     }
 
-    /// Applies the filter now (German local time); see [`SearchableOffers::apply_at`].
-    pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
-        self.apply_at(filter, &now_local())
-    }
-
-    /// Applies the filter with "open now" meaning open at `moment`: a page takes the moment
-    /// once per render or search, so every offer is judged at the same minute.
-    pub fn apply_at(&self, filter: &OfferFilter, moment: &LocalMoment) -> FilterResult {
-        self.run(filter, moment, true)
+    /// Applies the filter with "open now" meaning open at `moment` (a page takes the moment
+    /// once per render or search, so every offer is judged at the same minute) and its search
+    /// text met as `text` says. Matches for another text (the last search, while the index for
+    /// this one loads) are used as they are; without any, the text filters nothing.
+    pub fn apply_at(
+        &self,
+        filter: &OfferFilter,
+        moment: &LocalMoment,
+        text: Option<&TextMatches>,
+    ) -> FilterResult {
+        self.run(filter, moment, text, true)
     }
 
     /// `explain`: for an empty result, also look for suggestions and relaxations.
-    fn run(&self, filter: &OfferFilter, moment: &LocalMoment, explain: bool) -> FilterResult {
-        let query = self.index.parse(&filter.text);
-        let relevance: Option<Vec<Option<Relevance>>> =
-            (!query.is_empty()).then(|| self.index.relevances(&query));
+    fn run(
+        &self,
+        filter: &OfferFilter,
+        moment: &LocalMoment,
+        text: Option<&TextMatches>,
+        explain: bool,
+    ) -> FilterResult {
+        // Per offer, its relevance key (0: not met), when the filter searches for words.
+        let relevance: Option<Vec<u32>> = text
+            .filter(|text| text.words && !filter.text.is_empty())
+            .map(|text| text.keys(self.offers.len()));
         let today = filter.open_now.then(|| self.calendar.day(moment.date));
         let mut counts = vec![0usize; Topic::ALL.len()];
         let mut matching = Vec::new();
         for (index, offer) in self.offers.iter().enumerate() {
-            let text_matches = relevance.as_ref().is_none_or(|r| r[index].is_some());
+            let text_matches = relevance.as_ref().is_none_or(|keys| keys[index] > 0);
             if !filter.matches_except_topics(offer, text_matches) {
                 continue;
             }
@@ -462,8 +488,7 @@ impl SearchableOffers {
                     near.sort_unstable_by_key(|&(distance, index)| {
                         let in_name = relevance
                             .as_ref()
-                            .and_then(|r| r[index])
-                            .is_some_and(|r| r.words_in_name > 0);
+                            .is_some_and(|keys| key_names_a_word(keys[index]));
                         (relevance.is_some() && !in_name, distance, index)
                     });
                     result.by_distance = true;
@@ -480,9 +505,7 @@ impl SearchableOffers {
                     let mut ranked: Vec<(u32, usize)> = result
                         .matching
                         .iter()
-                        .map(|&index| {
-                            (u32::MAX - relevance[index].map_or(0, Relevance::key), index)
-                        })
+                        .map(|&index| (u32::MAX - relevance[index], index))
                         .collect();
                     ranked.sort_unstable();
                     result.matching = ranked.into_iter().map(|(_, index)| index).collect();
@@ -491,22 +514,27 @@ impl SearchableOffers {
             }
         }
         if explain && result.matching.is_empty() {
-            if relevance.is_some() {
-                result.suggested_words = self.index.suggestions(&query);
+            if let Some(text) = text.filter(|_| relevance.is_some()) {
+                result.suggested_words = text.suggested_words.clone();
             }
-            result.relaxations = self.relaxations(filter, moment);
+            result.relaxations = self.relaxations(filter, moment, text);
         }
         result
     }
 
     /// For an empty result: how many offers each active criterion alone keeps out.
-    fn relaxations(&self, filter: &OfferFilter, moment: &LocalMoment) -> Vec<Relaxation> {
+    fn relaxations(
+        &self,
+        filter: &OfferFilter,
+        moment: &LocalMoment,
+        text: Option<&TextMatches>,
+    ) -> Vec<Relaxation> {
         let criteria = filter.active_criteria();
         // (fewer offers later, the criteria's order)
         let mut counted: Vec<(u32, usize)> = Vec::new();
         for (position, param) in criteria.iter().enumerate() {
             let count = self
-                .run(&filter.without(param), moment, false)
+                .run(&filter.without(param), moment, text, false)
                 .matching
                 .len();
             if count > 0 {
@@ -521,11 +549,6 @@ impl SearchableOffers {
                 count: (u32::MAX - fewer) as usize,
             })
             .collect()
-    }
-
-    /// The search index, for ranking or suggestions elsewhere.
-    pub fn search_index(&self) -> &SearchIndex {
-        &self.index
     }
 
     /// The region's gazetteer, for "nearest first".
@@ -806,12 +829,12 @@ mod tests {
             age: Some(1),
             ..Default::default()
         };
-        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        assert_eq!(searchable.apply_searching(&filter).matching, vec![0]);
         let filter = OfferFilter {
             age: Some(12),
             ..Default::default()
         };
-        assert_eq!(searchable.apply(&filter).matching, vec![1]);
+        assert_eq!(searchable.apply_searching(&filter).matching, vec![1]);
     }
 
     #[test]
@@ -822,12 +845,12 @@ mod tests {
             text: "Fruehe Hilfen".into(),
             ..Default::default()
         };
-        assert_eq!(searchable.apply(&filter).matching, vec![0]);
+        assert_eq!(searchable.apply_searching(&filter).matching, vec![0]);
         let filter = OfferFilter {
             text: "coesfeld beratung".into(),
             ..Default::default()
         };
-        assert_eq!(searchable.apply(&filter).matching, vec![2]);
+        assert_eq!(searchable.apply_searching(&filter).matching, vec![2]);
     }
 
     #[test]
@@ -836,7 +859,7 @@ mod tests {
         let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
         let mut filter = OfferFilter::default();
         filter.topics.insert(Topic::School);
-        let result = searchable.apply(&filter);
+        let result = searchable.apply_searching(&filter);
         assert_eq!(result.matching, vec![1]);
         let count = |t| {
             result
@@ -869,7 +892,7 @@ mod tests {
         }];
         let searchable =
             SearchableOffers::new(vec![cafe, midwife, far], |_| String::new()).with_places(places);
-        let result = searchable.apply(&OfferFilter {
+        let result = searchable.apply_searching(&OfferFilter {
             text: "Hebamme".into(),
             near: "Dülmen".into(),
             ..OfferFilter::default()
@@ -908,7 +931,7 @@ mod tests {
         }];
         let searchable = SearchableOffers::new(offers, |_| String::new()).with_places(places);
         let near = |text: &str| {
-            searchable.apply(&OfferFilter {
+            searchable.apply_searching(&OfferFilter {
                 near: text.into(),
                 ..OfferFilter::default()
             })
@@ -929,7 +952,7 @@ mod tests {
         assert_eq!(searchable.offers()[own.matching[0]].id, 1);
         assert_eq!(own.origin.as_deref(), Some(super::OWN_POSITION));
 
-        let by_name = searchable.apply(&OfferFilter {
+        let by_name = searchable.apply_searching(&OfferFilter {
             near: "Buldern".into(),
             sort_by_name: true,
             ..OfferFilter::default()
@@ -956,13 +979,13 @@ mod tests {
             free_only: true,
             ..Default::default()
         };
-        assert_eq!(searchable.apply(&filter).matching, vec![1, 3]);
+        assert_eq!(searchable.apply_searching(&filter).matching, vec![1, 3]);
         let filter = OfferFilter {
             wheelchair_only: true,
             free_only: true,
             ..Default::default()
         };
-        assert!(searchable.apply(&filter).matching.is_empty());
+        assert!(searchable.apply_searching(&filter).matching.is_empty());
     }
 
     #[test]
@@ -1015,7 +1038,7 @@ mod tests {
                 .and_utc()
                 .timestamp();
             searchable
-                .apply_at(&open_now, &LocalMoment::at(seconds))
+                .apply_at(&open_now, &LocalMoment::at(seconds), None)
                 .matching
         };
         // Wednesday 2026-10-07, 14:30 summer time (12:30 UTC): both Wednesday offers.
@@ -1029,7 +1052,7 @@ mod tests {
         assert_eq!(at("2027-05-20 15:30"), vec![3]);
         assert!(at("2027-05-27 15:30").is_empty());
         // Without "open now" the moment does not matter.
-        let all = searchable.apply_at(&OfferFilter::default(), &LocalMoment::at(0));
+        let all = searchable.apply_at(&OfferFilter::default(), &LocalMoment::at(0), None);
         assert_eq!(all.matching, vec![0, 1, 2, 3]);
     }
 
@@ -1053,7 +1076,7 @@ mod tests {
         ];
         offers[0].teaser = "Eine Hebamme ist jeden Dienstag dabei.".into();
         let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
-        let result = searchable.apply(&OfferFilter {
+        let result = searchable.apply_searching(&OfferFilter {
             text: "Hebamme".into(),
             ..OfferFilter::default()
         });
@@ -1061,19 +1084,64 @@ mod tests {
         assert_eq!(result.matching, vec![2, 0, 1]);
         assert!(result.by_relevance && !result.by_distance);
         assert!(result.suggested_words.is_empty() && result.relaxations.is_empty());
-        let typo = searchable.apply(&OfferFilter {
+        let typo = searchable.apply_searching(&OfferFilter {
             text: "hebame".into(),
             ..OfferFilter::default()
         });
         assert_eq!(typo.matching.len(), 3);
-        let midwife = searchable.apply(&OfferFilter {
+        let midwife = searchable.apply_searching(&OfferFilter {
             text: "midwife".into(),
             ..OfferFilter::default()
         });
         assert_eq!(midwife.matching.len(), 3);
-        let browse = searchable.apply(&OfferFilter::default());
+        let browse = searchable.apply_searching(&OfferFilter::default());
         assert_eq!(browse.matching, vec![0, 1, 2, 3], "no words: name order");
         assert!(!browse.by_relevance);
+    }
+
+    #[test]
+    fn matches_sent_from_elsewhere_filter_as_the_index_does() {
+        let searchable = SearchableOffers::new(sample(), |_| "Coesfeld".into());
+        let index = searchable.search_index();
+        let filter = |text: &str| OfferFilter {
+            text: text.into(),
+            ..OfferFilter::default()
+        };
+        let moment = LocalMoment::at(0);
+        for text in ["Beratung", "beratng", "Kita", "Hebbamxe", "zzz"] {
+            let matches = index.text_matches(text);
+            // The browser gets the matches as page data (JSON) or from its search part.
+            let sent: TextMatches =
+                serde_json::from_str(&serde_json::to_string(&matches).unwrap()).unwrap();
+            assert_eq!(
+                searchable.apply_at(&filter(text), &moment, Some(&sent)),
+                searchable.apply_searching(&filter(text)),
+                "{text}"
+            );
+        }
+        // Only signs and small words: nothing to search for, nothing filtered out.
+        let nothing = index.text_matches("– ?");
+        assert!(!nothing.words);
+        let all = searchable.apply_at(&filter("– ?"), &moment, Some(&nothing));
+        assert_eq!(all.matching.len(), sample().len());
+        // While the matches for a new text load, the last ones stay in force.
+        let last = index.text_matches("Beratung");
+        assert_eq!(
+            searchable
+                .apply_at(&filter("Beratungs"), &moment, Some(&last))
+                .matching,
+            searchable
+                .apply_at(&filter("Beratung"), &moment, Some(&last))
+                .matching
+        );
+        // Without matches (none loaded yet), a text filters nothing.
+        assert_eq!(
+            searchable
+                .apply_at(&filter("Beratung"), &moment, None)
+                .matching
+                .len(),
+            sample().len()
+        );
     }
 
     #[test]
@@ -1089,7 +1157,7 @@ mod tests {
             filter.active_criteria(),
             vec![param::FREE, param::WHEELCHAIR]
         );
-        let result = searchable.apply(&filter);
+        let result = searchable.apply_searching(&filter);
         assert!(result.matching.is_empty());
         assert_eq!(
             result.relaxations,
@@ -1107,7 +1175,7 @@ mod tests {
         assert!(result.suggested_words.is_empty(), "no search words");
         let relaxed = filter.without(param::WHEELCHAIR);
         assert!(relaxed.free_only && !relaxed.wheelchair_only);
-        assert_eq!(searchable.apply(&relaxed).matching.len(), 2);
+        assert_eq!(searchable.apply_searching(&relaxed).matching.len(), 2);
         assert_eq!(
             map_path(&relaxed.to_pairs()),
             "/?kostenlos=1",
@@ -1120,7 +1188,7 @@ mod tests {
             age: Some(4),
             ..OfferFilter::default()
         };
-        let result = searchable.apply(&filter);
+        let result = searchable.apply_searching(&filter);
         assert!(result.matching.is_empty());
         assert_eq!(result.suggested_words, vec!["Erziehungsberatung"]);
         assert_eq!(

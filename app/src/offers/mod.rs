@@ -10,6 +10,8 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod records;
 pub mod search;
+#[cfg(feature = "hydrate")]
+pub mod search_in_browser;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

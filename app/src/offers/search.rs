@@ -76,6 +76,41 @@ impl Relevance {
     }
 }
 
+/// What a search text found among the offers (by their position in the index), with the words
+/// to suggest if some query word met nothing. Computed where the index is — the server for the
+/// page it renders, the browser's lazily loaded search part afterwards — and small to send: the
+/// index itself (stemmer, distances, synonym table) stays out of the map's first download.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TextMatches {
+    /// The search text as typed.
+    pub text: String,
+    /// Whether the text had words to search for (not only small words or signs): without,
+    /// it filters nothing.
+    pub words: bool,
+    /// (offer position, [`Relevance::key`]) of every offer the text met, by position.
+    pub hits: Vec<(u32, u32)>,
+    /// Words of the offers close to a query word that met no offer ("Meinten Sie: Hebamme?").
+    pub suggested_words: Vec<String>,
+}
+
+impl TextMatches {
+    /// Per offer position (of `offers` offers): its relevance key, 0 if the text missed it.
+    pub fn keys(&self, offers: usize) -> Vec<u32> {
+        let mut keys = vec![0; offers];
+        for &(offer, key) in &self.hits {
+            if let Some(slot) = keys.get_mut(offer as usize) {
+                *slot = key;
+            }
+        }
+        keys
+    }
+}
+
+/// Whether a [`Relevance::key`] says some query word met the offer's name.
+pub fn key_names_a_word(key: u32) -> bool {
+    (key >> 16) & 0xFF > 0
+}
+
 /// The typos forgiven in a word of `chars` letters: none up to 4, one up to 8, then two.
 pub fn typo_allowance(chars: usize) -> usize {
     match chars {
@@ -593,6 +628,27 @@ impl SearchIndex {
         (0..self.len())
             .map(|offer| self.relevance(query, offer))
             .collect()
+    }
+
+    /// What the search text `text` finds: the relevance of every offer it meets, and words to
+    /// suggest for query words that met nothing.
+    pub fn text_matches(&self, text: &str) -> TextMatches {
+        let query = self.parse(text);
+        if query.is_empty() {
+            return TextMatches {
+                text: text.to_string(),
+                ..TextMatches::default()
+            };
+        }
+        let hits = (0..self.len())
+            .filter_map(|offer| Some((offer as u32, self.relevance(&query, offer)?.key())))
+            .collect();
+        TextMatches {
+            text: text.to_string(),
+            words: true,
+            hits,
+            suggested_words: self.suggestions(&query),
+        }
     }
 
     /// For a query that found nothing: up to three of the offers' words close to a query word

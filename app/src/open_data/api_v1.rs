@@ -240,6 +240,8 @@ pub struct ApiOffer {
     pub website: String,
     pub opening_hours: Vec<ApiHours>,
     pub hours_note: String,
+    /// Closed in the school holidays of the region (the hours apply in term time).
+    pub closed_in_school_holidays: bool,
     /// ISO date.
     pub last_checked: String,
     /// Short descriptions in other languages, by language code.
@@ -291,6 +293,7 @@ impl From<&PublicOfferRecord> for ApiOffer {
                 })
                 .collect(),
             hours_note: d.hours_note.clone(),
+            closed_in_school_holidays: d.closed_in_school_holidays,
             last_checked: d.last_checked.to_string(),
             summaries: d.summaries.iter().cloned().collect(),
             page: format!("/angebot/{}", d.id),
@@ -383,8 +386,9 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
     let searchable = SearchableOffers::new(summaries, move |ags| {
         region.municipality_name(ags).to_string()
     })
-    .with_places(state.app.region.places.clone());
-    let result = searchable.apply(&parsed.filter);
+    .with_places(state.app.region.places.clone())
+    .with_calendar(state.app.region.calendar());
+    let result = searchable.apply_searching(&parsed.filter);
     if result.unknown_place {
         // The place named is not there to sort by: "not found", as its description says.
         return Err(Refusal(

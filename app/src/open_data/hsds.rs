@@ -343,14 +343,23 @@ impl HsdsTables {
                     ]),
                 );
             }
-            if d.opening_hours.is_empty() && !d.hours_note.is_empty() {
+            // The school-holiday closing goes with the hours' description, which HSDS has.
+            let hours_description = if d.closed_in_school_holidays {
+                [d.hours_note.as_str(), "In den Schulferien geschlossen."]
+                    .join(" ")
+                    .trim()
+                    .to_string()
+            } else {
+                d.hours_note.clone()
+            };
+            if d.opening_hours.is_empty() && !hours_description.is_empty() {
                 // Only a note ("nach Vereinbarung"): a schedule that just describes.
                 push(
                     "schedule",
                     row(vec![
                         ("id", json!(hsds_id("schedule", format!("{}/note", d.id)))),
                         ("service_id", json!(service_id)),
-                        ("description", json!(d.hours_note)),
+                        ("description", json!(hours_description)),
                     ]),
                 );
             }
@@ -367,7 +376,7 @@ impl HsdsTables {
                         ("byday", json!(day)),
                         ("opens_at", json!(slot.opens.to_string())),
                         ("closes_at", json!(slot.closes.to_string())),
-                        ("description", json!(d.hours_note)),
+                        ("description", json!(hours_description)),
                         ("attending_type", json!("in_person")),
                     ]),
                 );

@@ -161,8 +161,9 @@ pub async fn count_if_nothing_found(
     let region = state.region.clone();
     let searchable =
         SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
-            .with_places(state.region.places.clone());
-    if !searchable.apply(filter).matching.is_empty() {
+            .with_places(state.region.places.clone())
+            .with_calendar(state.region.calendar());
+    if !searchable.apply_searching(filter).matching.is_empty() {
         return Ok(false);
     }
     let today = chrono::Local::now().date_naive();

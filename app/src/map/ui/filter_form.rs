@@ -7,11 +7,16 @@ use leptos::prelude::*;
 #[cfg(feature = "hydrate")]
 use crate::map::ui::url_query::Layer;
 use crate::map::ui::url_query::UrlQuery;
-use crate::offers::filter::{MAX_AGE, OfferFilter, map_path, param};
-use crate::offers::taxonomy::{Language, LifePhase, Topic};
+#[cfg(feature = "ssr")]
+use crate::offers::filter::MAX_AGE;
+use crate::offers::filter::{OfferFilter, map_path, param};
+use crate::offers::taxonomy::Topic;
+#[cfg(feature = "ssr")]
+use crate::offers::taxonomy::{Language, LifePhase};
 use crate::region::model::MunicipalityInfo;
 use crate::region::places::parse_position;
 use crate::shared::i18n::{Translate, use_texts};
+use crate::shared::text::escape_html;
 
 /// Submits the surrounding form when a field changes (events bubble up to the field group).
 fn submit_on_change(event: leptos::ev::Event) {
@@ -152,13 +157,49 @@ pub fn criterion_label(
     }
 }
 
+/// The parts of the search form that only the server renders: the drawer's fields and the
+/// suggestion lists. They are complete HTML from the start (the form works without Wasm); the
+/// browser keeps them and only sets their values and counts ([`sync_fields`]), so the first
+/// download carries no view code for them. In the browser these strings stay empty.
+#[derive(Clone, Debug, Default)]
+pub struct StaticFormParts {
+    pub fields: String,
+    pub topic_options: String,
+    pub place_options: String,
+}
+
+impl StaticFormParts {
+    /// The parts for `filter`, with `topic_counts`, in the visitor's language.
+    #[cfg(feature = "ssr")]
+    pub fn render(
+        filter: &OfferFilter,
+        topic_counts: &[(Topic, usize)],
+        municipalities: &[MunicipalityInfo],
+        place_suggestions: Vec<String>,
+        topic_suggestions: Vec<String>,
+        texts: Translate,
+    ) -> Self {
+        let options = |words: Vec<String>| {
+            words
+                .into_iter()
+                .map(|word| view! { <option value=word></option> })
+                .collect_view()
+                .to_html()
+        };
+        StaticFormParts {
+            fields: drawer_fields(filter, topic_counts, municipalities, texts).to_html(),
+            topic_options: options(topic_suggestions),
+            place_options: options(place_suggestions),
+        }
+    }
+}
+
 #[component]
 pub fn SearchForm(
     filter: Memo<OfferFilter>,
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
-    place_suggestions: Vec<String>,
-    topic_suggestions: Vec<String>,
+    static_parts: StaticFormParts,
     result_count: Signal<usize>,
     url: UrlQuery,
     /// Called after "Ergebnisse anzeigen" (or Enter in the search bar): the results are shown.
@@ -250,10 +291,58 @@ pub fn SearchForm(
             chips(&filter.read(), texts, &name_of)
         })
     };
-    let follow_chip = move |event: leptos::ev::MouseEvent, target: String| {
-        event.prevent_default();
-        url.replace(&target);
+    // The chips as text, like the result cards: one listener, no view per chip.
+    let chips_html = Memo::new(move |_| {
+        let chips = chip_list.read();
+        if chips.is_empty() {
+            return String::new();
+        }
+        let mut html = format!(
+            r#"<ul class="chips" aria-label="{}">"#,
+            escape_html(&texts.get("karte-aktive-filter"))
+        );
+        for chip in chips.iter() {
+            let remove = texts.with("karte-filter-entfernen", &[("label", &chip.label)]);
+            html.push_str(&format!(
+                r#"<li><a class="chip" href="{}" aria-label="{}" data-follow=""><span>{}</span><span class="chip-x" aria-hidden="true">×</span></a></li>"#,
+                escape_html(&chip.without),
+                escape_html(&remove),
+                escape_html(&chip.label)
+            ));
+        }
+        html.push_str("</ul>");
+        html
+    });
+    // A chip only changes the URL (and with it the page), without reloading.
+    let follow_chip = move |event: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let href = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|target| target.closest("a[data-follow]").ok().flatten())
+                .and_then(|link| link.get_attribute("href"));
+            if let Some(href) = href {
+                event.prevent_default();
+                url.replace(&href);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
     };
+    // The drawer's fields follow the filter (a chip removed, Back, a link) and show the counts.
+    let fields = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let pairs = filter.read().to_pairs();
+        if let Some(fields) = fields.get() {
+            sync_fields(&fields, &pairs);
+            show_topic_counts(&fields, &topic_counts.read(), texts);
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = topic_counts;
     view! {
         <form method="get" action="/" class="search-form" role="search" on:submit=on_submit>
             <div class="search-bar" on:change=submit_on_change>
@@ -272,9 +361,7 @@ pub fn SearchForm(
                         value=move || filter.read().text.clone()
                         prop:value=move || filter.read().text.clone()
                     />
-                    <datalist id="f-q-vorschlaege">
-                        {topic_suggestions.into_iter().map(|word| view! { <option value=word></option> }).collect_view()}
-                    </datalist>
+                    <datalist id="f-q-vorschlaege" inner_html=static_parts.topic_options></datalist>
                 </div>
                 <div class="search-field search-where">
                     <label for="f-bei">{texts.get("karte-wo")}</label>
@@ -295,9 +382,7 @@ pub fn SearchForm(
                     {move || near_in_words().then(|| view! {
                         <input type="hidden" name=param::NEAR value=filter.read().near.clone() />
                     })}
-                    <datalist id="orte">
-                        {place_suggestions.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
-                    </datalist>
+                    <datalist id="orte" inner_html=static_parts.place_options></datalist>
                 </div>
                 <button type="submit" class="search-submit" aria-label=texts.get("karte-suchen")>
                     <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
@@ -320,164 +405,12 @@ pub fn SearchForm(
                         }
                     </span>
                 </summary>
-                <div class="filter-fields" on:change=submit_on_change>
-                    <div class="field">
-                        <label for="f-alter">{texts.get("karte-alter")}</label>
-                        <input
-                            id="f-alter"
-                            name=param::AGE
-                            type="number"
-                            inputmode="numeric"
-                            min="0"
-                            max=MAX_AGE.to_string()
-                            value=move || filter.read().age.map(|a| a.to_string()).unwrap_or_default()
-                            prop:value=move || filter.read().age.map(|a| a.to_string()).unwrap_or_default()
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="f-phase">{texts.get("karte-lebensphase")}</label>
-                        <select id="f-phase" name=param::PHASE>
-                            <option value="" selected=move || filter.read().phase.is_none()>
-                                {texts.get("karte-alle")}
-                            </option>
-                            {LifePhase::ALL
-                                .iter()
-                                .map(|phase| {
-                                    let phase = *phase;
-                                    view! {
-                                        <option
-                                            value=phase.code()
-                                            selected=move || filter.read().phase == Some(phase)
-                                            prop:selected=move || filter.read().phase == Some(phase)
-                                        >
-                                            {texts.get(&format!("phase-{}", phase.code()))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <fieldset class="field topics">
-                        <legend>{texts.get("karte-themen")}</legend>
-                        {Topic::ALL
-                            .iter()
-                            .map(|topic| {
-                                let topic = *topic;
-                                let id = format!("f-thema-{}", topic.code());
-                                let label = texts.get(&format!("thema-{}", topic.code()));
-                                let count = move || {
-                                    topic_counts
-                                        .read()
-                                        .iter()
-                                        .find(|(t, _)| *t == topic)
-                                        .map_or(0, |(_, n)| *n)
-                                };
-                                view! {
-                                    <div class="check">
-                                        <input
-                                            type="checkbox"
-                                            id=id.clone()
-                                            name=param::TOPIC
-                                            value=topic.code()
-                                            checked=move || filter.read().topics.contains(topic)
-                                            prop:checked=move || filter.read().topics.contains(topic)
-                                        />
-                                        <label for=id>
-                                            {label} " "
-                                            <span class="count" aria-label=move || texts.count("karte-thema-anzahl", count(), &[])>
-                                                "(" {count} ")"
-                                            </span>
-                                        </label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </fieldset>
-                    <div class="field">
-                        <label for="f-ort">{texts.get("karte-ort")}</label>
-                        <select id="f-ort" name=param::MUNICIPALITY>
-                            <option value="" selected=move || filter.read().municipality.is_none()>
-                                {texts.get("karte-alle-orte")}
-                            </option>
-                            {municipalities
-                                .into_iter()
-                                .map(|m| {
-                                    let ags = m.ags.clone();
-                                    let ags_prop = m.ags.clone();
-                                    view! {
-                                        <option
-                                            value=m.ags
-                                            selected=move || filter.read().municipality.as_deref() == Some(ags.as_str())
-                                            prop:selected=move || filter.read().municipality.as_deref() == Some(ags_prop.as_str())
-                                        >
-                                            {m.name}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-sprache">{texts.get("karte-sprache")}</label>
-                        <select id="f-sprache" name=param::LANGUAGE>
-                            <option value="" selected=move || filter.read().language.is_none()>
-                                {texts.get("karte-alle-sprachen")}
-                            </option>
-                            {Language::ALL
-                                .iter()
-                                .map(|language| {
-                                    let language = *language;
-                                    view! {
-                                        <option
-                                            value=language.code()
-                                            selected=move || filter.read().language == Some(language)
-                                            prop:selected=move || filter.read().language == Some(language)
-                                        >
-                                            {texts.get(&format!("sprache-{}", language.code()))}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="f-sortierung">{texts.get("karte-sortierung")}</label>
-                        <select id="f-sortierung" name=param::SORT>
-                            <option
-                                value=""
-                                selected=move || !filter.read().sort_by_name
-                                prop:selected=move || !filter.read().sort_by_name
-                            >
-                                {texts.get("karte-nach-entfernung")}
-                            </option>
-                            <option
-                                value="name"
-                                selected=move || filter.read().sort_by_name
-                                prop:selected=move || filter.read().sort_by_name
-                            >
-                                {texts.get("karte-nach-name")}
-                            </option>
-                        </select>
-                    </div>
-                    <FlagCheck
-                        id="f-jetzt"
-                        name=param::OPEN_NOW
-                        label=texts.get("karte-jetzt-offen")
-                        on=Signal::derive(move || filter.read().open_now)
-                    />
-                    <FlagCheck
-                        id="f-kostenlos"
-                        name=param::FREE
-                        label=texts.get("karte-nur-kostenlos")
-                        on=Signal::derive(move || filter.read().free_only)
-                    />
-                    <FlagCheck
-                        id="f-barrierefrei"
-                        name=param::WHEELCHAIR
-                        label=texts.get("karte-nur-rollstuhl")
-                        on=Signal::derive(move || filter.read().wheelchair_only)
-                    />
-                </div>
+                <div
+                    class="filter-fields"
+                    node_ref=fields
+                    on:change=submit_on_change
+                    inner_html=static_parts.fields
+                ></div>
                 <div class="filter-actions">
                     <button type="submit">
                         {
@@ -490,48 +423,183 @@ pub fn SearchForm(
                 </div>
             </details>
         </form>
-        <Show when=move || chip_list.with(|chips| !chips.is_empty())>
-            <ul class="chips" aria-label=texts.get("karte-aktive-filter")>
-                {move || {
-                    chip_list
-                        .get()
-                        .into_iter()
-                        .map(|chip| {
-                            let target = chip.without.clone();
-                            let remove = texts.with("karte-filter-entfernen", &[("label", &chip.label)]);
-                            view! {
-                                <li>
-                                    <a
-                                        class="chip"
-                                        href=chip.without.clone()
-                                        aria-label=remove
-                                        on:click=move |event| follow_chip(event, target.clone())
-                                    >
-                                        <span>{chip.label}</span>
-                                        <span class="chip-x" aria-hidden="true">"×"</span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </Show>
+        <div class="chips-slot" on:click=follow_chip inner_html=chips_html></div>
     }
 }
 
-/// A yes/no filter: a checkbox sending `name=1` when ticked.
-#[component]
-fn FlagCheck(
-    id: &'static str,
-    name: &'static str,
-    label: String,
-    on: Signal<bool>,
-) -> impl IntoView {
+/// The drawer's fields as they stand for `filter`, with each topic's count: rendered once by
+/// the server, then kept current in the browser by [`sync_fields`] and [`show_topic_counts`].
+#[cfg(feature = "ssr")]
+fn drawer_fields(
+    filter: &OfferFilter,
+    topic_counts: &[(Topic, usize)],
+    municipalities: &[MunicipalityInfo],
+    texts: Translate,
+) -> impl IntoView + use<> {
+    let count_of = |topic: Topic| {
+        topic_counts
+            .iter()
+            .find(|(t, _)| *t == topic)
+            .map_or(0, |(_, n)| *n)
+    };
+    let topics = Topic::ALL
+        .iter()
+        .map(|&topic| {
+            let id = format!("f-thema-{}", topic.code());
+            let count = count_of(topic);
+            view! {
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        name=param::TOPIC
+                        value=topic.code()
+                        checked=filter.topics.contains(topic)
+                    />
+                    <label for=id>
+                        {texts.get(&format!("thema-{}", topic.code()))} " "
+                        <span
+                            class="count"
+                            data-topic=topic.code()
+                            aria-label=texts.count("karte-thema-anzahl", count, &[])
+                        >
+                            {format!("({count})")}
+                        </span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let phases = LifePhase::ALL
+        .iter()
+        .map(|&phase| {
+            view! {
+                <option value=phase.code() selected=filter.phase == Some(phase)>
+                    {texts.get(&format!("phase-{}", phase.code()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let towns = municipalities
+        .iter()
+        .map(|m| {
+            view! {
+                <option value=m.ags.clone() selected=filter.municipality.as_deref() == Some(m.ags.as_str())>
+                    {m.name.clone()}
+                </option>
+            }
+        })
+        .collect_view();
+    let languages = Language::ALL
+        .iter()
+        .map(|&language| {
+            view! {
+                <option value=language.code() selected=filter.language == Some(language)>
+                    {texts.get(&format!("sprache-{}", language.code()))}
+                </option>
+            }
+        })
+        .collect_view();
+    let flag = |id: &'static str, name: &'static str, label: &str, on: bool| {
+        view! {
+            <div class="check">
+                <input type="checkbox" id=id name=name value="1" checked=on />
+                <label for=id>{texts.get(label)}</label>
+            </div>
+        }
+    };
     view! {
-        <div class="check">
-            <input type="checkbox" id=id name=name value="1" checked=move || on.get() prop:checked=move || on.get() />
-            <label for=id>{label}</label>
+        <div class="field">
+            <label for="f-alter">{texts.get("karte-alter")}</label>
+            <input
+                id="f-alter"
+                name=param::AGE
+                type="number"
+                inputmode="numeric"
+                min="0"
+                max=MAX_AGE.to_string()
+                value=filter.age.map(|a| a.to_string()).unwrap_or_default()
+            />
         </div>
+        <div class="field">
+            <label for="f-phase">{texts.get("karte-lebensphase")}</label>
+            <select id="f-phase" name=param::PHASE>
+                <option value="" selected=filter.phase.is_none()>{texts.get("karte-alle")}</option>
+                {phases}
+            </select>
+        </div>
+        <fieldset class="field topics">
+            <legend>{texts.get("karte-themen")}</legend>
+            {topics}
+        </fieldset>
+        <div class="field">
+            <label for="f-ort">{texts.get("karte-ort")}</label>
+            <select id="f-ort" name=param::MUNICIPALITY>
+                <option value="" selected=filter.municipality.is_none()>{texts.get("karte-alle-orte")}</option>
+                {towns}
+            </select>
+        </div>
+        <div class="field">
+            <label for="f-sprache">{texts.get("karte-sprache")}</label>
+            <select id="f-sprache" name=param::LANGUAGE>
+                <option value="" selected=filter.language.is_none()>{texts.get("karte-alle-sprachen")}</option>
+                {languages}
+            </select>
+        </div>
+        <div class="field">
+            <label for="f-sortierung">{texts.get("karte-sortierung")}</label>
+            <select id="f-sortierung" name=param::SORT>
+                <option value="" selected=!filter.sort_by_name>{texts.get("karte-nach-entfernung")}</option>
+                <option value="name" selected=filter.sort_by_name>{texts.get("karte-nach-name")}</option>
+            </select>
+        </div>
+        {flag("f-jetzt", param::OPEN_NOW, "karte-jetzt-offen", filter.open_now)}
+        {flag("f-kostenlos", param::FREE, "karte-nur-kostenlos", filter.free_only)}
+        {flag("f-barrierefrei", param::WHEELCHAIR, "karte-nur-rollstuhl", filter.wheelchair_only)}
+    }
+}
+
+/// Sets the fields in `container` to the filter's query `pairs`: boxes ticked, choices chosen,
+/// numbers written (not the one being typed in).
+#[cfg(feature = "hydrate")]
+fn sync_fields(container: &web_sys::Element, pairs: &[(&'static str, String)]) {
+    use wasm_bindgen::JsCast;
+    let Ok(fields) = container.query_selector_all("input[name], select[name]") else {
+        return;
+    };
+    let focused = document().active_element();
+    for index in 0..fields.length() {
+        let Some(node) = fields.item(index) else {
+            continue;
+        };
+        if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let name = select.name();
+            let value = pairs.iter().find(|(key, _)| *key == name);
+            select.set_value(value.map_or("", |(_, value)| value.as_str()));
+        } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            let name = input.name();
+            if input.type_() == "checkbox" {
+                let value = input.value();
+                input.set_checked(pairs.iter().any(|(key, v)| *key == name && *v == value));
+            } else if focused.as_ref() != Some(input.unchecked_ref()) {
+                let value = pairs.iter().find(|(key, _)| *key == name);
+                input.set_value(value.map_or("", |(_, value)| value.as_str()));
+            }
+        }
+    }
+}
+
+/// Writes each topic's count (offers with it, under the other criteria) beside its box.
+#[cfg(feature = "hydrate")]
+fn show_topic_counts(container: &web_sys::Element, counts: &[(Topic, usize)], texts: Translate) {
+    for (topic, count) in counts {
+        let selector = format!("[data-topic=\"{}\"]", topic.code());
+        if let Ok(Some(span)) = container.query_selector(&selector) {
+            span.set_text_content(Some(&format!("({count})")));
+            _ = span.set_attribute(
+                "aria-label",
+                &texts.count("karte-thema-anzahl", *count, &[]),
+            );
+        }
     }
 }

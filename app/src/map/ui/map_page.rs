@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Role;
 use crate::editing::ui::map_panel_editor::PanelEditor;
-use crate::map::ui::filter_form::{SearchForm, criterion_label};
+use crate::map::ui::filter_form::{SearchForm, StaticFormParts, criterion_label};
 use crate::map::ui::map_view::{MapSignals, MapView};
 use crate::map::ui::sheet::{ResultsSheet, SheetHeight};
 use crate::map::ui::url_query::{Layer, UrlQuery};
@@ -23,10 +23,13 @@ use crate::offers::filter::{
     FilterResult, OfferFilter, ParsedQuery, SearchableOffers, map_path, param,
 };
 use crate::offers::model::OfferSummary;
+use crate::offers::search::TextMatches;
+#[cfg(feature = "ssr")]
 use crate::offers::taxonomy::{LifePhase, Topic};
 use crate::region::model::RegionInfo;
 use crate::region::places::{fixed, format_distance};
 use crate::shared::i18n::{Texts, Translate, use_texts};
+use crate::shared::text::escape_html;
 
 /// How many offers one page of the list shows.
 pub const PAGE_SIZE: usize = 20;
@@ -55,6 +58,9 @@ pub struct MapPageData {
     /// The time in Germany the server rendered the page at: the browser starts from the same
     /// moment (same "jetzt geöffnet", same "heute …"), then follows the clock.
     pub moment: LocalMoment,
+    /// What the page's own search text found: the browser shows it without loading the
+    /// search index, which it loads only when the visitor searches for something else.
+    pub text_matches: Option<TextMatches>,
 }
 
 /// The offer id the query `pairs` ask to show in the detail panel.
@@ -69,10 +75,23 @@ fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
 
 #[cfg(feature = "ssr")]
 async fn load_map_page_data(
-    selected: Option<i64>,
+    pairs: &[(String, String)],
 ) -> Result<MapPageData, crate::shared::error::AppError> {
+    let selected = selected_offer_id(pairs);
     let region = crate::offers::service::region_info()?;
     let offers = crate::offers::service::public_offers().await?;
+    let text = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
+        region.knows_municipality(ags)
+    })
+    .filter
+    .text;
+    let text_matches = (!text.is_empty()).then(|| {
+        SearchableOffers::new(offers.clone(), |ags| {
+            region.municipality_name(ags).to_string()
+        })
+        .search_index()
+        .text_matches(&text)
+    });
     let selected_html = match selected {
         Some(id) => {
             let state = crate::platform::state::app_state()?;
@@ -103,6 +122,7 @@ async fn load_map_page_data(
         ),
         route_link,
         moment: crate::offers::calendar::now_local(),
+        text_matches,
     })
 }
 
@@ -132,7 +152,6 @@ fn map_page_data() -> Option<MapPageData> {
 #[component]
 pub fn MapPage() -> impl IntoView {
     let pairs = UrlQuery::of_current_page().pairs().get_untracked();
-    let selected = selected_offer_id(&pairs);
     // A page opened with filters is a search too: the planners see it if it found nothing.
     if let Ok(state) = crate::platform::state::app_state() {
         crate::planning::service::count_page_search(
@@ -145,9 +164,11 @@ pub fn MapPage() -> impl IntoView {
         <MapScripts />
         <Title text=crate::platform::catalogues::t("karte-titel") />
         <Suspense fallback=|| view! { <p class="loading">{crate::platform::catalogues::t("karte-laedt")}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let pairs = pairs.clone();
+                Suspend::new(async move {
                 let note = crate::accounts::auth::take_note().await;
-                match load_map_page_data(selected).await {
+                match load_map_page_data(&pairs).await {
                     Ok(data) => {
                         view! {
                             <crate::accounts::ui::account_pages::NoteView note />
@@ -164,7 +185,7 @@ pub fn MapPage() -> impl IntoView {
                             .into_any()
                     }
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -274,6 +295,7 @@ pub fn MapExplorer() -> impl IntoView {
         texts,
         route_link,
         moment,
+        text_matches,
     }) = map_page_data()
     else {
         return view! {
@@ -318,9 +340,34 @@ pub fn MapExplorer() -> impl IntoView {
         })
     };
     let filter = Memo::new(move |_| parsed.read().filter.clone());
+    // What the search text found: the server's for the page's own text, then the browser's
+    // (see `search_in_browser`); until the browser has matches for a new text, the last ones.
+    let text_matches: RwSignal<Option<TextMatches>> = RwSignal::new(text_matches);
+    #[cfg(feature = "hydrate")]
+    {
+        let searchable = searchable.clone();
+        Effect::new(move |_| {
+            let text = filter.read().text.clone();
+            let known = text_matches.with_untracked(|m| m.as_ref().is_some_and(|m| m.text == text));
+            if text.is_empty() || known {
+                return;
+            }
+            let searchable = searchable.clone();
+            leptos::task::spawn_local(async move {
+                let found =
+                    crate::offers::search_in_browser::text_matches(&searchable, &text).await;
+                // Only if still wanted: a slower earlier search must not overwrite a later one.
+                if filter.with_untracked(|filter| filter.text == found.text) {
+                    text_matches.set(Some(found));
+                }
+            });
+        });
+    }
     let result: Memo<FilterResult> = {
         let searchable = searchable.clone();
-        Memo::new(move |_| searchable.apply_at(&filter.read(), &moment.read()))
+        Memo::new(move |_| {
+            searchable.apply_at(&filter.read(), &moment.read(), text_matches.read().as_ref())
+        })
     };
     let matching = Signal::derive(move || result.read().matching.clone());
     let topic_counts = Signal::derive(move || result.read().topic_counts.clone());
@@ -449,8 +496,17 @@ pub fn MapExplorer() -> impl IntoView {
         });
     }
     let municipalities = region.municipalities.clone();
-    let place_suggestions = place_suggestions(&region);
-    let topic_suggestions = topic_suggestions(texts);
+    #[cfg(feature = "ssr")]
+    let static_parts = StaticFormParts::render(
+        &filter.read_untracked(),
+        &result.read_untracked().topic_counts,
+        &municipalities,
+        place_suggestions(&region),
+        topic_suggestions(texts),
+        texts,
+    );
+    #[cfg(not(feature = "ssr"))]
+    let static_parts = StaticFormParts::default();
     let initial_detail = match (selected.get_untracked(), selected_html) {
         (Some(id), Some(html)) => Some(PanelContent::Offer { id, html }),
         (Some(_), None) => Some(PanelContent::Failed(texts.get("karte-angebot-fehlt"))),
@@ -561,17 +617,26 @@ pub fn MapExplorer() -> impl IntoView {
                     filter
                     topic_counts
                     municipalities
-                    place_suggestions
-                    topic_suggestions
+                    static_parts
                     result_count=Signal::derive(total)
                     url
                     on_results
                 />
-                <Show when=move || !notices().is_empty()>
-                    <ul class="notices" role="status">
-                        {move || notices().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                    </ul>
-                </Show>
+                <div
+                    class="notices-slot"
+                    role="status"
+                    inner_html=move || {
+                        let notices = notices();
+                        if notices.is_empty() {
+                            return String::new();
+                        }
+                        let items: String = notices
+                            .iter()
+                            .map(|notice| format!("<li>{}</li>", escape_html(notice)))
+                            .collect();
+                        format!(r#"<ul class="notices">{items}</ul>"#)
+                    }
+                ></div>
             </div>
             <div class="explorer-map">
                 {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
@@ -604,6 +669,7 @@ pub fn MapExplorer() -> impl IntoView {
 }
 
 /// What the "Wo?" field suggests: every town and village, and each with its postcode.
+#[cfg(feature = "ssr")]
 fn place_suggestions(region: &RegionInfo) -> Vec<String> {
     let mut names: Vec<String> = region.places.iter().map(|p| p.name.clone()).collect();
     names.extend(
@@ -619,6 +685,7 @@ fn place_suggestions(region: &RegionInfo) -> Vec<String> {
 }
 
 /// What the "Was?" field suggests: the topics and life phases in the visitor's language.
+#[cfg(feature = "ssr")]
 fn topic_suggestions(texts: Translate) -> Vec<String> {
     let topics = Topic::ALL
         .iter()
@@ -705,50 +772,73 @@ fn GroupList(
     select_offer: Callback<Option<i64>>,
 ) -> impl IntoView {
     let texts = use_texts();
-    let first = NodeRef::<leptos::html::Button>::new();
+    // As text, with one listener, like the result cards: no view code per offer.
+    let html = Memo::new(move |_| {
+        let Some(ids) = group_list.get() else {
+            return String::new();
+        };
+        let items: Vec<&OfferSummary> = ids
+            .iter()
+            .filter_map(|id| offers.offers().iter().find(|offer| offer.id == *id))
+            .collect();
+        let mut html = format!(
+            r#"<section class="group-list" aria-labelledby="group-heading"><h2 id="group-heading">{}</h2><button type="button" class="close" data-close="" aria-label="{}">×</button><ul>"#,
+            escape_html(&texts.count("karte-gruppe-liste", items.len(), &[])),
+            escape_html(&texts.get("karte-gruppe-schliessen"))
+        );
+        for offer in items {
+            html.push_str(&format!(
+                r#"<li><button type="button" class="group-offer" data-offer-id="{}"><span class="name" lang="de" dir="ltr">{}</span><span class="org" lang="de" dir="ltr">{}</span></button></li>"#,
+                offer.id,
+                escape_html(&offer.name),
+                escape_html(&offer.organization)
+            ));
+        }
+        html.push_str("</ul></section>");
+        html
+    });
+    let slot = NodeRef::<leptos::html::Div>::new();
     // The focus goes to the first offer once the list opens: keyboard users go on there.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        if group_list.with(Option::is_some)
-            && let Some(button) = first.get()
+        if !html.read().is_empty()
+            && let Some(slot) = slot.get()
         {
             // Once the list is on the page (and after the tap that opened it has settled).
-            request_animation_frame(move || _ = button.focus());
+            request_animation_frame(move || {
+                use wasm_bindgen::JsCast;
+                if let Ok(Some(first)) = slot.query_selector("button.group-offer")
+                    && let Ok(first) = first.dyn_into::<web_sys::HtmlElement>()
+                {
+                    _ = first.focus();
+                }
+            });
         }
     });
-    let offers = StoredValue::new(offers);
-    move || {
-        let ids = group_list.get()?;
-        let items = offers.with_value(|offers| {
-            ids.iter()
-                .filter_map(|id| offers.offers().iter().find(|offer| offer.id == *id))
-                .map(|offer| (offer.id, offer.name.clone(), offer.organization.clone()))
-                .collect::<Vec<_>>()
-        });
-        Some(view! {
-            <section class="group-list" aria-labelledby="group-heading">
-                <h2 id="group-heading">{texts.count("karte-gruppe-liste", items.len(), &[])}</h2>
-                <CloseButton label=texts.get("karte-gruppe-schliessen") on_close=Callback::new(move |()| group_list.set(None)) />
-                <ul>
-                    {items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(position, (id, name, organization))| {
-                            let node = if position == 0 { first } else { NodeRef::new() };
-                            view! {
-                                <li>
-                                    <button type="button" class="group-offer" node_ref=node on:click=move |_| select_offer.run(Some(id))>
-                                        <span class="name" lang="de" dir="ltr">{name}</span>
-                                        <span class="org" lang="de" dir="ltr">{organization}</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        })
-    }
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(button) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .and_then(|target| target.closest("button").ok().flatten())
+            else {
+                return;
+            };
+            if button.has_attribute("data-close") {
+                group_list.set(None);
+            } else if let Some(id) = button
+                .get_attribute("data-offer-id")
+                .and_then(|id| id.parse().ok())
+            {
+                select_offer.run(Some(id));
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, select_offer);
+    };
+    view! { <div class="group-slot" node_ref=slot on:click=on_click inner_html=html></div> }
 }
 
 /// What the detail panel shows: the server's HTML of an offer (see
@@ -973,100 +1063,144 @@ fn OfferList(
         }
         map_path(&pairs)
     };
-    // Page links work as plain links; hydrated, they only change the URL and the list.
-    let follow = move |event: leptos::ev::MouseEvent, page_index: usize| {
-        event.prevent_default();
-        url.replace(&page_link(page_index));
-    };
+
     let said: RwSignal<Option<String>> = RwSignal::new(None);
-    let municipality_name = {
+    // The cards, the help for an empty result and the page links are HTML text made by one
+    // function on the server and in the browser: far less Wasm than a view per card, and
+    // what the browser renders is exactly what the server sent. Their buttons and links act
+    // through one listener on the section (see `on_click`).
+    let cards = {
+        let offers = offers.clone();
         let region = region.clone();
-        Callback::new(move |ags: String| region.municipality_name(&ags).to_string())
-    };
-    let items = move || {
-        let start = current_page() * PAGE_SIZE;
-        shown
-            .read()
-            .iter()
-            .skip(start)
-            .take(PAGE_SIZE)
-            .map(|(index, distance)| {
+        Memo::new(move |_| {
+            let start = current_page() * PAGE_SIZE;
+            let today = today.read();
+            let mut html = String::new();
+            for (index, distance) in shown.read().iter().skip(start).take(PAGE_SIZE) {
                 let offer = &offers.offers()[*index];
                 let card = ResultCard::of(offer, *distance, &region, texts, &route_link);
-                let today = today_text(&today.read().offer_hours(offer), |id, args| {
-                    texts.with(id, args)
-                });
-                let id = offer.id;
-                let name = offer.name.clone();
-                view! {
-                    <li
-                        class="result"
-                        class:selected=move || selected.get() == Some(id)
-                        data-offer-id=id
-                    >
-                        <h3 lang="de" dir="ltr">
-                            <a href=format!("/angebot/{id}")>{offer.name.clone()}</a>
-                        </h3>
-                        <p class="meta">
-                            <span lang="de" dir="ltr">{offer.organization.clone()}</span>
-                            " · "
-                            <span lang="de">{card.town}</span>
-                            {card.distance.map(|distance| view! { " · " <bdi class="distance">{distance}</bdi> })}
-                        </p>
-                        <p class="today">{today}</p>
-                        <p class="languages">{card.languages}</p>
-                        <div class="card-actions">
-                            {card.phone.map(|(href, label)| view! {
-                                <a class="action call" href=href aria-label=label>
-                                    {texts.get("karte-anrufen")}
-                                </a>
-                            })}
-                            <a
-                                class="action route"
-                                href=card.route
-                                rel="noopener noreferrer"
-                                aria-label=texts.with("karte-route-name", &[("name", &name)])
-                            >
-                                {texts.get("karte-route")}
-                            </a>
-                            <button
-                                type="button"
-                                class="action share"
-                                aria-label=texts.with("karte-teilen-name", &[("name", &name)])
-                                on:click={
-                                    let name = name.clone();
-                                    move |_| share_offer(id, name.clone(), texts, said)
-                                }
-                            >
-                                {texts.get("karte-teilen")}
-                            </button>
-                            <button
-                                type="button"
-                                class="action show-on-map"
-                                aria-label=texts.with("karte-auf-karte-name", &[("name", &name)])
-                                on:click=move |_| {
-                                    show_on_map.set(Some(id));
-                                    select_offer.run(Some(id));
-                                }
-                            >
-                                {texts.get("karte-auf-karte")}
-                            </button>
-                        </div>
-                        <p class="teaser" lang="de" dir="ltr">{offer.teaser.clone()}</p>
-                        <p class="topics">{card.topics}</p>
-                    </li>
-                }
+                let hours = today_text(&today.offer_hours(offer), |id, args| texts.with(id, args));
+                card.write_html(&mut html, offer, &hours, texts);
+            }
+            html
+        })
+    };
+    let help = {
+        let region = region.clone();
+        Memo::new(move |_| {
+            let result = result.read();
+            if !result.matching.is_empty() {
+                return String::new();
+            }
+            no_results_html(&result, &filter.read(), texts, &|ags| {
+                region.municipality_name(ags).to_string()
             })
-            .collect_view()
+        })
+    };
+    let pagination = Memo::new(move |_| {
+        let (page, pages) = (current_page(), page_count());
+        if pages < 2 {
+            return String::new();
+        }
+        let mut html = String::new();
+        let link = |html: &mut String, target: usize, rel: &str, label: &str| {
+            html.push_str(&format!(
+                r#"<a href="{}" rel="{rel}" data-follow="">{}</a>"#,
+                escape_html(&page_link(target)),
+                escape_html(label)
+            ));
+        };
+        if page > 0 {
+            link(&mut html, page - 1, "prev", &texts.get("karte-vorherige"));
+        }
+        let of = texts.with(
+            "karte-seite-von",
+            &[
+                ("page", &(page + 1).to_string()),
+                ("pages", &pages.to_string()),
+            ],
+        );
+        html.push_str(&format!("<span>{}</span>", escape_html(&of)));
+        if page + 1 < pages {
+            link(&mut html, page + 1, "next", &texts.get("karte-naechste"));
+        }
+        html
+    });
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // The open offer's card is marked; the list's text stays the same, so a card's focus too.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        cards.track();
+        let selected = selected.get();
+        let Some(list) = list.get() else { return };
+        if let Ok(Some(old)) = list.query_selector("li.selected") {
+            _ = old.class_list().remove_1("selected");
+        }
+        if let Some(id) = selected
+            && let Ok(Some(card)) = list.query_selector(&format!("li[data-offer-id=\"{id}\"]"))
+        {
+            _ = card.class_list().add_1("selected");
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = selected;
+    let on_click = {
+        let offers = offers.clone();
+        move |event: leptos::ev::MouseEvent| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(target) = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                else {
+                    return;
+                };
+                // Links that change the list in place: page links, suggestions, "Ohne …".
+                if let Ok(Some(link)) = target.closest("a[data-follow]") {
+                    if let Some(href) = link.get_attribute("href") {
+                        event.prevent_default();
+                        url.replace(&href);
+                    }
+                    return;
+                }
+                let Ok(Some(button)) = target.closest("button[data-action]") else {
+                    return;
+                };
+                let id = button
+                    .closest("[data-offer-id]")
+                    .ok()
+                    .flatten()
+                    .and_then(|card| card.get_attribute("data-offer-id"))
+                    .and_then(|id| id.parse::<i64>().ok());
+                let Some(id) = id else { return };
+                match button.get_attribute("data-action").as_deref() {
+                    Some("share") => {
+                        let name = offers
+                            .offers()
+                            .iter()
+                            .find(|offer| offer.id == id)
+                            .map(|offer| offer.name.clone())
+                            .unwrap_or_default();
+                        share_offer(id, name, texts, said);
+                    }
+                    Some("show") => {
+                        show_on_map.set(Some(id));
+                        select_offer.run(Some(id));
+                    }
+                    _ => {}
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (event, &offers, url, show_on_map, select_offer);
+        }
     };
     view! {
-        <section class="results-section" aria-labelledby="results-heading">
+        <section class="results-section" aria-labelledby="results-heading" on:click=on_click>
             <h2 id="results-heading" tabindex="-1">{texts.get("karte-liste")}</h2>
             <p class="share-status" role="status">{move || said.get()}</p>
-            <Show when=move || matching.with(Vec::is_empty)>
-                <NoResults result filter url municipality_name />
-            </Show>
-            <ol class="results">{items}</ol>
+            <div class="no-results-slot" inner_html=help></div>
+            <ol class="results" node_ref=list inner_html=cards></ol>
             <div class="check list-area">
                 <input
                     type="checkbox"
@@ -1086,41 +1220,7 @@ fn OfferList(
                     }
                 </span>
             </div>
-            <Show when=move || { page_count() > 1 }>
-                <nav class="pagination" aria-label=texts.get("karte-seiten")>
-                    <Show when=move || { current_page() > 0 }>
-                        <a
-                            href=move || page_link(current_page() - 1)
-                            rel="prev"
-                            on:click=move |event| follow(event, current_page() - 1)
-                        >
-                            {texts.get("karte-vorherige")}
-                        </a>
-                    </Show>
-                    <span>
-                        {
-                            move || {
-                                texts.with(
-                                    "karte-seite-von",
-                                    &[
-                                        ("page", &(current_page() + 1).to_string()),
-                                        ("pages", &page_count().to_string()),
-                                    ],
-                                )
-                            }
-                        }
-                    </span>
-                    <Show when=move || { current_page() + 1 < page_count() }>
-                        <a
-                            href=move || page_link(current_page() + 1)
-                            rel="next"
-                            on:click=move |event| follow(event, current_page() + 1)
-                        >
-                            {texts.get("karte-naechste")}
-                        </a>
-                    </Show>
-                </nav>
-            </Show>
+            <nav class="pagination" aria-label=texts.get("karte-seiten") inner_html=pagination></nav>
         </section>
     }
 }
@@ -1176,74 +1276,114 @@ impl ResultCard {
             route: crate::offers::model::route_link(route_link, offer.lat, offer.lon),
         }
     }
+
+    /// Appends the card of `offer` as a list item; `today` is its hours today in words.
+    fn write_html(&self, html: &mut String, offer: &OfferSummary, today: &str, texts: Translate) {
+        let id = offer.id;
+        let name = &offer.name;
+        let action = |class: &str, action: &str, label: &str, text: &str| {
+            format!(
+                r#"<button type="button" class="action {class}" data-action="{action}" aria-label="{}">{}</button>"#,
+                escape_html(label),
+                escape_html(text)
+            )
+        };
+        html.push_str(&format!(
+            r#"<li class="result" data-offer-id="{id}"><h3 lang="de" dir="ltr"><a href="/angebot/{id}">{}</a></h3>"#,
+            escape_html(name)
+        ));
+        html.push_str(&format!(
+            r#"<p class="meta"><span lang="de" dir="ltr">{}</span> · <span lang="de">{}</span>"#,
+            escape_html(&offer.organization),
+            escape_html(&self.town)
+        ));
+        if let Some(distance) = &self.distance {
+            html.push_str(&format!(
+                r#" · <bdi class="distance">{}</bdi>"#,
+                escape_html(distance)
+            ));
+        }
+        html.push_str(&format!(
+            r#"</p><p class="today">{}</p><p class="languages">{}</p><div class="card-actions">"#,
+            escape_html(today),
+            escape_html(&self.languages)
+        ));
+        if let Some((href, label)) = &self.phone {
+            html.push_str(&format!(
+                r#"<a class="action call" href="{}" aria-label="{}">{}</a>"#,
+                escape_html(href),
+                escape_html(label),
+                escape_html(&texts.get("karte-anrufen"))
+            ));
+        }
+        html.push_str(&format!(
+            r#"<a class="action route" href="{}" rel="noopener noreferrer" aria-label="{}">{}</a>"#,
+            escape_html(&self.route),
+            escape_html(&texts.with("karte-route-name", &[("name", name)])),
+            escape_html(&texts.get("karte-route"))
+        ));
+        html.push_str(&action(
+            "share",
+            "share",
+            &texts.with("karte-teilen-name", &[("name", name)]),
+            &texts.get("karte-teilen"),
+        ));
+        html.push_str(&action(
+            "show-on-map",
+            "show",
+            &texts.with("karte-auf-karte-name", &[("name", name)]),
+            &texts.get("karte-auf-karte"),
+        ));
+        html.push_str(&format!(
+            r#"</div><p class="teaser" lang="de" dir="ltr">{}</p><p class="topics">{}</p></li>"#,
+            escape_html(&offer.teaser),
+            escape_html(&self.topics)
+        ));
+    }
 }
 
-/// What to try when nothing matched: the closest words, and which filter to drop.
-#[component]
-fn NoResults(
-    result: Memo<FilterResult>,
-    filter: Memo<OfferFilter>,
-    url: UrlQuery,
-    municipality_name: Callback<String, String>,
-) -> impl IntoView {
-    let texts = use_texts();
-    let follow = move |event: leptos::ev::MouseEvent, target: String| {
-        event.prevent_default();
-        url.replace(&target);
-    };
-    let words = move || {
-        let filter = filter.get();
-        result
-            .read()
-            .suggested_words
-            .iter()
-            .map(|word| {
-                let mut with_word = filter.clone();
-                with_word.text = word.clone();
-                let target = map_path(&with_word.to_pairs());
-                let href = target.clone();
-                view! {
-                    <a href=href on:click=move |event| follow(event, target.clone()) lang="de">
-                        {word.clone()}
-                    </a>
-                    " "
-                }
-            })
-            .collect_view()
-    };
-    let relaxations = move || {
-        let filter = filter.get();
-        result
-            .read()
-            .relaxations
-            .iter()
-            .map(|relaxation| {
-                let label = criterion_label(&filter, relaxation.param, texts, &|ags| {
-                    municipality_name.run(ags.to_string())
-                });
-                let target = map_path(&filter.without(relaxation.param).to_pairs());
-                let href = target.clone();
-                view! {
-                    <li>
-                        <a href=href on:click=move |event| follow(event, target.clone())>
-                            {texts.count("karte-ohne", relaxation.count, &[("filter", &label)])}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <div class="no-results" role="status">
-            <p>{texts.get("karte-keine-tipp")}</p>
-            <Show when=move || !result.read().suggested_words.is_empty()>
-                <p class="suggested">{texts.get("karte-meinten-sie")} " " {words}</p>
-            </Show>
-            <Show when=move || !result.read().relaxations.is_empty()>
-                <ul class="relaxations">{relaxations}</ul>
-            </Show>
-        </div>
+/// What to try when nothing matched, as HTML: the closest words, and which filter to drop.
+fn no_results_html(
+    result: &FilterResult,
+    filter: &OfferFilter,
+    texts: Translate,
+    municipality_name: &dyn Fn(&str) -> String,
+) -> String {
+    let mut html = format!(
+        r#"<div class="no-results" role="status"><p>{}</p>"#,
+        escape_html(&texts.get("karte-keine-tipp"))
+    );
+    if !result.suggested_words.is_empty() {
+        html.push_str(&format!(
+            r#"<p class="suggested">{} "#,
+            escape_html(&texts.get("karte-meinten-sie"))
+        ));
+        for word in &result.suggested_words {
+            let mut with_word = filter.clone();
+            with_word.text = word.clone();
+            html.push_str(&format!(
+                r#"<a href="{}" data-follow="" lang="de">{}</a> "#,
+                escape_html(&map_path(&with_word.to_pairs())),
+                escape_html(word)
+            ));
+        }
+        html.push_str("</p>");
     }
+    if !result.relaxations.is_empty() {
+        html.push_str(r#"<ul class="relaxations">"#);
+        for relaxation in &result.relaxations {
+            let label = criterion_label(filter, relaxation.param, texts, municipality_name);
+            let text = texts.count("karte-ohne", relaxation.count, &[("filter", &label)]);
+            html.push_str(&format!(
+                r#"<li><a href="{}" data-follow="">{}</a></li>"#,
+                escape_html(&map_path(&filter.without(relaxation.param).to_pairs())),
+                escape_html(&text)
+            ));
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</div>");
+    html
 }
 
 /// Shares a link: the phone's share sheet where there is one, else copied to the clipboard;
@@ -1288,6 +1428,7 @@ fn share_link(path: String, title: String, texts: Translate, said: RwSignal<Opti
 }
 
 /// Shares one offer's own page, titled with its name (what the receiving chat shows).
+#[cfg(feature = "hydrate")]
 fn share_offer(id: i64, name: String, texts: Translate, said: RwSignal<Option<String>>) {
     share_link(format!("/angebot/{id}"), name, texts, said);
 }

@@ -152,8 +152,10 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
         .await
         .map_err(|e| failed(e.to_string()))?;
     let name_of = |ags: &str| region.municipality_name(ags).to_string();
-    let searchable = SearchableOffers::new(summaries, name_of).with_places(region.places.clone());
-    let matching = searchable.apply(&filter).matching;
+    let searchable = SearchableOffers::new(summaries, name_of)
+        .with_places(region.places.clone())
+        .with_calendar(region.calendar());
+    let matching = searchable.apply_searching(&filter).matching;
     let mut towns: Vec<String> = matching
         .iter()
         .map(|index| name_of(&searchable.offers()[*index].municipality))
