@@ -1,9 +1,12 @@
 //! Pieces every feature uses, in the server and the browser build: the JSON codec, interface
-//! languages, text normalisation, the demo PRNG, throttling rules and fetching fragments.
+//! languages, text normalisation, the demo PRNG, throttling rules, fetching fragments and reading
+//! browser events.
 
 pub mod codec;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod csv_text;
+#[cfg(feature = "hydrate")]
+pub mod dom;
 pub mod error;
 #[cfg(feature = "hydrate")]
 pub mod fetch;

@@ -14,18 +14,7 @@ mod browser {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
-    pub fn element_of(event: &web_sys::Event) -> Option<web_sys::Element> {
-        event.target()?.dyn_into::<web_sys::Element>().ok()
-    }
-
-    pub fn form_of(event: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
-        element_of(event)?
-            .closest("form")
-            .ok()
-            .flatten()?
-            .dyn_into::<web_sys::HtmlFormElement>()
-            .ok()
-    }
+    pub use crate::shared::dom::form_of;
 
     /// The value of the form's field `name`, as the form would send it.
     pub fn field_of(form: &web_sys::HtmlFormElement, name: &str) -> Option<String> {

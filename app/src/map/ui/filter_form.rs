@@ -22,13 +22,7 @@ use crate::shared::text::escape_html;
 fn submit_on_change(event: leptos::ev::Event) {
     #[cfg(feature = "hydrate")]
     {
-        use wasm_bindgen::JsCast;
-        let form = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("form").ok().flatten())
-            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
-        if let Some(form) = form {
+        if let Some(form) = crate::shared::dom::form_of(&event) {
             _ = form.request_submit();
         }
     }
@@ -316,18 +310,7 @@ pub fn SearchForm(
     // A chip only changes the URL (and with it the page), without reloading.
     let follow_chip = move |event: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let href = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .and_then(|target| target.closest("a[data-follow]").ok().flatten())
-                .and_then(|link| link.get_attribute("href"));
-            if let Some(href) = href {
-                event.prevent_default();
-                url.replace(&href);
-            }
-        }
+        url.follow_in_place(&event);
         #[cfg(not(feature = "hydrate"))]
         let _ = event;
     };

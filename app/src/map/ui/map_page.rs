@@ -74,23 +74,23 @@ fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
 }
 
 #[cfg(feature = "ssr")]
+/// The page data for the query `pairs`, and the filter they ask for (parsed once, here).
 async fn load_map_page_data(
     pairs: &[(String, String)],
-) -> Result<MapPageData, crate::shared::error::AppError> {
+) -> Result<(MapPageData, OfferFilter), crate::shared::error::AppError> {
     let selected = selected_offer_id(pairs);
     let region = crate::offers::service::region_info()?;
     let offers = crate::offers::service::public_offers().await?;
-    let text = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
+    let filter = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
         region.knows_municipality(ags)
     })
-    .filter
-    .text;
-    let text_matches = (!text.is_empty()).then(|| {
+    .filter;
+    let text_matches = (!filter.text.is_empty()).then(|| {
         SearchableOffers::new(offers.clone(), |ags| {
             region.municipality_name(ags).to_string()
         })
         .search_index()
-        .text_matches(&text)
+        .text_matches(&filter.text)
     });
     let selected_html = match selected {
         Some(id) => {
@@ -112,7 +112,7 @@ async fn load_map_page_data(
         .operator
         .route_link
         .clone();
-    Ok(MapPageData {
+    let data = MapPageData {
         region,
         offers,
         selected_html,
@@ -123,7 +123,8 @@ async fn load_map_page_data(
         route_link,
         moment: crate::offers::calendar::now_local(),
         text_matches,
-    })
+    };
+    Ok((data, filter))
 }
 
 /// The page data: from the server's context while rendering, from the embedded JSON in the
@@ -169,10 +170,10 @@ pub fn MapPage() -> impl IntoView {
                 Suspend::new(async move {
                 let note = crate::accounts::auth::take_note().await;
                 match load_map_page_data(&pairs).await {
-                    Ok(data) => {
+                    Ok((data, filter)) => {
                         view! {
                             <crate::accounts::ui::account_pages::NoteView note />
-                            <MapPageBody data />
+                            <MapPageBody data filter />
                         }
                             .into_any()
                     }
@@ -192,13 +193,13 @@ pub fn MapPage() -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 #[component]
-fn MapPageBody(data: MapPageData) -> impl IntoView {
+fn MapPageBody(data: MapPageData, filter: OfferFilter) -> impl IntoView {
     let demo = data.region.demo_data;
     let script = crate::shared::codec::to_script_json(&data).unwrap_or_else(|error| {
         tracing::error!(%error, "writing the map page data failed");
         String::new()
     });
-    let description = map_description(&data);
+    let description = map_description(&data, &filter);
     let page_url = crate::platform::state::app_state().ok().and_then(|state| {
         state
             .site
@@ -232,14 +233,8 @@ fn MapPageBody(data: MapPageData) -> impl IntoView {
 
 /// What a shared link's preview says: the region and, with a filter, the filter in words.
 #[cfg(feature = "ssr")]
-fn map_description(data: &MapPageData) -> String {
-    let pairs = UrlQuery::of_current_page().pairs().get_untracked();
-    let parsed = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
-        data.region.knows_municipality(ags)
-    });
-    let words = parsed
-        .filter
-        .describe(|ags| data.region.municipality_name(ags).to_string());
+fn map_description(data: &MapPageData, filter: &OfferFilter) -> String {
+    let words = filter.describe(|ags| data.region.municipality_name(ags).to_string());
     if words.is_empty() {
         crate::platform::catalogues::t_with(
             "karte-beschreibung",
@@ -818,12 +813,7 @@ fn GroupList(
     let on_click = move |event: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(button) = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .and_then(|target| target.closest("button").ok().flatten())
-            else {
+            let Some(button) = crate::shared::dom::closest(&event, "button") else {
                 return;
             };
             if button.has_attribute("data-close") {
@@ -1149,22 +1139,12 @@ fn OfferList(
         move |event: leptos::ev::MouseEvent| {
             #[cfg(feature = "hydrate")]
             {
-                use wasm_bindgen::JsCast;
-                let Some(target) = event
-                    .target()
-                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                else {
-                    return;
-                };
                 // Links that change the list in place: page links, suggestions, "Ohne …".
-                if let Ok(Some(link)) = target.closest("a[data-follow]") {
-                    if let Some(href) = link.get_attribute("href") {
-                        event.prevent_default();
-                        url.replace(&href);
-                    }
+                if url.follow_in_place(&event) {
                     return;
                 }
-                let Ok(Some(button)) = target.closest("button[data-action]") else {
+                let Some(button) = crate::shared::dom::closest(&event, "button[data-action]")
+                else {
                     return;
                 };
                 let id = button

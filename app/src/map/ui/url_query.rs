@@ -111,6 +111,19 @@ impl UrlQuery {
         self.pairs.set(decode_query(query_of(url)));
     }
 
+    /// For a click in text the island made: a `data-follow` link (a chip, a page link, a
+    /// suggestion) changes the URL in place instead of loading the page; without Wasm it stays
+    /// a plain link. Whether the click was on one.
+    #[cfg(feature = "hydrate")]
+    pub fn follow_in_place(&self, event: &web_sys::Event) -> bool {
+        let href = crate::shared::dom::closest(event, "a[data-follow]")
+            .and_then(|link| link.get_attribute("href"));
+        let Some(href) = href else { return false };
+        event.prevent_default();
+        self.replace(&href);
+        true
+    }
+
     /// Opens `layer` over the map with its own history entry showing `url`.
     pub fn open_layer(&self, layer: Layer, url: &str) {
         if self.layers.with_untracked(|layers| layers.contains(&layer)) {
