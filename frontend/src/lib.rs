@@ -5,7 +5,9 @@ use app::map::ui::map_page::MapExplorer;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    _ = console_log::init_with_level(log::Level::Warn);
+    // Panic messages in the console while developing; the release build leaves the hook (and
+    // the formatting it links) out of the budgeted Wasm: a panic there still stops with an error.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

@@ -1,12 +1,14 @@
 //! The HSDS 3.0 export over real HTTP against the real server with the demo data: every answer
 //! of the HSDS API validates against the official HSDS 3.0 JSON Schemas (copied unchanged into
 //! `app/hsds-3.0`) with a real JSON Schema validator; filters and paging; the tabular form
-//! follows its datapackage; nothing member-only.
+//! follows its datapackage; nothing member-only; `search` finds and orders as the app's search.
 
 mod common;
 
 use std::collections::{HashMap, HashSet};
 
+use app::open_data::hsds::hsds_id;
+use app::shared::query_pairs::encode_query;
 use common::{Visitor, assert_no_member_data, start};
 use serde_json::Value;
 
@@ -277,16 +279,23 @@ async fn the_hsds_api_filters_and_pages_as_specified() {
             .collect::<Vec<_>>(),
         ["id", "last_modified"]
     );
+    // Search and the other filters together: the offers the map finds with both.
     let searched = json(
         &visitor
-            .get("/api/hsds/services?search=Hebamme&per_page=200")
+            .get(&format!(
+                "/api/hsds/services?search=Beratung&taxonomy_term_id={counselling}&per_page=200"
+            ))
             .await
             .body,
     );
-    for service in contents(&searched) {
-        let text = format!("{} {}", service["name"], service["description"]).to_lowercase();
-        assert!(text.contains("hebamme"), "{text}");
-    }
+    let v1 = json(
+        &visitor
+            .get("/api/v1/offers?q=Beratung&thema=beratung&pro_seite=200")
+            .await
+            .body,
+    );
+    assert!(!contents(&searched).is_empty());
+    assert_eq!(ids_of(&searched, "id"), service_ids_of(&v1));
     let in_coesfeld = json(
         &visitor
             .get("/api/hsds/service_at_locations?postcode=48653&per_page=200")
@@ -314,6 +323,97 @@ async fn the_hsds_api_filters_and_pages_as_specified() {
         let reply = visitor.get(path).await;
         assert_eq!(reply.status, status, "{path}");
         assert!(json(&reply.body)["fehler"].is_string(), "{path}");
+    }
+}
+
+/// The `field` of every item of an HSDS page, in order.
+fn ids_of(page: &Value, field: &str) -> Vec<String> {
+    contents(page)
+        .iter()
+        .map(|item| item[field].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The HSDS service ids of the offers of an `/api/v1/offers` page, in order.
+fn service_ids_of(v1: &Value) -> Vec<String> {
+    v1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|offer| hsds_id("service", offer["id"].as_i64().unwrap()))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_hsds_search_finds_and_orders_as_the_apps_own_search() {
+    let running = start().await;
+    let visitor = Visitor::new(&running);
+    let unsearched = ids_of(
+        &json(&visitor.get("/api/hsds/services?per_page=200").await.body),
+        "id",
+    );
+    let mut reordered = false;
+    // A typo, English, a compound, Arabic and Russian: all find the midwives' offers.
+    for words in ["hebame", "midwife", "Stillberatung", "قابلة", "акушерка"] {
+        let text = encode_query(&[("q", words)]);
+        let v1 = json(
+            &visitor
+                .get(&format!("/api/v1/offers?{text}&pro_seite=200"))
+                .await
+                .body,
+        );
+        let expected = service_ids_of(&v1);
+        assert!(
+            !expected.is_empty(),
+            "{words}: the app's search finds offers"
+        );
+        let text = encode_query(&[("search", words)]);
+        let services = json(
+            &visitor
+                .get(&format!("/api/hsds/services?{text}&per_page=200"))
+                .await
+                .body,
+        );
+        assert_eq!(
+            ids_of(&services, "id"),
+            expected,
+            "{words}: the same services as the app finds, best match first"
+        );
+        assert_eq!(services["total_items"], v1["total"], "{words}");
+        // Page by page, the same order.
+        let second = json(
+            &visitor
+                .get(&format!("/api/hsds/services?{text}&per_page=1&page=2"))
+                .await
+                .body,
+        );
+        assert_eq!(ids_of(&second, "id"), expected[1..2.min(expected.len())]);
+        let at_locations = json(
+            &visitor
+                .get(&format!(
+                    "/api/hsds/service_at_locations?{text}&per_page=200"
+                ))
+                .await
+                .body,
+        );
+        assert_eq!(ids_of(&at_locations, "service_id"), expected, "{words}");
+        let in_plain_order: Vec<&String> = unsearched
+            .iter()
+            .filter(|id| expected.contains(id))
+            .collect();
+        reordered |= in_plain_order.iter().copied().ne(expected.iter());
+    }
+    assert!(
+        reordered,
+        "some search orders by relevance, not as the plain list"
+    );
+    for path in [
+        "/api/hsds/services?search=Xylqwrtzpfn",
+        "/api/hsds/service_at_locations?search=Xylqwrtzpfn",
+    ] {
+        let nothing = json(&visitor.get(path).await.body);
+        assert_eq!(nothing["total_items"], 0, "{path}");
+        assert!(contents(&nothing).is_empty(), "{path}");
     }
 }
 

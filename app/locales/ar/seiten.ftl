@@ -147,3 +147,50 @@ seite-anmelden-kurz = تسجيل الدخول
 
 ## The answer after "Fehler melden"
 fehler-melden-danke = شكراً! وصل بلاغك إلى فريق التحرير (الرقم ⁦{ $reference }⁩).
+
+## When "Fehler melden" cannot take a report (the German texts are also the API's answers)
+fehler-melden-fehlt = يُرجى كتابة ما الخطأ في هذه المعلومات.
+fehler-melden-zu-kurz = بلاغك قصير جدًا: يُرجى وصف الخطأ في { $min ->
+        [one] حرف واحد
+        [two] حرفين
+        [few] { $min } أحرف
+        [many] { $min } حرفًا
+       *[other] { $min } حرف
+    } على الأقل.
+fehler-melden-zu-lang = بلاغك طويل جدًا (الحد الأقصى { $max ->
+        [one] حرف واحد
+        [two] حرفان
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }). يُرجى اختصاره.
+fehler-melden-nicht-gespeichert = تعذّر حفظ بلاغك الآن. يُرجى المحاولة مرة أخرى لاحقًا.
+
+## A public form refused (also the German-only listing form and the API's answers)
+formular-steuerzeichen = يحتوي النص على رمز تحكّم غير مرئي (مثلًا من جدول منسوخ). يُرجى كتابة النص من جديد.
+formular-email-ungueltig = هذا ليس عنوان بريد إلكتروني صالحًا (مثال: ⁦name@example.com⁩).
+formular-email-zu-lang = عنوان البريد الإلكتروني طويل جدًا.
+formular-email-vor-at-zu-lang = الجزء الذي يسبق علامة ⁦@⁩ طويل جدًا (الحد الأقصى { $max ->
+        [one] حرف واحد
+        [two] حرفان
+        [few] { $max } أحرف
+        [many] { $max } حرفًا
+       *[other] { $max } حرف
+    }).
+formular-ausgefuellt = يحتوي النموذج على حقل لا يملؤه البشر. يُرجى إعادة تحميل الصفحة.
+formular-zu-schnell = أُرسل النموذج بسرعة كبيرة. يُرجى مراجعة بياناتك وإرساله مرة أخرى.
+formular-abgelaufen = انتهت صلاحية النموذج. يُرجى إعادة تحميل الصفحة.
+formular-zu-viele-sekunden = وصلت للتو بلاغات كثيرة من اتصالك. يُرجى المحاولة مرة أخرى بعد { $count ->
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $count } ثوانٍ
+        [many] { $count } ثانية
+       *[other] { $count } ثانية
+    }.
+formular-zu-viele-minuten = وصلت للتو بلاغات كثيرة من اتصالك. يُرجى المحاولة مرة أخرى بعد { $count ->
+        [one] دقيقة واحدة
+        [two] دقيقتين
+        [few] { $count } دقائق
+        [many] { $count } دقيقة
+       *[other] { $count } دقيقة
+    }.

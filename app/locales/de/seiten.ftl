@@ -142,3 +142,26 @@ seite-anmelden-kurz = Anmelden
 
 ## The answer after "Fehler melden"
 fehler-melden-danke = Danke! Ihre Meldung ist bei der Redaktion angekommen (Nummer { $reference }).
+
+## When "Fehler melden" cannot take a report (the German texts are also the API's answers)
+fehler-melden-fehlt = Bitte beschreiben Sie, was nicht stimmt.
+fehler-melden-zu-kurz = Ihre Meldung ist zu kurz: Bitte beschreiben Sie in mindestens { $min } Zeichen, was nicht stimmt.
+fehler-melden-zu-lang = Ihre Meldung ist zu lang (höchstens { $max } Zeichen). Bitte kürzen Sie sie.
+fehler-melden-nicht-gespeichert = Ihre Meldung konnte gerade nicht gespeichert werden. Bitte versuchen Sie es später erneut.
+
+## A public form refused (also the German-only listing form and the API's answers)
+formular-steuerzeichen = Hier steht ein unsichtbares Steuerzeichen (etwa aus einer kopierten Tabelle). Bitte tippen Sie den Text neu ein.
+formular-email-ungueltig = Das ist keine gültige E-Mail-Adresse (Beispiel: name@beispiel.de).
+formular-email-zu-lang = Die E-Mail-Adresse ist zu lang.
+formular-email-vor-at-zu-lang = Der Teil vor dem @ ist zu lang (höchstens { $max } Zeichen).
+formular-ausgefuellt = Das Formular enthält ein Feld, das Menschen nicht ausfüllen. Bitte laden Sie die Seite neu.
+formular-zu-schnell = Das Formular wurde zu schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es erneut.
+formular-abgelaufen = Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.
+formular-zu-viele-sekunden = Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in { $count ->
+        [one] { $count } Sekunde
+       *[other] { $count } Sekunden
+    } erneut.
+formular-zu-viele-minuten = Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in { $count ->
+        [one] { $count } Minute
+       *[other] { $count } Minuten
+    } erneut.

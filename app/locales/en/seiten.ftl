@@ -142,3 +142,26 @@ seite-anmelden-kurz = Sign in
 
 ## The answer after "Fehler melden"
 fehler-melden-danke = Thank you! Your report has reached the editors (number { $reference }).
+
+## When "Fehler melden" cannot take a report (the German texts are also the API's answers)
+fehler-melden-fehlt = Please describe what is wrong.
+fehler-melden-zu-kurz = Your report is too short: please describe what is wrong in at least { $min } characters.
+fehler-melden-zu-lang = Your report is too long (at most { $max } characters). Please shorten it.
+fehler-melden-nicht-gespeichert = Your report could not be saved just now. Please try again later.
+
+## A public form refused (also the German-only listing form and the API's answers)
+formular-steuerzeichen = The text contains an invisible control character (for example from a copied table). Please type the text again.
+formular-email-ungueltig = That is not a valid email address (example: name@example.com).
+formular-email-zu-lang = The email address is too long.
+formular-email-vor-at-zu-lang = The part before the @ is too long (at most { $max } characters).
+formular-ausgefuellt = The form contains a field that people do not fill in. Please reload the page.
+formular-zu-schnell = The form was sent too quickly. Please check what you entered and send it again.
+formular-abgelaufen = The form has expired. Please reload the page.
+formular-zu-viele-sekunden = We have just received many reports from your connection. Please try again in { $count ->
+        [one] { $count } second
+       *[other] { $count } seconds
+    }.
+formular-zu-viele-minuten = We have just received many reports from your connection. Please try again in { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }.

@@ -138,3 +138,20 @@ seite-anmelden-kurz = Giriş
 
 ## The answer after "Fehler melden"
 fehler-melden-danke = Teşekkürler! Bildiriminiz editörlere ulaştı (numara { $reference }).
+
+## When "Fehler melden" cannot take a report (the German texts are also the API's answers)
+fehler-melden-fehlt = Lütfen neyin yanlış olduğunu yazın.
+fehler-melden-zu-kurz = Bildiriminiz çok kısa: Lütfen neyin yanlış olduğunu en az { $min } karakterle anlatın.
+fehler-melden-zu-lang = Bildiriminiz çok uzun (en fazla { $max } karakter). Lütfen kısaltın.
+fehler-melden-nicht-gespeichert = Bildiriminiz şu anda kaydedilemedi. Lütfen daha sonra yeniden deneyin.
+
+## A public form refused (also the German-only listing form and the API's answers)
+formular-steuerzeichen = Metinde görünmeyen bir kontrol karakteri var (örneğin kopyalanmış bir tablodan). Lütfen metni yeniden yazın.
+formular-email-ungueltig = Bu geçerli bir e-posta adresi değil (örnek: ad@ornek.com).
+formular-email-zu-lang = E-posta adresi çok uzun.
+formular-email-vor-at-zu-lang = @ işaretinden önceki kısım çok uzun (en fazla { $max } karakter).
+formular-ausgefuellt = Formda, insanların doldurmadığı bir alan doldurulmuş. Lütfen sayfayı yeniden yükleyin.
+formular-zu-schnell = Form çok hızlı gönderildi. Lütfen bilgilerinizi kontrol edip formu yeniden gönderin.
+formular-abgelaufen = Formun süresi doldu. Lütfen sayfayı yeniden yükleyin.
+formular-zu-viele-sekunden = Bağlantınızdan az önce çok sayıda bildirim geldi. Lütfen { $count } saniye sonra yeniden deneyin.
+formular-zu-viele-minuten = Bağlantınızdan az önce çok sayıda bildirim geldi. Lütfen { $count } dakika sonra yeniden deneyin.

@@ -145,3 +145,40 @@ seite-anmelden-kurz = Вхід
 
 ## The answer after "Fehler melden"
 fehler-melden-danke = Дякуємо! Ваше повідомлення отримала редакція (номер { $reference }).
+
+## When "Fehler melden" cannot take a report (the German texts are also the API's answers)
+fehler-melden-fehlt = Будь ласка, опишіть, що не так.
+fehler-melden-zu-kurz = Ваше повідомлення надто коротке: будь ласка, опишіть, що не так (щонайменше { $min ->
+        [one] { $min } символ
+        [few] { $min } символи
+       *[many] { $min } символів
+    }).
+fehler-melden-zu-lang = Ваше повідомлення задовге (щонайбільше { $max ->
+        [one] { $max } символ
+        [few] { $max } символи
+       *[many] { $max } символів
+    }). Будь ласка, скоротіть його.
+fehler-melden-nicht-gespeichert = Зараз не вдалося зберегти ваше повідомлення. Будь ласка, спробуйте пізніше.
+
+## A public form refused (also the German-only listing form and the API's answers)
+formular-steuerzeichen = У тексті є невидимий керівний символ (наприклад, зі скопійованої таблиці). Будь ласка, введіть текст заново.
+formular-email-ungueltig = Це недійсна адреса електронної пошти (приклад: name@example.com).
+formular-email-zu-lang = Адреса електронної пошти задовга.
+formular-email-vor-at-zu-lang = Частина перед @ задовга (щонайбільше { $max ->
+        [one] { $max } символ
+        [few] { $max } символи
+       *[many] { $max } символів
+    }).
+formular-ausgefuellt = У формі заповнено поле, яке люди не заповнюють. Будь ласка, перезавантажте сторінку.
+formular-zu-schnell = Форму надіслано надто швидко. Будь ласка, перевірте введені дані й надішліть її ще раз.
+formular-abgelaufen = Термін дії форми минув. Будь ласка, перезавантажте сторінку.
+formular-zu-viele-sekunden = З вашого підключення щойно надійшло багато повідомлень. Будь ласка, спробуйте ще раз через { $count ->
+        [one] { $count } секунду
+        [few] { $count } секунди
+       *[many] { $count } секунд
+    }.
+formular-zu-viele-minuten = З вашого підключення щойно надійшло багато повідомлень. Будь ласка, спробуйте ще раз через { $count ->
+        [one] { $count } хвилину
+        [few] { $count } хвилини
+       *[many] { $count } хвилин
+    }.

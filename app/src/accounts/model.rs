@@ -14,6 +14,18 @@ pub enum Role {
     Admin,
 }
 
+impl crate::shared::json_read::ReadJson for Role {
+    /// The variant name serde writes (`"Member"` …).
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let name = source.text().unwrap_or_default();
+        ["Member", "Editor", "Admin"]
+            .iter()
+            .position(|known| *known == name)
+            .map(|index| Role::ALL[index])
+            .ok_or_else(|| format!("keine Rolle: {name}"))
+    }
+}
+
 impl Role {
     pub const ALL: [Role; 3] = [Role::Member, Role::Editor, Role::Admin];
 

@@ -736,8 +736,36 @@ pub struct PanelAnswer {
     pub focus: Option<String>,
 }
 
+impl crate::shared::json_read::ReadJson for PanelAnswer {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(PanelAnswer {
+            html: m.get("html")?,
+            status: m.get_or_default("status")?,
+            saved: m.get("saved")?,
+            focus: m.get_or_default("focus")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_panel_reads_back_every_answer_the_server_writes() {
+        use super::PanelAnswer;
+        for answer in [
+            PanelAnswer::default(),
+            PanelAnswer {
+                html: "<form>…</form>".into(),
+                status: Some("Gespeichert.".into()),
+                saved: true,
+                focus: Some("feld-name".into()),
+            },
+        ] {
+            assert_eq!(crate::shared::json_read::round_trip(&answer), Ok(answer));
+        }
+    }
 
     #[test]
     fn a_rounded_position_is_the_same_place() {

@@ -307,6 +307,17 @@ pub fn berlin_offset_seconds(utc_seconds: i64) -> i64 {
     }
 }
 
+impl crate::shared::json_read::ReadJson for LocalMoment {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(LocalMoment {
+            date: m.get_with("date", iso_date::read_json)?,
+            weekday: m.get("weekday")?,
+            time: m.get("time")?,
+        })
+    }
+}
+
 impl LocalMoment {
     /// The German local moment at `utc_seconds` (Unix time).
     pub fn at(utc_seconds: i64) -> LocalMoment {

@@ -47,6 +47,27 @@ impl Weekday {
     }
 }
 
+impl crate::shared::json_read::ReadJson for Weekday {
+    /// The name serde writes (`"Mon"` …).
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let name = source.text().unwrap_or_default();
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            .iter()
+            .position(|known| *known == name)
+            .map(|index| Weekday::ALL[index])
+            .ok_or_else(|| format!("kein Wochentag: {name}"))
+    }
+}
+
+impl crate::shared::json_read::ReadJson for TimeOfDay {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        u16::read_json(source)
+            .ok()
+            .and_then(TimeOfDay::from_minutes)
+            .ok_or_else(|| "keine Uhrzeit".to_string())
+    }
+}
+
 /// Minutes after midnight, 0..=1440 (24:00 closes a day); the default is midnight.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -185,8 +206,20 @@ pub mod compact_slots {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<OpeningSlot>, D::Error> {
-        let triples = Vec::<(u8, u16, u16)>::deserialize(deserializer)?;
-        Ok(triples
+        Vec::<(u8, u16, u16)>::deserialize(deserializer).map(slots_of)
+    }
+
+    /// The slots in the same form, read from page data.
+    pub fn read_json<S: crate::shared::json_read::JsonSource>(
+        source: &S,
+    ) -> Result<Vec<OpeningSlot>, String> {
+        use crate::shared::json_read::ReadJson;
+        Vec::<(u8, u16, u16)>::read_json(source).map(slots_of)
+    }
+
+    /// The valid slots among `[weekday, opens, closes]` triples.
+    fn slots_of(triples: Vec<(u8, u16, u16)>) -> Vec<OpeningSlot> {
+        triples
             .into_iter()
             .filter_map(|(weekday, opens, closes)| {
                 OpeningSlot::new(
@@ -196,7 +229,7 @@ pub mod compact_slots {
                 )
                 .ok()
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -55,6 +55,32 @@ pub struct OfferSummary {
     pub phone: String,
 }
 
+impl crate::shared::json_read::ReadJson for OfferSummary {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(OfferSummary {
+            id: m.get("id")?,
+            name: m.get("n")?,
+            organization: m.get("o")?,
+            municipality: m.get("m")?,
+            lat: m.get("y")?,
+            lon: m.get("x")?,
+            topics: m.get("t")?,
+            phases: m.get("p")?,
+            languages: m.get("l")?,
+            free: m.get("f")?,
+            wheelchair: m.get("w")?,
+            teaser: m.get("s")?,
+            hours: match source.member("h") {
+                Some(slots) => crate::offers::hours::compact_slots::read_json(&slots)?,
+                None => Vec::new(),
+            },
+            closed_in_school_holidays: m.get_or_default("c")?,
+            phone: m.get_or_default("ph")?,
+        })
+    }
+}
+
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -93,6 +93,18 @@ pub struct TextMatches {
     pub suggested_words: Vec<String>,
 }
 
+impl crate::shared::json_read::ReadJson for TextMatches {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(TextMatches {
+            text: m.get("text")?,
+            words: m.get("words")?,
+            hits: m.get("hits")?,
+            suggested_words: m.get("suggested_words")?,
+        })
+    }
+}
+
 impl TextMatches {
     /// Per offer position (of `offers` offers): its relevance key, 0 if the text missed it.
     pub fn keys(&self, offers: usize) -> Vec<u32> {

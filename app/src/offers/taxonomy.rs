@@ -141,6 +141,14 @@ macro_rules! bit_set {
         #[serde(transparent)]
         pub struct $set(pub u32);
 
+        impl crate::shared::json_read::ReadJson for $set {
+            fn read_json<S: crate::shared::json_read::JsonSource>(
+                source: &S,
+            ) -> Result<Self, String> {
+                u32::read_json(source).map($set)
+            }
+        }
+
         impl $set {
             pub fn insert(&mut self, item: $item) {
                 self.0 |= item.bit();

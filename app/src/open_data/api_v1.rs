@@ -334,6 +334,22 @@ pub struct ApiState {
     pub state_province: String,
 }
 
+/// The public offers (`records`, in their order) prepared for the map's filters and search:
+/// the one place the open-data APIs build them, so that `/api/v1/offers?q=` and the HSDS
+/// API's `search` find and order alike.
+pub(crate) fn searchable_offers(
+    state: &ApiState,
+    records: &[PublicOfferRecord],
+) -> SearchableOffers {
+    let region = state.app.region.clone();
+    let summaries = records.iter().map(PublicOfferRecord::summary).collect();
+    SearchableOffers::new(summaries, move |ags| {
+        region.municipality_name(ags).to_string()
+    })
+    .with_places(state.app.region.places.clone())
+    .with_calendar(state.app.region.calendar())
+}
+
 /// The active offers matching the map's filters in `query`, in the map's order; a filter
 /// value the map would ignore is refused here, with the map's German reason.
 async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer>, Refusal> {
@@ -382,12 +398,7 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
     let records = crate::offers::service::records_in(state.offers.as_ref())
         .await
         .map_err(storage_failed)?;
-    let summaries = records.iter().map(PublicOfferRecord::summary).collect();
-    let searchable = SearchableOffers::new(summaries, move |ags| {
-        region.municipality_name(ags).to_string()
-    })
-    .with_places(state.app.region.places.clone())
-    .with_calendar(state.app.region.calendar());
+    let searchable = searchable_offers(state, &records);
     let result = searchable.apply_searching(&parsed.filter);
     if result.unknown_place {
         // The place named is not there to sort by: "not found", as its description says.

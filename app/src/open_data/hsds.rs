@@ -3,9 +3,10 @@
 //! the HSDS API under `/api/hsds`. Public fields only: built from the public storage queries.
 //! The topics, life phases and ways of delivery are published as taxonomies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 
+use crate::offers::filter::{ParsedQuery, param};
 use crate::offers::model::OfferDetail;
 use crate::offers::store::{PublicOfferRecord, PublicOrganization};
 use crate::offers::taxonomy::{Cost, Delivery, LifePhase, Topic};
@@ -19,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::shared::query_pairs::{Pairs, first_filled};
 
-use crate::open_data::api_v1::{ApiState, Refusal, cached};
+use crate::open_data::api_v1::{ApiState, Refusal, cached, searchable_offers};
 
 /// The official HSDS tabular description; ours keeps the resources we fill, field for field.
 const OFFICIAL_DATAPACKAGE: &str = include_str!("../../hsds-3.0/datapackage.json");
@@ -655,8 +656,21 @@ fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
     state.app.site.link_base_for(headers)
 }
 
+/// The public data of one request: the offers as loaded and the HSDS tables built from them.
+struct Published {
+    offers: Vec<PublicOfferRecord>,
+    tables: HsdsTables,
+}
+
 /// Loads the public data and builds the tables.
 async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Refusal> {
+    published(state, headers)
+        .await
+        .map(|published| published.tables)
+}
+
+/// Loads the public data and builds the tables, keeping the offers (for `search`).
+async fn published(state: &ApiState, headers: &HeaderMap) -> Result<Published, Refusal> {
     let storage = state.offers.as_ref();
     let refused =
         |error: crate::shared::error::AppError| Refusal(error.status(), error.to_string());
@@ -671,7 +685,8 @@ async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Ref
         region: state.app.region.name.clone(),
         state_province: state.state_province.clone(),
     };
-    Ok(HsdsTables::build(&offers, &organizations, &publisher))
+    let tables = HsdsTables::build(&offers, &organizations, &publisher);
+    Ok(Published { offers, tables })
 }
 
 /// One page of `items` in the HSDS API's page shape.
@@ -712,6 +727,50 @@ fn hsds_page(items: Vec<Value>, query: &Pairs) -> Result<Value, Refusal> {
     }))
 }
 
+/// The services the HSDS query's `search` finds, by the app's own forgiving search (typos,
+/// compounds, stems, synonyms in five languages) over their offers, with the text read as the
+/// map reads `q`: service id → place in the order of relevance, the order and the offers of
+/// `/api/v1/offers?q=`. `None` without `search`.
+fn found_services(
+    state: &ApiState,
+    offers: &[PublicOfferRecord],
+    query: &Pairs,
+) -> Option<HashMap<String, usize>> {
+    let search = first_filled(query, "search")?;
+    let filter = ParsedQuery::parse([(param::TEXT, search)], |_| false).filter;
+    let searchable = searchable_offers(state, offers);
+    let result = searchable.apply_searching(&filter);
+    Some(
+        result
+            .matching
+            .iter()
+            .enumerate()
+            .map(|(place, &index)| (hsds_id("service", searchable.offers()[index].id), place))
+            .collect(),
+    )
+}
+
+/// Sorts `rows` by their service's place in `found` (best match first), if there was a search;
+/// equally placed rows keep their order.
+fn by_relevance(
+    rows: &mut [&Row],
+    found: Option<&HashMap<String, usize>>,
+    service_id: fn(&Row) -> &str,
+) {
+    if let Some(found) = found {
+        rows.sort_by_key(|row| found.get(service_id(row)).copied().unwrap_or(usize::MAX));
+    }
+}
+
+fn row_id(row: &Row) -> &str {
+    row.get("id").and_then(Value::as_str).unwrap_or("")
+}
+
+fn service_id_of(row: &Row) -> &str {
+    row.get("service_id").and_then(Value::as_str).unwrap_or("")
+}
+
+/// Plain search for the tables other than services: every word in name or description.
 fn matches_search(row: &Row, search: Option<&str>) -> bool {
     let Some(search) = search else { return true };
     let wanted = crate::shared::text::normalize(search);
@@ -739,8 +798,17 @@ async fn with_tables(
     headers: &HeaderMap,
     reply: impl FnOnce(&HsdsTables) -> Result<Value, Refusal>,
 ) -> Response {
-    let body = match tables(state, headers).await {
-        Ok(tables) => reply(&tables),
+    with_published(state, headers, |published| reply(&published.tables)).await
+}
+
+/// Loads the public data and answers what `reply` makes of it, with the caching headers.
+async fn with_published(
+    state: &ApiState,
+    headers: &HeaderMap,
+    reply: impl FnOnce(&Published) -> Result<Value, Refusal>,
+) -> Response {
+    let body = match published(state, headers).await {
+        Ok(published) => reply(&published),
         Err(refused) => Err(refused),
     };
     answer(state, headers, body).await
@@ -753,10 +821,12 @@ fn not_found(what: &str, id: &str) -> Refusal {
     )
 }
 
-/// Which services pass the HSDS query's filters.
+/// Which services pass the HSDS query's filters; `found`: what `search` found
+/// ([`found_services`]).
 fn service_filter<'a>(
     tables: &'a HsdsTables,
     query: &'a Pairs,
+    found: Option<&'a HashMap<String, usize>>,
 ) -> Result<impl Fn(&Row) -> bool + 'a, Refusal> {
     let modified_after = match first_filled(query, "modified_after") {
         Some(text) => Some(
@@ -778,9 +848,9 @@ fn service_filter<'a>(
         None => None,
     };
     Ok(move |service: &Row| {
-        let id = service.get("id").and_then(Value::as_str).unwrap_or("");
+        let id = row_id(service);
         let terms = tables.terms_of(id);
-        matches_search(service, first_filled(query, "search"))
+        found.is_none_or(|found| found.contains_key(id))
             && first_filled(query, "taxonomy_term_id").is_none_or(|term| terms.contains(&term))
             && first_filled(query, "taxonomy_id").is_none_or(|taxonomy| {
                 terms
@@ -805,14 +875,20 @@ async fn services(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    with_tables(&state, &headers, |tables| {
-        let keep = service_filter(tables, &query)?;
-        let items: Vec<Value> = tables
+    with_published(&state, &headers, |published| {
+        let tables = &published.tables;
+        let found = found_services(&state, &published.offers, &query);
+        let keep = service_filter(tables, &query, found.as_ref())?;
+        let mut kept: Vec<&Row> = tables
             .rows("service")
             .iter()
             .filter(|service| keep(service))
+            .collect();
+        by_relevance(&mut kept, found.as_ref(), row_id);
+        let items: Vec<Value> = kept
+            .into_iter()
             .map(|service| {
-                let id = service.get("id").and_then(Value::as_str).unwrap_or("");
+                let id = row_id(service);
                 if flag(&query, "minimal") {
                     json!({ "id": id, "last_modified": service.get("last_modified") })
                 } else if flag(&query, "full") {
@@ -953,8 +1029,10 @@ async fn service_at_locations(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    with_tables(&state, &headers, |tables| {
-        let keep = service_filter(tables, &query)?;
+    with_published(&state, &headers, |published| {
+        let tables = &published.tables;
+        let found = found_services(&state, &published.offers, &query);
+        let keep = service_filter(tables, &query, found.as_ref())?;
         if first_filled(&query, "proximity").is_some() {
             return Err(Refusal(
                 StatusCode::BAD_REQUEST,
@@ -963,13 +1041,10 @@ async fn service_at_locations(
             ));
         }
         let postcode = first_filled(&query, "postcode");
-        let items = tables
+        let mut kept: Vec<&Row> = tables
             .rows("service_at_location")
             .iter()
-            .filter(|at| {
-                let service_id = at.get("service_id").and_then(Value::as_str).unwrap_or("");
-                tables.find("service", service_id).is_some_and(&keep)
-            })
+            .filter(|at| tables.find("service", service_id_of(at)).is_some_and(&keep))
             .filter(|at| {
                 postcode.is_none_or(|postcode| {
                     let location_id = at.get("location_id").and_then(Value::as_str).unwrap_or("");
@@ -979,6 +1054,10 @@ async fn service_at_locations(
                         .any(|a| a["postal_code"] == postcode)
                 })
             })
+            .collect();
+        by_relevance(&mut kept, found.as_ref(), service_id_of);
+        let items = kept
+            .into_iter()
             .map(|at| tables.service_at_location(at, flag(&query, "full")))
             .collect();
         hsds_page(items, &query)

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::shared::iso_date;
+use crate::shared::json_read::{JsonSource, Members, ReadJson};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MunicipalityInfo {
@@ -39,6 +40,54 @@ pub struct RegionInfo {
     /// The school holidays, for "heute geöffnet" and "jetzt geöffnet".
     #[serde(default)]
     pub school_holidays: Vec<DateRange>,
+}
+
+impl ReadJson for MunicipalityInfo {
+    fn read_json<S: JsonSource>(source: &S) -> Result<Self, String> {
+        let m = Members(source);
+        Ok(MunicipalityInfo {
+            ags: m.get("ags")?,
+            name: m.get("name")?,
+        })
+    }
+}
+
+impl ReadJson for TileSource {
+    fn read_json<S: JsonSource>(source: &S) -> Result<Self, String> {
+        let m = Members(source);
+        Ok(TileSource {
+            url: m.get_or_default("url")?,
+            attribution: m.get("attribution")?,
+        })
+    }
+}
+
+impl ReadJson for RegionInfo {
+    fn read_json<S: JsonSource>(source: &S) -> Result<Self, String> {
+        let m = Members(source);
+        Ok(RegionInfo {
+            name: m.get("name")?,
+            municipalities: m.get("municipalities")?,
+            center: m.get("center")?,
+            zoom: m.get("zoom")?,
+            bounds: m.get("bounds")?,
+            boundary_attribution: m.get("boundary_attribution")?,
+            tiles: m.get("tiles")?,
+            demo_data: m.get("demo_data")?,
+            places: m.get_or_default("places")?,
+            school_holidays: m.get_or_default("school_holidays")?,
+        })
+    }
+}
+
+impl ReadJson for DateRange {
+    fn read_json<S: JsonSource>(source: &S) -> Result<Self, String> {
+        let m = Members(source);
+        Ok(DateRange {
+            from: m.get_with("from", iso_date::read_json)?,
+            to: m.get_with("to", iso_date::read_json)?,
+        })
+    }
 }
 
 impl RegionInfo {
@@ -79,6 +128,16 @@ pub fn last_school_holiday_year(school_holidays: &[DateRange]) -> Option<i32> {
 pub struct RegionBoundaries {
     pub municipalities: String,
     pub outline: String,
+}
+
+impl ReadJson for RegionBoundaries {
+    fn read_json<S: JsonSource>(source: &S) -> Result<Self, String> {
+        let m = Members(source);
+        Ok(RegionBoundaries {
+            municipalities: m.get("municipalities")?,
+            outline: m.get("outline")?,
+        })
+    }
 }
 
 /// A municipality as storage keeps it (offers and planning refer to it by its key).

@@ -17,6 +17,19 @@ pub struct Place {
     pub lon: f64,
 }
 
+impl crate::shared::json_read::ReadJson for Place {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(Place {
+            name: m.get("name")?,
+            ags: m.get("ags")?,
+            postcode: m.get("postcode")?,
+            lat: m.get("lat")?,
+            lon: m.get("lon")?,
+        })
+    }
+}
+
 /// Where distances are measured from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Origin {

@@ -13,23 +13,6 @@ use crate::requests::model::RequestRecord;
 use crate::shared::codec::JsonResult;
 use crate::shared::error::AppError;
 
-#[cfg(feature = "ssr")]
-mod guard {
-    use crate::requests::model::FieldErrors;
-    use crate::shared::error::AppError;
-
-    /// The field errors as one German message.
-    pub fn invalid(errors: &FieldErrors) -> AppError {
-        AppError::Invalid(
-            errors
-                .iter()
-                .map(|(_, message)| message.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    }
-}
-
 /// Proposes an offer for the map. Stored as a request for the editors, never public directly;
 /// answers with the reference number.
 #[server(name = RequestListing, prefix = "/api", endpoint = "eintragen")]
@@ -49,6 +32,8 @@ pub async fn request_listing(
 ) -> Result<String, AppError> {
     use crate::accounts::auth::{Note, is_form_post, now, set_note};
     use crate::requests::model::ListingInput;
+    use crate::requests::service::Refusal;
+    use crate::shared::i18n::Locale;
     let input = ListingInput {
         organization,
         offer_name,
@@ -75,21 +60,14 @@ pub async fn request_listing(
     .into_iter()
     .map(|(name, value)| (name.to_string(), value.clone()))
     .collect();
-    let mut field_errors = Vec::new();
-    let result: Result<String, AppError> = async {
+    let result: Result<String, Refusal> = async {
         crate::requests::service::not_spam(
             homepage.as_deref().unwrap_or(""),
             stamp.as_deref().unwrap_or(""),
         )
         .await?;
-        let listing = input.parse().map_err(|errors| {
-            field_errors = errors
-                .iter()
-                .map(|(field, message)| (field.to_string(), message.clone()))
-                .collect();
-            guard::invalid(&errors)
-        })?;
-        crate::requests::service::submit_listing(&listing, now()).await
+        let listing = input.parse().map_err(Refusal::Fields)?;
+        Ok(crate::requests::service::submit_listing(&listing, now()).await?)
     }
     .await;
     if is_form_post().await {
@@ -97,22 +75,24 @@ pub async fn request_listing(
             Ok(reference) => crate::shared::local_path::redirect_to(&format!(
                 "/eintragen/danke?nummer={reference}"
             )),
-            Err(error) => {
+            Err(refusal) => {
+                // The listing form is German only.
                 _ = set_note(Note {
                     form,
-                    field_errors,
-                    ..Note::error(error.to_string())
+                    field_errors: refusal.field_errors(Locale::German),
+                    ..Note::error(refusal.text(Locale::German))
                 })
                 .await;
                 crate::shared::local_path::redirect_to("/eintragen");
             }
         }
-        return result;
     }
-    result
+    result.map_err(Refusal::into_error)
 }
 
-/// Reports an error in an offer; stored as a correction request for the editors.
+/// Reports an error in an offer; stored as a correction request for the editors. A form post
+/// is sent back to the offer page with a note in the visitor's language (and, if refused, what
+/// was typed and each field's problem); code gets the reference or the German reason.
 #[server(name = ReportCorrection, prefix = "/api", endpoint = "fehler-melden")]
 pub async fn report_correction(
     offer_id: i64,
@@ -121,29 +101,47 @@ pub async fn report_correction(
     homepage: Option<String>,
     stamp: Option<String>,
 ) -> Result<String, AppError> {
-    use crate::accounts::auth::now;
-    let result: Result<String, AppError> = async {
+    use crate::accounts::auth::{Note, is_form_post, now, set_note};
+    use crate::platform::catalogues::{current_locale, message as catalogue};
+    use crate::requests::service::Refusal;
+    let locale = current_locale();
+    let contact_email = contact_email.unwrap_or_default();
+    let result: Result<String, Refusal> = async {
         crate::requests::service::not_spam(
             homepage.as_deref().unwrap_or(""),
             stamp.as_deref().unwrap_or(""),
         )
         .await?;
-        let correction = crate::requests::model::parse_correction(
-            &message,
-            contact_email.as_deref().unwrap_or(""),
-        )
-        .map_err(|errors| guard::invalid(&errors))?;
-        crate::requests::service::report_correction(offer_id, &correction, now()).await
+        let correction = crate::requests::model::parse_correction(&message, &contact_email)
+            .map_err(Refusal::Fields)?;
+        Ok(crate::requests::service::report_correction(offer_id, &correction, now()).await?)
     }
     .await;
-    if crate::accounts::auth::is_form_post().await {
-        use crate::accounts::auth::{Note, set_note};
+    if is_form_post().await {
         let note = match &result {
-            Ok(reference) => Note::info(crate::platform::catalogues::t_with(
-                "fehler-melden-danke",
-                &[("reference", reference.to_string().into())],
-            )),
-            Err(error) => Note::error(error.to_string()),
+            Ok(reference) => {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("reference", reference.as_str());
+                Note::info(catalogue(locale, "fehler-melden-danke", Some(&args)))
+            }
+            Err(refusal) => {
+                let text = match refusal {
+                    Refusal::Error(AppError::NotFound(_)) => {
+                        catalogue(locale, "angebot-nicht-gefunden-text", None)
+                    }
+                    // Anything else (the database …): a general sentence in the visitor's language.
+                    Refusal::Error(_) => catalogue(locale, "fehler-melden-nicht-gespeichert", None),
+                    refusal => refusal.text(locale),
+                };
+                Note {
+                    form: vec![
+                        ("message".to_string(), message.clone()),
+                        ("contact_email".to_string(), contact_email.clone()),
+                    ],
+                    field_errors: refusal.field_errors(locale),
+                    ..Note::error(text)
+                }
+            }
         };
         _ = set_note(Note {
             target: "fehler-melden".into(),
@@ -151,9 +149,8 @@ pub async fn report_correction(
         })
         .await;
         crate::shared::local_path::redirect_to(&format!("/angebot/{offer_id}#fehler-melden"));
-        return result;
     }
-    result
+    result.map_err(Refusal::into_error)
 }
 
 /// The editors' queue: open requests first, then the last decided ones.
@@ -228,7 +225,9 @@ pub async fn create_offer(
             contact_phone: String::new(),
             consent: true,
         };
-        let mut listing: ValidListing = input.parse().map_err(|errors| guard::invalid(&errors))?;
+        let mut listing: ValidListing = input
+            .parse()
+            .map_err(|errors| crate::requests::service::Refusal::Fields(errors).into_error())?;
         listing.0.contact_name.clear();
         listing.0.contact_email.clear();
         let state = crate::platform::state::app_state()?;

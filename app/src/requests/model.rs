@@ -1,7 +1,12 @@
 //! Requests from outside: institutions asking to have an offer listed ("Angebot eintragen
-//! lassen") and corrections to an offer ("Fehler melden"). Parsing with German messages per
-//! field, the spam defences that need no third party (honeypot, minimum fill time), and the
-//! reference numbers people get back.
+//! lassen") and corrections to an offer ("Fehler melden"). Parsing with a message per field,
+//! the spam defences that need no third party (honeypot, minimum fill time), and the reference
+//! numbers people get back.
+//!
+//! What a visitor is told is a [`Message`]: an id of the pages' catalogues with its arguments,
+//! shown in the visitor's language on the offer page and in German (the German catalogue's
+//! text) in API answers and on the German-only listing form. The listing form's own texts and
+//! the reasons of validators shared with other features stay German ([`Problem::German`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -114,9 +119,80 @@ pub struct ListingInput {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidListing(pub ListingInput);
 
-/// What is wrong, per form field (the field's name and the German message).
-pub type FieldErrors = Vec<(&'static str, String)>;
+/// A message of the pages' catalogues (`app/locales/<code>/seiten.ftl`) with its arguments:
+/// how the public forms tell a visitor what is wrong. The German catalogue holds its German
+/// text, the one source for the page, the listing form and API answers alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    /// Numbers only (limits, waiting times); they also choose plural forms.
+    pub args: Vec<(&'static str, i64)>,
+}
 
+impl Message {
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(id: &'static str, args: &[(&'static str, i64)]) -> Message {
+        Message {
+            id,
+            args: args.to_vec(),
+        }
+    }
+}
+
+/// What is wrong with one field of a public form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A catalogue message, shown in the visitor's language where the page has one.
+    Message(Message),
+    /// A German text: the listing form's own (that page is German only) and the reasons of the
+    /// validators it shares with the editors' fields.
+    German(String),
+}
+
+impl From<Message> for Problem {
+    fn from(message: Message) -> Problem {
+        Problem::Message(message)
+    }
+}
+
+/// What is wrong, per form field (the field's name and the problem).
+pub type FieldErrors = Vec<(&'static str, Problem)>;
+
+/// What is wrong with a typed text, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TextFault {
+    Missing,
+    TooShort,
+    TooLong,
+    /// An invisible control character other than a line break or a tab.
+    ControlCharacter,
+}
+
+fn text_fault(text: &str, min: usize, max: usize) -> Option<TextFault> {
+    let length = text.trim().chars().count();
+    if length == 0 {
+        Some(TextFault::Missing)
+    } else if length < min {
+        Some(TextFault::TooShort)
+    } else if length > max {
+        Some(TextFault::TooLong)
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Some(TextFault::ControlCharacter)
+    } else {
+        None
+    }
+}
+
+/// A listing form's text field: German messages naming `what` is asked for.
 fn require_text(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -125,28 +201,22 @@ fn require_text(
     min: usize,
     max: usize,
 ) {
-    let length = text.trim().chars().count();
-    if length == 0 {
-        errors.push((field, format!("Bitte geben Sie {what} an.")));
-    } else if length < min {
-        errors.push((
-            field,
-            format!("{what} ist zu kurz (mindestens {min} Zeichen)."),
-        ));
-    } else if length > max {
-        errors.push((
-            field,
-            format!("{what} ist zu lang (höchstens {max} Zeichen)."),
-        ));
-    } else if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        errors.push((field, CONTROL_CHARACTER.to_string()));
-    }
+    let problem = match text_fault(text, min, max) {
+        None => return,
+        Some(TextFault::Missing) => Problem::German(format!("Bitte geben Sie {what} an.")),
+        Some(TextFault::TooShort) => {
+            Problem::German(format!("{what} ist zu kurz (mindestens {min} Zeichen)."))
+        }
+        Some(TextFault::TooLong) => {
+            Problem::German(format!("{what} ist zu lang (höchstens {max} Zeichen)."))
+        }
+        Some(TextFault::ControlCharacter) => Message::new(CONTROL_CHARACTER).into(),
+    };
+    errors.push((field, problem));
 }
 
-const CONTROL_CHARACTER: &str = "Hier steht ein unsichtbares Steuerzeichen (etwa aus einer kopierten Tabelle). Bitte tippen Sie den Text neu ein.";
+/// The message for an invisible control character in a typed text.
+const CONTROL_CHARACTER: &str = "formular-steuerzeichen";
 
 /// Checks `text` as the editors' `field` does and keeps the canonical form it would be saved
 /// in: what a request carries into an offer is what an editor could have typed.
@@ -158,7 +228,7 @@ fn like_an_editor(
 ) {
     match field.canonical_value(text) {
         Ok(canonical) => *text = canonical,
-        Err(reason) => errors.push((form_field, reason)),
+        Err(reason) => errors.push((form_field, Problem::German(reason))),
     }
 }
 
@@ -222,12 +292,12 @@ impl ListingInput {
         if !(self.postcode.len() == 5 && self.postcode.chars().all(|c| c.is_ascii_digit())) {
             errors.push((
                 "postcode",
-                "Eine Postleitzahl hat fünf Ziffern.".to_string(),
+                Problem::German("Eine Postleitzahl hat fünf Ziffern.".to_string()),
             ));
         }
         match Email::parse(&self.contact_email) {
             Ok(email) => self.contact_email = email.as_str().to_string(),
-            Err(error) => errors.push(("contact_email", error.0)),
+            Err(error) => errors.push(("contact_email", Problem::German(error.0))),
         }
         use crate::editing::model::EditableField;
         if errors.iter().all(|(field, _)| *field != "offer_name") {
@@ -255,7 +325,10 @@ impl ListingInput {
         if !self.consent {
             errors.push((
                 "consent",
-                "Bitte bestätigen Sie, dass das Angebot veröffentlicht werden darf.".to_string(),
+                Problem::German(
+                    "Bitte bestätigen Sie, dass das Angebot veröffentlicht werden darf."
+                        .to_string(),
+                ),
             ));
         }
         if errors.is_empty() {
@@ -273,26 +346,34 @@ pub struct ValidCorrection {
     pub contact_email: String,
 }
 
+/// The length a correction's message may have, in characters.
+pub const CORRECTION_LENGTH: (usize, usize) = (10, 2000);
+
+/// Checks what was typed into "Fehler melden": a message and, if given, an e-mail address.
+/// Every problem is a catalogue [`Message`], so the offer page can say it in the visitor's
+/// language.
 pub fn parse_correction(
     message: &str,
     contact_email: &str,
 ) -> Result<ValidCorrection, FieldErrors> {
     let mut errors = FieldErrors::new();
-    require_text(
-        &mut errors,
-        "message",
-        "was nicht stimmt",
-        message,
-        10,
-        2000,
-    );
+    let (min, max) = CORRECTION_LENGTH;
+    let problem = text_fault(message, min, max).map(|fault| match fault {
+        TextFault::Missing => Message::new("fehler-melden-fehlt"),
+        TextFault::TooShort => Message::with("fehler-melden-zu-kurz", &[("min", min as i64)]),
+        TextFault::TooLong => Message::with("fehler-melden-zu-lang", &[("max", max as i64)]),
+        TextFault::ControlCharacter => Message::new(CONTROL_CHARACTER),
+    });
+    if let Some(problem) = problem {
+        errors.push(("message", problem.into()));
+    }
     let contact_email = if contact_email.trim().is_empty() {
         String::new()
     } else {
         match Email::parse(contact_email) {
             Ok(email) => email.as_str().to_string(),
-            Err(error) => {
-                errors.push(("contact_email", error.0));
+            Err(_) => {
+                errors.push(("contact_email", email_problem(contact_email).into()));
                 String::new()
             }
         }
@@ -307,25 +388,53 @@ pub fn parse_correction(
     }
 }
 
+/// Why [`Email::parse`] refused `input`, as a catalogue message; its checks in its order
+/// (the whole address, its form, the part before the @), the form the general case.
+fn email_problem(input: &str) -> Message {
+    /// The most characters before the @ (RFC 5321), as `Email::parse` allows.
+    const LOCAL_PART_MAX: usize = 64;
+    let email = input.trim().to_lowercase();
+    let local_part = email.split('@').next().unwrap_or_default();
+    if email.len() > 254 {
+        Message::new("formular-email-zu-lang")
+    } else if local_part.len() > LOCAL_PART_MAX {
+        Message::with(
+            "formular-email-vor-at-zu-lang",
+            &[("max", LOCAL_PART_MAX as i64)],
+        )
+    } else {
+        Message::new("formular-email-ungueltig")
+    }
+}
+
 /// Why a form submission looks automated, if it does: the hidden honeypot field was filled,
 /// or the form came back faster than a person can fill it, or it is older than a day.
-pub fn spam_reason(honeypot: &str, started_at: i64, now: i64) -> Option<&'static str> {
+pub fn spam_reason(honeypot: &str, started_at: i64, now: i64) -> Option<Message> {
     const MIN_FILL_SECS: i64 = 3;
     const MAX_AGE_SECS: i64 = 24 * 60 * 60;
     if !honeypot.trim().is_empty() {
-        return Some(
-            "Das Formular enthält ein Feld, das Menschen nicht ausfüllen. Bitte laden Sie die Seite neu.",
-        );
+        return Some(Message::new("formular-ausgefuellt"));
     }
     if now - started_at < MIN_FILL_SECS {
-        return Some(
-            "Das Formular wurde zu schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es erneut.",
-        );
+        return Some(Message::new("formular-zu-schnell"));
     }
     if now - started_at > MAX_AGE_SECS {
-        return Some("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.");
+        return Some(Message::new("formular-abgelaufen"));
     }
     None
+}
+
+/// Too many posts came from one address: try again in `wait_secs` seconds, said as
+/// `shared::throttle::wait_in_words` says it (seconds up to a minute, else whole minutes).
+pub fn too_many_posts(wait_secs: i64) -> Message {
+    if wait_secs <= 60 {
+        Message::with("formular-zu-viele-sekunden", &[("count", wait_secs.max(1))])
+    } else {
+        Message::with(
+            "formular-zu-viele-minuten",
+            &[("count", (wait_secs + 59) / 60)],
+        )
+    }
 }
 
 #[cfg(test)]
@@ -371,11 +480,16 @@ mod tests {
         ] {
             assert!(fields.contains(&field), "{field} missing from {fields:?}");
         }
-        assert!(errors.iter().any(|(_, m)| m.contains("fünf Ziffern")));
+        let german = |problem: &Problem| match problem {
+            Problem::German(text) => text.clone(),
+            Problem::Message(message) => panic!("the listing's own texts are German: {message:?}"),
+        };
+        let texts: Vec<String> = errors.iter().map(|(_, problem)| german(problem)).collect();
+        assert!(texts.iter().any(|m| m.contains("fünf Ziffern")));
         assert!(
-            errors
+            texts
                 .iter()
-                .any(|(_, m)| m.contains("veröffentlicht werden darf"))
+                .any(|m| m.contains("veröffentlicht werden darf"))
         );
     }
 
@@ -386,7 +500,9 @@ mod tests {
         let errors = listing.parse().unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].0, "contact_phone");
-        assert!(errors[0].1.contains("gehört nicht in eine Telefonnummer"));
+        assert!(
+            matches!(&errors[0].1, Problem::German(text) if text.contains("gehört nicht in eine Telefonnummer"))
+        );
         let mut listing = filled();
         listing.contact_phone = "02541   18-0".into();
         assert_eq!(listing.parse().unwrap().0.contact_phone, "02541 18-0");
@@ -400,31 +516,89 @@ mod tests {
         let errors = listing.parse().unwrap_err();
         let fields: Vec<_> = errors.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["organization", "town"]);
-        assert!(errors[0].1.contains("Steuerzeichen"));
-        assert!(parse_correction("Die Nummer ist \u{7}falsch.", "").is_err());
+        let control = Problem::Message(Message::new(CONTROL_CHARACTER));
+        assert_eq!(errors[0].1, control);
+        assert_eq!(
+            parse_correction("Die Nummer ist \u{7}falsch.", "").unwrap_err(),
+            [("message", control)]
+        );
         assert!(parse_correction("Zwei Zeilen:\nDie Nummer ist falsch.", "").is_ok());
     }
 
     #[test]
     fn corrections_need_a_message_and_maybe_an_address() {
-        assert!(parse_correction("Die Telefonnummer ist falsch.", "").is_ok());
-        assert!(parse_correction("kurz", "").is_err());
-        assert!(parse_correction("Die Telefonnummer ist falsch.", "kaputt").is_err());
+        let valid =
+            parse_correction(" Die Telefonnummer ist falsch. ", " Eva@Example.org").unwrap();
+        assert_eq!(valid.message, "Die Telefonnummer ist falsch.");
+        assert_eq!(valid.contact_email, "eva@example.org");
+        assert!(parse_correction("Die Telefonnummer ist falsch.", "  ").is_ok());
+        let problems = |message: &str, email: &str| -> Vec<(&'static str, Problem)> {
+            parse_correction(message, email).unwrap_err()
+        };
+        let message = |id, args: &[(&'static str, i64)]| Problem::Message(Message::with(id, args));
+        assert_eq!(
+            problems("  ", ""),
+            [("message", message("fehler-melden-fehlt", &[]))]
+        );
+        assert_eq!(
+            problems("kurz", ""),
+            [("message", message("fehler-melden-zu-kurz", &[("min", 10)]))]
+        );
+        assert_eq!(
+            problems(&"x".repeat(2001), ""),
+            [(
+                "message",
+                message("fehler-melden-zu-lang", &[("max", 2000)])
+            )]
+        );
+        assert!(parse_correction(&"x".repeat(2000), "").is_ok());
+        assert_eq!(
+            problems("kurz", "kaputt"),
+            [
+                ("message", message("fehler-melden-zu-kurz", &[("min", 10)])),
+                ("contact_email", message("formular-email-ungueltig", &[])),
+            ]
+        );
+        let long_local = format!("{}@example.org", "a".repeat(65));
+        assert_eq!(
+            problems("Die Telefonnummer ist falsch.", &long_local),
+            [(
+                "contact_email",
+                message("formular-email-vor-at-zu-lang", &[("max", 64)])
+            )]
+        );
+        let long = format!("eva@{}.org", "a".repeat(250));
+        assert_eq!(
+            problems("Die Telefonnummer ist falsch.", &long),
+            [("contact_email", message("formular-email-zu-lang", &[]))]
+        );
     }
 
     #[test]
     fn spam_defences() {
-        assert!(spam_reason("", 100, 110).is_none());
-        assert!(
-            spam_reason("http://spam", 100, 110)
-                .unwrap()
-                .contains("Menschen nicht ausfüllen")
+        let reason = |honeypot, started, now| spam_reason(honeypot, started, now).map(|m| m.id);
+        assert_eq!(reason("", 100, 110), None);
+        assert_eq!(
+            reason("http://spam", 100, 110),
+            Some("formular-ausgefuellt")
         );
-        assert!(spam_reason("", 100, 101).unwrap().contains("zu schnell"));
-        assert!(
-            spam_reason("", 100, 100 + 2 * 24 * 60 * 60)
-                .unwrap()
-                .contains("abgelaufen")
+        assert_eq!(reason("", 100, 101), Some("formular-zu-schnell"));
+        assert_eq!(
+            reason("", 100, 100 + 2 * 24 * 60 * 60),
+            Some("formular-abgelaufen")
+        );
+        // The waiting time as `wait_in_words` counts it: seconds up to a minute, then minutes.
+        assert_eq!(
+            too_many_posts(0),
+            Message::with("formular-zu-viele-sekunden", &[("count", 1)])
+        );
+        assert_eq!(
+            too_many_posts(60),
+            Message::with("formular-zu-viele-sekunden", &[("count", 60)])
+        );
+        assert_eq!(
+            too_many_posts(61),
+            Message::with("formular-zu-viele-minuten", &[("count", 2)])
         );
     }
 

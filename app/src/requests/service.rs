@@ -1,41 +1,116 @@
-//! The editors' operations on requests from outside that create offers: approving a listing
-//! request and starting a new offer from the overview. Both take the offer's values through the
-//! same validators as the editors' fields, so nothing reaches an offer that an editor could not
-//! have typed.
+//! The operations on requests from outside: taking them from the public forms (spam defences,
+//! and why a post is refused, said in the visitor's language or in German), and the editors'
+//! operations that create offers: approving a listing request and starting a new offer from the
+//! overview. Both take the offer's values through the same validators as the editors' fields,
+//! so nothing reaches an offer that an editor could not have typed.
 
 use chrono::NaiveDate;
 
 use crate::editing::model::EditableField;
 use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
-use crate::requests::model::{RequestKind, RequestRecord, RequestStatus, ValidListing};
+use crate::requests::model::{
+    FieldErrors, Message, Problem, RequestKind, RequestRecord, RequestStatus, ValidListing,
+};
 use crate::requests::store::RequestStorage;
 use crate::shared::error::AppError;
+use crate::shared::i18n::Locale;
 
 /// The requests' store of the running application.
 pub fn store() -> Result<std::sync::Arc<dyn RequestStorage>, AppError> {
     crate::platform::state::app_state()?.part()
 }
 
+/// `message` in `locale`, in German where that catalogue lacks it.
+pub fn say(message: &Message, locale: Locale) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in &message.args {
+        args.set(*name, *value);
+    }
+    crate::platform::catalogues::message(locale, message.id, Some(&args))
+}
+
+impl Problem {
+    /// The problem in `locale`; a German text stays German.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Problem::Message(message) => say(message, locale),
+            Problem::German(text) => text.clone(),
+        }
+    }
+}
+
+/// Why a public form post is not taken. A form post's note says it in the visitor's language
+/// ([`Refusal::text`]); code gets the German reason ([`Refusal::into_error`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The post as a whole: the spam defences, too many posts from one address.
+    Post(Message),
+    /// What is wrong, per field.
+    Fields(FieldErrors),
+    /// Anything else (no such offer, the database), with its German reason.
+    Error(AppError),
+}
+
+impl From<AppError> for Refusal {
+    fn from(error: AppError) -> Refusal {
+        Refusal::Error(error)
+    }
+}
+
+impl Refusal {
+    /// What the visitor is told, in `locale` (an [`Refusal::Error`] in German): the post's
+    /// problem, or every field's, one after the other.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            Refusal::Post(message) => say(message, locale),
+            Refusal::Fields(errors) => errors
+                .iter()
+                .map(|(_, problem)| problem.text(locale))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Refusal::Error(error) => error.to_string(),
+        }
+    }
+
+    /// Each field's problem in `locale`, for the form shown again.
+    pub fn field_errors(&self, locale: Locale) -> Vec<(String, String)> {
+        match self {
+            Refusal::Fields(errors) => errors
+                .iter()
+                .map(|(field, problem)| (field.to_string(), problem.text(locale)))
+                .collect(),
+            Refusal::Post(_) | Refusal::Error(_) => Vec::new(),
+        }
+    }
+
+    /// The answer to code: a 400 with the German reasons, or the error as it is.
+    pub fn into_error(self) -> AppError {
+        match self {
+            Refusal::Error(error) => error,
+            refusal => AppError::Invalid(refusal.text(Locale::German)),
+        }
+    }
+}
+
 /// Refuses automated posts (honeypot, signed minimum fill time) and more than a few posts
 /// an hour from one address; counts this post.
-pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), AppError> {
+pub async fn not_spam(honeypot: &str, stamp: &str) -> Result<(), Refusal> {
     use crate::accounts::auth::{client_address, now};
     use crate::shared::throttle::ThrottlePolicy;
     let state = crate::platform::state::app_state()?;
     let started = crate::requests::form_stamp::verify(&state.form_secret, stamp).unwrap_or(0);
     if let Some(reason) = crate::requests::model::spam_reason(honeypot, started, now()) {
-        return Err(AppError::Invalid(reason.to_string()));
+        return Err(Refusal::Post(reason));
     }
     // Every post counts, whether or not it is taken.
     let key = format!("formular:{}", client_address());
     match crate::accounts::service::Attempt::start(key, ThrottlePolicy::PUBLIC_FORMS).await {
         Ok(_counted) => Ok(()),
-        Err(AppError::Throttled(wait)) => Err(AppError::Invalid(format!(
-            "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in {} erneut.",
-            crate::shared::throttle::wait_in_words(wait)
-        ))),
-        Err(other) => Err(other),
+        Err(AppError::Throttled(wait)) => {
+            Err(Refusal::Post(crate::requests::model::too_many_posts(wait)))
+        }
+        Err(other) => Err(Refusal::Error(other)),
     }
 }
 
@@ -284,4 +359,143 @@ pub async fn create_offer_draft(
         now,
     };
     Ok(storage.create_offer(&creation).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::requests::model::{parse_correction, spam_reason, too_many_posts};
+
+    /// Every message the public forms can produce, with the arguments they give it.
+    fn every_message() -> Vec<Message> {
+        let mut messages: Vec<Message> = [
+            ("", ""),
+            ("kurz", "kaputt"),
+            (&"x".repeat(2001), ""),
+            ("Die Nummer ist \u{7}falsch.", ""),
+            (
+                "Die Nummer ist falsch.",
+                &format!("{}@example.org", "a".repeat(65)),
+            ),
+            (
+                "Die Nummer ist falsch.",
+                &format!("eva@{}.org", "a".repeat(250)),
+            ),
+        ]
+        .iter()
+        .flat_map(|(message, email)| parse_correction(message, email).unwrap_err())
+        .map(|(_, problem)| match problem {
+            Problem::Message(message) => message,
+            Problem::German(text) => panic!("a correction's problem is German only: {text}"),
+        })
+        .collect();
+        messages.extend(
+            [
+                ("x", 100, 110),
+                ("", 100, 101),
+                ("", 100, 100 + 2 * 24 * 60 * 60),
+            ]
+            .into_iter()
+            .filter_map(|(honeypot, started, now)| spam_reason(honeypot, started, now)),
+        );
+        messages.extend([1, 30, 61, 900].map(too_many_posts));
+        messages
+    }
+
+    #[test]
+    fn every_refusal_has_a_german_text_and_a_translation_in_every_language() {
+        let messages = every_message();
+        assert_eq!(messages.len(), 14, "{messages:?}");
+        for message in &messages {
+            let german = say(message, Locale::German);
+            // An id the German catalogue lacks comes back as the id itself.
+            assert_ne!(german, message.id, "no German text for {}", message.id);
+            assert!(!german.contains('{'), "{german}");
+            for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::German) {
+                let text = say(message, locale);
+                assert_ne!(text, german, "{} is German in {:?}", message.id, locale);
+                // Arabic says one and two in words.
+                for (_, value) in message.args.iter().filter(|(_, value)| *value > 2) {
+                    assert!(text.contains(&value.to_string()), "{locale:?}: {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_german_texts_are_those_code_has_always_been_answered_with() {
+        let texts: Vec<String> = every_message()
+            .iter()
+            .map(|message| say(message, Locale::German))
+            .collect();
+        for expected in [
+            "Bitte beschreiben Sie, was nicht stimmt.",
+            "zu kurz",
+            "zu lang (höchstens 2000 Zeichen)",
+            "Steuerzeichen",
+            "Das ist keine gültige E-Mail-Adresse (Beispiel: name@beispiel.de).",
+            "Der Teil vor dem @ ist zu lang (höchstens 64 Zeichen).",
+            "Die E-Mail-Adresse ist zu lang.",
+            "Menschen nicht ausfüllen",
+            "zu schnell",
+            "abgelaufen",
+            "Von Ihrem Anschluss kamen gerade viele Meldungen. Bitte versuchen Sie es in 1 Sekunde erneut.",
+            "Bitte versuchen Sie es in 30 Sekunden erneut.",
+            "Bitte versuchen Sie es in 15 Minuten erneut.",
+        ] {
+            assert!(
+                texts.iter().any(|text| text.contains(expected)),
+                "{expected:?} not in {texts:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn waiting_times_take_each_languages_plural_forms() {
+        let said = |locale, secs| say(&too_many_posts(secs), locale);
+        assert!(said(Locale::English, 1).contains("in 1 second."));
+        assert!(said(Locale::English, 30).contains("in 30 seconds."));
+        assert!(said(Locale::Ukrainian, 1).contains("1 секунду"));
+        assert!(said(Locale::Ukrainian, 3 * 60).contains("3 хвилини"));
+        assert!(said(Locale::Ukrainian, 5 * 60).contains("5 хвилин"));
+        assert!(said(Locale::Arabic, 2).contains("ثانيتين"));
+        assert!(said(Locale::Arabic, 5 * 60).contains("5 دقائق"));
+        assert!(said(Locale::Arabic, 15 * 60).contains("15 دقيقة"));
+    }
+
+    #[test]
+    fn a_refusal_is_told_in_the_visitors_language_and_answered_in_german() {
+        let refusal = Refusal::Fields(parse_correction("kurz", "kaputt").unwrap_err());
+        let fields = refusal.field_errors(Locale::English);
+        assert_eq!(
+            fields
+                .iter()
+                .map(|(field, _)| field.as_str())
+                .collect::<Vec<_>>(),
+            ["message", "contact_email"]
+        );
+        assert!(
+            fields[0].1.starts_with("Your report is too short"),
+            "{fields:?}"
+        );
+        assert_eq!(
+            refusal.text(Locale::English),
+            format!("{} {}", fields[0].1, fields[1].1)
+        );
+        let AppError::Invalid(german) = refusal.into_error() else {
+            panic!("a refused form is a 400");
+        };
+        assert!(german.contains("zu kurz") && german.contains("keine gültige E-Mail-Adresse"));
+        let post = Refusal::Post(too_many_posts(30));
+        assert!(post.field_errors(Locale::Arabic).is_empty());
+        assert_eq!(post.into_error().status_code(), 400);
+        let missing = Refusal::from(AppError::NotFound(
+            "Dieses Angebot gibt es nicht (mehr).".into(),
+        ));
+        assert_eq!(
+            missing.text(Locale::Turkish),
+            "Dieses Angebot gibt es nicht (mehr)."
+        );
+        assert_eq!(missing.into_error().status_code(), 404);
+    }
 }

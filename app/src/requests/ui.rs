@@ -153,7 +153,9 @@ pub fn ListingRequestThanks() -> impl IntoView {
     }
 }
 
-/// "Fehler melden" below an offer.
+/// "Fehler melden" below an offer. After a post it opens with the answer in the visitor's
+/// language (see `report_correction`); a refused report shows what was typed again, each field
+/// with its problem.
 #[component]
 pub fn ReportError(id: i64) -> impl IntoView {
     view! {
@@ -161,10 +163,17 @@ pub fn ReportError(id: i64) -> impl IntoView {
             {move || Suspend::new(async move {
                 let note = take_note().await.filter(|note| note.target == "fehler-melden");
                 let open = note.is_some();
-                // The answer comes from the server in German (see `report_correction`).
-                let message = note.map(|note| {
+                let typed = |field: &str| {
+                    note.as_ref().map(|note| note.form_value(field)).unwrap_or_default()
+                };
+                let (message_value, email_value) = (typed("message"), typed("contact_email"));
+                let error = |field: &str| note.as_ref().and_then(|note| note.field_error(field));
+                let (message_error, email_error) = (error("message"), error("contact_email"));
+                const MESSAGE_ERROR: &str = "f-message-fehler";
+                const EMAIL_ERROR: &str = "f-email-fehler";
+                let answer = note.map(|note| {
                     if note.is_error {
-                        view! { <p class="note note-error" role="alert" lang="de" dir="ltr">{note.text}</p> }.into_any()
+                        view! { <p class="note note-error" role="alert">{note.text}</p> }.into_any()
                     } else {
                         view! { <p class="note note-success" role="status">{note.text}</p> }.into_any()
                     }
@@ -173,14 +182,34 @@ pub fn ReportError(id: i64) -> impl IntoView {
                 view! {
                     <details class="report-error" id="fehler-melden" open=open>
                         <summary>{t("fehler-melden")}</summary>
-                        {message}
+                        {answer}
                         <form method="post" action=ReportCorrection::url() class="account-form">
                             <SpamGuards />
                             <input type="hidden" name="offer_id" value=id.to_string() />
                             <label for="f-message">{t("fehler-melden-was")}</label>
-                            <textarea id="f-message" name="message" rows="4" required></textarea>
+                            <textarea
+                                id="f-message"
+                                name="message"
+                                rows="4"
+                                required
+                                aria-invalid=message_error.is_some().then_some("true")
+                                aria-describedby=message_error.is_some().then_some(MESSAGE_ERROR)
+                            >
+                                {crate::shared::text::textarea_text(&message_value)}
+                            </textarea>
+                            {message_error.map(|text| view! { <p class="field-error" id=MESSAGE_ERROR>{text}</p> })}
                             <label for="f-email">{t("fehler-melden-email")}</label>
-                            <input id="f-email" name="contact_email" type="email" autocomplete="email" dir="ltr" />
+                            <input
+                                id="f-email"
+                                name="contact_email"
+                                type="email"
+                                autocomplete="email"
+                                dir="ltr"
+                                value=email_value
+                                aria-invalid=email_error.is_some().then_some("true")
+                                aria-describedby=email_error.is_some().then_some(EMAIL_ERROR)
+                            />
+                            {email_error.map(|text| view! { <p class="field-error" id=EMAIL_ERROR>{text}</p> })}
                             <button type="submit">{t("fehler-melden-senden")}</button>
                         </form>
                     </details>

@@ -162,6 +162,28 @@ pub struct Texts {
     messages: Vec<(String, String)>,
 }
 
+impl crate::shared::json_read::ReadJson for Locale {
+    /// The code serde writes (`"de"` …).
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let code = source.text().unwrap_or_default();
+        Locale::ALL
+            .into_iter()
+            .find(|locale| locale.code() == code)
+            .ok_or_else(|| format!("keine Sprache: {code}"))
+    }
+}
+
+impl crate::shared::json_read::ReadJson for Texts {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        // Sorted again: the lookup's binary search must not depend on the sender.
+        Ok(Texts::new(
+            m.get("locale")?,
+            m.get::<Vec<(String, String)>>("messages")?,
+        ))
+    }
+}
+
 impl Texts {
     pub fn new(locale: Locale, messages: impl IntoIterator<Item = (String, String)>) -> Texts {
         let mut messages: Vec<(String, String)> = messages.into_iter().collect();

@@ -12,6 +12,7 @@ pub mod error;
 pub mod fetch;
 pub mod i18n;
 pub mod iso_date;
+pub mod json_read;
 #[cfg(any(feature = "ssr", feature = "parsers"))]
 pub mod local_path;
 pub mod prng;

@@ -67,15 +67,15 @@ pub fn PanelEditor(id: i64, on_saved: Callback<()>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     let (on_submit, on_key) = {
         use crate::editing::model::PanelAnswer;
-        use crate::shared::codec::from_json;
         use crate::shared::fetch::fetch_text;
+        use crate::shared::json_read::read_json_text;
         use browser::{field_of, focus, form_of, get_url};
         // Swaps in the fragment the server answered and does what it says.
         let load = move |url: String, form: Option<web_sys::HtmlFormElement>| {
             leptos::task::spawn_local(async move {
                 let answer = fetch_text(&url, form.as_ref())
                     .await
-                    .and_then(|text| from_json::<PanelAnswer>(&text));
+                    .and_then(|text| read_json_text::<PanelAnswer>(&text));
                 let Some(container) = container.get_untracked() else {
                     return;
                 };

@@ -527,7 +527,8 @@ fn add_boundaries(map: Map, attribution: String) {
         let Ok(text) = crate::shared::fetch::fetch_text(url, None).await else {
             return;
         };
-        let Ok(boundaries) = crate::shared::codec::from_json::<RegionBoundaries>(&text) else {
+        let Ok(boundaries) = crate::shared::json_read::read_json_text::<RegionBoundaries>(&text)
+        else {
             return;
         };
         let thin = [

@@ -63,6 +63,22 @@ pub struct MapPageData {
     pub text_matches: Option<TextMatches>,
 }
 
+impl crate::shared::json_read::ReadJson for MapPageData {
+    fn read_json<S: crate::shared::json_read::JsonSource>(source: &S) -> Result<Self, String> {
+        let m = crate::shared::json_read::Members(source);
+        Ok(MapPageData {
+            region: m.get("region")?,
+            offers: m.get("offers")?,
+            selected_html: m.get_or_default("selected_html")?,
+            viewer_role: m.get_or_default("viewer_role")?,
+            texts: m.get("texts")?,
+            route_link: m.get("route_link")?,
+            moment: m.get("moment")?,
+            text_matches: m.get_or_default("text_matches")?,
+        })
+    }
+}
+
 /// The offer id the query `pairs` ask to show in the detail panel.
 #[cfg(feature = "ssr")]
 fn selected_offer_id(pairs: &[(String, String)]) -> Option<i64> {
@@ -135,7 +151,7 @@ fn map_page_data() -> Option<MapPageData> {
         let text = document()
             .get_element_by_id(MAP_DATA_ELEMENT_ID)?
             .text_content()?;
-        match crate::shared::codec::from_json(&text) {
+        match crate::shared::json_read::read_json_text(&text) {
             Ok(data) => Some(data),
             Err(error) => {
                 leptos::logging::error!("Kartendaten unlesbar: {error}");
@@ -388,10 +404,11 @@ pub fn MapExplorer() -> impl IntoView {
         picking: RwSignal::new(None),
         picked: RwSignal::new(None),
     };
-    // Where the focus was when the details opened (a marker, usually): closing them returns it
-    // there, so keyboard users go on from where they were.
+    // Where the focus was when the details opened (a marker, usually) and for which offer:
+    // closing them returns it there, so keyboard users go on from where they were.
     #[cfg(feature = "hydrate")]
-    let opener: StoredValue<Option<web_sys::Element>, LocalStorage> = StoredValue::new_local(None);
+    let opener: StoredValue<Option<(web_sys::Element, i64)>, LocalStorage> =
+        StoredValue::new_local(None);
     // The part of the map in view, [west, south, east, north], once the map exists.
     let visible_area: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
     // The offers of a group on the map that cannot split further (one address).
@@ -406,14 +423,21 @@ pub fn MapExplorer() -> impl IntoView {
                 .and_then(|element| element.closest("#detail-panel").ok().flatten())
                 .is_some();
             match id {
-                Some(_) if !in_panel => opener.set_value(active),
+                Some(id) if !in_panel => opener.set_value(active.map(|element| (element, id))),
                 Some(_) => {}
                 None => {
-                    let back = opener
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .filter(|element| element.is_connected())
-                        .or_else(|| document().get_element_by_id("karte"));
+                    // The map redraws its markers when it moves (the sheet rising on a phone
+                    // can move it): then the same offer's new marker takes the focus.
+                    let back = opener.try_update_value(Option::take).flatten().and_then(
+                        |(element, id)| {
+                            if element.is_connected() {
+                                return Some(element);
+                            }
+                            let same = format!("#karte .offer-pin.o-{id}");
+                            document().query_selector(&same).ok().flatten()
+                        },
+                    );
+                    let back = back.or_else(|| document().get_element_by_id("karte"));
                     request_animation_frame(move || {
                         use wasm_bindgen::JsCast;
                         if let Some(element) =
@@ -1522,5 +1546,94 @@ fn EditorMapTools(picker: PointPicker) -> impl IntoView {
                 }}
             </div>
         </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::offers::hours::OpeningSlot;
+    use crate::offers::taxonomy::{LanguageSet, PhaseSet, TopicSet};
+    use crate::region::model::TileSource;
+    use crate::shared::i18n::Locale;
+
+    fn offer(id: i64, hours: Vec<OpeningSlot>, phone: &str) -> OfferSummary {
+        OfferSummary {
+            id,
+            name: "Babytreff <Mitte>".into(),
+            organization: "Familienzentrum „Regenbogen“".into(),
+            municipality: "05558012".into(),
+            lat: 51.833_25,
+            lon: 7.281_1,
+            topics: TopicSet(3),
+            phases: PhaseSet(2),
+            languages: LanguageSet(5),
+            free: true,
+            wheelchair: false,
+            teaser: "Treff für Eltern – mit Kaffee.".into(),
+            hours,
+            closed_in_school_holidays: !phone.is_empty(),
+            phone: phone.into(),
+        }
+    }
+
+    /// The browser reads the page data with the hand-written readers: what serde writes on the
+    /// server must come back whole, in every optional shape.
+    #[test]
+    fn the_browser_reads_back_every_field_the_server_writes() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../regions/kreis-coesfeld/region.json");
+        let region = crate::region::loader::LoadedRegion::load(&path).unwrap();
+        for (tiles, role, matches, selected) in [
+            (None, None, None, None),
+            (
+                Some("/kacheln/{z}/{x}/{y}.png".to_string()),
+                Some(Role::Editor),
+                Some(TextMatches {
+                    text: "hebame".into(),
+                    words: true,
+                    hits: vec![(0, 7), (1, 3)],
+                    suggested_words: vec!["Hebamme".into()],
+                }),
+                Some("<p>Detail</p>".to_string()),
+            ),
+        ] {
+            let data = MapPageData {
+                region: region.public_info(
+                    TileSource {
+                        url: tiles,
+                        attribution: "© Mitwirkende".into(),
+                    },
+                    true,
+                ),
+                offers: vec![
+                    offer(1, Vec::new(), ""),
+                    offer(
+                        2,
+                        vec![OpeningSlot::parse(3, "09:00", "12:30").unwrap()],
+                        "02594 9974-69",
+                    ),
+                ],
+                selected_html: selected,
+                viewer_role: role,
+                texts: crate::platform::catalogues::island_texts(Locale::Arabic),
+                route_link: "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}".into(),
+                moment: crate::offers::calendar::now_local(),
+                text_matches: matches,
+            };
+            let written = serde_json::to_value(&data).unwrap();
+            let read: MapPageData = crate::shared::json_read::round_trip(&data).unwrap();
+            assert_eq!(serde_json::to_value(&read).unwrap(), written);
+            assert!(!read.region.places.is_empty() && !read.region.school_holidays.is_empty());
+        }
+    }
+
+    #[test]
+    fn page_data_that_does_not_fit_is_an_error_naming_the_field() {
+        let error =
+            crate::shared::json_read::read_json_text::<MapPageData>(r#"{"region": {"name": 3}}"#)
+                .err()
+                .unwrap();
+        assert_eq!(error, "region: name: kein Text");
     }
 }

@@ -140,7 +140,8 @@ pub fn ResultsSheet(
             aria-label=texts.get("karte-ergebnisse")
             node_ref=section
             class:dragging=move || dragged_height.with(Option::is_some)
-            style:height=move || dragged_height.get().map(|px| format!("{px}px"))
+            // Whole pixels: formatting a float would link the float printer into the Wasm.
+            style:height=move || dragged_height.get().map(|px| format!("{}px", px.round() as i32))
         >
             <div
                 class="sheet-bar"
