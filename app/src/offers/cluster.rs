@@ -12,6 +12,8 @@
 
 use std::f64::consts::PI;
 
+use crate::shared::float;
+
 /// Deeper levels would only cost memory: at zoom 30 a pixel is a few millimetres.
 const MAX_SUPPORTED_ZOOM: u8 = 30;
 
@@ -294,8 +296,8 @@ impl ClusterIndex {
         let zoom = self.clamp_zoom(zoom);
         let level = self.level(zoom);
         // Projected y grows southwards.
-        let min_y = lat_to_y(north.clamp(-90.0, 90.0));
-        let max_y = lat_to_y(south.clamp(-90.0, 90.0));
+        let min_y = lat_to_y(float::within(north, -90.0, 90.0));
+        let max_y = lat_to_y(float::within(south, -90.0, 90.0));
         let mut hits = Vec::new();
         for (from, to) in lon_ranges(west, east).into_iter().flatten() {
             let query = [lon_to_x(from), min_y, lon_to_x(to), max_y];
@@ -436,10 +438,10 @@ fn lon_to_x(lon: f64) -> f64 {
 }
 
 fn lat_to_y(lat: f64) -> f64 {
-    let sin = lat.to_radians().sin();
-    let y = 0.5 - 0.25 * ((1.0 + sin) / (1.0 - sin)).ln() / PI;
+    let sin = float::sin(lat.to_radians());
+    let y = 0.5 - 0.25 * float::ln((1.0 + sin) / (1.0 - sin)) / PI;
     // The poles project to infinity; pin them to the edge like map tiles do.
-    y.clamp(0.0, 1.0)
+    float::within(y, 0.0, 1.0)
 }
 
 fn x_to_lon(x: f64) -> f64 {
@@ -447,7 +449,7 @@ fn x_to_lon(x: f64) -> f64 {
 }
 
 fn y_to_lat(y: f64) -> f64 {
-    (PI * (1.0 - 2.0 * y)).exp().atan().to_degrees() * 2.0 - 90.0
+    float::atan(float::exp(PI * (1.0 - 2.0 * y))).to_degrees() * 2.0 - 90.0
 }
 
 /// Splits a longitude span into at most two ranges within [-180, 180].
@@ -473,7 +475,7 @@ fn lon_ranges(west: f64, east: f64) -> [Option<(f64, f64)>; 2] {
     if span >= 360.0 {
         return WORLD;
     }
-    let start = (west + 180.0).rem_euclid(360.0) - 180.0;
+    let start = float::wrap(west + 180.0, 360.0) - 180.0;
     let end = start + span;
     if end <= 180.0 {
         [Some((start, end)), None]
@@ -883,7 +885,7 @@ mod tests {
     #[test]
     fn close_points_group_until_the_finest_zoom_and_far_points_never() {
         // One metre east of Berlin's centre.
-        let metre_in_lon = 1.0 / (111_320.0 * 52.52f64.to_radians().cos());
+        let metre_in_lon = 1.0 / (111_320.0 * float::cos(52.52f64.to_radians()));
         let berlin = (13.405, 52.52);
         let points = [
             berlin,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::offers::filter::OfferFilter;
 use crate::offers::model::OfferSummary;
 use crate::offers::taxonomy::{LifePhase, Topic};
+use crate::shared::float::within;
 use crate::shared::query_pairs::encode_query;
 use crate::shared::text::normalize;
 
@@ -119,7 +120,7 @@ pub fn classify(values: &[Option<f64>]) -> (Vec<Shade>, Vec<ClassRange>) {
             None => Shade::Unknown,
             Some(v) if *v <= 0.0 => Shade::NoOffer,
             Some(v) => {
-                let class = (v / width).ceil().clamp(1.0, f64::from(CLASS_COUNT));
+                let class = within((v / width).ceil(), 1.0, f64::from(CLASS_COUNT));
                 Shade::Class(class as u8)
             }
         })

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::shared::float::{asin, cos, sin};
 use crate::shared::text::normalize;
 
 /// A town or village of the region with its postcode and (approximate) centre.
@@ -155,9 +156,9 @@ pub fn distance_m(from: (f64, f64), to: (f64, f64)) -> u32 {
     const EARTH_RADIUS_M: f64 = 6_371_008.8;
     let (lat1, lon1) = (from.0.to_radians(), from.1.to_radians());
     let (lat2, lon2) = (to.0.to_radians(), to.1.to_radians());
-    let a = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    (2.0 * EARTH_RADIUS_M * a.sqrt().asin()).round() as u32
+    let a =
+        sin((lat2 - lat1) / 2.0).powi(2) + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2.0).powi(2);
+    (2.0 * EARTH_RADIUS_M * asin(a.sqrt())).round() as u32
 }
 
 /// A distance as people say it: "350 m", "2,4 km", "12 km".

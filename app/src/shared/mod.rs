@@ -1,5 +1,5 @@
 //! Pieces every feature uses, in the server and the browser build: the JSON codec, interface
-//! languages, text normalisation, the demo PRNG, throttling rules, fetching fragments and reading
+//! languages, text normalisation, float helpers, the demo PRNG, throttling rules, fetching fragments and reading
 //! browser events.
 
 pub mod codec;
@@ -10,6 +10,7 @@ pub mod dom;
 pub mod error;
 #[cfg(feature = "hydrate")]
 pub mod fetch;
+pub mod float;
 pub mod i18n;
 pub mod iso_date;
 pub mod json_read;

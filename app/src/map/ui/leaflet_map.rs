@@ -21,6 +21,7 @@ use crate::map::ui::map_view::{DETAIL_ZOOM, FitTarget, MapSignals, NEAREST_SHOWN
 use crate::offers::cluster::{ClusterIndex, ClusterOptions, GroupPlace, MapItem, group_place};
 use crate::offers::filter::SearchableOffers;
 use crate::region::model::{RegionBoundaries, RegionInfo};
+use crate::shared::float;
 use crate::shared::i18n::Translate;
 
 #[wasm_bindgen]
@@ -97,7 +98,7 @@ impl LiveMap {
         if self.visible_area.get_untracked() != Some(bbox) {
             self.visible_area.set(Some(bbox));
         }
-        let zoom = self.map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
+        let zoom = float::within(self.map.get_zoom().round(), 0.0, f64::from(MAX_ZOOM)) as u8;
         let items = self.index.borrow().items(bbox, zoom);
         // Lets people and tests see the current zoom without reaching into Leaflet.
         _ = self.element.set_attribute("data-zoom", &zoom.to_string());
@@ -114,7 +115,7 @@ impl LiveMap {
                     options.set_html(format!("<span>{count}</span>"));
                     options.set_class_name(format!("cluster cluster-{}", size_class(count)));
                     // At least 44 px: a finger must hit it.
-                    let size = 44.0 + 6.0 * (count as f64).log10();
+                    let size = 44.0 + 6.0 * float::log10(count as f64);
                     options.set_icon_size(Point::new(size, size));
                     let label = {
                         let offers = self.offers.offers();
@@ -297,7 +298,7 @@ impl LiveMap {
             screen
         };
         let map = self.element.get_bounding_client_rect();
-        (map.bottom() - top).clamp(0.0, map.height() * 0.8)
+        float::within(map.bottom() - top, 0.0, map.height() * 0.8)
     }
 
     /// Leaflet options with the padding that keeps things out from under the sheet.

@@ -88,7 +88,7 @@ pub fn fit_target(
             let squared = |(lat, lon): (f64, f64)| {
                 let (dy, dx) = (
                     lat - origin.0,
-                    (lon - origin.1) * origin.0.to_radians().cos(),
+                    (lon - origin.1) * crate::shared::float::cos(origin.0.to_radians()),
                 );
                 dy * dy + dx * dx
             };
