@@ -1169,6 +1169,20 @@ async fn account_story(storage: &dyn Storage) {
     assert_eq!(directory[0].contacts.len(), 1);
     let contact = storage.contact(info.contacts[0].id).await.unwrap().unwrap();
     assert_eq!(contact.name, "Erika Beispiel");
+    // The contact's offer and its place, for the directory's link back and the vCard's address.
+    assert_eq!(contact.offer_id, Some(offer_id));
+    let place = storage
+        .public_offer_detail(offer_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .address;
+    let address = contact.address.expect("the offer's place");
+    assert_eq!(
+        (address.street, address.postcode, address.town),
+        (place.street, place.postcode, place.town)
+    );
+    assert_eq!(directory[0].contacts[0].offer_id, Some(offer_id));
 }
 
 #[tokio::test]

@@ -32,7 +32,8 @@ test('a member sees the contact person; after logout it is gone', async ({ page 
   const { id, contact } = await offerWithContact(page);
 
   await page.goto(`/angebot/${id}`);
-  await expect(page.getByRole('heading', { name: 'Nur für Netzwerkmitglieder' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nur für Netzwerkmitglieder', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Ansprechpersonen/ })).toBeVisible();
   await expect(page.getByText(contact).first()).toBeVisible();
   await page.screenshot({ path: `${artifacts}/mitglied-angebot.png`, fullPage: true });
 
@@ -54,6 +55,89 @@ test('a member sees the contact person; after logout it is gone', async ({ page 
   await expect(page.locator('#detail-panel').getByText(contact)).toHaveCount(0);
   const api = await page.request.get(`/api/mitglieder/angebot?id=${id}`);
   expect(api.status()).toBe(401);
+});
+
+/** The top edge of the first element `selector` matches. */
+async function top(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not shown`);
+  return box.y;
+}
+
+/** Shows the pages in `language` from now on, as the language switch does. */
+async function speak(page: Page, language: string) {
+  await page.context().addCookies([{ name: 'chancenkarte_sprache', value: language, url: test.info().project.use.baseURL! }]);
+}
+
+test('a member sees the contacts first and reaches them by 44 px buttons in the directory', async ({ page, browser }) => {
+  await signIn(page);
+  await expect(page.getByText('angemeldet als')).toBeVisible();
+  const { id, contact } = await offerWithContact(page);
+
+  // On the offer page the contact stands right below name and organisation, in the first screen.
+  await page.goto(`/angebot/${id}`);
+  const contacts = page.locator('.member-contacts');
+  await expect(contacts.locator('.contact-name', { hasText: contact })).toBeInViewport();
+  expect(await top(page, '.member-contacts')).toBeGreaterThan(await top(page, '.offer-org'));
+  expect(await top(page, '.member-contacts')).toBeLessThan(await top(page, '.offer-actions'));
+  expect(await top(page, '.member-contacts')).toBeLessThan(await top(page, '.offer-description'));
+  await page.screenshot({ path: `${artifacts}/mitglied-kontakte-zuerst-390.png` });
+
+  // Its link leads to the person's entry in the directory, which links back to the offer.
+  await contacts.locator('.contact', { hasText: contact }).getByRole('link', { name: 'Im Netzwerkverzeichnis' }).click();
+  await expect(page).toHaveURL(/\/netzwerk\?q=.+#kontakt-\d+$/);
+  const entry = page.locator('.directory .contact:target');
+  await expect(entry.locator('.contact-name')).toHaveText(contact);
+  await expect(entry.locator(`a[href="/angebot/${id}"]`)).toBeVisible();
+  const actions = page.locator('.directory .contact-action');
+  expect(await actions.count()).toBeGreaterThanOrEqual(3);
+  for (const action of await actions.all()) {
+    const box = (await action.boundingBox())!;
+    expect(box.width, await action.textContent() ?? '').toBeGreaterThanOrEqual(44);
+    expect(box.height, await action.textContent() ?? '').toBeGreaterThanOrEqual(44);
+  }
+  // Each action is a button of its own: none overlaps the next.
+  const boxes = await Promise.all((await entry.locator('.contact-action').all()).map(async (a) => (await a.boundingBox())!));
+  expect(boxes.length).toBe(3);
+  for (let i = 1; i < boxes.length; i++) {
+    const [a, b] = [boxes[i - 1], boxes[i]];
+    const apart = a.y + a.height <= b.y || b.y + b.height <= a.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
+    expect(apart, `action ${i} and ${i + 1} overlap`).toBe(true);
+  }
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll).toBeLessThanOrEqual(client);
+  await page.screenshot({ path: `${artifacts}/netzwerk-kontakt-390.png` });
+
+  // In Arabic the page turns right to left; the members' German block and the numbers stay left to right.
+  await speak(page, 'ar');
+  await page.goto(`/angebot/${id}`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(contacts).toHaveAttribute('dir', 'ltr');
+  expect(await top(page, '.member-contacts')).toBeLessThan(await top(page, '.offer-description'));
+  await page.screenshot({ path: `${artifacts}/mitglied-kontakte-zuerst-390-ar.png` });
+  await page.goto(`/?angebot=${id}`);
+  const panel = page.locator('#detail-panel');
+  await expect(panel.locator('.member-contacts .contact-name', { hasText: contact })).toBeVisible();
+  await page.screenshot({ path: `${artifacts}/mitglied-kartenfenster-390-ar.png` });
+
+  // The same at a desktop size, German and Arabic.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1, locale: 'de-DE' });
+  const wide = await desktop.newPage();
+  await signIn(wide);
+  await expect(wide.getByText('angemeldet als')).toBeVisible();
+  await wide.goto(`/angebot/${id}`);
+  await expect(wide.locator('.member-contacts .contact-name', { hasText: contact })).toBeInViewport();
+  await wide.screenshot({ path: `${artifacts}/mitglied-kontakte-zuerst-1280.png` });
+  await wide.goto(`/?angebot=${id}`);
+  await expect(wide.locator('#detail-panel .member-contacts .contact-name', { hasText: contact })).toBeVisible();
+  await wide.screenshot({ path: `${artifacts}/mitglied-kartenfenster-1280.png` });
+  await wide.goto(`/netzwerk?q=${encodeURIComponent(contact)}`);
+  await wide.screenshot({ path: `${artifacts}/netzwerk-kontakt-1280.png` });
+  await speak(wide, 'ar');
+  await wide.goto(`/angebot/${id}`);
+  await expect(wide.locator('html')).toHaveAttribute('dir', 'rtl');
+  await wide.screenshot({ path: `${artifacts}/mitglied-kontakte-zuerst-1280-ar.png` });
+  await desktop.close();
 });
 
 test('the directory search finds a contact by name', async ({ page }) => {

@@ -482,6 +482,249 @@ async fn member_only_data_reaches_members_only() {
     );
 }
 
+/// The texts of property `name` in `card`, one per component (a list component joined by
+/// commas), as the parser unescaped them.
+fn vcard_values(card: &calcard::vcard::VCard, name: calcard::vcard::VCardProperty) -> Vec<String> {
+    use calcard::vcard::VCardValue;
+    let entry = card
+        .property(&name)
+        .unwrap_or_else(|| panic!("the card has {name:?}: {card:?}"));
+    entry
+        .values
+        .iter()
+        .map(|value| match value {
+            VCardValue::Text(text) => text.clone(),
+            VCardValue::Component(list) => list.join(","),
+            other => panic!("{name:?} is text, not {other:?}"),
+        })
+        .collect()
+}
+
+/// The member-only information of offer `id`, as the members' server function answers.
+async fn member_info(member: &Visitor, id: i64) -> serde_json::Value {
+    serde_json::from_str(
+        &member
+            .get(&format!("/api/mitglieder/angebot?id={id}"))
+            .await
+            .body,
+    )
+    .unwrap()
+}
+
+/// A member's vCard of contact `id`, checked as a file: status, type, a safe name, CRLF line
+/// ends, no line over 75 octets; then parsed by an independent vCard parser.
+async fn fetch_vcard(member: &Visitor, id: i64) -> (String, calcard::vcard::VCard) {
+    let reply = member.get(&format!("/netzwerk/kontakt/{id}/vcard")).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        reply.headers["content-type"].to_str().unwrap(),
+        "text/vcard; charset=utf-8"
+    );
+    let disposition = reply.headers["content-disposition"].to_str().unwrap();
+    let name = disposition
+        .strip_prefix("attachment; filename=\"")
+        .and_then(|rest| rest.strip_suffix(".vcf\""))
+        .unwrap_or_else(|| panic!("{disposition}"));
+    assert!(
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+        "{disposition}"
+    );
+    let body = reply.body;
+    assert!(body.ends_with("END:VCARD\r\n"), "{body:?}");
+    assert_eq!(
+        body.matches('\n').count(),
+        body.matches("\r\n").count(),
+        "CRLF line ends only: {body:?}"
+    );
+    for line in body.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+    }
+    let card =
+        calcard::vcard::VCard::parse(&body).unwrap_or_else(|error| panic!("{error:?} in {body:?}"));
+    assert_eq!(card.version(), Some(calcard::vcard::VCardVersion::V3_0));
+    (body, card)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vcards_are_version_3_with_name_organisation_title_phone_email_and_address() {
+    use calcard::vcard::VCardProperty as P;
+    let running = start().await;
+    let member = signed_in(&running, MEMBER).await;
+    let ids = offer_ids(&member).await;
+    let editor = signed_in(&running, EDITOR).await;
+    let id = ids[2];
+    // A contact with the characters vCard escapes and a role long enough to be folded.
+    let role = "Beratung, Leitung \\ Koordination der Frühen Hilfen, Außenstelle Dülmen";
+    let saved = editor
+        .save_field(
+            id,
+            "ansprechpersonen",
+            &format!(
+                "Anna von Berg; {}; 02594 12-34; anna.von.berg@beispiel.invalid\n\
+                 Jörg Weiß; Beratung; 02594 12-35; joerg@beispiel.invalid",
+                role
+            ),
+        )
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let offer: serde_json::Value = serde_json::from_str(
+        &Visitor::new(&running)
+            .get(&format!("/api/offer?id={id}"))
+            .await
+            .body,
+    )
+    .unwrap();
+    let info = member_info(&member, id).await;
+    let contacts = info["contacts"].as_array().unwrap();
+    assert_eq!(contacts.len(), 2, "{info}");
+
+    let (body, card) = fetch_vcard(&member, contacts[0]["id"].as_i64().unwrap()).await;
+    assert!(body.contains("\r\n "), "the long title is folded: {body:?}");
+    assert!(
+        body.contains("Beratung\\, Leitung \\\\ Koordination"),
+        "{body:?}"
+    );
+    let organization = offer["organization"].as_str().unwrap();
+    let address = &offer["address"];
+    assert_eq!(vcard_values(&card, P::N)[..2], ["von Berg", "Anna"]);
+    assert_eq!(vcard_values(&card, P::Fn), ["Anna von Berg"]);
+    assert_eq!(vcard_values(&card, P::Org), [organization]);
+    assert_eq!(vcard_values(&card, P::Title), [role]);
+    assert_eq!(vcard_values(&card, P::Tel), ["02594 12-34"]);
+    assert_eq!(
+        vcard_values(&card, P::Email),
+        ["anna.von.berg@beispiel.invalid"]
+    );
+    // Post office box; extended; street; town; region; postcode; country.
+    let adr = vcard_values(&card, P::Adr);
+    assert_eq!(
+        adr,
+        [
+            "",
+            "",
+            address["street"].as_str().unwrap(),
+            address["town"].as_str().unwrap(),
+            "",
+            address["postcode"].as_str().unwrap(),
+            "Deutschland",
+        ],
+        "{body:?}"
+    );
+
+    let (_, card) = fetch_vcard(&member, contacts[1]["id"].as_i64().unwrap()).await;
+    assert_eq!(vcard_values(&card, P::N)[..2], ["Weiß", "Jörg"]);
+    assert_eq!(vcard_values(&card, P::Title), ["Beratung"]);
+    // A demo contact too: every field there, the e-mail the demo's member-only one.
+    for contact in member_info(&member, ids[0]).await["contacts"]
+        .as_array()
+        .unwrap()
+    {
+        let (_, card) = fetch_vcard(&member, contact["id"].as_i64().unwrap()).await;
+        for (property, field) in [
+            (P::Fn, "name"),
+            (P::Email, "email"),
+            (P::Tel, "phone"),
+            (P::Title, "role"),
+        ] {
+            assert_eq!(
+                vcard_values(&card, property),
+                [contact[field].as_str().unwrap()]
+            );
+        }
+        assert_eq!(vcard_values(&card, P::Adr).len(), 7);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn members_find_the_contacts_first_and_linked_to_the_directory_anonymous_visitors_not() {
+    let running = start().await;
+    let anonymous = Visitor::new(&running);
+    let member = signed_in(&running, MEMBER).await;
+    let mut found = None;
+    for id in offer_ids(&anonymous).await.into_iter().take(40) {
+        let info = member_info(&member, id).await;
+        if let Some(contact) = info["contacts"].as_array().and_then(|c| c.first()) {
+            found = Some((id, contact.clone()));
+            break;
+        }
+    }
+    let (id, contact) = found.expect("an offer with a contact person among the first 40");
+    let name = contact["name"].as_str().unwrap();
+    let phone = contact["phone"].as_str().unwrap();
+    let contact_id = contact["id"].as_i64().unwrap();
+    let anchor = format!("#kontakt-{contact_id}");
+
+    for path in [
+        format!("/angebot/{id}"),
+        format!("/kartenfenster/angebot/{id}"),
+    ] {
+        // Without the renderer's markers between text pieces.
+        let page = member.get(&path).await.body.replace("<!>", "");
+        let at = |needle: &str| {
+            page.find(needle)
+                .unwrap_or_else(|| panic!("{path} has {needle}: {page}"))
+        };
+        // Right below name and organisation: before the actions, the address and the text.
+        assert!(at("offer-org") < at("member-contacts"), "{path}");
+        assert!(at(name) < at("offer-actions"), "{path}");
+        assert!(at(name) < at("offer-description"), "{path}");
+        assert!(
+            at("offer-description") < at("member-only-heading"),
+            "{path}"
+        );
+        assert!(
+            page.contains(&format!("<bdi dir=\"ltr\">{phone}</bdi>")),
+            "{path}"
+        );
+        assert!(
+            page.contains(&anchor),
+            "{path} links to the directory entry"
+        );
+        assert!(page.contains(&format!("/netzwerk/kontakt/{contact_id}/vcard")));
+
+        let public = anonymous.get(&path).await;
+        assert_eq!(public.status, 200, "{path}");
+        for secret in [
+            name,
+            phone,
+            anchor.as_str(),
+            "member-contacts",
+            "/netzwerk/kontakt/",
+        ] {
+            assert!(
+                !public.body.contains(secret),
+                "{path} shows {secret} to an anonymous visitor"
+            );
+        }
+        assert_no_member_data(&path, &public.body);
+    }
+
+    // The directory entry the offer page links to, with its way back to the offer.
+    let page = member.get(&format!("/angebot/{id}")).await.body;
+    let link = page
+        .split("href=\"")
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .find(|href| href.starts_with("/netzwerk?q=") && href.ends_with(&anchor))
+        .expect("a link to the directory entry");
+    let link = &link[..link.find('#').unwrap()];
+    let directory = member.get(link).await.body;
+    let entry_at = directory
+        .find(&format!("id=\"kontakt-{contact_id}\""))
+        .unwrap_or_else(|| panic!("{link} has the entry: {directory}"));
+    let entry = &directory[entry_at..];
+    let entry = &entry[..entry.find("</li>").unwrap()];
+    assert!(
+        entry.contains(&format!("href=\"/angebot/{id}\"")),
+        "{entry}"
+    );
+    for action in ["contact-call", "contact-mail", "vcard-link"] {
+        assert!(entry.contains(action), "{action} in {entry}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn directory_search_finds_a_contact_by_name() {
     let running = start().await;

@@ -1,17 +1,18 @@
 //! The map's detail panel content for one offer as an HTML fragment
-//! (`/kartenfenster/angebot/{id}`): the public offer, and for signed-in members the
-//! member-only section below it. Rendered here with the same components as the offer page,
+//! (`/kartenfenster/angebot/{id}`): the public offer, and for signed-in members its contact
+//! persons right below the name and the rest of the member-only section below the offer. Rendered here with the same components as the offer page,
 //! so the browser bundle carries neither those views nor the offer's data types.
 
 use leptos::prelude::*;
 
 use crate::map::ui::offer_view::{OfferView, OfferViewSettings};
 use crate::members::directory::MemberOfferInfo;
-use crate::members::ui::member_view::MemberInfoView;
+use crate::members::ui::member_view::{MemberContactsView, MemberInfoView};
 use crate::offers::model::OfferDetail;
 use crate::shared::i18n::Locale;
 
-/// The fragment: the offer and the member-only section if `member` holds it.
+/// The fragment: the offer and, if `member` holds it, the contacts at its top and the
+/// member-only section below it.
 /// The public part is in `locale`; the member section stays German.
 pub fn detail_html(
     offer: OfferDetail,
@@ -19,11 +20,14 @@ pub fn detail_html(
     locale: Locale,
     settings: OfferViewSettings,
 ) -> String {
+    let contacts = member.as_ref().map(|info| info.contacts.clone());
     Owner::new().with(|| {
         provide_context(locale);
         view! {
             <div class="panel-fragment">
-                <OfferView offer heading_level_2=true settings />
+                <OfferView offer heading_level_2=true settings>
+                    {contacts.map(|contacts| view! { <MemberContactsView contacts nested=true /> })}
+                </OfferView>
                 {member.map(|info| view! { <MemberInfoView info /> })}
             </div>
         }
@@ -169,5 +173,49 @@ mod tests {
             html.contains("Zuletzt geprüft: <bdi dir=\"ltr\">März 2026</bdi>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn members_see_the_contacts_right_below_the_name_and_the_note_below_the_offer() {
+        use crate::members::directory::Contact;
+        let member = MemberOfferInfo {
+            working_group: None,
+            contacts: vec![Contact {
+                id: 5,
+                name: "Erika Beispiel".to_string(),
+                role: "Leitung".to_string(),
+                phone: "02594 1".to_string(),
+                email: "erika@beispiel.invalid".to_string(),
+                organization: "Familienzentrum Dülmen".to_string(),
+                offer_id: Some(7),
+                address: None,
+            }],
+            internal_note: "Nur intern".to_string(),
+        };
+        let html = detail_html(
+            offer(),
+            Some(member),
+            Locale::Arabic,
+            OfferViewSettings::default(),
+        )
+        .replace("<!>", "");
+        let at = |needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle}: {html}"))
+        };
+        assert!(at("offer-org") < at("Erika Beispiel"));
+        assert!(at("Erika Beispiel") < at("offer-actions"));
+        assert!(at("Erika Beispiel") < at("offer-description"));
+        assert!(at("offer-description") < at("Nur intern"));
+        // The panel's offer name is an h2, so the contacts' heading is an h3.
+        assert!(
+            html.contains(r#"<h3 id="member-contacts-heading">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"lang="de" dir="ltr" class="member-contacts""#),
+            "{html}"
+        );
+        assert!(always_isolated(&html, "erika@beispiel.invalid"), "{html}");
     }
 }

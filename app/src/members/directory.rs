@@ -56,6 +56,35 @@ pub struct Contact {
     pub phone: String,
     pub email: String,
     pub organization: String,
+    /// The offer this person is the contact for (`None`: the whole institution).
+    pub offer_id: Option<i64>,
+    /// Where to find the person: the offer's place, else the institution's first place.
+    pub address: Option<ContactAddress>,
+}
+
+/// A contact person's postal address (German: postcode before town).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactAddress {
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+}
+
+impl Contact {
+    /// The id of the contact's element in the directory.
+    pub fn anchor(&self) -> String {
+        format!("kontakt-{}", self.id)
+    }
+
+    /// The `tel:` link of the direct line: digits and a leading plus only.
+    pub fn phone_uri(&self) -> String {
+        let digits: String = self
+            .phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
 }
 
 /// What members see in addition about one offer.
@@ -163,47 +192,126 @@ pub fn search_directory<'a>(
         .collect()
 }
 
-/// Escapes a vCard text value (RFC 6350, 3.4).
+/// Escapes a vCard text value (RFC 2426, 5: backslash, comma, semicolon and line breaks);
+/// other control characters are dropped, since no address book shows them.
 fn vcard_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
+    let mut chars = value.trim().chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// A vCard 4.0 of a contact person, with CRLF line ends.
+/// A structured value (N, ADR): its components escaped and joined by semicolons.
+fn vcard_components(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|part| vcard_text(part))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Surname particles that belong to the family name ("Anna von Berg": family name "von Berg").
+const NAME_PARTICLES: [&str; 9] = ["von", "van", "de", "der", "den", "zu", "zum", "vom", "ter"];
+
+/// A full name split into family and given names, for the N property: the last word is the
+/// family name, with the particles before it.
+fn family_and_given(name: &str) -> (String, String) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((&last, rest)) = words.split_last() else {
+        return (String::new(), String::new());
+    };
+    let mut split = rest.len();
+    while split > 1 && NAME_PARTICLES.contains(&rest[split - 1].to_lowercase().as_str()) {
+        split -= 1;
+    }
+    let mut family: Vec<&str> = rest[split..].to_vec();
+    family.push(last);
+    (family.join(" "), rest[..split].join(" "))
+}
+
+/// Folds a content line at 75 octets (RFC 2426, 2.6): a continuation starts with a space. An
+/// escape sequence and a multi-byte character stay on one line, because some address books
+/// unescape before they unfold.
+fn fold(line: &str) -> String {
+    const MAX: usize = 75;
+    let mut out = String::with_capacity(line.len() + line.len() / MAX * 3);
+    let mut width = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        let mut unit = String::from(c);
+        if c == '\\' {
+            unit.extend(chars.next());
+        }
+        if width + unit.len() > MAX {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push_str(&unit);
+        width += unit.len();
+    }
+    out
+}
+
+/// A vCard 3.0 of a contact person (RFC 2426): N, FN, ORG, TITLE, TEL, EMAIL and ADR, with
+/// CRLF line ends and long lines folded. 3.0 rather than 4.0 because older Outlook versions
+/// import only 3.0 with its name and address fields.
 pub fn vcard(contact: &Contact) -> String {
+    let (family, given) = family_and_given(&contact.name);
     let mut lines = vec![
         "BEGIN:VCARD".to_string(),
-        "VERSION:4.0".to_string(),
+        "VERSION:3.0".to_string(),
+        format!("N:{}", vcard_components(&[&family, &given, "", "", ""])),
         format!("FN:{}", vcard_text(&contact.name)),
     ];
-    if !contact.organization.is_empty() {
+    if !contact.organization.trim().is_empty() {
         lines.push(format!("ORG:{}", vcard_text(&contact.organization)));
     }
-    if !contact.role.is_empty() {
+    if !contact.role.trim().is_empty() {
         lines.push(format!("TITLE:{}", vcard_text(&contact.role)));
     }
-    if !contact.phone.is_empty() {
+    if !contact.phone.trim().is_empty() {
         lines.push(format!(
-            "TEL;TYPE=work;VALUE=text:{}",
+            "TEL;TYPE=WORK,VOICE:{}",
             vcard_text(&contact.phone)
         ));
     }
-    if !contact.email.is_empty() {
-        lines.push(format!("EMAIL;TYPE=work:{}", vcard_text(&contact.email)));
+    if !contact.email.trim().is_empty() {
+        lines.push(format!(
+            "EMAIL;TYPE=INTERNET,WORK:{}",
+            vcard_text(&contact.email)
+        ));
+    }
+    if let Some(address) = &contact.address {
+        // Post office box; extended address; street; town; region; postcode; country.
+        lines.push(format!(
+            "ADR;TYPE=WORK:{}",
+            vcard_components(&[
+                "",
+                "",
+                &address.street,
+                &address.town,
+                "",
+                &address.postcode,
+                "Deutschland",
+            ])
+        ));
     }
     lines.push("END:VCARD".to_string());
-    let mut card = lines.join("\r\n");
-    card.push_str("\r\n");
+    let mut card = String::new();
+    for line in lines {
+        card.push_str(&fold(&line));
+        card.push_str("\r\n");
+    }
     card
 }
 
@@ -233,6 +341,12 @@ mod tests {
             phone: "02541 18-0".to_string(),
             email: "anna@example.org".to_string(),
             organization: "Familienzentrum Süd, Coesfeld".to_string(),
+            offer_id: Some(1),
+            address: Some(ContactAddress {
+                street: "Marktstraße 1".to_string(),
+                postcode: "48653".to_string(),
+                town: "Coesfeld".to_string(),
+            }),
         }
     }
 
@@ -334,13 +448,66 @@ mod tests {
     }
 
     #[test]
-    fn vcards_escape_and_end_lines_with_crlf() {
+    fn vcards_are_version_3_with_escapes_and_crlf() {
         let card = vcard(&contact("Anna Müller"));
-        assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna Müller\r\n"));
+        assert!(
+            card.starts_with(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Müller;Anna;;;\r\nFN:Anna Müller\r\n"
+            ),
+            "{card}"
+        );
         assert!(card.contains("ORG:Familienzentrum Süd\\, Coesfeld\r\n"));
         assert!(card.contains("TITLE:Beratung\\; Leitung\r\n"));
-        assert!(card.contains("TEL;TYPE=work;VALUE=text:02541 18-0\r\n"));
+        assert!(card.contains("TEL;TYPE=WORK,VOICE:02541 18-0\r\n"));
+        assert!(card.contains("EMAIL;TYPE=INTERNET,WORK:anna@example.org\r\n"));
+        assert!(card.contains("ADR;TYPE=WORK:;;Marktstraße 1;Coesfeld;;48653;Deutschland\r\n"));
         assert!(card.ends_with("END:VCARD\r\n"));
+        assert_eq!(card.matches('\n').count(), card.matches("\r\n").count());
         assert_eq!(vcard_file_name(&contact("Anna Müller")), "anna-muller.vcf");
+    }
+
+    #[test]
+    fn backslashes_and_line_breaks_are_escaped_and_controls_dropped() {
+        assert_eq!(vcard_text("a\\b\r\nc\nd\u{7}e"), "a\\\\b\\nc\\nde");
+        assert_eq!(vcard_components(&["a;b", "c,d"]), "a\\;b;c\\,d");
+    }
+
+    #[test]
+    fn family_names_keep_their_particles() {
+        assert_eq!(
+            family_and_given("Anna von Berg"),
+            ("von Berg".to_string(), "Anna".to_string())
+        );
+        assert_eq!(
+            family_and_given("Jan Peter Ter Horst"),
+            ("Ter Horst".to_string(), "Jan Peter".to_string())
+        );
+        assert_eq!(
+            family_and_given("Cher"),
+            ("Cher".to_string(), String::new())
+        );
+        assert_eq!(family_and_given("  "), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_without_cutting_characters_or_escapes() {
+        let mut long = contact("Anna Müller");
+        long.organization = "Ökumenische Beratungsstelle für Ehe-, Familien- und Lebensfragen, \
+                             Außenstelle Dülmen; Träger: Caritas"
+            .to_string();
+        let card = vcard(&long);
+        for line in card.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} has {} octets", line.len());
+            assert!(!line.ends_with('\\'), "an escape is cut: {line:?}");
+        }
+        let unfolded = card.replace("\r\n ", "");
+        assert!(
+            unfolded.contains(
+                "ORG:Ökumenische Beratungsstelle für Ehe-\\, Familien- und Lebensfragen\\, \
+                 Außenstelle Dülmen\\; Träger: Caritas\r\n"
+            ),
+            "{card}"
+        );
+        assert!(card.contains("\r\n "), "the line was folded: {card}");
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 
 use crate::members::directory::{
-    Contact, DirectoryEntry, DirectoryOffer, MemberOfferInfo, WorkingGroup,
+    Contact, ContactAddress, DirectoryEntry, DirectoryOffer, MemberOfferInfo, WorkingGroup,
 };
 use crate::offers::taxonomy::{Topic, TopicSet};
 use crate::platform::database::StorageResult;
@@ -31,10 +31,22 @@ struct ContactRow {
     phone: String,
     email: String,
     organization: String,
+    offer_id: Option<i64>,
+    street: Option<String>,
+    postcode: Option<String>,
+    town: Option<String>,
 }
 
 impl From<ContactRow> for Contact {
     fn from(row: ContactRow) -> Contact {
+        let address = match (row.street, row.postcode, row.town) {
+            (Some(street), Some(postcode), Some(town)) => Some(ContactAddress {
+                street,
+                postcode,
+                town,
+            }),
+            _ => None,
+        };
         Contact {
             id: row.id,
             name: row.name,
@@ -42,6 +54,8 @@ impl From<ContactRow> for Contact {
             phone: row.phone,
             email: row.email,
             organization: row.organization,
+            offer_id: row.offer_id,
+            address,
         }
     }
 }
@@ -69,8 +83,14 @@ struct TopicRow {
     code: String,
 }
 
-const CONTACT_SQL: &str = "SELECT c.id, c.organization_id, c.name, c.role, c.phone, c.email, \
-     g.name AS organization FROM member_contact_persons c JOIN organizations g ON g.id = c.organization_id";
+/// A contact person with the institution's name and an address for the vCard: the place of
+/// the offer the person is the contact for, else the institution's first place.
+const CONTACT_SQL: &str = "SELECT c.id, c.organization_id, c.offer_id, c.name, c.role, c.phone, \
+     c.email, g.name AS organization, l.street, l.postcode, l.town \
+     FROM member_contact_persons c JOIN organizations g ON g.id = c.organization_id \
+     LEFT JOIN offers co ON co.id = c.offer_id \
+     LEFT JOIN locations l ON l.id = COALESCE(co.location_id, \
+     (SELECT MIN(x.id) FROM locations x WHERE x.organization_id = c.organization_id))";
 
 /// Assembles directory entries from the rows of organizations, offers, topics and contacts.
 fn assemble_directory(

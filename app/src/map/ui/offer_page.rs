@@ -10,7 +10,7 @@ use crate::editing::model::EditableField;
 use crate::editing::ui::offer_page_editor::EditorPanel;
 use crate::map::ui::map_page::map_url;
 use crate::map::ui::offer_view::{OfferView, OfferViewSettings};
-use crate::members::ui::member_view::MemberSection;
+use crate::members::ui::member_view::{MemberContactsView, MemberInfoView};
 use crate::offers::filter::{OfferFilter, ParsedQuery};
 use crate::offers::model::OfferDetail;
 use crate::platform::catalogues::{current_locale, t, t_with};
@@ -133,6 +133,12 @@ pub fn OfferPage() -> impl IntoView {
                     match detail.await {
                         Ok(Some(offer)) => {
                             let id = offer.id;
+                            // Members only: anyone else gets nothing (the service checks).
+                            let member = crate::members::service::member_offer_info(id)
+                                .await
+                                .ok()
+                                .flatten();
+                            let contacts = member.as_ref().map(|info| info.contacts.clone());
                             let settings = crate::platform::state::app_state()
                                 .map(|state| OfferViewSettings::of(&state))
                                 .unwrap_or_default();
@@ -146,9 +152,11 @@ pub fn OfferPage() -> impl IntoView {
                                         {t("angebot-zur-karte")}
                                     </a>
                                 </nav>
-                                <OfferView offer settings />
+                                <OfferView offer settings>
+                                    {contacts.map(|contacts| view! { <MemberContactsView contacts /> })}
+                                </OfferView>
                                 <ReportError id />
-                                <MemberSection id />
+                                {member.map(|info| view! { <MemberInfoView info /> })}
                                 <EditorPanel id />
                             }
                                 .into_any()

@@ -126,12 +126,14 @@ fn today_line(hours: &TodayHours) -> Option<AnyView> {
 }
 
 /// Renders the offer; `heading_level_2` makes the name an `h2` (inside a page that has its
-/// `h1`).
+/// `h1`). `children` stand right below name and organisation: the contact persons for
+/// members, whose first question is whom to call.
 #[component]
 pub fn OfferView(
     offer: OfferDetail,
     #[prop(optional)] heading_level_2: bool,
     settings: OfferViewSettings,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let phases = joined_labels(offer.phases.iter(), "phase", |p| p.code());
     let topics = joined_labels(offer.topics.iter(), "thema", |t| t.code());
@@ -184,6 +186,7 @@ pub fn OfferView(
         <article class="offer" data-offer-id=offer.id>
             {heading}
             <p class="offer-org" lang="de">{offer.organization.clone()}</p>
+            {children.map(|children| children())}
             // What a family does next, above the fold of a phone's half-height sheet.
             <div class="offer-actions">
                 {has_phone

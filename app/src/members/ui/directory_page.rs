@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::auth::current_viewer;
 use crate::accounts::ui::account_pages::AccessDenied;
-use crate::members::directory::{DirectoryEntry, DirectoryQuery, WorkingGroup};
-use crate::members::ui::member_view::ContactView;
+use crate::members::directory::{Contact, DirectoryEntry, DirectoryQuery, WorkingGroup};
+use crate::members::ui::member_view::{ContactLink, ContactView};
 use crate::offers::taxonomy::Topic;
 use crate::shared::error::AppError;
 
@@ -118,6 +118,15 @@ pub fn DirectoryPage() -> impl IntoView {
 
 #[component]
 fn DirectoryEntryView(entry: DirectoryEntry) -> impl IntoView {
+    // The offer each contact person is the contact for, from the entry's own offers.
+    let offers = entry.offers.clone();
+    let offer_of = move |contact: &Contact| {
+        let id = contact.offer_id?;
+        offers
+            .iter()
+            .find(|offer| offer.id == id)
+            .map(|offer| (offer.id, offer.name.clone()))
+    };
     view! {
         <li class="directory-entry">
             <h2>{entry.name.clone()}</h2>
@@ -138,7 +147,15 @@ fn DirectoryEntryView(entry: DirectoryEntry) -> impl IntoView {
                     view! {
                         <h3>"Ansprechpersonen"</h3>
                         <ul class="contacts">
-                            {entry.contacts.clone().into_iter().map(|contact| view! { <ContactView contact /> }).collect_view()}
+                            {entry
+                                .contacts
+                                .clone()
+                                .into_iter()
+                                .map(|contact| {
+                                    let link = ContactLink::Offer(offer_of(&contact));
+                                    view! { <ContactView contact link /> }
+                                })
+                                .collect_view()}
                         </ul>
                     }
                 })}
