@@ -13,6 +13,7 @@ use app::accounts::model::{Email, Role};
 use app::accounts::password::PasswordHash;
 use app::accounts::store::NewAccount;
 use app::editing::model::{EditOutcome, EditableField, OfferLocation};
+use app::editing::store::{DueCount, DueSelection};
 use app::members::directory::WorkingGroup;
 use app::offers::hours::OpeningSlot;
 use app::offers::records::{
@@ -267,6 +268,7 @@ async fn story(storage: Arc<dyn Storage>) {
     import_story(storage.as_ref()).await;
     request_story(storage.as_ref()).await;
     one_write_path_story(storage.as_ref()).await;
+    due_story(storage.as_ref(), org).await;
 }
 
 /// The exports' read: all public details at once, with the keys, and the organisations.
@@ -1353,5 +1355,107 @@ async fn one_write_path_story(storage: &dyn Storage) {
         entries_after,
         entries_before + 1,
         "import: one history entry"
+    );
+}
+
+/// The editors' due offers are filtered and paged by the storage, in one stable order (oldest
+/// check, name, id) on both backends; the counts per town agree with the list; the archive is
+/// its own list; the open requests are counted.
+async fn due_story(storage: &dyn Storage, org: i64) {
+    let date = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    const COESFELD: &str = "05558012";
+    const DUELMEN: &str = "05558016";
+    // name; municipality; topic; last checked; status
+    let offers = [
+        "Prüfung A;05558012;fruehe-hilfen;2001-03-01;active",
+        "Prüfung B;05558016;beratung;2001-01-01;active",
+        "Prüfung C;05558012;beratung;2001-01-01;active",
+        "Prüfung C;05558012;fruehe-hilfen;2001-01-01;active",
+        "Prüfung E;05558012;beratung;2000-01-01;archived",
+        "Prüfung F;05558012;beratung;2003-06-01;active",
+    ];
+    let mut ids = Vec::new();
+    for line in offers {
+        let [name, town, topic, checked, status] = line.split(';').collect::<Vec<_>>()[..] else {
+            unreachable!()
+        };
+        let status = if status == "active" {
+            OfferStatus::Active
+        } else {
+            OfferStatus::Archived
+        };
+        let mut new = offer(org, name, status);
+        new.external_id = Some(format!("due-{line}"));
+        new.location.municipality_ags = town.into();
+        new.topics = [Topic::parse(topic).unwrap()].into_iter().collect();
+        new.last_checked = checked.parse().unwrap();
+        ids.push(storage.insert_offer(&new).await.unwrap());
+    }
+    let [a, b, c, d, e, _checked_since] = ids[..] else {
+        unreachable!()
+    };
+    let before = date(2002, 1, 1);
+    let due = |town: Option<&'static str>, topic: Option<&'static str>, limit: u32, offset: u32| async move {
+        let selection = DueSelection {
+            before,
+            town,
+            topic,
+            limit,
+            offset,
+        };
+        let offers = storage.due_offers(&selection).await.unwrap();
+        offers
+            .into_iter()
+            .map(|offer| offer.id)
+            .collect::<Vec<i64>>()
+    };
+    // Oldest check first, then by name, then by id (the two "Prüfung C"); pages follow the
+    // same order, without gaps or repeats; archived offers and those checked since are not due.
+    let expectations = [
+        (None, None, 10, 0, vec![b, c, d, a]),
+        (None, None, 3, 0, vec![b, c, d]),
+        (None, None, 3, 3, vec![a]),
+        (None, None, 3, 6, vec![]),
+        (Some(DUELMEN), None, 10, 0, vec![b]),
+        (None, Some("beratung"), 10, 0, vec![b, c]),
+        (Some(COESFELD), Some("beratung"), 10, 0, vec![c]),
+    ];
+    for (town, topic, limit, offset, expected) in expectations {
+        assert_eq!(
+            due(town, topic, limit, offset).await,
+            expected,
+            "{town:?} {topic:?} {offset}"
+        );
+    }
+
+    let count = |ags: &str, name: &str, due: i64| DueCount {
+        ags: ags.into(),
+        name: name.into(),
+        due,
+    };
+    assert_eq!(
+        storage.due_counts(before, None).await.unwrap(),
+        [count(COESFELD, "Coesfeld", 3), count(DUELMEN, "Dülmen", 1)]
+    );
+    assert_eq!(
+        storage.due_counts(before, Some("beratung")).await.unwrap(),
+        [count(COESFELD, "Coesfeld", 1), count(DUELMEN, "Dülmen", 1)]
+    );
+
+    let archived = storage.archived_offers().await.unwrap();
+    assert!(archived.iter().all(|offer| offer.archived));
+    assert!(archived.iter().any(|offer| offer.id == e));
+    assert!(!archived.iter().any(|offer| offer.id == a));
+
+    let open = storage
+        .requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|request| request.status == RequestStatus::Open)
+        .count();
+    assert_eq!(
+        storage.open_request_count().await.unwrap(),
+        i64::try_from(open).unwrap()
     );
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Running, Visitor, assert_no_member_data, signed_in, start, start_with};
+use common::{Running, Visitor, assert_no_member_data, form_stamp, signed_in, start, start_with};
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 
@@ -1141,7 +1141,12 @@ async fn editors_overview_archive_and_the_public_stale_flag() {
     assert_eq!(member.get("/api/redaktion/pruefliste").await.status, 403);
     let overview = editor.get("/redaktion").await;
     assert_eq!(overview.status, 200);
-    assert!(overview.body.contains("Seit über 12 Monaten nicht geprüft"));
+    assert!(overview.body.contains("Zur Prüfung fällig"));
+    assert!(
+        overview
+            .body
+            .contains("Seit über 12 Monaten nicht geprüft, die ältesten zuerst.")
+    );
     let offers: serde_json::Value =
         serde_json::from_str(&editor.get("/api/redaktion/pruefliste").await.body).unwrap();
     let offers = offers.as_array().unwrap();
@@ -1199,16 +1204,6 @@ async fn editors_overview_archive_and_the_public_stale_flag() {
             .body
             .contains("Wiederherstellen")
     );
-}
-
-/// The signed stamp of a freshly rendered public form.
-async fn form_stamp(visitor: &Visitor, path: &str) -> String {
-    let page = visitor.get(path).await.body;
-    let start = page
-        .find("name=\"stamp\" value=\"")
-        .expect("the form has a stamp")
-        + 20;
-    page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
 /// A complete listing request from an institution.

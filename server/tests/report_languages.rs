@@ -3,19 +3,9 @@
 
 mod common;
 
-use common::{Reply, Visitor, public_offer_id, start};
+use common::{Reply, Visitor, form_stamp, public_offer_id, start};
 
 const REPORT: &str = "/api/fehler-melden";
-
-/// The signed time stamp of the form on `path`.
-async fn form_stamp(visitor: &Visitor, path: &str) -> String {
-    let page = visitor.get(path).await.body;
-    let start = page
-        .find("name=\"stamp\" value=\"")
-        .expect("the form has a stamp")
-        + 20;
-    page[start..start + page[start..].find('"').unwrap()].to_string()
-}
 
 /// Posts "Fehler melden" as a browser's plain form does and follows the redirect back to the
 /// offer page: its HTML.

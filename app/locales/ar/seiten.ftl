@@ -194,3 +194,49 @@ formular-zu-viele-minuten = وصلت للتو بلاغات كثيرة من ات�
         [many] { $count } دقيقة
        *[other] { $count } دقيقة
     }.
+
+## The editors' overview /redaktion and the editors' menu.
+konto-redaktion-offen = { $count ->
+        [one] طلب مفتوح
+        [two] طلبان مفتوحان
+        [few] طلبات مفتوحة
+       *[other] طلبًا مفتوحًا
+    }
+redaktion-anfragen-titel = طلبات جديدة ({ $count })
+redaktion-keine-anfragen = لا توجد طلبات مفتوحة.
+redaktion-entschieden = طلبات بُتّ فيها مؤخرًا ({ $count })
+redaktion-faellig-titel = مستحقة للمراجعة
+redaktion-faellig-hinweis = لم تُراجع منذ أكثر من { $monate } شهرًا، الأقدم أولًا.
+redaktion-faellig-anzahl = { $count ->
+        [zero] لا توجد عروض مستحقة
+        [one] عرض واحد مستحق
+        [two] عرضان مستحقان
+        [few] { $count } عروض مستحقة
+        [many] { $count } عرضًا مستحقًا
+       *[other] { $count } عرض مستحق
+    }
+redaktion-faellig-fehlt = تعذّرت قراءة العروض المستحقة للمراجعة الآن. يُرجى إعادة تحميل الصفحة.
+redaktion-filter-ort = المكان
+redaktion-filter-alle-orte = كل الأماكن
+redaktion-filter-thema = الموضوع
+redaktion-filter-alle-themen = كل المواضيع
+redaktion-filter-anwenden = عرض
+redaktion-filter-zuruecksetzen = عرض كل العروض المستحقة
+redaktion-nach-ort = العروض المستحقة حسب المكان
+redaktion-spalte-ort = المكان
+redaktion-spalte-anzahl = العروض
+redaktion-zuletzt-geprueft = آخر مراجعة { $datum }
+redaktion-keine-faelligen = لا توجد عروض مستحقة لهذا الاختيار.
+redaktion-seiten = صفحات العروض المستحقة
+redaktion-seite = الصفحة { $seite }
+redaktion-seite-von = الصفحة { $seite } من { $seiten }
+redaktion-zurueck = الصفحة السابقة
+redaktion-weiter = الصفحة التالية
+redaktion-archiv-titel = العروض المؤرشفة ({ $count })
+redaktion-keine-archivierten = لا توجد عروض مؤرشفة.
+redaktion-fehler-ort = لا يوجد هنا مكان بالمفتاح „{ $wert }“. يُرجى اختيار مكان من القائمة.
+redaktion-fehler-thema = لا يوجد موضوع „{ $wert }“. يُرجى اختيار موضوع من القائمة.
+redaktion-fehler-seite = „{ $wert }“ ليس رقم صفحة. تبدأ الصفحات من 1.
+redaktion-fehler-seite-fehlt = لا توجد صفحة { $wert }: عدد صفحات هذا الاختيار { $seiten }.
+redaktion-fehler-doppelt = لا يجوز ذكر „{ $wert }“ إلا مرة واحدة.
+redaktion-fehler-parameter = هذه الصفحة لا تعرف „{ $wert }“.

@@ -165,3 +165,46 @@ formular-zu-viele-minuten = Von Ihrem Anschluss kamen gerade viele Meldungen. Bi
         [one] { $count } Minute
        *[other] { $count } Minuten
     } erneut.
+
+## The editors' overview /redaktion and the editors' menu.
+konto-redaktion-offen = { $count ->
+        [one] offene Anfrage
+       *[other] offene Anfragen
+    }
+redaktion-anfragen-titel = Neue Anfragen ({ $count })
+redaktion-keine-anfragen = Keine offenen Anfragen.
+redaktion-entschieden = Zuletzt entschieden ({ $count })
+redaktion-faellig-titel = Zur Prüfung fällig
+redaktion-faellig-hinweis = Seit über { $monate } Monaten nicht geprüft, die ältesten zuerst.
+redaktion-faellig-anzahl = { $count ->
+        [one] { $count } Angebot fällig
+       *[other] { $count } Angebote fällig
+    }
+redaktion-faellig-fehlt = Die fälligen Angebote konnten gerade nicht gelesen werden. Bitte laden Sie die Seite neu.
+redaktion-filter-ort = Ort
+redaktion-filter-alle-orte = Alle Orte
+redaktion-filter-thema = Thema
+redaktion-filter-alle-themen = Alle Themen
+redaktion-filter-anwenden = Anzeigen
+redaktion-filter-zuruecksetzen = Alle fälligen Angebote zeigen
+redaktion-nach-ort = Fällige Angebote nach Ort
+redaktion-spalte-ort = Ort
+redaktion-spalte-anzahl = Angebote
+redaktion-zuletzt-geprueft = zuletzt geprüft { $datum }
+redaktion-keine-faelligen = Keine fälligen Angebote für diese Auswahl.
+redaktion-seiten = Seiten der fälligen Angebote
+redaktion-seite = Seite { $seite }
+redaktion-seite-von = Seite { $seite } von { $seiten }
+redaktion-zurueck = Vorherige Seite
+redaktion-weiter = Nächste Seite
+redaktion-archiv-titel = Archivierte Angebote ({ $count })
+redaktion-keine-archivierten = Keine archivierten Angebote.
+redaktion-fehler-ort = Einen Ort mit dem Schlüssel „{ $wert }“ gibt es hier nicht. Bitte wählen Sie einen Ort aus der Liste.
+redaktion-fehler-thema = Ein Thema „{ $wert }“ gibt es nicht. Bitte wählen Sie ein Thema aus der Liste.
+redaktion-fehler-seite = „{ $wert }“ ist keine Seitenzahl. Die Seiten werden ab 1 gezählt.
+redaktion-fehler-seite-fehlt = Eine Seite { $wert } gibt es nicht: Die Auswahl hat { $seiten ->
+        [one] { $seiten } Seite
+       *[other] { $seiten } Seiten
+    }.
+redaktion-fehler-doppelt = Die Angabe „{ $wert }“ darf nur einmal vorkommen.
+redaktion-fehler-parameter = Die Angabe „{ $wert }“ kennt diese Seite nicht.

@@ -165,3 +165,46 @@ formular-zu-viele-minuten = We have just received many reports from your connect
         [one] { $count } minute
        *[other] { $count } minutes
     }.
+
+## The editors' overview /redaktion and the editors' menu.
+konto-redaktion-offen = { $count ->
+        [one] open request
+       *[other] open requests
+    }
+redaktion-anfragen-titel = New requests ({ $count })
+redaktion-keine-anfragen = No open requests.
+redaktion-entschieden = Recently decided ({ $count })
+redaktion-faellig-titel = Due for checking
+redaktion-faellig-hinweis = Not checked for over { $monate } months, the oldest first.
+redaktion-faellig-anzahl = { $count ->
+        [one] { $count } offer due
+       *[other] { $count } offers due
+    }
+redaktion-faellig-fehlt = The offers due for checking could not be read just now. Please reload the page.
+redaktion-filter-ort = Town
+redaktion-filter-alle-orte = All towns
+redaktion-filter-thema = Topic
+redaktion-filter-alle-themen = All topics
+redaktion-filter-anwenden = Show
+redaktion-filter-zuruecksetzen = Show all offers due
+redaktion-nach-ort = Offers due by town
+redaktion-spalte-ort = Town
+redaktion-spalte-anzahl = Offers
+redaktion-zuletzt-geprueft = last checked { $datum }
+redaktion-keine-faelligen = No offers due for this selection.
+redaktion-seiten = Pages of the offers due
+redaktion-seite = Page { $seite }
+redaktion-seite-von = Page { $seite } of { $seiten }
+redaktion-zurueck = Previous page
+redaktion-weiter = Next page
+redaktion-archiv-titel = Archived offers ({ $count })
+redaktion-keine-archivierten = No archived offers.
+redaktion-fehler-ort = There is no town with the key “{ $wert }” here. Please choose a town from the list.
+redaktion-fehler-thema = There is no topic “{ $wert }”. Please choose a topic from the list.
+redaktion-fehler-seite = “{ $wert }” is not a page number. Pages are counted from 1.
+redaktion-fehler-seite-fehlt = There is no page { $wert }: the selection has { $seiten ->
+        [one] { $seiten } page
+       *[other] { $seiten } pages
+    }.
+redaktion-fehler-doppelt = “{ $wert }” may be given only once.
+redaktion-fehler-parameter = This page does not know “{ $wert }”.

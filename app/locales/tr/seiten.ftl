@@ -155,3 +155,40 @@ formular-zu-schnell = Form çok hızlı gönderildi. Lütfen bilgilerinizi kontr
 formular-abgelaufen = Formun süresi doldu. Lütfen sayfayı yeniden yükleyin.
 formular-zu-viele-sekunden = Bağlantınızdan az önce çok sayıda bildirim geldi. Lütfen { $count } saniye sonra yeniden deneyin.
 formular-zu-viele-minuten = Bağlantınızdan az önce çok sayıda bildirim geldi. Lütfen { $count } dakika sonra yeniden deneyin.
+
+## The editors' overview /redaktion and the editors' menu.
+konto-redaktion-offen = açık talep
+redaktion-anfragen-titel = Yeni talepler ({ $count })
+redaktion-keine-anfragen = Açık talep yok.
+redaktion-entschieden = Son karar verilenler ({ $count })
+redaktion-faellig-titel = Kontrol zamanı gelenler
+redaktion-faellig-hinweis = { $monate } aydan uzun süredir kontrol edilmedi, en eskiler önce.
+redaktion-faellig-anzahl = { $count ->
+        [one] Kontrol zamanı gelen { $count } teklif
+       *[other] Kontrol zamanı gelen { $count } teklif
+    }
+redaktion-faellig-fehlt = Kontrol zamanı gelen teklifler şu anda okunamadı. Lütfen sayfayı yeniden yükleyin.
+redaktion-filter-ort = Yer
+redaktion-filter-alle-orte = Tüm yerler
+redaktion-filter-thema = Konu
+redaktion-filter-alle-themen = Tüm konular
+redaktion-filter-anwenden = Göster
+redaktion-filter-zuruecksetzen = Kontrol zamanı gelen tüm teklifleri göster
+redaktion-nach-ort = Yere göre kontrol zamanı gelen teklifler
+redaktion-spalte-ort = Yer
+redaktion-spalte-anzahl = Teklifler
+redaktion-zuletzt-geprueft = son kontrol { $datum }
+redaktion-keine-faelligen = Bu seçim için kontrol zamanı gelen teklif yok.
+redaktion-seiten = Kontrol zamanı gelen tekliflerin sayfaları
+redaktion-seite = Sayfa { $seite }
+redaktion-seite-von = Sayfa { $seite } / { $seiten }
+redaktion-zurueck = Önceki sayfa
+redaktion-weiter = Sonraki sayfa
+redaktion-archiv-titel = Arşivlenmiş teklifler ({ $count })
+redaktion-keine-archivierten = Arşivlenmiş teklif yok.
+redaktion-fehler-ort = Burada “{ $wert }” anahtarlı bir yer yok. Lütfen listeden bir yer seçin.
+redaktion-fehler-thema = “{ $wert }” diye bir konu yok. Lütfen listeden bir konu seçin.
+redaktion-fehler-seite = “{ $wert }” bir sayfa numarası değil. Sayfalar 1'den başlar.
+redaktion-fehler-seite-fehlt = { $wert }. sayfa yok: seçim { $seiten } sayfadan oluşuyor.
+redaktion-fehler-doppelt = “{ $wert }” yalnızca bir kez verilebilir.
+redaktion-fehler-parameter = Bu sayfa “{ $wert }” bilgisini tanımıyor.

@@ -182,3 +182,47 @@ formular-zu-viele-minuten = З вашого підключення щойно н
         [few] { $count } хвилини
        *[many] { $count } хвилин
     }.
+
+## The editors' overview /redaktion and the editors' menu.
+konto-redaktion-offen = { $count ->
+        [one] відкритий запит
+        [few] відкриті запити
+        [many] відкритих запитів
+       *[other] відкритого запиту
+    }
+redaktion-anfragen-titel = Нові запити ({ $count })
+redaktion-keine-anfragen = Відкритих запитів немає.
+redaktion-entschieden = Нещодавно вирішені ({ $count })
+redaktion-faellig-titel = Потребують перевірки
+redaktion-faellig-hinweis = Не перевірялися понад { $monate } місяців, найстаріші спочатку.
+redaktion-faellig-anzahl = { $count ->
+        [one] { $count } пропозиція потребує перевірки
+        [few] { $count } пропозиції потребують перевірки
+        [many] { $count } пропозицій потребують перевірки
+       *[other] { $count } пропозиції потребують перевірки
+    }
+redaktion-faellig-fehlt = Зараз не вдалося прочитати пропозиції, що потребують перевірки. Будь ласка, перезавантажте сторінку.
+redaktion-filter-ort = Місто
+redaktion-filter-alle-orte = Усі міста
+redaktion-filter-thema = Тема
+redaktion-filter-alle-themen = Усі теми
+redaktion-filter-anwenden = Показати
+redaktion-filter-zuruecksetzen = Показати всі пропозиції, що потребують перевірки
+redaktion-nach-ort = Пропозиції, що потребують перевірки, за містами
+redaktion-spalte-ort = Місто
+redaktion-spalte-anzahl = Пропозиції
+redaktion-zuletzt-geprueft = востаннє перевірено { $datum }
+redaktion-keine-faelligen = Для цього вибору немає пропозицій, що потребують перевірки.
+redaktion-seiten = Сторінки пропозицій, що потребують перевірки
+redaktion-seite = Сторінка { $seite }
+redaktion-seite-von = Сторінка { $seite } з { $seiten }
+redaktion-zurueck = Попередня сторінка
+redaktion-weiter = Наступна сторінка
+redaktion-archiv-titel = Архівовані пропозиції ({ $count })
+redaktion-keine-archivierten = Архівованих пропозицій немає.
+redaktion-fehler-ort = Місця з ключем «{ $wert }» тут немає. Будь ласка, виберіть місто зі списку.
+redaktion-fehler-thema = Теми «{ $wert }» немає. Будь ласка, виберіть тему зі списку.
+redaktion-fehler-seite = «{ $wert }» — це не номер сторінки. Сторінки рахуються від 1.
+redaktion-fehler-seite-fehlt = Сторінки { $wert } немає: у цьому виборі сторінок — { $seiten }.
+redaktion-fehler-doppelt = «{ $wert }» можна вказати лише один раз.
+redaktion-fehler-parameter = Ця сторінка не знає «{ $wert }».

@@ -296,7 +296,7 @@ pub async fn move_offer(
     lon: String,
 ) -> Result<EditOutcome, AppError> {
     use crate::accounts::auth::{Note, is_form_post, now, set_note};
-    let result: Result<EditOutcome, AppError> = async {
+    let checked = async {
         let editor = guard::editor().await?;
         let state = crate::platform::state::app_state()?;
         let place = crate::editing::service::PlaceInput {
@@ -309,6 +309,14 @@ pub async fn move_offer(
         crate::editing::service::move_offer(&state, editor.id, id, version, place, now()).await
     }
     .await;
+    // The inputs at fault, for the form; the API answers the reason alone.
+    let problem = checked
+        .as_ref()
+        .ok()
+        .and_then(|checked| checked.as_ref().err())
+        .cloned();
+    let result: Result<EditOutcome, AppError> =
+        checked.and_then(|checked| checked.map_err(|problem| AppError::Invalid(problem.reason)));
     let signed_in_form =
         is_form_post().await && !matches!(result, Err(AppError::NotSignedIn | AppError::Forbidden));
     if signed_in_form {
@@ -321,6 +329,28 @@ pub async fn move_offer(
             ),
             Ok(EditOutcome::NotFound) => Note::error(crate::platform::error::NO_SUCH_OFFER),
             Err(error) => Note::error(error.to_string()),
+        };
+        // A refused place comes back as typed, each input at fault marked with the reason.
+        let note = match problem {
+            Some(problem) => Note {
+                form: [
+                    ("street", &street),
+                    ("postcode", &postcode),
+                    ("town", &town),
+                    ("lat", &lat),
+                    ("lon", &lon),
+                ]
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value.clone()))
+                .collect(),
+                field_errors: problem
+                    .fields
+                    .iter()
+                    .map(|field| (field.to_string(), problem.reason.clone()))
+                    .collect(),
+                ..note
+            },
+            None => note,
         };
         let failed = !matches!(
             result,

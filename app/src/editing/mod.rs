@@ -5,6 +5,7 @@ pub mod endpoints;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod model;
+pub mod overview;
 #[cfg(feature = "ssr")]
 pub mod panel_fragment;
 #[cfg(feature = "ssr")]

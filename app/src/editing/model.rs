@@ -598,18 +598,55 @@ pub fn parse_coordinate(text: &str, what: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("„{}“ ist keine {what} (Beispiel: 51.9459).", text.trim()))
 }
 
-/// Checks the address part of a new location.
-pub fn check_address(street: &str, postcode: &str, town: &str) -> Result<(), String> {
+/// The part of an address a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressPart {
+    Street,
+    Postcode,
+    Town,
+}
+
+/// Checks the address part of a new location: the part at fault and the German reason.
+pub fn check_address(
+    street: &str,
+    postcode: &str,
+    town: &str,
+) -> Result<(), (AddressPart, String)> {
     if street.trim().chars().count() < 3 {
-        return Err("Bitte geben Sie Straße und Hausnummer an.".to_string());
+        return Err((
+            AddressPart::Street,
+            "Bitte geben Sie Straße und Hausnummer an.".to_string(),
+        ));
     }
     if !(postcode.trim().len() == 5 && postcode.trim().chars().all(|c| c.is_ascii_digit())) {
-        return Err("Eine Postleitzahl hat fünf Ziffern.".to_string());
+        return Err((
+            AddressPart::Postcode,
+            "Eine Postleitzahl hat fünf Ziffern.".to_string(),
+        ));
     }
     if town.trim().chars().count() < 2 {
-        return Err("Bitte geben Sie den Ort an.".to_string());
+        return Err((AddressPart::Town, "Bitte geben Sie den Ort an.".to_string()));
     }
     Ok(())
+}
+
+/// A new location that cannot be saved: the inputs at fault (the location form's field
+/// names: `street`, `postcode`, `town`, `lat`, `lon`) and the German reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocationProblem {
+    pub fields: &'static [&'static str],
+    pub reason: String,
+}
+
+impl LocationProblem {
+    pub fn of_address((part, reason): (AddressPart, String)) -> LocationProblem {
+        let fields: &'static [&'static str] = match part {
+            AddressPart::Street => &["street"],
+            AddressPart::Postcode => &["postcode"],
+            AddressPart::Town => &["town"],
+        };
+        LocationProblem { fields, reason }
+    }
 }
 
 impl EditableOffer {
@@ -691,35 +728,6 @@ pub struct OfferToCheck {
     pub municipality: String,
     pub last_checked: NaiveDate,
     pub archived: bool,
-}
-
-/// Active offers checked before `limit` (oldest first), and how many of them each
-/// municipality has (most first, then by name).
-pub fn due_for_check(
-    offers: &[OfferToCheck],
-    limit: NaiveDate,
-) -> (Vec<&OfferToCheck>, Vec<(String, usize)>) {
-    let mut due: Vec<&OfferToCheck> = offers
-        .iter()
-        .filter(|offer| !offer.archived && offer.last_checked < limit)
-        .collect();
-    due.sort_by(|a, b| {
-        a.last_checked
-            .cmp(&b.last_checked)
-            .then(a.name.cmp(&b.name))
-    });
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for offer in &due {
-        match counts
-            .iter_mut()
-            .find(|(town, _)| *town == offer.municipality)
-        {
-            Some((_, count)) => *count += 1,
-            None => counts.push((offer.municipality.clone(), 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    (due, counts)
 }
 
 /// The map panel's answer to an editor's request (`/redaktion/kartenfenster/{id}`): the
@@ -1055,35 +1063,6 @@ mod tests {
         );
     }
 
-    fn to_check(id: i64, town: &str, date: (i32, u32, u32), archived: bool) -> OfferToCheck {
-        OfferToCheck {
-            id,
-            version: 1,
-            name: format!("Angebot {id}"),
-            municipality: town.to_string(),
-            last_checked: NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
-            archived,
-        }
-    }
-
-    #[test]
-    fn due_offers_oldest_first_with_counts_per_town() {
-        let offers = vec![
-            to_check(1, "Dülmen", (2025, 3, 1), false),
-            to_check(2, "Coesfeld", (2024, 1, 1), false),
-            to_check(3, "Dülmen", (2025, 1, 1), false),
-            to_check(4, "Dülmen", (2024, 1, 1), true),
-            to_check(5, "Nottuln", (2026, 10, 1), false),
-        ];
-        let limit = NaiveDate::from_ymd_opt(2025, 11, 22).unwrap();
-        let (due, counts) = due_for_check(&offers, limit);
-        assert_eq!(due.iter().map(|o| o.id).collect::<Vec<_>>(), [2, 3, 1]);
-        assert_eq!(
-            counts,
-            [("Dülmen".to_string(), 2), ("Coesfeld".to_string(), 1)]
-        );
-    }
-
     #[test]
     fn coordinates_and_addresses() {
         assert_eq!(parse_coordinate("51,9459", "Breite").unwrap(), 51.9459);
@@ -1095,11 +1074,9 @@ mod tests {
         );
         assert!(parse_coordinate("NaN", "Breite").is_err());
         assert!(check_address("Markt 1", "48653", "Coesfeld").is_ok());
-        assert!(
-            check_address("Markt 1", "4865", "Coesfeld")
-                .unwrap_err()
-                .contains("fünf Ziffern")
-        );
+        let (part, reason) = check_address("Markt 1", "4865", "Coesfeld").unwrap_err();
+        assert_eq!(part, AddressPart::Postcode);
+        assert!(reason.contains("fünf Ziffern"));
         assert!(check_address("", "48653", "Coesfeld").is_err());
     }
 

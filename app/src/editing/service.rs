@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use crate::accounts::auth::require;
 use crate::accounts::model::Role;
 use crate::editing::model::{
-    ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferLocation, OfferToCheck,
-    check_address, parse_coordinate,
+    ChangeRecord, EditOutcome, EditableField, EditableOffer, LocationProblem, OfferLocation,
+    OfferToCheck, check_address, parse_coordinate,
 };
-use crate::editing::store::EditStorage;
+use crate::editing::overview::{DUE_AFTER_MONTHS, DUE_PAGE_SIZE, DueQuery};
+use crate::editing::store::{DueCount, DueSelection, EditStorage};
 use crate::platform::database::StorageResult;
 use crate::platform::state::{AppState, app_state};
 use crate::shared::error::AppError;
@@ -51,6 +52,57 @@ pub async fn offer_history(id: i64) -> Result<Vec<ChangeRecord>, AppError> {
 pub async fn offers_to_check() -> Result<Vec<OfferToCheck>, AppError> {
     require(Role::Editor).await?;
     Ok(store()?.offers_to_check().await?)
+}
+
+/// One page of the editors' due offers as a [`DueQuery`] asks: the offers, how many match
+/// the whole query, and how many each town has (with the query's topic, any town).
+#[derive(Clone, Debug)]
+pub struct DuePage {
+    pub offers: Vec<OfferToCheck>,
+    pub total: u64,
+    pub counts: Vec<DueCount>,
+}
+
+/// The date before which an offer's last check makes it due.
+pub fn due_before(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(chrono::Months::new(DUE_AFTER_MONTHS))
+        .unwrap_or(today)
+}
+
+/// The due offers of `query` (paged and filtered by the storage), for editors.
+pub async fn due_offers(query: &DueQuery, today: NaiveDate) -> Result<DuePage, AppError> {
+    require(Role::Editor).await?;
+    let storage = store()?;
+    let before = due_before(today);
+    let topic = query.topic.map(|topic| topic.code());
+    let counts = storage.due_counts(before, topic).await?;
+    // The total comes from the counts per town: one query fewer, and the two always agree.
+    let total = counts
+        .iter()
+        .filter(|count| query.town.as_ref().is_none_or(|town| *town == count.ags))
+        .map(|count| u64::try_from(count.due).unwrap_or(0))
+        .sum();
+    let offers = storage
+        .due_offers(&DueSelection {
+            before,
+            town: query.town.as_deref(),
+            topic,
+            limit: DUE_PAGE_SIZE,
+            offset: query.offset(),
+        })
+        .await?;
+    Ok(DuePage {
+        offers,
+        total,
+        counts,
+    })
+}
+
+/// The archived offers, by name, for editors.
+pub async fn archived_offers() -> Result<Vec<OfferToCheck>, AppError> {
+    require(Role::Editor).await?;
+    Ok(store()?.archived_offers().await?)
 }
 
 /// The editable field a form names, or the German reason there is none.
@@ -164,7 +216,8 @@ pub struct PlaceInput<'a> {
 }
 
 /// Moves the offer: a new address and position; the position must lie in the region, and the
-/// municipality follows from the municipality boundaries.
+/// municipality follows from the municipality boundaries. A place that cannot be saved is the
+/// inner `Err`, naming the inputs at fault (the location form marks them).
 pub async fn move_offer(
     state: &AppState,
     editor_id: i64,
@@ -172,31 +225,49 @@ pub async fn move_offer(
     version: i64,
     place: PlaceInput<'_>,
     now: i64,
-) -> Result<EditOutcome, AppError> {
-    check_address(place.street, place.postcode, place.town).map_err(AppError::Invalid)?;
-    let lat = parse_coordinate(place.lat, "Breite").map_err(AppError::Invalid)?;
-    let lon = parse_coordinate(place.lon, "Länge").map_err(AppError::Invalid)?;
-    let municipality = state
-        .municipality_at(lat, lon)
-        .ok_or_else(|| {
-            AppError::Invalid(format!(
-                "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
-                state.region.name
-            ))
-        })?
-        .to_string();
-    let location = OfferLocation {
-        street: place.street.trim().to_string(),
-        postcode: place.postcode.trim().to_string(),
-        town: place.town.trim().to_string(),
-        lat,
-        lon,
-        municipality,
+) -> Result<Result<EditOutcome, LocationProblem>, AppError> {
+    let location = match checked_place(state, &place) {
+        Ok(location) => location,
+        Err(problem) => return Ok(Err(problem)),
     };
     let outcome = state
         .part::<dyn EditStorage>()?
         .set_location(id, version, &location, editor_id, now)
         .await?;
     tracing::info!(editor = editor_id, offer = id, ?outcome, "offer moved");
-    Ok(outcome)
+    Ok(Ok(outcome))
+}
+
+/// The place as a location in the region, or what is wrong with it.
+fn checked_place(
+    state: &AppState,
+    place: &PlaceInput<'_>,
+) -> Result<OfferLocation, LocationProblem> {
+    check_address(place.street, place.postcode, place.town).map_err(LocationProblem::of_address)?;
+    let lat = parse_coordinate(place.lat, "Breite").map_err(|reason| LocationProblem {
+        fields: &["lat"],
+        reason,
+    })?;
+    let lon = parse_coordinate(place.lon, "Länge").map_err(|reason| LocationProblem {
+        fields: &["lon"],
+        reason,
+    })?;
+    let municipality = state
+        .municipality_at(lat, lon)
+        .ok_or_else(|| LocationProblem {
+            fields: &["lat", "lon"],
+            reason: format!(
+                "Dieser Punkt liegt außerhalb des Gebiets „{}“. Bitte prüfen Sie die Koordinaten.",
+                state.region.name
+            ),
+        })?
+        .to_string();
+    Ok(OfferLocation {
+        street: place.street.trim().to_string(),
+        postcode: place.postcode.trim().to_string(),
+        town: place.town.trim().to_string(),
+        lat,
+        lon,
+        municipality,
+    })
 }

@@ -46,8 +46,20 @@ pub trait EditStorage: Send + Sync {
         account_id: i64,
         now: i64,
     ) -> StorageResult<EditOutcome>;
-    /// Every offer, active and archived, for the editors' overview.
+    /// Every offer, active and archived, with its last check.
     async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>>;
+    /// One page of the due offers `selection` names, oldest check first, then by name and
+    /// id: a stable order to page in.
+    async fn due_offers(&self, selection: &DueSelection<'_>) -> StorageResult<Vec<OfferToCheck>>;
+    /// How many active offers last checked before `before` (with `topic`) each municipality
+    /// has: most first, then by name; municipalities without any are left out.
+    async fn due_counts(
+        &self,
+        before: NaiveDate,
+        topic: Option<&str>,
+    ) -> StorageResult<Vec<DueCount>>;
+    /// The archived offers, by name.
+    async fn archived_offers(&self) -> StorageResult<Vec<OfferToCheck>>;
     /// Archives (hidden from the public, kept with its history) or restores an offer.
     async fn set_archived(
         &self,
@@ -154,6 +166,25 @@ pub(crate) struct RecordedChange {
     pub(crate) version: i64,
 }
 
+/// Which due offers: active ones last checked before `before`, in one municipality (AGS) and
+/// with one topic (code) or all, `limit` of them after the first `offset`.
+#[derive(Clone, Copy, Debug)]
+pub struct DueSelection<'a> {
+    pub before: NaiveDate,
+    pub town: Option<&'a str>,
+    pub topic: Option<&'a str>,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+/// A municipality's number of due offers.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct DueCount {
+    pub ags: String,
+    pub name: String,
+    pub due: i64,
+}
+
 #[derive(sqlx::FromRow)]
 struct ToCheckRow {
     id: i64,
@@ -163,6 +194,31 @@ struct ToCheckRow {
     last_checked: NaiveDate,
     status: String,
 }
+
+impl From<ToCheckRow> for OfferToCheck {
+    fn from(row: ToCheckRow) -> OfferToCheck {
+        OfferToCheck {
+            archived: row.status != "active",
+            id: row.id,
+            version: row.version,
+            name: row.name,
+            municipality: row.municipality,
+            last_checked: row.last_checked,
+        }
+    }
+}
+
+/// The columns of an [`OfferToCheck`], and where they come from.
+const TO_CHECK_SQL: &str = "SELECT o.id, o.version, o.name, m.name AS municipality, o.last_checked, \
+     o.status FROM offers o JOIN locations l ON l.id = o.location_id \
+     JOIN municipalities m ON m.ags = l.municipality_ags";
+
+/// The condition of a due offer: active, last checked before `$1`, and (unless the parameter
+/// is empty) in municipality `$2` and with topic `$3`. An empty text stands for "any", so one
+/// SQL text serves every filter on both backends.
+const DUE_WHERE_SQL: &str = "WHERE o.status = 'active' AND o.last_checked < $1 \
+     AND ($2 = '' OR l.municipality_ags = $2) \
+     AND ($3 = '' OR EXISTS (SELECT 1 FROM offer_topics t WHERE t.offer_id = o.id AND t.topic = $3))";
 
 #[derive(sqlx::FromRow)]
 struct HoursRow {

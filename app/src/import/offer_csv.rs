@@ -6,7 +6,7 @@ use crate::shared::csv_text::csv_text;
 use chrono::NaiveDate;
 
 use crate::editing::model::{
-    EditableField, EditableOffer, OfferLocation, check_address, parse_coordinate,
+    AddressPart, EditableField, EditableOffer, OfferLocation, check_address, parse_coordinate,
 };
 
 pub const EXTERNAL_ID: &str = "externe_id";
@@ -314,13 +314,11 @@ pub fn read_csv(
             value(POSTCODE).unwrap_or_default(),
             value(TOWN).unwrap_or_default(),
         );
-        if let Err(message) = check_address(street, postcode, town) {
-            let column = if message.contains("Postleitzahl") {
-                POSTCODE
-            } else if message.contains("Ort") {
-                TOWN
-            } else {
-                STREET
+        if let Err((part, message)) = check_address(street, postcode, town) {
+            let column = match part {
+                AddressPart::Street => STREET,
+                AddressPart::Postcode => POSTCODE,
+                AddressPart::Town => TOWN,
             };
             problems.push(problem(line, column, message));
         }

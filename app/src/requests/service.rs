@@ -195,6 +195,13 @@ pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {
     Ok(store()?.requests().await?)
 }
 
+/// How many requests wait for an editor's decision (the count in the editors' menu), for
+/// editors only: anyone else gets the role's error and sees no count.
+pub async fn open_request_count() -> Result<i64, AppError> {
+    crate::accounts::auth::require(crate::accounts::model::Role::Editor).await?;
+    Ok(store()?.open_request_count().await?)
+}
+
 /// Where an approved listing is placed first: the municipality the editor chose and its town
 /// centre (the editor sets the exact location afterwards).
 #[derive(Clone, Debug)]

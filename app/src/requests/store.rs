@@ -49,6 +49,8 @@ pub trait RequestStorage: Send + Sync {
     /// Open requests first (oldest first), then the last decided ones.
     async fn requests(&self) -> StorageResult<Vec<RequestRecord>>;
     async fn request(&self, id: i64) -> StorageResult<Option<RequestRecord>>;
+    /// How many requests wait for a decision.
+    async fn open_request_count(&self) -> StorageResult<i64>;
     /// Approves an open listing request in one transaction: claims it, finds the organisation
     /// by name or creates it, stores the offer (its `organization_id` is set here) and links it
     /// to the request with a history entry. `None` if the request was no longer open.

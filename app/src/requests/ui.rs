@@ -219,26 +219,32 @@ pub fn ReportError(id: i64) -> impl IntoView {
     }
 }
 
-/// The editors' queue of requests.
-/// The requests' part of the editors' overview: the queue and the form for a new offer.
-/// Rendered only after the page has checked the editor role; the queue is read by the
-/// service, which checks it again.
+/// The requests' part of the editors' overview, at its top: the requests waiting for a
+/// decision, oldest first, and below them the last decided ones, folded. Rendered only after
+/// the page has checked the editor role; the queue is read by the service, which checks it
+/// again.
 #[component]
 pub fn RequestsDesk() -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 let requests = crate::requests::service::queue().await.unwrap_or_default();
-                let municipalities = crate::platform::state::app_state()
-                    .map(|state| state.region.municipalities.clone())
-                    .unwrap_or_default();
-                view! {
-                    <RequestQueue requests municipalities=municipalities.clone() />
-                    <NewOfferForm municipalities />
-                }
+                view! { <RequestQueue requests municipalities=municipalities() /> }
             })}
         </Suspense>
     }
+}
+
+/// The form for a new offer, at the end of the editors' overview.
+#[component]
+pub fn NewOfferDesk() -> impl IntoView {
+    view! { <NewOfferForm municipalities=municipalities() /> }
+}
+
+fn municipalities() -> Vec<MunicipalityInfo> {
+    crate::platform::state::app_state()
+        .map(|state| state.region.municipalities.clone())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -246,19 +252,40 @@ pub fn RequestQueue(
     requests: Vec<RequestRecord>,
     municipalities: Vec<MunicipalityInfo>,
 ) -> impl IntoView {
-    let open = requests
-        .iter()
-        .filter(|r| r.status == RequestStatus::Open)
-        .count();
+    use crate::platform::catalogues::{t, t_with};
+    use fluent_bundle::FluentValue;
+    let (open, decided): (Vec<RequestRecord>, Vec<RequestRecord>) = requests
+        .into_iter()
+        .partition(|r| r.status == RequestStatus::Open);
+    let open_count = open.len();
+    let decided_count = decided.len();
+    let entries = |requests: Vec<RequestRecord>| {
+        requests
+            .into_iter()
+            .map(|request| view! { <RequestEntry request municipalities=municipalities.clone() /> })
+            .collect_view()
+    };
     view! {
         <section aria-labelledby="requests-heading" id="anfragen">
-            <h2 id="requests-heading">{format!("Anfragen ({open} offen)")}</h2>
-            <ol class="requests">
-                {requests
-                    .into_iter()
-                    .map(|request| view! { <RequestEntry request municipalities=municipalities.clone() /> })
-                    .collect_view()}
-            </ol>
+            <h2 id="requests-heading">
+                {t_with("redaktion-anfragen-titel", &[("count", FluentValue::from(open_count))])}
+            </h2>
+            {if open.is_empty() {
+                view! { <p>{t("redaktion-keine-anfragen")}</p> }.into_any()
+            } else {
+                view! { <ol class="requests">{entries(open)}</ol> }.into_any()
+            }}
+            {(decided_count > 0)
+                .then(|| {
+                    view! {
+                        <details class="decided-requests">
+                            <summary>
+                                {t_with("redaktion-entschieden", &[("count", FluentValue::from(decided_count))])}
+                            </summary>
+                            <ol class="requests">{entries(decided)}</ol>
+                        </details>
+                    }
+                })}
         </section>
     }
 }

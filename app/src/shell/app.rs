@@ -21,14 +21,15 @@ use crate::map::ui::offer_page::OfferPage;
 use crate::map::ui::print_page::PrintPage;
 use crate::members::ui::directory_page::DirectoryPage;
 use crate::planning::ui::PlanningPage;
-use crate::platform::catalogues::{current_locale, t};
+use crate::platform::catalogues::{current_locale, t, t_with};
 use crate::platform::response::set_not_found_status;
 use crate::region::model::RegionInfo;
-use crate::requests::ui::{ListingRequestPage, ListingRequestThanks, RequestsDesk};
+use crate::requests::ui::{ListingRequestPage, ListingRequestThanks, NewOfferDesk, RequestsDesk};
 use crate::shared::i18n::Locale;
 use crate::shell::info_pages::{
     AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage,
 };
+use fluent_bundle::FluentValue;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
@@ -95,7 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/daten") view=OpenDataPage />
-                    <Route path=path!("/redaktion") view=|| view! { <EditorOverview more=|| view! { <RequestsDesk /> } /> } ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion") view=|| view! { <EditorOverview first=|| view! { <RequestsDesk /> } last=|| view! { <NewOfferDesk /> } /> } ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
                     <Route path=path!("/drucken") view=PrintPage ssr=SsrMode::Async />
@@ -121,6 +122,20 @@ fn AccountNav() -> impl IntoView {
                         Some(viewer) => {
                             let admin = viewer.is(Role::Admin);
                             let editor = viewer.is(Role::Editor);
+                            // Requests waiting for a decision, counted on the server for
+                            // editors only (the service checks the role again); nobody else's
+                            // menu changes.
+                            let open = if editor {
+                                crate::requests::service::open_request_count()
+                                    .await
+                                    .ok()
+                                    .filter(|open| *open > 0)
+                            } else {
+                                None
+                            };
+                            let open_text = open.map(|open| {
+                                t_with("konto-redaktion-offen", &[("count", FluentValue::from(open))])
+                            });
                             // A menu, so the header stays one line on a phone.
                             view! {
                                 <details class="account-menu">
@@ -129,12 +144,30 @@ fn AccountNav() -> impl IntoView {
                                             "angemeldet als " <b>{viewer.name}</b> " ("
                                             {viewer.role.label()} ")"
                                         </span>
+                                        {open.zip(open_text.clone()).map(|(open, text)| view! {
+                                            <span class="request-badge">
+                                                {open.to_string()}
+                                                <span class="visually-hidden">{format!(" {text}")}</span>
+                                            </span>
+                                        })}
                                     </summary>
                                     <div class="account-links">
                                         <a href="/konto">"Mein Konto"</a>
                                         <a href="/netzwerk">"Netzwerk"</a>
                                         <a href="/planung">"Planung"</a>
-                                        {editor.then(|| view! { <a href="/redaktion">"Redaktion"</a> })}
+                                        {editor.then(|| view! {
+                                            <a href="/redaktion">
+                                                {match open.zip(open_text) {
+                                                    Some((open, text)) => view! {
+                                                        {format!("Redaktion ({open}")}
+                                                        <span class="visually-hidden">{format!(" {text}")}</span>
+                                                        ")"
+                                                    }
+                                                        .into_any(),
+                                                    None => "Redaktion".into_any(),
+                                                }}
+                                            </a>
+                                        })}
                                         {admin.then(|| view! { <a href="/verwaltung">"Verwaltung"</a> })}
                                         <form method="post" action=Logout::url() class="logout">
                                             <button type="submit">"Abmelden"</button>

@@ -273,6 +273,16 @@ pub async fn signed_in(running: &Running, which: usize) -> Visitor {
     visitor
 }
 
+/// The signed stamp of the public form freshly rendered on `path`.
+pub async fn form_stamp(visitor: &Visitor, path: &str) -> String {
+    let page = visitor.get(path).await.body;
+    let start = page
+        .find("name=\"stamp\" value=\"")
+        .expect("the form has a stamp")
+        + 20;
+    page[start..start + page[start..].find('"').unwrap()].to_string()
+}
+
 /// Fails if `body` holds any of the markers the demo data puts into member-only fields.
 pub fn assert_no_member_data(what: &str, body: &str) {
     assert!(

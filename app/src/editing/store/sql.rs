@@ -10,12 +10,34 @@ use crate::editing::model::{
     parse_opening_hours,
 };
 use crate::editing::store::{
-    ChangeEntry, ChangeRow, EditStorage, HoursRow, OFFER_SQL, OfferRow, RecordedChange, ToCheckRow,
-    code_table_of, column_of, hours_text,
+    ChangeEntry, ChangeRow, DUE_WHERE_SQL, DueCount, DueSelection, EditStorage, HoursRow,
+    OFFER_SQL, OfferRow, RecordedChange, TO_CHECK_SQL, ToCheckRow, code_table_of, column_of,
+    hours_text,
 };
 use crate::platform::database::{StorageError, StorageResult};
 
 impl Backend {
+    /// The offers `rest` (a condition and an order after [`TO_CHECK_SQL`]) lists, with the
+    /// due `selection`'s values bound to `$1`…`$5` where it uses them.
+    async fn offers_listed(
+        &self,
+        rest: &str,
+        selection: Option<&DueSelection<'_>>,
+    ) -> StorageResult<Vec<OfferToCheck>> {
+        let sql = format!("{TO_CHECK_SQL} {rest}");
+        let mut query = sqlx::query_as::<Db, ToCheckRow>(&sql);
+        if let Some(selection) = selection {
+            query = query
+                .bind(selection.before)
+                .bind(selection.town.unwrap_or_default())
+                .bind(selection.topic.unwrap_or_default())
+                .bind(i64::from(selection.limit))
+                .bind(i64::from(selection.offset));
+        }
+        let rows = query.fetch_all(self.pool()).await?;
+        Ok(rows.into_iter().map(OfferToCheck::from).collect())
+    }
+
     pub(crate) async fn read_editable(
         connection: &mut <Db as sqlx::Database>::Connection,
         id: i64,
@@ -471,24 +493,39 @@ impl EditStorage for Backend {
     }
 
     async fn offers_to_check(&self) -> StorageResult<Vec<OfferToCheck>> {
-        let rows: Vec<ToCheckRow> = sqlx::query_as(
-            "SELECT o.id, o.version, o.name, m.name AS municipality, o.last_checked, o.status FROM offers o \
-             JOIN locations l ON l.id = o.location_id JOIN municipalities m ON m.ags = l.municipality_ags \
-             ORDER BY o.last_checked, o.name",
+        self.offers_listed("ORDER BY o.last_checked, o.name", None)
+            .await
+    }
+
+    async fn due_offers(&self, selection: &DueSelection<'_>) -> StorageResult<Vec<OfferToCheck>> {
+        self.offers_listed(
+            &format!("{DUE_WHERE_SQL} ORDER BY o.last_checked, o.name, o.id LIMIT $4 OFFSET $5"),
+            Some(selection),
         )
+        .await
+    }
+
+    async fn due_counts(
+        &self,
+        before: NaiveDate,
+        topic: Option<&str>,
+    ) -> StorageResult<Vec<DueCount>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT m.ags, m.name, COUNT(*) AS due FROM offers o \
+             JOIN locations l ON l.id = o.location_id \
+             JOIN municipalities m ON m.ags = l.municipality_ags {DUE_WHERE_SQL} \
+             GROUP BY m.ags, m.name ORDER BY COUNT(*) DESC, m.name"
+        ))
+        .bind(before)
+        .bind("")
+        .bind(topic.unwrap_or_default())
         .fetch_all(self.pool())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| OfferToCheck {
-                archived: row.status != "active",
-                id: row.id,
-                version: row.version,
-                name: row.name,
-                municipality: row.municipality,
-                last_checked: row.last_checked,
-            })
-            .collect())
+        .await?)
+    }
+
+    async fn archived_offers(&self) -> StorageResult<Vec<OfferToCheck>> {
+        self.offers_listed("WHERE o.status <> 'active' ORDER BY o.name, o.id", None)
+            .await
     }
 
     async fn set_archived(

@@ -75,6 +75,10 @@ fn EditorSection(
         .as_ref()
         .filter(|note| note.is_error)
         .map(|note| note.text.clone());
+    // A refused place: what was typed, with the inputs at fault.
+    let refused_place = note
+        .clone()
+        .filter(|note| note.is_error && !note.field_errors.is_empty() && editing_location);
     let id = offer.id.to_string();
     let version = offer.version.to_string();
     let last_checked = offer.last_checked.format("%d.%m.%Y").to_string();
@@ -126,7 +130,7 @@ fn EditorSection(
             <table class="edit-fields">
                 <tbody>
                     {rows}
-                    <LocationRow offer_id=offer.id version=offer.version location editing=editing_location picked />
+                    <LocationRow offer_id=offer.id version=offer.version location editing=editing_location picked refused=refused_place />
                 </tbody>
             </table>
             <h3>"Verlauf"</h3>
@@ -218,7 +222,9 @@ fn HistoryEntry(change: ChangeRecord) -> impl IntoView {
     }
 }
 
-/// The offer's address and position, with a form to move it.
+/// The offer's address and position, with a form to move it. After a refused save the form
+/// shows what was typed, and each input at fault is marked (`aria-invalid`, described by the
+/// reason beside it), as the field editor marks a field.
 #[component]
 fn LocationRow(
     offer_id: i64,
@@ -226,6 +232,7 @@ fn LocationRow(
     location: OfferLocation,
     editing: bool,
     picked: Option<(String, String)>,
+    refused: Option<crate::accounts::auth::Note>,
 ) -> impl IntoView {
     let picked_hint = picked.is_some();
     let (lat, lon) = picked.unwrap_or_else(|| {
@@ -234,22 +241,63 @@ fn LocationRow(
             format!("{:.6}", location.lon),
         )
     });
+    let typed =
+        |name: &str, saved: String| refused.as_ref().map_or(saved, |note| note.form_value(name));
+    let (street, postcode, town) = (
+        typed("street", location.street.clone()),
+        typed("postcode", location.postcode.clone()),
+        typed("town", location.town.clone()),
+    );
+    let (lat, lon) = (typed("lat", lat), typed("lon", lon));
+    const PROBLEM_ID: &str = "standort-fehler";
+    let at_fault = |name: &str| {
+        refused
+            .as_ref()
+            .and_then(|note| note.field_error(name))
+            .is_some()
+    };
+    let invalid = |name: &str| at_fault(name).then_some("true");
+    let described = |name: &str| at_fault(name).then_some(PROBLEM_ID);
+    // The reason stands once, after the last input at fault.
+    let last_at_fault = ["street", "postcode", "town", "lat", "lon"]
+        .into_iter()
+        .rfind(|name| at_fault(name));
+    // The focus goes to the first input at fault, else to the first input.
+    let first_at_fault = ["street", "postcode", "town", "lat", "lon"]
+        .into_iter()
+        .find(|name| at_fault(name))
+        .unwrap_or("street");
+    let focus = |name: &str| first_at_fault == name;
+    let reason = refused
+        .as_ref()
+        .and_then(|note| last_at_fault.and_then(|name| note.field_error(name)));
+    let problem_after = |name: &str| {
+        (last_at_fault == Some(name))
+            .then(|| reason.clone())
+            .flatten()
+            .map(|reason| view! { <p class="field-error" id=PROBLEM_ID>{reason}</p> })
+    };
     let body = if editing {
         view! {
             <form method="post" action=MoveOffer::url() class="edit-form">
                 <input type="hidden" name="id" value=offer_id.to_string() />
                 <input type="hidden" name="version" value=version.to_string() />
                 <label for="standort-strasse">"Straße und Hausnummer"</label>
-                <input id="standort-strasse" name="street" type="text" value=location.street.clone() autofocus />
+                <input id="standort-strasse" name="street" type="text" value=street autofocus=focus("street") aria-invalid=invalid("street") aria-describedby=described("street") />
+                {problem_after("street")}
                 <label for="standort-plz">"Postleitzahl"</label>
-                <input id="standort-plz" name="postcode" type="text" inputmode="numeric" value=location.postcode.clone() />
+                <input id="standort-plz" name="postcode" type="text" inputmode="numeric" value=postcode autofocus=focus("postcode") aria-invalid=invalid("postcode") aria-describedby=described("postcode") />
+                {problem_after("postcode")}
                 <label for="standort-ort">"Ort"</label>
-                <input id="standort-ort" name="town" type="text" value=location.town.clone() />
+                <input id="standort-ort" name="town" type="text" value=town autofocus=focus("town") aria-invalid=invalid("town") aria-describedby=described("town") />
+                {problem_after("town")}
                 <label for="standort-breite">"Breite (Latitude)"</label>
                 {picked_hint.then(|| view! { <p class="hint">"Die Koordinaten kommen vom Punkt, den Sie auf der Karte gewählt haben. Bitte prüfen Sie auch die Anschrift."</p> })}
-                <input id="standort-breite" name="lat" type="text" inputmode="decimal" value=lat />
+                <input id="standort-breite" name="lat" type="text" inputmode="decimal" value=lat autofocus=focus("lat") aria-invalid=invalid("lat") aria-describedby=described("lat") />
+                {problem_after("lat")}
                 <label for="standort-laenge">"Länge (Longitude)"</label>
-                <input id="standort-laenge" name="lon" type="text" inputmode="decimal" value=lon />
+                <input id="standort-laenge" name="lon" type="text" inputmode="decimal" value=lon autofocus=focus("lon") aria-invalid=invalid("lon") aria-describedby=described("lon") />
+                {problem_after("lon")}
                 <p class="hint">"Die Gemeinde ergibt sich aus den Koordinaten; sie müssen im Kreis liegen."</p>
                 <div class="edit-actions">
                     <button type="submit">"Standort speichern"</button>

@@ -104,6 +104,14 @@ impl RequestStorage for Backend {
         rows.into_iter().map(RequestRecord::try_from).collect()
     }
 
+    async fn open_request_count(&self) -> StorageResult<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE status = 'offen'")
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+
     async fn request(&self, id: i64) -> StorageResult<Option<RequestRecord>> {
         let row: Option<RequestRow> = sqlx::query_as(&format!(
             "SELECT {REQUEST_COLUMNS} {REQUEST_FROM} WHERE r.id = $1"
