@@ -1,7 +1,8 @@
 //! The map's detail panel content for one offer as an HTML fragment
 //! (`/kartenfenster/angebot/{id}`): the public offer, and for signed-in members its contact
-//! persons right below the name and the rest of the member-only section below the offer. Rendered here with the same components as the offer page,
-//! so the browser bundle carries neither those views nor the offer's data types.
+//! persons right below the name and the rest of the member-only section below the offer.
+//! Rendered here with the same components as the offer page, so the browser bundle carries
+//! neither those views nor the offer's data types.
 
 use leptos::prelude::*;
 
