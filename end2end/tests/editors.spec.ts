@@ -366,32 +366,15 @@ test('an editor ticks the topics of an offer', async ({ page }) => {
   await expect(page.locator('article.offer')).toContainText('Beratung, Gesundheit');
 });
 
-test('/redaktion starts with the requests, then the due offers, filtered by town and topic and paged', async ({ page, browser }) => {
-  // Someone reports an error on an offer page (a person takes a few seconds).
-  const visitor = await browser.newPage();
-  const id = await someOfferId(visitor, 2);
-  const message = `Die Öffnungszeiten stimmen nicht mehr (${Date.now()}).`;
-  await visitor.goto(`/angebot/${id}`);
-  await visitor.getByText('Fehler melden').click();
-  await visitor.getByLabel('Was stimmt nicht?').fill(message);
-  await visitor.waitForTimeout(3200);
-  await visitor.getByRole('button', { name: 'Meldung senden' }).click();
-  // Public posts are limited per address (five an hour); a run at the second size may meet
-  // the limit, and then works with the requests the earlier runs left open.
-  const sent = visitor.getByRole('status').filter({ hasText: 'angekommen' });
-  const throttled = visitor.getByRole('alert').filter({ hasText: 'viele Meldungen' });
-  await expect(sent.or(throttled)).toBeVisible();
-  const reported = await sent.isVisible();
-  await visitor.close();
-
+test('/redaktion starts with the requests, then the due offers, filtered by town and topic and paged', async ({ page }) => {
+  // No correction is filed here: public posts are limited to a few an hour per address, and the
+  // listing test already uses them at both sizes. Which requests come first and the editors'
+  // header count are checked with filed requests in server/tests/editors_overview.rs.
   await signIn(page, EDITOR);
-  // The header counts the open requests for editors.
-  await expect(page.locator('.account-menu .request-badge')).toBeVisible();
   await page.goto('/redaktion');
   const requests = page.locator('#anfragen');
   const due = page.locator('#faellig');
   await expect(requests.getByRole('heading', { name: /^Neue Anfragen \(\d+\)$/ })).toBeVisible();
-  await expect(requests.locator('.request', reported ? { hasText: message } : {}).first()).toBeVisible();
   const requestsTop = (await requests.boundingBox())!.y;
   const dueTop = (await due.boundingBox())!.y;
   const archiveTop = (await page.locator('#archiv').boundingBox())!.y;
