@@ -296,12 +296,8 @@ fn Pager(query: DueQuery, pages: u32) -> impl IntoView {
         let numbers = shown_pages(current, pages)
             .into_iter()
             .map(|page| match page {
-                Some(page) if page == current => view! {
-                    <li><a href=query.href_for_page(page) aria-current="page" aria-label=t_with("redaktion-seite", &[("seite", FluentValue::from(page))])>{page}</a></li>
-                }
-                .into_any(),
                 Some(page) => view! {
-                    <li><a href=query.href_for_page(page) aria-label=t_with("redaktion-seite", &[("seite", FluentValue::from(page))])>{page}</a></li>
+                    <li><a href=query.href_for_page(page) aria-current=(page == current).then_some("page") aria-label=t_with("redaktion-seite", &[("seite", FluentValue::from(page))])>{page}</a></li>
                 }
                 .into_any(),
                 None => view! { <li aria-hidden="true">"…"</li> }.into_any(),
