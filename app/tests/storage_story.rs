@@ -19,7 +19,7 @@ use app::offers::hours::OpeningSlot;
 use app::offers::records::{
     ContactPerson, MemberOnly, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
-use app::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use app::offers::taxonomy::{AddressProtection, Cost, Delivery, Language, LifePhase, Topic};
 use app::planning::store::ChildCount;
 use app::platform::database::StorageError;
 use app::platform::sessions::ABSOLUTE_TIMEOUT_SECS;
@@ -45,6 +45,7 @@ fn offer(organization_id: i64, name: &str, status: OfferStatus) -> NewOffer {
             municipality_ags: "05558012".into(),
             lat: 51.945_912_3,
             lon: 7.167_512_3,
+            protection: AddressProtection::Public,
         },
         name: name.into(),
         description: "Offener Treff für Eltern mit Babys im ersten Lebensjahr, mit Hebamme.".into(),
@@ -90,6 +91,19 @@ fn offer(organization_id: i64, name: &str, status: OfferStatus) -> NewOffer {
     }
 }
 
+/// A real (not demo) organisation without description and website; names filled in by the
+/// caller.
+fn organization_without_details() -> NewOrganization {
+    NewOrganization {
+        external_id: None,
+        name: String::new(),
+        description: String::new(),
+        website: String::new(),
+        is_demo: false,
+        working_group: String::new(),
+    }
+}
+
 async fn story(storage: Arc<dyn Storage>) {
     storage.migrate().await.expect("migrations run");
     // Running them twice is how every restart behaves.
@@ -99,11 +113,13 @@ async fn story(storage: Arc<dyn Storage>) {
             ags: "05558012".into(),
             name: "Coesfeld".into(),
             population: Some(36217),
+            centre: (51.9459, 7.1675),
         },
         Municipality {
             ags: "05558016".into(),
             name: "Dülmen".into(),
             population: Some(46590),
+            centre: (51.8313, 7.2837),
         },
     ];
     storage.upsert_municipalities(&towns).await.unwrap();
@@ -143,10 +159,8 @@ async fn story(storage: Arc<dyn Storage>) {
         .insert_organization(&NewOrganization {
             external_id: Some("story-org".into()),
             name: "Familienzentrum Regenbogen".into(),
-            description: String::new(),
-            website: String::new(),
-            is_demo: false,
             working_group: "AG 0–6".into(),
+            ..organization_without_details()
         })
         .await
         .unwrap();
@@ -269,6 +283,130 @@ async fn story(storage: Arc<dyn Storage>) {
     request_story(storage.as_ref()).await;
     one_write_path_story(storage.as_ref()).await;
     due_story(storage.as_ref(), org).await;
+    protected_place_story(storage.as_ref()).await;
+}
+
+/// A protected place (Schutzadresse): the public reads give its town centre and no street or
+/// postcode; members see the address unless only editors may; editors keep editing it.
+async fn protected_place_story(storage: &dyn Storage) {
+    let org = storage
+        .insert_organization(&NewOrganization {
+            external_id: Some("story-schutz".into()),
+            name: "Beratungsstelle Lichtblick".into(),
+            working_group: String::new(),
+            ..organization_without_details()
+        })
+        .await
+        .unwrap();
+    let mut protected = offer(org, "Schutzraum Beratung", OfferStatus::Active);
+    protected.external_id = Some("story-schutzraum".into());
+    protected.location.street = "Geheimgasse 7".into();
+    protected.location.postcode = "48249".into();
+    protected.location.town = "Dülmen".into();
+    protected.location.municipality_ags = "05558016".into();
+    protected.location.lat = 51.812_345_6;
+    protected.location.lon = 7.254_321_9;
+    protected.location.protection = AddressProtection::TownForMembers;
+    let id = storage.insert_offer(&protected).await.unwrap();
+    let leaks = |text: &str| {
+        text.contains("Geheimgasse") || text.contains("51.8123") || text.contains("7.2543")
+    };
+
+    let public_summary = || async {
+        storage
+            .public_offer_summaries()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.id == id)
+            .expect("a protected offer is still listed")
+    };
+    let summary = public_summary().await;
+    assert_eq!(
+        (summary.lat, summary.lon),
+        (51.8313, 7.2837),
+        "the town centre"
+    );
+    assert!(summary.address_on_request && !summary.off_map);
+    assert!(!leaks(&serde_json::to_string(&summary).unwrap()));
+    let detail = storage.public_offer_detail(id).await.unwrap().unwrap();
+    assert!(detail.address_on_request);
+    assert_eq!(detail.address.street, "");
+    assert_eq!(detail.address.postcode, "");
+    assert_eq!(detail.address.town, "Dülmen");
+    assert_eq!((detail.lat, detail.lon), (51.8313, 7.2837));
+    assert!(!leaks(&serde_json::to_string(&detail).unwrap()));
+    let record = storage
+        .public_offer_records()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.detail.id == id)
+        .unwrap();
+    assert_eq!(
+        record.detail, detail,
+        "the exports read the same masked place"
+    );
+
+    // Members see the address beside the contacts; the directory's vCard address too.
+    let info = storage.member_offer_info(id).await.unwrap().unwrap();
+    let address = info
+        .protected_address
+        .expect("members see a member-level address");
+    assert_eq!(address.street, "Geheimgasse 7");
+    let contact = info.contacts[0].address.clone().unwrap();
+    assert_eq!(contact.street, "Geheimgasse 7");
+
+    // Editors read and change the real place and its protection, with history.
+    let editable = storage.editable_offer(id).await.unwrap().unwrap();
+    assert_eq!(editable.location.street, "Geheimgasse 7");
+    assert_eq!(editable.value(EditableField::AddressProtection), "ort");
+    let editor = new_editor(storage, "schutz.redaktion@example.org", "Sina Schutz").await;
+    storage
+        .apply_edit(
+            id,
+            editable.version,
+            EditableField::AddressProtection,
+            "ohne-karte-redaktion",
+            editor,
+            200,
+        )
+        .await
+        .unwrap();
+    assert!(
+        public_summary().await.off_map,
+        "now listed without a marker"
+    );
+    // Only editors see it now: neither the member view nor the directory has the street.
+    let info = storage.member_offer_info(id).await.unwrap().unwrap();
+    assert_eq!(info.protected_address, None);
+    let contact = info.contacts[0].address.clone().unwrap();
+    assert_eq!(
+        (contact.street.as_str(), contact.town.as_str()),
+        ("", "Dülmen")
+    );
+    let directory = storage.directory().await.unwrap();
+    assert!(!leaks(&format!("{directory:?}")));
+    assert_eq!(
+        storage.offer_history(id).await.unwrap()[0].field_label(),
+        "Schutzadresse"
+    );
+    // Back to public: the address is public again.
+    let version = storage.editable_offer(id).await.unwrap().unwrap().version;
+    storage
+        .apply_edit(
+            id,
+            version,
+            EditableField::AddressProtection,
+            "nein",
+            editor,
+            201,
+        )
+        .await
+        .unwrap();
+    let detail = storage.public_offer_detail(id).await.unwrap().unwrap();
+    assert_eq!(detail.address.street, "Geheimgasse 7");
+    assert!(!detail.address_on_request);
 }
 
 /// The exports' read: all public details at once, with the keys, and the organisations.
@@ -676,19 +814,24 @@ async fn request_story(storage: &dyn Storage) {
 
 /// Versioned field edits: saved, unchanged, conflicts (also two concurrent saves from one
 /// base), the history, reverting, and marking as checked.
-async fn edit_story(storage: Arc<dyn Storage>) {
-    let editor = storage
+/// A new editor's account id.
+async fn new_editor(storage: &dyn Storage, email: &str, name: &str) -> i64 {
+    storage
         .create_account(
             &NewAccount {
-                email: Email::parse("redaktion@example.org").unwrap(),
-                display_name: "Rita Redaktion".into(),
+                email: Email::parse(email).unwrap(),
+                display_name: name.into(),
                 role: Role::Editor,
                 password_hash: None,
             },
             auth::now(),
         )
         .await
-        .unwrap();
+        .unwrap()
+}
+
+async fn edit_story(storage: Arc<dyn Storage>) {
+    let editor = new_editor(storage.as_ref(), "redaktion@example.org", "Rita Redaktion").await;
     let id = storage.public_offer_summaries().await.unwrap()[0].id;
     let offer = storage.editable_offer(id).await.unwrap().unwrap();
     assert_eq!(

@@ -295,8 +295,13 @@ test('an editor edits fields in the map\'s detail panel, with the keyboard', asy
   await input.fill(phone);
   await input.press('Enter');
   await expect(panel.getByRole('status')).toContainText('„Telefon“ ist gespeichert.');
-  await expect(panel.locator('article.offer .phone-link')).toHaveText(phone);
+  await expect(panel.locator('article.offer .call-number')).toHaveText(phone);
   await expect(edit).toBeFocused();
+  // Each field once: the public view's text and facts give way to the editors' fields.
+  await expect(panel.locator('article.offer .offer-facts')).toBeHidden();
+  await expect(panel.locator('article.offer .offer-description')).toBeHidden();
+  await expect(panel.locator('#panel-feld-beschreibung')).toBeVisible();
+  await expect(panel.locator('article.offer .call-link')).toBeVisible();
 
   // Cost is a choice; Ctrl+Enter saves from any control.
   await panel.getByRole('button', { name: 'Kosten bearbeiten', exact: true }).click();
@@ -310,7 +315,7 @@ test('an editor edits fields in the map\'s detail panel, with the keyboard', asy
   await page.screenshot({ path: `${artifacts}/redaktion-kartenfenster-${test.info().project.name}.png`, fullPage: true });
 
   await page.reload();
-  await expect(panel.locator('article.offer .phone-link')).toHaveText(phone);
+  await expect(panel.locator('article.offer .call-number')).toHaveText(phone);
   const offer = await (await page.request.get(`/api/offer?id=${id}`)).json();
   expect(offer.phone).toBe(phone);
   const history = await (await page.request.get(`/api/redaktion/verlauf?id=${id}`)).json();

@@ -412,7 +412,7 @@ mod tests {
             (
                 132,
                 338,
-                "b0ac9f7d1c1a10d5e3abda9a95b18bc5b790719e6ec158a554f728634149bcf7"
+                "baa93b888b1d4bd604e63831be187b801691296994c6050bfa2353bcacba35bc"
             ),
             "organisations, offers and digest of the demo data"
         );

@@ -152,13 +152,14 @@ async fn the_hsds_api_answers_validate_against_the_official_schemas() {
 
     let taxonomy = validator("taxonomy.json");
     let taxonomies = get("/api/hsds/taxonomies").await;
-    assert_eq!(contents(&taxonomies).len(), 3);
+    // Topics, life phases, ways of access, and the place's properties (Schutzadresse).
+    assert_eq!(contents(&taxonomies).len(), 4);
     for item in contents(&taxonomies) {
         assert_valid(&taxonomy, "a taxonomy", item);
     }
     let term = validator("taxonomy_term.json");
     let all_terms = get("/api/hsds/taxonomy_terms?per_page=200").await;
-    assert_eq!(contents(&all_terms).len(), 11 + 9 + 4);
+    assert_eq!(contents(&all_terms).len(), 11 + 9 + 4 + 1);
     for item in contents(&all_terms) {
         assert_valid(&term, "a taxonomy term", item);
     }
@@ -480,7 +481,6 @@ async fn the_tabular_form_follows_its_datapackage() {
     for (table, column, target) in [
         ("service", "organization_id", "organization"),
         ("attribute", "taxonomy_term_id", "taxonomy_term"),
-        ("attribute", "link_id", "service"),
         ("service_at_location", "service_id", "service"),
         ("service_at_location", "location_id", "location"),
         ("address", "location_id", "location"),
@@ -496,6 +496,21 @@ async fn the_tabular_form_follows_its_datapackage() {
             );
         }
     }
+    // An attribute links a service (its topics …) or a location (a protected address).
+    for row in &tables["attribute"] {
+        let target = row["link_entity"].as_str();
+        assert!(
+            matches!(target, "service" | "location") && ids[target].contains(&row["link_id"]),
+            "attribute.link_id {} has no {target}",
+            row["link_id"]
+        );
+    }
+    assert!(
+        tables["attribute"]
+            .iter()
+            .any(|row| row["link_entity"] == "location"),
+        "the demo data's protected places are marked"
+    );
     let v1_total = json(&visitor.get("/api/v1/offers").await.body)["total"]
         .as_u64()
         .unwrap();

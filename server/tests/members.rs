@@ -400,45 +400,7 @@ async fn member_only_data_reaches_members_only() {
     let running = start().await;
     let anonymous = Visitor::new(&running);
     let ids = offer_ids(&anonymous).await;
-    let mut paths: Vec<String> = vec![
-        "/".into(),
-        "/?thema=beratung".into(),
-        // The search row, place, "jetzt geöffnet" and the no-results view (issue 15).
-        "/?q=Hebamme&bei=D%C3%BClmen&jetzt=1".into(),
-        "/?q=Hebbamxe&kostenlos=1".into(),
-        "/js/drucken.js".into(),
-        "/favicon.svg".into(),
-        "/anmelden".into(),
-        "/konto".into(),
-        "/netzwerk".into(),
-        "/netzwerk?q=a".into(),
-        "/verwaltung".into(),
-        "/einladung/abc".into(),
-        "/api/offers".into(),
-        "/api/region".into(),
-        "/api/boundaries".into(),
-        "/api/konto".into(),
-        "/api/mitglieder/verzeichnis".into(),
-        "/api/verwaltung/konten".into(),
-        "/netzwerk/kontakt/1/vcard".into(),
-        "/eintragen".into(),
-        "/eintragen/danke?nummer=CK-2026-00001".into(),
-        "/redaktion".into(),
-        "/api/redaktion/anfragen".into(),
-        "/api/redaktion/pruefliste".into(),
-    ];
-    for id in ids.iter().take(40) {
-        paths.push(format!("/angebot/{id}"));
-        paths.push(format!("/?angebot={id}"));
-        paths.push(format!("/api/offer?id={id}"));
-        paths.push(format!("/api/mitglieder/angebot?id={id}"));
-        paths.push(format!("/api/redaktion/angebot?id={id}"));
-        paths.push(format!("/api/redaktion/verlauf?id={id}"));
-        paths.push(format!("/kartenfenster/angebot/{id}"));
-        paths.push(format!("/redaktion/kartenfenster/{id}"));
-    }
-    paths.push(format!("/drucken?q={}", ids[0]));
-    paths.push("/drucken".into());
+    let paths = common::anonymous_paths(&ids);
     for path in &paths {
         let reply = anonymous.get(path).await;
         assert_no_member_data(path, &reply.body);

@@ -33,6 +33,7 @@ angebot-fuer = الفئة المستهدفة
 angebot-themen = المواضيع
 angebot-adresse = العنوان
 angebot-route = تخطيط الطريق
+angebot-adresse-auf-anfrage = العنوان عند الطلب – يرجى الاتصال
 angebot-telefon = الهاتف
 angebot-email = البريد الإلكتروني
 angebot-website = الموقع الإلكتروني

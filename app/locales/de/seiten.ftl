@@ -33,6 +33,7 @@ angebot-fuer = Für
 angebot-themen = Themen
 angebot-adresse = Adresse
 angebot-route = Route planen
+angebot-adresse-auf-anfrage = Adresse auf Anfrage – bitte anrufen
 angebot-telefon = Telefon
 angebot-email = E-Mail
 angebot-website = Website

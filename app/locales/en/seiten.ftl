@@ -33,6 +33,7 @@ angebot-fuer = For
 angebot-themen = Topics
 angebot-adresse = Address
 angebot-route = Plan a route
+angebot-adresse-auf-anfrage = Address on request – please call
 angebot-telefon = Phone
 angebot-email = Email
 angebot-website = Website

@@ -33,6 +33,7 @@ angebot-fuer = Kimler için
 angebot-themen = Konular
 angebot-adresse = Adres
 angebot-route = Yol tarifi al
+angebot-adresse-auf-anfrage = Adres talep üzerine – lütfen arayın
 angebot-telefon = Telefon
 angebot-email = E-posta
 angebot-website = Web sitesi

@@ -33,6 +33,7 @@ angebot-fuer = Для кого
 angebot-themen = Теми
 angebot-adresse = Адреса
 angebot-route = Прокласти маршрут
+angebot-adresse-auf-anfrage = Адреса на запит – будь ласка, зателефонуйте
 angebot-telefon = Телефон
 angebot-email = Електронна пошта
 angebot-website = Вебсайт

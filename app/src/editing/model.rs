@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::offers::hours::{OpeningSlot, TimeOfDay, Weekday};
-use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use crate::offers::taxonomy::{AddressProtection, Cost, Delivery, Language, LifePhase, Topic};
 
 /// The fields an editor can change in place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,6 +32,9 @@ pub enum EditableField {
     InternalNote,
     /// Member-only: one contact person per line, "Name; Rolle; Telefon; E-Mail".
     Contacts,
+    /// Schutzadresse: whether the public sees the street or only the town (a code of
+    /// [`AddressProtection`]).
+    AddressProtection,
     /// Optional short descriptions in the other interface languages.
     SummaryEn,
     SummaryTr,
@@ -40,7 +43,7 @@ pub enum EditableField {
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 22] = [
+    pub const ALL: [EditableField; 23] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -59,6 +62,7 @@ impl EditableField {
         EditableField::ClosedInSchoolHolidays,
         EditableField::InternalNote,
         EditableField::Contacts,
+        EditableField::AddressProtection,
         EditableField::SummaryEn,
         EditableField::SummaryTr,
         EditableField::SummaryAr,
@@ -86,6 +90,7 @@ impl EditableField {
             EditableField::ClosedInSchoolHolidays => "schulferien_geschlossen",
             EditableField::InternalNote => "interne_notiz",
             EditableField::Contacts => "ansprechpersonen",
+            EditableField::AddressProtection => "schutzadresse",
             EditableField::SummaryEn => "kurz_en",
             EditableField::SummaryTr => "kurz_tr",
             EditableField::SummaryAr => "kurz_ar",
@@ -113,6 +118,7 @@ impl EditableField {
             EditableField::ClosedInSchoolHolidays => "In den Schulferien geschlossen",
             EditableField::InternalNote => "Interne Notiz",
             EditableField::Contacts => "Ansprechpersonen (intern)",
+            EditableField::AddressProtection => "Schutzadresse",
             EditableField::SummaryEn => "Kurzbeschreibung auf Englisch",
             EditableField::SummaryTr => "Kurzbeschreibung auf Türkisch",
             EditableField::SummaryAr => "Kurzbeschreibung auf Arabisch",
@@ -152,6 +158,11 @@ impl EditableField {
                 FieldInput::Several(all(Delivery::ALL, Delivery::code, Delivery::label))
             }
             EditableField::Cost => FieldInput::One(all(Cost::ALL, Cost::code, Cost::label)),
+            EditableField::AddressProtection => FieldInput::One(all(
+                AddressProtection::ALL,
+                AddressProtection::code,
+                AddressProtection::label,
+            )),
             EditableField::Wheelchair | EditableField::ClosedInSchoolHolidays => {
                 FieldInput::One(vec![("ja", "ja"), ("nein", "nein")])
             }
@@ -184,6 +195,9 @@ impl EditableField {
                 "Eine Person je Zeile: Name; Rolle; Telefon; E-Mail (nur für Netzwerkmitglieder sichtbar)"
             }
             EditableField::InternalNote => "Nur für Netzwerkmitglieder sichtbar.",
+            EditableField::AddressProtection => {
+                "Für Orte, die geschützt bleiben müssen (z. B. Frauenhaus): Karte, Exporte und Schnittstellen zeigen dann nur den Ort und „Adresse auf Anfrage“ mit der öffentlichen Telefonnummer."
+            }
             EditableField::ClosedInSchoolHolidays => {
                 "„ja“ z. B. für Hausaufgabenhilfe, Schulsozialarbeit, OGS: an Tagen der NRW-Schulferien steht dann „heute Schulferien – geschlossen“."
             }
@@ -253,6 +267,15 @@ impl EditableField {
             EditableField::Contacts => {
                 parse_contacts(text).map(|contacts| format_contacts(&contacts))
             }
+            // An empty value (a file without the column's value) keeps the address public.
+            EditableField::AddressProtection => match text {
+                "" => Ok(AddressProtection::Public.code().to_string()),
+                code => AddressProtection::parse(code)
+                    .map(|level| level.code().to_string())
+                    .ok_or_else(|| {
+                        "Bitte wählen Sie, ob und für wen die Adresse geschützt ist.".to_string()
+                    }),
+            },
             EditableField::Wheelchair | EditableField::ClosedInSchoolHolidays => match text {
                 "ja" | "true" | "1" => Ok("ja".to_string()),
                 "nein" | "false" | "0" | "" => Ok("nein".to_string()),

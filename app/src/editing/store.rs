@@ -135,6 +135,7 @@ struct OfferRow {
     summary_tr: String,
     summary_ar: String,
     summary_uk: String,
+    address_protection: String,
     street: String,
     postcode: String,
     town: String,
@@ -256,7 +257,7 @@ fn hours_text(rows: Vec<HoursRow>) -> String {
 const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.name, o.description, o.cost, \
      o.cost_note, o.wheelchair, o.accessibility_note, o.phone, o.email, o.website, o.hours_note, \
      o.closed_in_school_holidays, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
-     l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
+     l.address_protection, l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
      FROM offers o JOIN locations l ON l.id = o.location_id WHERE o.id = $1";
 
 // The implementation for both backends: `store/sql.rs`, compiled once for each.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use crate::accounts::model::Role;
 use crate::import::offer_csv::{
-    ImportProblem, ImportRegion, ImportedOffer, MAX_FILE_BYTES, hsds_to_csv, read_csv, write_csv,
+    ImportProblem, ImportRegion, ImportedOffer, MAX_FILE_BYTES, OwnService, hsds_to_csv, read_csv,
+    write_csv,
 };
 use crate::import::report::{IMPORT_KEY, ImportReport, ImportSession};
 use crate::platform::state::AppState;
@@ -83,14 +84,17 @@ async fn check_file(
         return read_csv(text, &region).map_err(|problems| ("Zeile".to_string(), problems));
     }
     // This site's own HSDS ids lead back to its offers.
-    let own_ids: HashMap<String, String> =
+    let own_ids: HashMap<String, OwnService> =
         match crate::import::service::exported_offers(state).await {
             Ok(offers) => offers
                 .into_iter()
                 .map(|o| {
                     (
                         crate::open_data::hsds::hsds_id("service", o.offer.id),
-                        o.external_id,
+                        OwnService {
+                            external_id: o.external_id,
+                            location: o.offer.location,
+                        },
                     )
                 })
                 .collect(),

@@ -429,14 +429,23 @@ pub fn read_csv(
     }
 }
 
+/// One of this site's own offers, as an HSDS import recognises it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnService {
+    pub external_id: String,
+    /// Its stored place: used where the HSDS location has no address (a protected place).
+    pub location: OfferLocation,
+}
+
 /// An HSDS 3.0 JSON document (a list page with `contents`, an array of services, or one
 /// service, fully nested as the HSDS API answers them) as an offer CSV, for [`read_csv`]; with
 /// the line each service starts on, so problems can name the service. `own_ids` maps the HSDS
-/// ids of this site's own services to their external ids, so a re-imported export finds its
-/// offers again. The error is the German reason the document is not HSDS.
+/// ids of this site's own services to their external ids and places, so a re-imported export
+/// finds its offers again (and a protected place, published without its address, keeps it).
+/// The error is the German reason the document is not HSDS.
 pub fn hsds_to_csv(
     text: &str,
-    own_ids: &std::collections::HashMap<String, String>,
+    own_ids: &std::collections::HashMap<String, OwnService>,
     region: &ImportRegion<'_>,
 ) -> Result<(String, Vec<usize>), String> {
     use crate::editing::model::format_opening_hours;
@@ -462,12 +471,17 @@ pub fn hsds_to_csv(
         }
     };
     let text_of = |value: &Value| value.as_str().unwrap_or_default().to_string();
-    // HSDS has no place for the short descriptions in other languages nor for the closing in
-    // school holidays: left as they are.
-    let school_holidays = EditableField::ClosedInSchoolHolidays.code();
+    // HSDS has no place for the short descriptions in other languages, the closing in school
+    // holidays nor the protection level of an address: left as they are.
+    let left_as_they_are = [
+        EditableField::ClosedInSchoolHolidays.code(),
+        EditableField::AddressProtection.code(),
+    ];
     let columns: Vec<String> = columns(false)
         .into_iter()
-        .filter(|column| !column.starts_with("kurz_") && column != school_holidays)
+        .filter(|column| {
+            !column.starts_with("kurz_") && !left_as_they_are.contains(&column.as_str())
+        })
         .collect();
     let mut records = Vec::new();
     let mut lines = Vec::new();
@@ -529,8 +543,13 @@ pub fn hsds_to_csv(
             .into_iter()
             .flatten()
             .any(|a| a["description"].as_str() == Some("rollstuhlgerecht"));
-        let lat = at["latitude"].as_f64();
-        let lon = at["longitude"].as_f64();
+        // A protected place of our own is published without address and position: it stays.
+        let kept_place = own_ids
+            .get(&id)
+            .filter(|_| address.is_null())
+            .map(|own| &own.location);
+        let lat = kept_place.map_or(at["latitude"].as_f64(), |place| Some(place.lat));
+        let lon = kept_place.map_or(at["longitude"].as_f64(), |place| Some(place.lon));
         let municipality = match (lat, lon) {
             (Some(lat), Some(lon)) => (region.locate)(lat, lon)
                 .map(|ags| region.name_of(&ags).to_string())
@@ -540,7 +559,9 @@ pub fn hsds_to_csv(
         let website = text_of(&service["url"]);
         let value_of_column = |column: &str| -> String {
             match column {
-                EXTERNAL_ID => own_ids.get(&id).cloned().unwrap_or_else(|| id.clone()),
+                EXTERNAL_ID => own_ids
+                    .get(&id)
+                    .map_or_else(|| id.clone(), |own| own.external_id.clone()),
                 ORGANIZATION => text_of(&service["organization"]["name"]),
                 "name" => text_of(&service["name"]),
                 "beschreibung" => text_of(&service["description"]),
@@ -560,9 +581,17 @@ pub fn hsds_to_csv(
                 }
                 "oeffnungszeiten" => format_opening_hours(&slots),
                 "oeffnungszeiten_hinweis" => text_of(&service["schedules"][0]["description"]),
-                STREET => text_of(&address["address_1"]),
-                POSTCODE => text_of(&address["postal_code"]),
-                TOWN => text_of(&address["city"]),
+                STREET => kept_place.map_or_else(
+                    || text_of(&address["address_1"]),
+                    |place| place.street.clone(),
+                ),
+                POSTCODE => kept_place.map_or_else(
+                    || text_of(&address["postal_code"]),
+                    |place| place.postcode.clone(),
+                ),
+                TOWN => {
+                    kept_place.map_or_else(|| text_of(&address["city"]), |place| place.town.clone())
+                }
                 MUNICIPALITY => municipality.clone(),
                 LAT => lat.map(|v| v.to_string()).unwrap_or_default(),
                 LON => lon.map(|v| v.to_string()).unwrap_or_default(),
@@ -612,6 +641,55 @@ mod tests {
                 locate: &locate,
             },
         )
+    }
+
+    #[test]
+    fn an_own_protected_place_published_without_address_keeps_its_stored_place() {
+        let service = serde_json::json!({
+            "id": "own-1",
+            "name": "Schwangerschaftsberatung Dülmen",
+            "description": "Beratung rund um Schwangerschaft und Geburt, vertraulich.",
+            "organization": { "name": "Beratungsstelle Lichtblick" },
+            "attributes": [
+                { "taxonomy_term": { "code": "beratung" } },
+                { "taxonomy_term": { "code": "eltern" } },
+                { "taxonomy_term": { "code": "vor-ort" } }
+            ],
+            "cost_options": [{ "option": "kostenlos" }],
+            "languages": [{ "code": "de" }],
+            "service_at_locations": [{ "location": { "description": "Adresse nicht öffentlich" } }]
+        });
+        let place = OfferLocation {
+            street: "Geheimgasse 7".into(),
+            postcode: "48249".into(),
+            town: "Dülmen".into(),
+            lat: 51.8123,
+            lon: 7.2543,
+            municipality: "05558016".into(),
+        };
+        let own = std::collections::HashMap::from([(
+            "own-1".to_string(),
+            OwnService {
+                external_id: "ck-7".into(),
+                location: place.clone(),
+            },
+        )]);
+        let towns = towns();
+        let region = ImportRegion {
+            municipalities: &towns,
+            locate: &locate,
+        };
+        let (csv, _) = hsds_to_csv(&service.to_string(), &own, &region).unwrap();
+        assert!(
+            !csv.contains("schutzadresse"),
+            "the level is left as it is: {csv}"
+        );
+        let offers = read_csv(&csv, &region).unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(offers[0].external_id, "ck-7");
+        assert_eq!(offers[0].location, place);
+        // Someone else's service without an address is refused as before.
+        let foreign = hsds_to_csv(&service.to_string(), &Default::default(), &region).unwrap();
+        assert!(read_csv(&foreign.0, &region).is_err());
     }
 
     const HEADER: &str = "externe_id,name,organisation,beschreibung,themen,lebensphasen,kosten,telefon,strasse,plz,ort,gemeinde,lat,lon";

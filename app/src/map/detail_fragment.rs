@@ -21,13 +21,15 @@ pub fn detail_html(
     locale: Locale,
     settings: OfferViewSettings,
 ) -> String {
-    let contacts = member.as_ref().map(|info| info.contacts.clone());
+    let contacts = member
+        .as_ref()
+        .map(|info| (info.contacts.clone(), info.protected_address.clone()));
     Owner::new().with(|| {
         provide_context(locale);
         view! {
             <div class="panel-fragment">
                 <OfferView offer heading_level_2=true settings>
-                    {contacts.map(|contacts| view! { <MemberContactsView contacts nested=true /> })}
+                    {contacts.map(|(contacts, protected_address)| view! { <MemberContactsView contacts protected_address nested=true /> })}
                 </OfferView>
                 {member.map(|info| view! { <MemberInfoView info /> })}
             </div>
@@ -192,6 +194,11 @@ mod tests {
                 address: None,
             }],
             internal_note: "Nur intern".to_string(),
+            protected_address: Some(crate::members::directory::ContactAddress {
+                street: "Geheimweg 7".to_string(),
+                postcode: "48249".to_string(),
+                town: "Dülmen".to_string(),
+            }),
         };
         let html = detail_html(
             offer(),
@@ -218,5 +225,19 @@ mod tests {
             "{html}"
         );
         assert!(always_isolated(&html, "erika@beispiel.invalid"), "{html}");
+        // A protected place's address, which members may see, stands with the contacts.
+        assert!(at("Geheimweg 7") < at("offer-actions"), "{html}");
+    }
+
+    #[test]
+    fn a_protected_place_says_address_on_request_and_offers_no_route() {
+        let mut offer = offer();
+        offer.address_on_request = true;
+        offer.address.street = String::new();
+        offer.address.postcode = String::new();
+        let html = detail_html(offer, None, Locale::German, OfferViewSettings::default());
+        assert!(html.contains("Adresse auf Anfrage"), "{html}");
+        assert!(!html.contains("route-link"), "{html}");
+        assert!(html.contains("call-link"), "the public phone stays: {html}");
     }
 }

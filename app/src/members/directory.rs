@@ -93,6 +93,10 @@ pub struct MemberOfferInfo {
     pub working_group: Option<WorkingGroup>,
     pub contacts: Vec<Contact>,
     pub internal_note: String,
+    /// The address of an offer whose place is kept from the public (Schutzadresse) and which
+    /// members may see; `None` for public addresses and for those only editors see.
+    #[serde(default)]
+    pub protected_address: Option<ContactAddress>,
 }
 
 /// An offer as the directory lists it.

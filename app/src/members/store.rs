@@ -85,8 +85,12 @@ struct TopicRow {
 
 /// A contact person with the institution's name and an address for the vCard: the place of
 /// the offer the person is the contact for, else the institution's first place.
+/// A place only editors may see (Schutzadresse) gives its town alone.
 const CONTACT_SQL: &str = "SELECT c.id, c.organization_id, c.offer_id, c.name, c.role, c.phone, \
-     c.email, g.name AS organization, l.street, l.postcode, l.town \
+     c.email, g.name AS organization, \
+     CASE WHEN l.address_protection IN ('ort-redaktion', 'ohne-karte-redaktion') THEN '' ELSE l.street END AS street, \
+     CASE WHEN l.address_protection IN ('ort-redaktion', 'ohne-karte-redaktion') THEN '' ELSE l.postcode END AS postcode, \
+     l.town \
      FROM member_contact_persons c JOIN organizations g ON g.id = c.organization_id \
      LEFT JOIN offers co ON co.id = c.offer_id \
      LEFT JOIN locations l ON l.id = COALESCE(co.location_id, \
@@ -136,6 +140,20 @@ fn assemble_directory(
             website: org.website,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CONTACT_SQL;
+    use crate::offers::taxonomy::AddressProtection;
+
+    #[test]
+    fn the_contacts_query_masks_exactly_the_places_only_editors_see() {
+        for level in AddressProtection::ALL {
+            let listed = CONTACT_SQL.contains(&format!("'{}'", level.code()));
+            assert_eq!(listed, !level.members_see_address(), "{level:?}");
+        }
+    }
 }
 
 // The implementation for both backends: `store/sql.rs`, compiled once for each.

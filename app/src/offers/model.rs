@@ -53,6 +53,13 @@ pub struct OfferSummary {
     /// The public phone number, for "Anrufen" on the result card.
     #[serde(rename = "ph", default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    /// A protected address (Schutzadresse): `lat`/`lon` are the municipality's centre and the
+    /// visitor reads "Adresse auf Anfrage".
+    #[serde(rename = "a", default, skip_serializing_if = "is_false")]
+    pub address_on_request: bool,
+    /// A protected offer shown without a marker: listed, but not on the map.
+    #[serde(rename = "k", default, skip_serializing_if = "is_false")]
+    pub off_map: bool,
 }
 
 impl crate::shared::json_read::ReadJson for OfferSummary {
@@ -77,6 +84,8 @@ impl crate::shared::json_read::ReadJson for OfferSummary {
             },
             closed_in_school_holidays: m.get_or_default("c")?,
             phone: m.get_or_default("ph")?,
+            address_on_request: m.get_or_default("a")?,
+            off_map: m.get_or_default("k")?,
         })
     }
 }
@@ -145,6 +154,13 @@ pub struct OfferDetail {
     pub summaries: Vec<(String, String)>,
     /// Not checked for over [`LONG_UNCHECKED_MONTHS`] months: the public page says so.
     pub long_unchecked: bool,
+    /// A protected address (Schutzadresse): street and postcode are empty, `lat`/`lon` are the
+    /// municipality's centre, and the page says "Adresse auf Anfrage".
+    #[serde(default)]
+    pub address_on_request: bool,
+    /// A protected offer the public map shows without a marker.
+    #[serde(default)]
+    pub off_map: bool,
 }
 
 /// After this many months without a check an offer is flagged publicly.
@@ -260,6 +276,8 @@ mod tests {
             hours: Vec::new(),
             closed_in_school_holidays: false,
             phone: String::new(),
+            address_on_request: false,
+            off_map: false,
         };
         let json = serde_json::to_string(&summary).unwrap();
         assert!(json.contains("\"n\":\"Babytreff\""), "{json}");

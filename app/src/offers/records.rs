@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::offers::hours::OpeningSlot;
-use crate::offers::taxonomy::{Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet};
+use crate::offers::taxonomy::{
+    AddressProtection, Cost, DeliverySet, LanguageSet, PhaseSet, TopicSet,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewOrganization {
@@ -25,6 +27,8 @@ pub struct NewLocation {
     pub municipality_ags: String,
     pub lat: f64,
     pub lon: f64,
+    /// Whether the public sees the address (Schutzadresse).
+    pub protection: AddressProtection,
 }
 
 /// A contact person at an institution; member-only.

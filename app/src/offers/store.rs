@@ -13,7 +13,8 @@ use crate::offers::model::{
 };
 use crate::offers::records::{MemberOnly, NewOffer, NewOrganization};
 use crate::offers::taxonomy::{
-    Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
+    AddressProtection, Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet,
+    Topic, TopicSet,
 };
 use crate::platform::database::{StorageError, StorageResult};
 use crate::region::model::Municipality;
@@ -90,6 +91,8 @@ impl PublicOfferRecord {
             hours: d.opening_hours.clone(),
             closed_in_school_holidays: d.closed_in_school_holidays,
             phone: d.phone.clone(),
+            address_on_request: d.address_on_request,
+            off_map: d.off_map,
         }
     }
 }
@@ -117,6 +120,7 @@ struct SummaryRow {
     description: String,
     closed_in_school_holidays: bool,
     phone: String,
+    address_protection: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -146,6 +150,7 @@ struct DetailRow {
     summary_tr: String,
     summary_ar: String,
     summary_uk: String,
+    address_protection: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -183,6 +188,12 @@ struct ContactRow {
     role: String,
     phone: String,
     email: String,
+}
+
+/// A stored protection level; an unknown one counts as the strictest, so a newer code never
+/// shows an address.
+fn parse_protection(code: &str) -> AddressProtection {
+    AddressProtection::parse(code).unwrap_or(AddressProtection::OffMapForEditors)
 }
 
 fn parse_cost(code: &str) -> StorageResult<Cost> {
@@ -268,7 +279,10 @@ fn summary_from_row(
     codes: &OfferCodes,
     hours: &[HoursRow],
 ) -> StorageResult<OfferSummary> {
+    let protection = parse_protection(&row.address_protection);
     Ok(OfferSummary {
+        address_on_request: protection.is_protected(),
+        off_map: !protection.on_map(),
         hours: slots_of(row.id, hours)?,
         closed_in_school_holidays: row.closed_in_school_holidays,
         phone: row.phone,
@@ -293,7 +307,10 @@ fn detail_from_row(
     hours: Vec<HoursRow>,
 ) -> StorageResult<OfferDetail> {
     let opening_hours = slots_of(row.id, &hours)?;
+    let protection = parse_protection(&row.address_protection);
     Ok(OfferDetail {
+        address_on_request: protection.is_protected(),
+        off_map: !protection.on_map(),
         id: row.id,
         cost: parse_cost(&row.cost)?,
         topics: codes.topics.get(&row.id).copied().unwrap_or_default(),
@@ -336,32 +353,66 @@ fn detail_from_row(
     })
 }
 
-const SUMMARY_SQL: &str = "SELECT o.id, o.name, g.name AS organization, l.municipality_ags AS municipality, \
-     l.lat, l.lon, o.cost, o.wheelchair, o.description, o.closed_in_school_holidays, o.phone \
-     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
-     WHERE o.status = 'active' ORDER BY o.name, o.id";
+/// The place as the public may see it (Schutzadresse): a protected offer's street and postcode
+/// stay empty and its coordinates are its municipality's centre, already in the query, so the
+/// address never enters a public row. Needs `l` (locations) and `m` (municipalities).
+macro_rules! public_place_sql {
+    () => {
+        "CASE WHEN l.address_protection = 'nein' THEN l.street ELSE '' END AS street, \
+         CASE WHEN l.address_protection = 'nein' THEN l.postcode ELSE '' END AS postcode, \
+         CASE WHEN l.address_protection = 'nein' THEN l.lat ELSE m.centre_lat END AS lat, \
+         CASE WHEN l.address_protection = 'nein' THEN l.lon ELSE m.centre_lon END AS lon, \
+         l.address_protection"
+    };
+}
 
-const RECORDS_SQL: &str = "SELECT o.organization_id, o.external_id, l.municipality_ags, \
-     o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
-     o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
-     o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, o.last_checked, o.is_demo, \
-     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
-     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
-     JOIN municipalities m ON m.ags = l.municipality_ags \
-     WHERE o.status = 'active' ORDER BY o.name, o.id";
+/// The public detail's columns, from `o` (offers), `g` (organizations), `l` and `m`.
+macro_rules! public_detail_columns_sql {
+    () => {
+        concat!(
+            "o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
+             o.wheelchair, o.accessibility_note, l.town, m.name AS municipality, ",
+            public_place_sql!(),
+            ", o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, \
+             o.last_checked, o.is_demo, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk"
+        )
+    };
+}
+
+/// Offers joined with what their public reads need.
+macro_rules! public_offers_from_sql {
+    () => {
+        " FROM offers o JOIN organizations g ON g.id = o.organization_id \
+         JOIN locations l ON l.id = o.location_id JOIN municipalities m ON m.ags = l.municipality_ags "
+    };
+}
+
+const SUMMARY_SQL: &str = concat!(
+    "SELECT o.id, o.name, g.name AS organization, l.municipality_ags AS municipality, ",
+    public_place_sql!(),
+    ", o.cost, o.wheelchair, o.description, o.closed_in_school_holidays, o.phone",
+    public_offers_from_sql!(),
+    "WHERE o.status = 'active' ORDER BY o.name, o.id"
+);
+
+const RECORDS_SQL: &str = concat!(
+    "SELECT o.organization_id, o.external_id, l.municipality_ags, ",
+    public_detail_columns_sql!(),
+    public_offers_from_sql!(),
+    "WHERE o.status = 'active' ORDER BY o.name, o.id"
+);
 
 /// Every active offer's opening slots, in the order the detail lists them.
 const ALL_HOURS_SQL: &str = "SELECT h.offer_id, h.weekday, h.opens_minute, h.closes_minute FROM opening_hours h \
      JOIN offers o ON o.id = h.offer_id WHERE o.status = 'active' \
      ORDER BY h.offer_id, h.weekday, h.opens_minute";
 
-const DETAIL_SQL: &str = "SELECT o.id, o.name, g.name AS organization, o.description, o.cost, o.cost_note, \
-     o.wheelchair, o.accessibility_note, l.street, l.postcode, l.town, m.name AS municipality, l.lat, l.lon, \
-     o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, o.last_checked, o.is_demo, \
-     o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk \
-     FROM offers o JOIN organizations g ON g.id = o.organization_id JOIN locations l ON l.id = o.location_id \
-     JOIN municipalities m ON m.ags = l.municipality_ags \
-     WHERE o.status = 'active' AND o.id = $1";
+const DETAIL_SQL: &str = concat!(
+    "SELECT ",
+    public_detail_columns_sql!(),
+    public_offers_from_sql!(),
+    "WHERE o.status = 'active' AND o.id = $1"
+);
 
 /// The code tables of offers, as (table, column) pairs; used for both reading and writing.
 const TOPICS: (&str, &str) = ("offer_topics", "topic");

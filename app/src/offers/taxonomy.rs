@@ -96,6 +96,45 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Whether an offer's place may be shown (Schutzadresse): a women's shelter, a protected
+    /// flat or a sensitive counselling place keeps its street, postcode and coordinates on the
+    /// server. The public sees the town (a marker at its centre, or none) and "Adresse auf
+    /// Anfrage"; members, or only the editors, see the address.
+    AddressProtection {
+        Public = "nein", "nein – Adresse öffentlich";
+        TownForMembers = "ort", "ja – Marker am Ortsmittelpunkt, Adresse nur für Mitglieder";
+        OffMapForMembers = "ohne-karte", "ja – nicht auf der Karte, Adresse nur für Mitglieder";
+        TownForEditors = "ort-redaktion", "ja – Marker am Ortsmittelpunkt, Adresse nur für die Redaktion";
+        OffMapForEditors = "ohne-karte-redaktion", "ja – nicht auf der Karte, Adresse nur für die Redaktion";
+    }
+}
+
+impl AddressProtection {
+    /// Whether the public sees only the town.
+    pub fn is_protected(self) -> bool {
+        self != AddressProtection::Public
+    }
+
+    /// Whether the public map shows a marker (at the town centre when protected).
+    pub fn on_map(self) -> bool {
+        !matches!(
+            self,
+            AddressProtection::OffMapForMembers | AddressProtection::OffMapForEditors
+        )
+    }
+
+    /// Whether network members (not only editors) see the address.
+    pub fn members_see_address(self) -> bool {
+        matches!(
+            self,
+            AddressProtection::Public
+                | AddressProtection::TownForMembers
+                | AddressProtection::OffMapForMembers
+        )
+    }
+}
+
+vocabulary! {
     /// How an offer reaches the family.
     Delivery {
         OnSite = "vor-ort", "vor Ort";

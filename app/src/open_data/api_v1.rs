@@ -233,6 +233,13 @@ pub struct ApiOffer {
     pub wheelchair_accessible: bool,
     pub accessibility_note: String,
     pub address: ApiAddress,
+    /// A protected place (Schutzadresse): street and postcode are empty and `lat`/`lon` are
+    /// the municipality's centre; families ask by phone.
+    pub address_on_request: bool,
+    /// `address` (the place itself) or `municipality` (its town's centre).
+    pub location_precision: &'static str,
+    /// Whether the public map shows it (a protected place may be listed only).
+    pub shown_on_map: bool,
     pub lat: f64,
     pub lon: f64,
     pub phone: String,
@@ -278,6 +285,13 @@ impl From<&PublicOfferRecord> for ApiOffer {
                 municipality_ags: record.municipality_ags.clone(),
                 municipality: d.address.municipality.clone(),
             },
+            address_on_request: d.address_on_request,
+            location_precision: if d.address_on_request {
+                "municipality"
+            } else {
+                "address"
+            },
+            shown_on_map: !d.off_map,
             lat: d.lat,
             lon: d.lon,
             phone: d.phone.clone(),
@@ -542,10 +556,16 @@ async fn offers_geojson(
                 map.remove("lat");
                 map.remove("lon");
             }
+            // A protected place the map does not show has no point here either.
+            let geometry = if offer.shown_on_map {
+                serde_json::json!({ "type": "Point", "coordinates": [lon, lat] })
+            } else {
+                serde_json::Value::Null
+            };
             serde_json::json!({
                 "type": "Feature",
                 "id": offer.id,
-                "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                "geometry": geometry,
                 "properties": properties,
             })
         })

@@ -92,7 +92,10 @@ struct Vocabulary {
     terms: Vec<(&'static str, &'static str)>,
 }
 
-fn vocabularies() -> [Vocabulary; 3] {
+/// The term a location whose address is kept from the public carries (Schutzadresse).
+const PROTECTED_PLACE: (&str, &str) = ("standort", "adresse-auf-anfrage");
+
+fn vocabularies() -> [Vocabulary; 4] {
     [
         Vocabulary {
             key: "themen",
@@ -118,7 +121,36 @@ fn vocabularies() -> [Vocabulary; 3] {
                 .map(|d| (d.code(), d.label()))
                 .collect(),
         },
+        Vocabulary {
+            key: PROTECTED_PLACE.0,
+            name: "Chancenkarte: Standort",
+            description: "Besonderheiten eines Standorts, etwa eine geschützte Adresse, die nicht veröffentlicht wird.",
+            terms: vec![(PROTECTED_PLACE.1, "Adresse nicht öffentlich (auf Anfrage)")],
+        },
     ]
+}
+
+/// The attribute of offer `offer_id` linking its `entity` (`service` or `location`) with id
+/// `link_id` to the term (vocabulary, code).
+fn attribute_row(
+    offer_id: i64,
+    (vocabulary, code): (&str, &str),
+    link_id: &str,
+    entity: &str,
+) -> Row {
+    row(vec![
+        (
+            "id",
+            json!(hsds_id(
+                "attribute",
+                format!("{offer_id}/{vocabulary}/{code}")
+            )),
+        ),
+        ("link_id", json!(link_id)),
+        ("taxonomy_term_id", json!(term_id(vocabulary, code))),
+        ("link_type", json!(entity)),
+        ("link_entity", json!(entity)),
+    ])
 }
 
 fn term_id(vocabulary: &str, code: &str) -> String {
@@ -260,19 +292,7 @@ impl HsdsTables {
             for (vocabulary, code) in attributes {
                 push(
                     "attribute",
-                    row(vec![
-                        (
-                            "id",
-                            json!(hsds_id(
-                                "attribute",
-                                format!("{}/{vocabulary}/{code}", d.id)
-                            )),
-                        ),
-                        ("link_id", json!(service_id)),
-                        ("taxonomy_term_id", json!(term_id(vocabulary, code))),
-                        ("link_type", json!("service")),
-                        ("link_entity", json!("service")),
-                    ]),
+                    attribute_row(d.id, (vocabulary, code), &service_id, "service"),
                 );
             }
             push(
@@ -283,6 +303,17 @@ impl HsdsTables {
                     ("location_id", json!(location_id)),
                 ]),
             );
+            // A protected place (Schutzadresse) is published as its municipality only: no
+            // address, no coordinates, marked with the "Adresse auf Anfrage" term.
+            let (latitude, longitude, description) = if d.address_on_request {
+                (
+                    Value::Null,
+                    Value::Null,
+                    json!("Adresse nicht öffentlich – auf Anfrage (telefonisch)."),
+                )
+            } else {
+                (json!(d.lat), json!(d.lon), Value::Null)
+            };
             push(
                 "location",
                 row(vec![
@@ -294,8 +325,9 @@ impl HsdsTables {
                         "name",
                         json!(format!("{}, {}", d.organization, d.address.town)),
                     ),
-                    ("latitude", json!(d.lat)),
-                    ("longitude", json!(d.lon)),
+                    ("description", description),
+                    ("latitude", latitude),
+                    ("longitude", longitude),
                     ("external_identifier", json!(offer.municipality_ags)),
                     (
                         "external_identifier_type",
@@ -303,20 +335,27 @@ impl HsdsTables {
                     ),
                 ]),
             );
-            push(
-                "address",
-                row(vec![
-                    ("id", json!(hsds_id("address", d.id))),
-                    ("location_id", json!(location_id)),
-                    ("address_1", required(&d.address.street)),
-                    ("city", required(&d.address.town)),
-                    ("region", json!(publisher.region)),
-                    ("state_province", required(&publisher.state_province)),
-                    ("postal_code", required(&d.address.postcode)),
-                    ("country", json!("DE")),
-                    ("address_type", json!("physical")),
-                ]),
-            );
+            if d.address_on_request {
+                push(
+                    "attribute",
+                    attribute_row(d.id, PROTECTED_PLACE, &location_id, "location"),
+                );
+            } else {
+                push(
+                    "address",
+                    row(vec![
+                        ("id", json!(hsds_id("address", d.id))),
+                        ("location_id", json!(location_id)),
+                        ("address_1", required(&d.address.street)),
+                        ("city", required(&d.address.town)),
+                        ("region", json!(publisher.region)),
+                        ("state_province", required(&publisher.state_province)),
+                        ("postal_code", required(&d.address.postcode)),
+                        ("country", json!("DE")),
+                        ("address_type", json!("physical")),
+                    ]),
+                );
+            }
             push(
                 "accessibility",
                 row(vec![

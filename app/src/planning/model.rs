@@ -228,6 +228,8 @@ mod tests {
             hours: Vec::new(),
             closed_in_school_holidays: false,
             phone: String::new(),
+            address_on_request: false,
+            off_map: false,
         }
     }
 

@@ -348,6 +348,7 @@ impl LoadedRegion {
                 ags: m.ags.clone(),
                 name: m.name.clone(),
                 population: m.population,
+                centre: (m.centre.1, m.centre.0),
             })
             .collect()
     }

@@ -146,4 +146,6 @@ pub struct Municipality {
     pub ags: String,
     pub name: String,
     pub population: Option<i64>,
+    /// The town centre (lat, lon): where the public sees an offer with a protected address.
+    pub centre: (f64, f64),
 }

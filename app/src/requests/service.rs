@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::editing::model::EditableField;
 use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
-use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use crate::offers::taxonomy::{AddressProtection, Cost, Delivery, Language, LifePhase, Topic};
 use crate::requests::model::{
     FieldErrors, Message, Problem, RequestKind, RequestRecord, RequestStatus, ValidListing,
 };
@@ -253,6 +253,7 @@ pub fn offer_from_listing(
             municipality_ags: place.municipality_ags.clone(),
             lat: place.lat,
             lon: place.lon,
+            protection: AddressProtection::Public,
         },
         name: input.offer_name.clone(),
         description: input.description.clone(),

@@ -13,7 +13,7 @@ use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 
 use app::offers::hours::{OpeningSlot, TimeOfDay, Weekday};
-use app::offers::taxonomy::{Delivery, Language, LifePhase, Topic};
+use app::offers::taxonomy::{AddressProtection, Delivery, Language, LifePhase, Topic};
 
 /// The kinds of offers.
 pub const OFFERS_FILE: &str = "angebote.toml";
@@ -102,6 +102,7 @@ vocabularies! {
     LifePhase => "life phase",
     Delivery => "delivery",
     Language => "language",
+    AddressProtection => "address protection",
 }
 
 /// A value of a vocabulary, written as its code.
@@ -212,6 +213,8 @@ struct RawOfferKind {
     multilingual: bool,
     #[serde(default)]
     closed_in_school_holidays: bool,
+    #[serde(default)]
+    protected_address: Option<Code<AddressProtection>>,
 }
 
 fn on_site() -> NonEmpty<Code<Delivery>> {
@@ -254,6 +257,8 @@ pub(super) struct OfferKind {
     pub roles: Vec<(String, String)>,
     pub multilingual: bool,
     pub closed_in_school_holidays: bool,
+    /// Kept from the public (Schutzadresse), for a sensitive counselling place.
+    pub protected_address: AddressProtection,
 }
 
 /// The names a reference may use, for the error message.
@@ -302,6 +307,9 @@ fn offer_kind(raw: RawOfferKind, patterns: &PatternsFile) -> Result<OfferKind, S
         roles: raw.roles,
         multilingual: raw.multilingual,
         closed_in_school_holidays: raw.closed_in_school_holidays,
+        protected_address: raw
+            .protected_address
+            .map_or(AddressProtection::Public, |code| code.0),
     })
 }
 

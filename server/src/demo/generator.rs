@@ -13,7 +13,8 @@ use app::offers::records::{
     ContactPerson, MemberOnly, NewLocation, NewOffer, NewOrganization, OfferStatus,
 };
 use app::offers::taxonomy::{
-    Cost, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic, TopicSet,
+    AddressProtection, Cost, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet, Topic,
+    TopicSet,
 };
 use app::region::loader::{LoadedRegion, RegionMunicipality};
 use app::shared::prng::SplitMix64;
@@ -150,6 +151,7 @@ fn sample_location(
         municipality_ags: town.ags.clone(),
         lat,
         lon,
+        protection: AddressProtection::Public,
     }
 }
 
@@ -514,7 +516,10 @@ impl<'a> Generator<'a> {
         NewOffer {
             external_id: None,
             organization_id: 0,
-            location,
+            location: NewLocation {
+                protection: kind.protected_address,
+                ..location
+            },
             name,
             description,
             topics: kind.topics.iter().copied().collect::<TopicSet>(),

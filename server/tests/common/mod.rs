@@ -283,6 +283,79 @@ pub async fn form_stamp(visitor: &Visitor, path: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
+/// Every route an anonymous visitor can ask for, with the offers `ids` (the first 40) in each
+/// of their routes: the leak tests ask each of them.
+pub fn anonymous_paths(ids: &[i64]) -> Vec<String> {
+    let mut paths: Vec<String> = vec![
+        "/".into(),
+        "/?thema=beratung".into(),
+        // The search row, place, "jetzt geöffnet" and the no-results view (issue 15).
+        "/?q=Hebamme&bei=D%C3%BClmen&jetzt=1".into(),
+        "/?q=Hebbamxe&kostenlos=1".into(),
+        "/js/drucken.js".into(),
+        "/favicon.svg".into(),
+        "/anmelden".into(),
+        "/konto".into(),
+        "/netzwerk".into(),
+        "/netzwerk?q=a".into(),
+        "/verwaltung".into(),
+        "/einladung/abc".into(),
+        "/api/offers".into(),
+        "/api/region".into(),
+        "/api/boundaries".into(),
+        "/api/konto".into(),
+        "/api/mitglieder/verzeichnis".into(),
+        "/api/verwaltung/konten".into(),
+        "/netzwerk/kontakt/1/vcard".into(),
+        "/eintragen".into(),
+        "/eintragen/danke?nummer=CK-2026-00001".into(),
+        "/redaktion".into(),
+        "/api/redaktion/anfragen".into(),
+        "/api/redaktion/pruefliste".into(),
+    ];
+    for id in ids.iter().take(40) {
+        paths.push(format!("/angebot/{id}"));
+        paths.push(format!("/?angebot={id}"));
+        paths.push(format!("/api/offer?id={id}"));
+        paths.push(format!("/api/mitglieder/angebot?id={id}"));
+        paths.push(format!("/api/redaktion/angebot?id={id}"));
+        paths.push(format!("/api/redaktion/verlauf?id={id}"));
+        paths.push(format!("/kartenfenster/angebot/{id}"));
+        paths.push(format!("/redaktion/kartenfenster/{id}"));
+    }
+    paths.push(format!("/drucken?q={}", ids[0]));
+    paths.push("/drucken".into());
+    // The open data and every export (issue 16: protected addresses).
+    paths.extend(
+        [
+            "/daten",
+            "/api/v1/offers?pro_seite=200",
+            "/api/v1/offers?pro_seite=200&seite=2",
+            "/api/v1/offers.geojson",
+            "/api/v1/organizations",
+            "/api/v1/municipalities",
+            "/api/hsds/services?per_page=1000&full=true",
+            "/api/hsds/service_at_locations?per_page=1000&full=true",
+            "/api/hsds/organizations?per_page=1000&full_service=true",
+            "/api/hsds/tabular/datapackage.json",
+            "/redaktion/angebote.csv",
+            "/redaktion/angebote.csv?intern=1",
+            "/planung",
+            "/planung/matrix.csv",
+            "/planung/erreichbarkeit.csv",
+        ]
+        .map(String::from),
+    );
+    for id in ids.iter().take(40) {
+        paths.push(format!("/api/v1/offers/{id}"));
+        paths.push(format!(
+            "/api/hsds/services/{}",
+            app::open_data::hsds::hsds_id("service", id)
+        ));
+    }
+    paths
+}
+
 /// Fails if `body` holds any of the markers the demo data puts into member-only fields.
 pub fn assert_no_member_data(what: &str, body: &str) {
     assert!(

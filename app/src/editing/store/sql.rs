@@ -76,6 +76,7 @@ impl Backend {
             (EditableField::SummaryTr, row.summary_tr),
             (EditableField::SummaryAr, row.summary_ar),
             (EditableField::SummaryUk, row.summary_uk),
+            (EditableField::AddressProtection, row.address_protection),
         ];
         for field in [
             EditableField::Topics,
@@ -151,6 +152,16 @@ impl Backend {
                 .bind(id)
                 .execute(&mut *connection)
                 .await?;
+        } else if field == EditableField::AddressProtection {
+            // The place is the offer's own location row.
+            sqlx::query(
+                "UPDATE locations SET address_protection = $1 \
+                 WHERE id = (SELECT location_id FROM offers WHERE id = $2)",
+            )
+            .bind(value)
+            .bind(id)
+            .execute(&mut *connection)
+            .await?;
         } else if field == EditableField::ClosedInSchoolHolidays {
             sqlx::query("UPDATE offers SET closed_in_school_holidays = $1 WHERE id = $2")
                 .bind(value == "ja")

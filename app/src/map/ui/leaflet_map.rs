@@ -71,6 +71,12 @@ struct LiveMap {
 impl LiveMap {
     fn set_points(&self, matching: &[usize]) {
         let offers = self.offers.offers();
+        // A protected place kept off the map (Schutzadresse) stays in the list only.
+        let matching: Vec<usize> = matching
+            .iter()
+            .copied()
+            .filter(|i| !offers[*i].off_map)
+            .collect();
         let points: Vec<(f64, f64)> = matching
             .iter()
             .map(|i| (offers[*i].lon, offers[*i].lat))
@@ -82,7 +88,7 @@ impl LiveMap {
             ..ClusterOptions::default()
         };
         *self.index.borrow_mut() = ClusterIndex::new(&points, options);
-        *self.shown.borrow_mut() = matching.to_vec();
+        *self.shown.borrow_mut() = matching;
     }
 
     fn redraw(self: &Rc<Self>) {

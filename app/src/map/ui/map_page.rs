@@ -1574,6 +1574,8 @@ mod tests {
             hours,
             closed_in_school_holidays: !phone.is_empty(),
             phone: phone.into(),
+            address_on_request: false,
+            off_map: false,
         }
     }
 

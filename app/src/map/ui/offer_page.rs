@@ -138,7 +138,9 @@ pub fn OfferPage() -> impl IntoView {
                                 .await
                                 .ok()
                                 .flatten();
-                            let contacts = member.as_ref().map(|info| info.contacts.clone());
+                            let contacts = member
+        .as_ref()
+        .map(|info| (info.contacts.clone(), info.protected_address.clone()));
                             let settings = crate::platform::state::app_state()
                                 .map(|state| OfferViewSettings::of(&state))
                                 .unwrap_or_default();
@@ -153,7 +155,7 @@ pub fn OfferPage() -> impl IntoView {
                                     </a>
                                 </nav>
                                 <OfferView offer settings>
-                                    {contacts.map(|contacts| view! { <MemberContactsView contacts /> })}
+                                    {contacts.map(|(contacts, protected_address)| view! { <MemberContactsView contacts protected_address /> })}
                                 </OfferView>
                                 <ReportError id />
                                 {member.map(|info| view! { <MemberInfoView info /> })}

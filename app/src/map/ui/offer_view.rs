@@ -199,16 +199,34 @@ pub fn OfferView(
                             </a>
                         }
                     })}
-                <a href=route_uri class="action-button route-link" rel="noopener noreferrer">
-                    {t("angebot-route")}
-                </a>
+                // A protected place has no route: it would lead to the town centre.
+                {(!offer.address_on_request)
+                    .then(|| {
+                        view! {
+                            <a href=route_uri class="action-button route-link" rel="noopener noreferrer">
+                                {t("angebot-route")}
+                            </a>
+                        }
+                    })}
             </div>
             <p class="offer-where">
                 <span class="visually-hidden">{t("angebot-adresse")} ": "</span>
-                // German address: postcode before town in every language.
-                <bdi class="offer-address" lang="de" dir="ltr">
-                    {a.street} <br /> {a.postcode} " " {a.town} {municipality_suffix}
-                </bdi>
+                {if offer.address_on_request {
+                    view! {
+                        <span class="offer-address-on-request">{t("angebot-adresse-auf-anfrage")}</span>
+                        <br />
+                        <bdi class="offer-address" lang="de" dir="ltr">{a.town} {municipality_suffix}</bdi>
+                    }
+                        .into_any()
+                } else {
+                    // German address: postcode before town in every language.
+                    view! {
+                        <bdi class="offer-address" lang="de" dir="ltr">
+                            {a.street} <br /> {a.postcode} " " {a.town} {municipality_suffix}
+                        </bdi>
+                    }
+                        .into_any()
+                }}
             </p>
             {today_line(&today).map(|line| view! { <p class="offer-today">{line}</p> })}
             {offer.is_demo.then(|| view! { <p class="demo-badge">{t("angebot-demodaten")}</p> })}

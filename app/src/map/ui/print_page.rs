@@ -307,9 +307,21 @@ fn HandoutView(handout: Handout, back: String) -> impl IntoView {
                                     {offer.organization}
                                 </p>
                                 <p>
-                                    <bdi class="print-address" lang="de" dir="ltr">
-                                        {a.street} ", " {a.postcode} " " {a.town}
-                                    </bdi>
+                                    {if offer.address_on_request {
+                                        view! {
+                                            {t("angebot-adresse-auf-anfrage")}
+                                            " – "
+                                            <bdi class="print-address" lang="de" dir="ltr">{a.town}</bdi>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <bdi class="print-address" lang="de" dir="ltr">
+                                                {a.street} ", " {a.postcode} " " {a.town}
+                                            </bdi>
+                                        }
+                                            .into_any()
+                                    }}
                                     {phone}
                                 </p>
                                 <p>

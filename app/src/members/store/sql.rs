@@ -3,11 +3,14 @@
 use async_trait::async_trait;
 
 use super::Backend;
-use crate::members::directory::{Contact, DirectoryEntry, MemberOfferInfo, WorkingGroup};
+use crate::members::directory::{
+    Contact, ContactAddress, DirectoryEntry, MemberOfferInfo, WorkingGroup,
+};
 use crate::members::store::{
     CONTACT_SQL, ContactRow, DirectoryOfferRow, MemberStorage, OrganizationRow, TopicRow,
     assemble_directory,
 };
+use crate::offers::taxonomy::AddressProtection;
 use crate::platform::database::StorageResult;
 
 #[async_trait]
@@ -35,10 +38,28 @@ impl MemberStorage for Backend {
                 .bind(offer_id)
                 .fetch_optional(self.pool())
                 .await?;
+        let place: Option<(String, String, String, String)> = sqlx::query_as(
+            "SELECT l.street, l.postcode, l.town, l.address_protection FROM offers o \
+             JOIN locations l ON l.id = o.location_id WHERE o.id = $1",
+        )
+        .bind(offer_id)
+        .fetch_optional(self.pool())
+        .await?;
+        let protected_address = place.and_then(|(street, postcode, town, protection)| {
+            let protection = AddressProtection::parse(&protection)?;
+            (protection.is_protected() && protection.members_see_address()).then_some(
+                ContactAddress {
+                    street,
+                    postcode,
+                    town,
+                },
+            )
+        });
         Ok(Some(MemberOfferInfo {
             working_group: working_group.as_deref().and_then(WorkingGroup::parse),
             contacts: contacts.into_iter().map(Contact::from).collect(),
             internal_note: internal_note.unwrap_or_default(),
+            protected_address,
         }))
     }
 

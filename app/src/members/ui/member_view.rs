@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::members::directory::{Contact, MemberOfferInfo};
+use crate::members::directory::{Contact, ContactAddress, MemberOfferInfo};
 
 /// The contact's entry in the member directory: the directory searched for the name (a short
 /// page) at the person's anchor.
@@ -84,7 +84,13 @@ pub fn ContactView(contact: Contact, link: ContactLink) -> impl IntoView {
 /// The contact persons of an offer, for the top of its detail: right below name and
 /// organisation. `nested` when the offer's name is an `h2` (the map's panel).
 #[component]
-pub fn MemberContactsView(contacts: Vec<Contact>, #[prop(optional)] nested: bool) -> impl IntoView {
+pub fn MemberContactsView(
+    contacts: Vec<Contact>,
+    /// The address of a protected place members may see (Schutzadresse).
+    #[prop(default = None)]
+    protected_address: Option<ContactAddress>,
+    #[prop(optional)] nested: bool,
+) -> impl IntoView {
     let heading = view! {
         "Ansprechpersonen " <span class="member-badge">"nur für Netzwerkmitglieder"</span>
     };
@@ -96,6 +102,15 @@ pub fn MemberContactsView(contacts: Vec<Contact>, #[prop(optional)] nested: bool
     view! {
         <section class="member-contacts" aria-labelledby="member-contacts-heading" lang="de" dir="ltr">
             {heading}
+            {protected_address
+                .map(|address| {
+                    view! {
+                        <p class="protected-address">
+                            <strong>"Geschützte Adresse (nicht öffentlich): "</strong>
+                            {address.street} ", " {address.postcode} " " {address.town}
+                        </p>
+                    }
+                })}
             {if contacts.is_empty() {
                 view! { <p>"Keine Ansprechpersonen hinterlegt."</p> }.into_any()
             } else {
@@ -138,7 +153,6 @@ pub fn MemberInfoView(info: MemberOfferInfo) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::members::directory::ContactAddress;
 
     fn contact() -> Contact {
         Contact {

@@ -107,8 +107,8 @@ impl Backend {
     ) -> StorageResult<i64> {
         let loc = &offer.location;
         let location_id: i64 = sqlx::query_scalar(
-            "INSERT INTO locations (organization_id, street, postcode, town, municipality_ags, lat, lon) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO locations (organization_id, street, postcode, town, municipality_ags, lat, lon, \
+             address_protection) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(offer.organization_id)
         .bind(&loc.street)
@@ -117,6 +117,7 @@ impl Backend {
         .bind(&loc.municipality_ags)
         .bind(loc.lat)
         .bind(loc.lon)
+        .bind(loc.protection.code())
         .fetch_one(&mut *connection)
         .await?;
         let id: i64 = sqlx::query_scalar(
@@ -196,12 +197,16 @@ impl OfferStorage for Backend {
         let mut tx = self.pool().begin().await?;
         for m in municipalities {
             sqlx::query(
-                "INSERT INTO municipalities (ags, name, population) VALUES ($1, $2, $3) \
-                 ON CONFLICT (ags) DO UPDATE SET name = excluded.name, population = excluded.population",
+                "INSERT INTO municipalities (ags, name, population, centre_lat, centre_lon) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (ags) DO UPDATE SET name = excluded.name, \
+                 population = excluded.population, centre_lat = excluded.centre_lat, \
+                 centre_lon = excluded.centre_lon",
             )
             .bind(&m.ags)
             .bind(&m.name)
             .bind(m.population)
+            .bind(m.centre.0)
+            .bind(m.centre.1)
             .execute(&mut *tx)
             .await?;
         }
