@@ -106,6 +106,8 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(digest.subject.clone())
+            // A Message-ID of its own (random, at this host): mail without one looks like spam.
+            .message_id(None)
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("List-Unsubscribe"),
                 format!("<{unsubscribe_url}>"),
@@ -181,6 +183,7 @@ mod tests {
         );
         assert!(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
         assert!(text.contains("Auto-Submitted: auto-generated\r\n"));
+        assert!(text.contains("Message-ID: <"), "{text}");
         assert!(mailer.digest_message("kein@", &digest, url).is_err());
     }
 }

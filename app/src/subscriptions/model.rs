@@ -299,6 +299,9 @@ pub struct DigestFrame<'a> {
     /// Where links start (`PUBLIC_URL`), without a trailing slash.
     pub link_base: &'a str,
     pub frequency: Frequency,
+    /// Unix seconds of the last digest round that covered the subscription (where this one
+    /// starts).
+    pub since: i64,
     pub choices_in_words: String,
     /// The signed one-click unsubscribe address.
     pub unsubscribe_url: &'a str,
@@ -310,16 +313,16 @@ pub fn compose_digest(frame: &DigestFrame<'_>, offers: &[ChangedOffer]) -> Optio
     if offers.is_empty() {
         return None;
     }
-    let period = match frame.frequency {
-        Frequency::Daily => "seit gestern",
-        Frequency::Weekly => "in der letzten Woche",
-    };
+    // The date in German time: a digest sent in the small hours still names the right day.
+    let local = frame.since + crate::offers::calendar::berlin_offset_seconds(frame.since);
+    let since = chrono::DateTime::from_timestamp(local, 0)
+        .map_or_else(String::new, |time| time.format("%d.%m.%Y").to_string());
     let count = match offers.len() {
         1 => "1 neues oder geändertes Angebot".to_string(),
         n => format!("{n} neue oder geänderte Angebote"),
     };
     let mut body = format!(
-        "Guten Tag,\n\nauf der {} gibt es {period} {count} zu Ihrer Auswahl.\n\n",
+        "Guten Tag,\n\nauf der {} gibt es seit dem {since} {count} zu Ihrer Auswahl.\n\n",
         frame.site_name
     );
     for offer in offers {
@@ -462,6 +465,8 @@ mod tests {
             site_name: "Chancenkarte",
             link_base: "https://karte.example",
             frequency: Frequency::Daily,
+            // 23:30 UTC on 31 March 2027 is already 1 April in German (summer) time.
+            since: 1_806_535_800,
             choices_in_words: "Orte: Dülmen · Themen: alle · Lebensphasen: alle".into(),
             unsubscribe_url: "https://karte.example/nachrichten/abbestellen?token=1.abc",
         };
@@ -483,6 +488,10 @@ mod tests {
                 .contains("neu auf der Karte\n  https://karte.example/angebot/9")
         );
         assert!(digest.body.trim_end().ends_with("token=1.abc"));
-        assert!(digest.body.contains("seit gestern"));
+        assert!(
+            digest.body.contains("gibt es seit dem 01.04.2027 2 neue"),
+            "{}",
+            digest.body
+        );
     }
 }

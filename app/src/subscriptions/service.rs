@@ -229,6 +229,7 @@ impl Digests {
                 site_name: "Chancenkarte",
                 link_base: &self.link_base,
                 frequency: subscription.frequency,
+                since: candidate.marks.last_sent_at,
                 choices_in_words: describe(&subscription.choices, self),
                 unsubscribe_url: &unsubscribe_page,
             };
