@@ -10,7 +10,7 @@ mod common;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Running, Visitor, run_server, signed_in, start, start_refused};
+use common::{Running, Visitor, signed_in, start, start_demo_with, start_refused};
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
@@ -129,14 +129,9 @@ async fn start_mailing(sink: &Sink, database_url: &str) -> Running {
     let site_addr = format!("127.0.0.1:{port}");
     let public_url = format!("http://127.0.0.1:{port}");
     let smtp_url = sink.url();
-    let mut running = run_server(
-        tempfile::tempdir().unwrap(),
+    start_demo_with(
+        database_url,
         &[
-            "--database-url",
-            database_url,
-            "--demo-data",
-            "--cookie-secure",
-            "false",
             "--site-addr",
             &site_addr,
             "--public-url",
@@ -149,21 +144,14 @@ async fn start_mailing(sink: &Sink, database_url: &str) -> Running {
             SECRET,
         ],
     )
-    .await;
-    running.database_url = database_url.to_string();
-    running
+    .await
 }
 
 /// `server send-digests --all-due-now` beside the running server, on its database; what it
 /// printed.
 fn send_digests(running: &Running, sink: &Sink) -> String {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+    let output = common::server_command()
         .args([
-            "--region-file",
-            &format!("{root}/regions/kreis-coesfeld/region.json"),
-            "--operator-file",
-            &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
             "--database-url",
             &running.database_url,
             "--public-url",

@@ -61,34 +61,42 @@ pub async fn start_with(extra: &[&str]) -> Running {
 /// Starts a demo-mode server (plain http) on the database at `database_url`, which may
 /// already hold data from an earlier start.
 pub async fn start_demo_on(database_url: &str) -> Running {
-    run_server(
-        tempfile::tempdir().unwrap(),
-        &[
-            "--database-url",
-            database_url,
-            "--demo-data",
-            "--cookie-secure",
-            "false",
-        ],
-    )
-    .await
+    start_demo_with(database_url, &[]).await
+}
+
+/// [`start_demo_on`] with further command-line options; the `Running` knows its database.
+pub async fn start_demo_with(database_url: &str, extra: &[&str]) -> Running {
+    let mut options = vec![
+        "--database-url",
+        database_url,
+        "--demo-data",
+        "--cookie-secure",
+        "false",
+    ];
+    options.extend_from_slice(extra);
+    let mut running = run_server(tempfile::tempdir().unwrap(), &options).await;
+    running.database_url = database_url.to_string();
+    running
+}
+
+/// The server binary with the region and operator files, for a start or a command.
+pub fn server_command() -> Command {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command.args([
+        "--region-file",
+        &format!("{root}/regions/kreis-coesfeld/region.json"),
+        "--operator-file",
+        &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
+    ]);
+    command
 }
 
 /// Runs the server binary with the region and operator files and `options`, expecting it to
 /// refuse to start; answers what it said.
 pub fn start_refused(options: &[&str]) -> String {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([
-            "--region-file",
-            &format!("{root}/regions/kreis-coesfeld/region.json"),
-            "--operator-file",
-            &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
-            "--site-addr",
-            "127.0.0.1:0",
-            "--tile-url",
-            "none",
-        ])
+    let output = server_command()
+        .args(["--site-addr", "127.0.0.1:0", "--tile-url", "none"])
         .args(options)
         .stdin(Stdio::null())
         .output()
