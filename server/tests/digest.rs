@@ -410,6 +410,18 @@ async fn digest_story(database_url: &str) {
     assert!(send_digests(&running, &sink).contains("1 verschickt"));
     let second = read_mail(&wait_for_messages(&sink, 2)[1]);
     assert_ne!(token_in(&second.list_unsubscribe), token);
+    // A program that only opens the List-Unsubscribe address lands on the page with the button.
+    let opened = anonymous
+        .get(&path_of(&second.list_unsubscribe, &base))
+        .await;
+    assert_eq!(opened.status, 303);
+    assert!(
+        opened.headers["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/nachrichten/abbestellen?token=")
+    );
+    assert!(subscribed(&member).await);
     // The mail program's one-click POST (RFC 8058): no cookie, no Origin, no page.
     let one_click = reqwest::Client::new()
         .post(second.list_unsubscribe.trim_matches(['<', '>']))

@@ -95,6 +95,15 @@ async fn unsubscribe(State(state): State<AppState>, request: Request) -> Respons
         )
             .into_response(),
         Ok(()) => Redirect::to(DONE_PATH).into_response(),
+        // The login's throttle speaks of logins; this one says what it is about.
+        Err(crate::platform::error::AppError::Throttled(wait)) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "Von Ihrem Anschluss kamen zu viele ungültige Abbestell-Links. Bitte versuchen Sie es in {} erneut.",
+                crate::shared::throttle::wait_in_words(wait)
+            ),
+        )
+            .into_response(),
         Err(error) => error.into_response(),
     }
 }
