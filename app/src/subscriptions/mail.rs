@@ -31,7 +31,14 @@ impl std::fmt::Debug for Mailer {
 /// Whether a host is this machine (where plain SMTP without TLS is harmless).
 fn is_loopback(host: &url::Host<&str>) -> bool {
     match host {
-        url::Host::Domain(name) => *name == "localhost",
+        // `smtp:` is no special scheme to the URL parser: an IP address stays a name.
+        url::Host::Domain(name) => {
+            *name == "localhost"
+                || name
+                    .trim_matches(['[', ']'])
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
         url::Host::Ipv4(ip) => ip.is_loopback(),
         url::Host::Ipv6(ip) => ip.is_loopback(),
     }
@@ -163,6 +170,28 @@ mod tests {
         }
         let reason = Mailer::new("smtp://127.0.0.1:2525", "kein Absender").unwrap_err();
         assert!(reason.starts_with("MAIL_FROM"), "{reason}");
+    }
+
+    #[test]
+    fn plain_smtp_is_harmless_only_on_this_machine() {
+        let local = |text: &str| {
+            let url = url::Url::parse(text).unwrap();
+            is_loopback(&url.host().unwrap())
+        };
+        for here in [
+            "smtp://127.0.0.1:2525",
+            "smtp://localhost",
+            "smtp://[::1]:25",
+        ] {
+            assert!(local(here), "{here}");
+        }
+        for there in [
+            "smtp://192.0.2.7",
+            "smtp://mail.example.de",
+            "smtp://127.0.0.1.example.de",
+        ] {
+            assert!(!local(there), "{there}");
+        }
     }
 
     #[tokio::test]
