@@ -150,6 +150,11 @@ async fn start_mailing(sink: &Sink, database_url: &str) -> Running {
 /// `server send-digests --all-due-now` beside the running server, on its database; what it
 /// printed.
 fn send_digests(running: &Running, sink: &Sink) -> String {
+    send_digests_with(running, sink, &["--all-due-now"])
+}
+
+/// `server send-digests` with `options`.
+fn send_digests_with(running: &Running, sink: &Sink, options: &[&str]) -> String {
     let output = common::server_command()
         .args([
             "--database-url",
@@ -163,8 +168,8 @@ fn send_digests(running: &Running, sink: &Sink) -> String {
             "--form-secret",
             SECRET,
             "send-digests",
-            "--all-due-now",
         ])
+        .args(options)
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
         .output()
@@ -301,6 +306,9 @@ async fn digest_story(database_url: &str) {
             .await;
         assert_eq!(saved.status, 200, "{}", saved.body);
     }
+    // Not due yet: a daily subscription waits a day from its start.
+    let said = send_digests_with(&running, &sink, &[]);
+    assert!(said.contains("0 verschickt, 0 ohne Neuigkeiten"), "{said}");
     let said = send_digests(&running, &sink);
     assert!(said.contains("1 verschickt"), "{said}");
     let mail = read_mail(&wait_for_messages(&sink, 1)[0]);
