@@ -102,6 +102,7 @@ fn form_secret(config: &Config) -> Result<[u8; 32], StartError> {
     })
 }
 
+/// The operator file, read and checked.
 fn operator(config: &Config) -> Result<OperatorInfo, StartError> {
     let operator_error = |reason: String| StartError::Operator {
         path: config.operator_file.display().to_string(),
