@@ -131,6 +131,8 @@ test('the news by e-mail pages have no axe violations', async ({ page }) => {
   await expect(page.getByRole('group', { name: 'Orte' })).toBeVisible();
   await expectNoViolations(page, 'nachrichten');
   // A refused choice: the group marked, its reason named beside it, what was ticked kept.
+  // "Nachrichten bestellen", or "Auswahl speichern" once the other size's run has subscribed.
+  const save = page.locator('form.subscription-form button[type=submit]');
   await page.getByRole('checkbox', { name: 'Dülmen' }).check();
   await page.evaluate(() => {
     const form = document.querySelector('form.subscription-form')!;
@@ -140,14 +142,14 @@ test('the news by e-mail pages have no axe violations', async ({ page }) => {
     made_up.value = '99999999';
     form.append(made_up);
   });
-  await page.getByRole('button', { name: 'Nachrichten bestellen' }).click();
+  await save.click();
   const towns = page.getByRole('group', { name: 'Orte' });
   await expect(towns).toHaveAttribute('aria-invalid', 'true');
   await expect(towns).toContainText('Den Ort „99999999“ gibt es in dieser Region nicht.');
   await expect(page.getByRole('checkbox', { name: 'Dülmen' })).toBeChecked();
   await expectNoViolations(page, 'nachrichten-fehler');
   // Saved, then the unsubscribe pages a mail leads to (a broken link answers 400).
-  await page.getByRole('button', { name: 'Nachrichten bestellen' }).click();
+  await save.click();
   await expect(page.getByText('Sie erhalten wöchentlich Nachrichten.')).toBeVisible();
   await expectNoViolations(page, 'nachrichten-bestellt');
   const broken = await page.goto('/nachrichten/abbestellen?token=1.00');
