@@ -1466,31 +1466,38 @@ async fn due_story(storage: &dyn Storage, org: i64) {
 /// once), and a digest's window holds the public changes of active offers only.
 async fn subscription_story(storage: &dyn Storage) {
     use app::subscriptions::model::{Choices, Frequency};
-    use app::subscriptions::store::Marks;
-    let account = |email: &str, role: Role, password: bool| NewAccount {
-        email: Email::parse(email).unwrap(),
-        display_name: "Abo".into(),
-        role,
-        password_hash: password.then(|| PasswordHash::new("ein langes Passwort für das Abo")),
+    use app::subscriptions::store::{Marks, SubscriptionSave};
+    fn saved(
+        account_id: i64,
+        choices: &Choices,
+        frequency: Frequency,
+        now: i64,
+    ) -> SubscriptionSave<'_> {
+        SubscriptionSave {
+            account_id,
+            choices,
+            frequency,
+            now,
+        }
+    }
+    let mut ids = Vec::new();
+    for (email, role, password) in [
+        ("abo@example.org", Role::Member, true),
+        // Invited, not yet accepted: no password, no mail.
+        ("eingeladen@example.org", Role::Member, false),
+        ("abo-redaktion@example.org", Role::Editor, true),
+    ] {
+        let account = NewAccount {
+            email: Email::parse(email).unwrap(),
+            display_name: "Abo".into(),
+            role,
+            password_hash: password.then(|| PasswordHash::new("ein langes Passwort für das Abo")),
+        };
+        ids.push(storage.create_account(&account, 1_000).await.unwrap());
+    }
+    let [member, invited, editor] = ids[..] else {
+        unreachable!("three accounts")
     };
-    let member = storage
-        .create_account(&account("abo@example.org", Role::Member, true), 1_000)
-        .await
-        .unwrap();
-    let invited = storage
-        .create_account(
-            &account("eingeladen@example.org", Role::Member, false),
-            1_000,
-        )
-        .await
-        .unwrap();
-    let editor = storage
-        .create_account(
-            &account("abo-redaktion@example.org", Role::Editor, true),
-            1_000,
-        )
-        .await
-        .unwrap();
     let choices = Choices {
         municipalities: ["05558012".to_string()].into_iter().collect(),
         topics: [Topic::EarlyHelp].into_iter().collect(),
@@ -1498,7 +1505,7 @@ async fn subscription_story(storage: &dyn Storage) {
     };
     let newest = storage.newest_change_id().await.unwrap();
     let first = storage
-        .save_subscription(member, &choices, Frequency::Daily, 1_000)
+        .save_subscription(&saved(member, &choices, Frequency::Daily, 1_000))
         .await
         .unwrap();
     assert_eq!(
@@ -1506,18 +1513,23 @@ async fn subscription_story(storage: &dyn Storage) {
         Some(first.clone())
     );
     let again = storage
-        .save_subscription(member, &Choices::default(), Frequency::Weekly, 5_000)
+        .save_subscription(&saved(
+            member,
+            &Choices::default(),
+            Frequency::Weekly,
+            5_000,
+        ))
         .await
         .unwrap();
     assert_eq!((again.id, again.last_sent_at), (first.id, 1_000));
     assert_eq!(again.frequency, Frequency::Weekly);
     assert_eq!(again.choices, Choices::default());
     storage
-        .save_subscription(member, &choices, Frequency::Daily, 6_000)
+        .save_subscription(&saved(member, &choices, Frequency::Daily, 6_000))
         .await
         .unwrap();
     storage
-        .save_subscription(invited, &choices, Frequency::Daily, 1_000)
+        .save_subscription(&saved(invited, &choices, Frequency::Daily, 1_000))
         .await
         .unwrap();
     let listed = storage.digest_subscriptions().await.unwrap();

@@ -13,7 +13,7 @@ use crate::subscriptions::mail::Mailer;
 use crate::subscriptions::model::{
     Choices, DigestFrame, FieldErrors, Subscription, SubscriptionForm, compose_digest, is_due,
 };
-use crate::subscriptions::store::{Marks, SubscriptionStorage};
+use crate::subscriptions::store::{Marks, SubscriptionSave, SubscriptionStorage};
 
 /// What the page says, and the service answers, while no SMTP server is set up.
 pub const MAIL_NOT_SET_UP: &str = "E-Mail-Versand ist nicht eingerichtet: Auf diesem Server ist kein SMTP-Server eingetragen (SMTP_URL), deshalb gibt es noch keine Nachrichten per E-Mail. Bitte wenden Sie sich an die Verwaltung des Netzwerks.";
@@ -87,8 +87,14 @@ pub async fn subscribe(form: &SubscriptionForm, now: i64) -> Result<Subscription
         .map(|m| m.ags.clone())
         .collect();
     let (choices, frequency) = form.parse(&known).map_err(Refused::Fields)?;
+    let save = SubscriptionSave {
+        account_id: member.id,
+        choices: &choices,
+        frequency,
+        now,
+    };
     let saved = store()?
-        .save_subscription(member.id, &choices, frequency, now)
+        .save_subscription(&save)
         .await
         .map_err(AppError::from)?;
     tracing::info!(subscription = saved.id, "subscription saved");

@@ -25,19 +25,22 @@ pub struct DigestSubscription {
     pub marks: Marks,
 }
 
+/// A member's subscription as saved from the page.
+#[derive(Clone, Copy, Debug)]
+pub struct SubscriptionSave<'a> {
+    pub account_id: i64,
+    pub choices: &'a Choices,
+    pub frequency: Frequency,
+    pub now: i64,
+}
+
 #[async_trait]
 pub trait SubscriptionStorage: Send + Sync {
     /// The account's subscription, if it has one.
     async fn subscription_of(&self, account_id: i64) -> StorageResult<Option<Subscription>>;
     /// Creates the account's subscription (its digests start now, after the newest history
     /// entry) or replaces the choices of the one it has (which keeps its marks).
-    async fn save_subscription(
-        &self,
-        account_id: i64,
-        choices: &Choices,
-        frequency: Frequency,
-        now: i64,
-    ) -> StorageResult<Subscription>;
+    async fn save_subscription(&self, save: &SubscriptionSave<'_>) -> StorageResult<Subscription>;
     /// Ends the account's subscription; `false` if it had none.
     async fn delete_subscription_of(&self, account_id: i64) -> StorageResult<bool>;
     /// Ends subscription `id` (one-click unsubscribe); `false` if it no longer exists.

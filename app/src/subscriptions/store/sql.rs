@@ -8,11 +8,24 @@ use super::Backend;
 use crate::editing::model::{IMPORT_FIELD, STATUS_FIELD, field_label};
 use crate::offers::taxonomy::{LifePhase, Topic};
 use crate::platform::database::StorageResult;
-use crate::subscriptions::model::{ChangedOffer, Choices, Frequency, Subscription};
+use crate::subscriptions::model::{ChangedOffer, Subscription};
 use crate::subscriptions::store::{
-    DigestSubscription, Marks, SUBSCRIPTION_COLUMNS, SubscriptionRow, SubscriptionStorage,
-    quiet_fields,
+    DigestSubscription, Marks, SUBSCRIPTION_COLUMNS, SubscriptionRow, SubscriptionSave,
+    SubscriptionStorage, quiet_fields,
 };
+
+impl Backend {
+    /// Deletes the subscriptions whose `column` (a name from this file) is `value`; whether
+    /// there was one.
+    async fn delete_subscriptions_where(&self, column: &str, value: i64) -> StorageResult<bool> {
+        let deleted = sqlx::query(&format!("DELETE FROM subscriptions WHERE {column} = $1"))
+            .bind(value)
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+        Ok(deleted > 0)
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct ChangeRow {
@@ -39,13 +52,7 @@ impl SubscriptionStorage for Backend {
             .map(|(subscription, _)| subscription))
     }
 
-    async fn save_subscription(
-        &self,
-        account_id: i64,
-        choices: &Choices,
-        frequency: Frequency,
-        now: i64,
-    ) -> StorageResult<Subscription> {
+    async fn save_subscription(&self, save: &SubscriptionSave<'_>) -> StorageResult<Subscription> {
         // One statement: two saves at once leave one subscription, never two.
         let row: SubscriptionRow = sqlx::query_as(
             "INSERT INTO subscriptions (account_id, municipalities, topics, phases, frequency, \
@@ -55,33 +62,24 @@ impl SubscriptionStorage for Backend {
              topics = excluded.topics, phases = excluded.phases, frequency = excluded.frequency \
              RETURNING id, municipalities, topics, phases, frequency, last_sent_at, seen_change_id",
         )
-        .bind(account_id)
-        .bind(choices.municipality_codes())
-        .bind(choices.topic_codes())
-        .bind(choices.phase_codes())
-        .bind(frequency.code())
-        .bind(now)
+        .bind(save.account_id)
+        .bind(save.choices.municipality_codes())
+        .bind(save.choices.topic_codes())
+        .bind(save.choices.phase_codes())
+        .bind(save.frequency.code())
+        .bind(save.now)
         .fetch_one(self.pool())
         .await?;
         Ok(row.into_parts()?.0)
     }
 
     async fn delete_subscription_of(&self, account_id: i64) -> StorageResult<bool> {
-        let deleted = sqlx::query("DELETE FROM subscriptions WHERE account_id = $1")
-            .bind(account_id)
-            .execute(self.pool())
-            .await?
-            .rows_affected();
-        Ok(deleted > 0)
+        self.delete_subscriptions_where("account_id", account_id)
+            .await
     }
 
     async fn delete_subscription(&self, id: i64) -> StorageResult<bool> {
-        let deleted = sqlx::query("DELETE FROM subscriptions WHERE id = $1")
-            .bind(id)
-            .execute(self.pool())
-            .await?
-            .rows_affected();
-        Ok(deleted > 0)
+        self.delete_subscriptions_where("id", id).await
     }
 
     async fn digest_subscriptions(&self) -> StorageResult<Vec<DigestSubscription>> {
