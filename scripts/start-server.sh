@@ -7,9 +7,12 @@ cd "$(dirname "$0")/.."
 port=$1
 workdir=$2
 # The browser tests search a lot from one address: the planners' count of searches without
-# results must not run out of its per-address allowance halfway through.
+# results must not run out of its per-address allowance halfway through. An SMTP server is
+# named (a closed local port) so that the members' news page shows its form; in a fresh
+# database no digest falls due while the tests run, so nothing is ever sent.
 DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none COOKIE_SECURE=false \
   ZERO_RESULT_REPORTS_PER_HOUR=${ZERO_RESULT_REPORTS_PER_HOUR:-1000} \
+  SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:9} \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
   "${E2E_SERVER_BIN:-target/${E2E_PROFILE:-release}/server}" >"$workdir/server.log" 2>&1 &
 pid=$!

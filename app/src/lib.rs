@@ -1,5 +1,5 @@
 //! Chancenkarte: the shared application, one folder per capability (offers, map, editing, requests,
-//! accounts, members, planning, import, open data, region), each with its model, storage,
+//! accounts, members, subscriptions, planning, import, open data, region), each with its model, storage,
 //! service, endpoints and pages; `platform` (state, errors, sessions, database), `shared`
 //! (codec, languages, text) and `shell` (layout, routes) serve them all. Pages are rendered on
 //! the server; only islands (the map explorer) are hydrated in the browser.
@@ -21,6 +21,7 @@ pub mod shared;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod storage;
+pub mod subscriptions;
 
 #[cfg(feature = "ssr")]
 pub use shell::app::{App, shell};

@@ -16,6 +16,7 @@ use crate::platform::database::{self, Database, PostgresStorage, SqliteStorage, 
 use crate::platform::sessions::SessionBackend;
 use crate::platform::state::FeatureParts;
 use crate::requests::store::RequestStorage;
+use crate::subscriptions::store::SubscriptionStorage;
 
 #[async_trait]
 pub trait Storage:
@@ -26,6 +27,7 @@ pub trait Storage:
     + ImportStorage
     + RequestStorage
     + PlanningStorage
+    + SubscriptionStorage
     + Send
     + Sync
 {
@@ -75,4 +77,5 @@ pub fn feature_parts(storage: &Arc<dyn Storage>) -> FeatureParts {
         .with::<dyn ImportStorage>(storage.clone())
         .with::<dyn RequestStorage>(storage.clone())
         .with::<dyn PlanningStorage>(storage.clone())
+        .with::<dyn SubscriptionStorage>(storage.clone())
 }

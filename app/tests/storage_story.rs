@@ -283,6 +283,7 @@ async fn story(storage: Arc<dyn Storage>) {
     request_story(storage.as_ref()).await;
     one_write_path_story(storage.as_ref()).await;
     due_story(storage.as_ref(), org).await;
+    subscription_story(storage.as_ref()).await;
     protected_place_story(storage.as_ref()).await;
 }
 
@@ -1601,4 +1602,167 @@ async fn due_story(storage: &dyn Storage, org: i64) {
         storage.open_request_count().await.unwrap(),
         i64::try_from(open).unwrap()
     );
+}
+
+/// The members' subscriptions: saving again keeps the subscription and its marks, only
+/// active accounts with a password get digests, a claim wins once (also when two rounds try at
+/// once), and a digest's window holds the public changes of active offers only.
+async fn subscription_story(storage: &dyn Storage) {
+    use app::subscriptions::model::{Choices, Frequency};
+    use app::subscriptions::store::{Marks, SubscriptionSave};
+    fn saved(
+        account_id: i64,
+        choices: &Choices,
+        frequency: Frequency,
+        now: i64,
+    ) -> SubscriptionSave<'_> {
+        SubscriptionSave {
+            account_id,
+            choices,
+            frequency,
+            now,
+        }
+    }
+    let mut ids = Vec::new();
+    for (email, role, password) in [
+        ("abo@example.org", Role::Member, true),
+        // Invited, not yet accepted: no password, no mail.
+        ("eingeladen@example.org", Role::Member, false),
+        ("abo-redaktion@example.org", Role::Editor, true),
+    ] {
+        let account = NewAccount {
+            email: Email::parse(email).unwrap(),
+            display_name: "Abo".into(),
+            role,
+            password_hash: password.then(|| PasswordHash::new("ein langes Passwort für das Abo")),
+        };
+        ids.push(storage.create_account(&account, 1_000).await.unwrap());
+    }
+    let [member, invited, editor] = ids[..] else {
+        unreachable!("three accounts")
+    };
+    let choices = Choices {
+        municipalities: ["05558012".to_string()].into_iter().collect(),
+        topics: [Topic::EarlyHelp].into_iter().collect(),
+        phases: Default::default(),
+    };
+    let newest = storage.newest_change_id().await.unwrap();
+    let first = storage
+        .save_subscription(&saved(member, &choices, Frequency::Daily, 1_000))
+        .await
+        .unwrap();
+    assert_eq!(
+        storage.subscription_of(member).await.unwrap(),
+        Some(first.clone())
+    );
+    let again = storage
+        .save_subscription(&saved(
+            member,
+            &Choices::default(),
+            Frequency::Weekly,
+            5_000,
+        ))
+        .await
+        .unwrap();
+    assert_eq!((again.id, again.last_sent_at), (first.id, 1_000));
+    assert_eq!(again.frequency, Frequency::Weekly);
+    assert_eq!(again.choices, Choices::default());
+    storage
+        .save_subscription(&saved(member, &choices, Frequency::Daily, 6_000))
+        .await
+        .unwrap();
+    storage
+        .save_subscription(&saved(invited, &choices, Frequency::Daily, 1_000))
+        .await
+        .unwrap();
+    let listed = storage.digest_subscriptions().await.unwrap();
+    assert_eq!(
+        listed.len(),
+        1,
+        "the invitation not yet accepted gets nothing"
+    );
+    assert_eq!(listed[0].email, "abo@example.org");
+    assert_eq!(listed[0].subscription.choices, choices);
+    let from = listed[0].marks;
+    assert_eq!(
+        from,
+        Marks {
+            last_sent_at: 1_000,
+            seen_change_id: newest
+        }
+    );
+
+    // Two rounds claim at once: one wins; the way back works only from the claimed marks.
+    let to = Marks {
+        last_sent_at: 90_000,
+        seen_change_id: newest,
+    };
+    let (a, b) = tokio::join!(
+        storage.move_marks(first.id, from, to),
+        storage.move_marks(first.id, from, to)
+    );
+    assert!(a.unwrap() ^ b.unwrap(), "exactly one claim wins");
+    assert!(storage.move_marks(first.id, to, from).await.unwrap());
+    assert!(!storage.move_marks(first.id, to, from).await.unwrap());
+
+    // A member-only change is no news; a public one of an active offer is.
+    let offer_id = storage.public_offer_summaries().await.unwrap()[0].id;
+    let version = storage
+        .editable_offer(offer_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    storage
+        .apply_edit(
+            offer_id,
+            version,
+            EditableField::InternalNote,
+            "nur intern",
+            editor,
+            2_000,
+        )
+        .await
+        .unwrap();
+    let after_note = storage.newest_change_id().await.unwrap();
+    assert!(after_note > newest);
+    assert!(
+        storage
+            .changed_offers(newest, after_note)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    storage
+        .apply_edit(
+            offer_id,
+            version + 1,
+            EditableField::Phone,
+            "02541 33 33",
+            editor,
+            2_001,
+        )
+        .await
+        .unwrap();
+    let up_to = storage.newest_change_id().await.unwrap();
+    let changed = storage.changed_offers(newest, up_to).await.unwrap();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed[0].id, offer_id);
+    assert_eq!(changed[0].changed_fields, ["Telefon"]);
+    assert!(!changed[0].is_new);
+    assert!(!changed[0].municipality.is_empty());
+    assert!(!changed[0].topics.is_empty());
+    // The window is exact: from the newest entry on, nothing.
+    assert!(
+        storage
+            .changed_offers(up_to, up_to)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    assert!(storage.delete_subscription(first.id).await.unwrap());
+    assert!(!storage.delete_subscription(first.id).await.unwrap());
+    assert!(storage.delete_subscription_of(invited).await.unwrap());
+    assert_eq!(storage.subscription_of(member).await.unwrap(), None);
 }

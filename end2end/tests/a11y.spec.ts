@@ -125,6 +125,40 @@ test('member pages have no axe violations', async ({ page }) => {
   await expectNoViolations(page, 'planung-druck');
 });
 
+test('the news by e-mail pages have no axe violations', async ({ page }) => {
+  await signIn(page, MEMBER);
+  await page.goto('/netzwerk/nachrichten');
+  await expect(page.getByRole('group', { name: 'Orte' })).toBeVisible();
+  await expectNoViolations(page, 'nachrichten');
+  // A refused choice: the group marked, its reason named beside it, what was ticked kept.
+  // "Nachrichten bestellen", or "Auswahl speichern" once the other size's run has subscribed.
+  const save = page.locator('form.subscription-form button[type=submit]');
+  await page.getByRole('checkbox', { name: 'Dülmen' }).check();
+  await page.evaluate(() => {
+    const form = document.querySelector('form.subscription-form')!;
+    const made_up = document.createElement('input');
+    made_up.type = 'hidden';
+    made_up.name = 'orte[]';
+    made_up.value = '99999999';
+    form.append(made_up);
+  });
+  await save.click();
+  const towns = page.getByRole('group', { name: 'Orte' });
+  await expect(towns).toHaveAttribute('aria-invalid', 'true');
+  await expect(towns).toContainText('Den Ort „99999999“ gibt es in dieser Region nicht.');
+  await expect(page.getByRole('checkbox', { name: 'Dülmen' })).toBeChecked();
+  await expectNoViolations(page, 'nachrichten-fehler');
+  // Saved, then the unsubscribe pages a mail leads to (a broken link answers 400).
+  await save.click();
+  await expect(page.getByText('Sie erhalten wöchentlich Nachrichten.')).toBeVisible();
+  await expectNoViolations(page, 'nachrichten-bestellt');
+  const broken = await page.goto('/nachrichten/abbestellen?token=1.00');
+  expect(broken?.status()).toBe(400);
+  await expectNoViolations(page, 'abbestellen-ungueltig');
+  await page.goto('/nachrichten/abbestellt');
+  await expectNoViolations(page, 'abbestellt');
+});
+
 test('editor views have no axe violations', async ({ page }) => {
   await signIn(page, EDITOR);
   await page.goto('/redaktion');

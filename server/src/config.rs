@@ -101,6 +101,21 @@ pub struct Config {
     #[arg(long, env = "FORM_SECRET", hide_env_values = true)]
     pub form_secret: Option<String>,
 
+    /// The SMTP server of the members' news digests: `smtps://user:password@host`,
+    /// `smtp://user:password@host?tls=required` (STARTTLS), or `smtp://127.0.0.1:2525` on this
+    /// machine. Without it there are no digests, and the members' page says so.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of those mails (`Name <address>`); without it "Chancenkarte" and the
+    /// operator file's e-mail address.
+    #[arg(long, env = "MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// Seconds between two rounds of the news digests (each sends what is due).
+    #[arg(long, env = "DIGEST_INTERVAL_SECS", default_value_t = app::subscriptions::service::DEFAULT_INTERVAL_SECS)]
+    pub digest_interval_secs: u64,
+
     /// Connections served at once; further ones wait in the listen queue.
     #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,
@@ -133,6 +148,14 @@ pub enum Command {
     Backup {
         #[arg(long)]
         to: PathBuf,
+    },
+    /// Sends the members' news digests that are due, once, and exits (the running server
+    /// does this every DIGEST_INTERVAL_SECS by itself). Needs SMTP_URL and FORM_SECRET (the
+    /// same as the server's, which checks the unsubscribe links).
+    SendDigests {
+        /// Treats every subscription as due now (a trial run; tests).
+        #[arg(long)]
+        all_due_now: bool,
     },
     /// Puts a backup in place of the (new, empty) SQLite database DATABASE_URL names. Stop
     /// the server first. (PostgreSQL: pg_restore, see the README.)
@@ -205,6 +228,17 @@ mod tests {
         assert!(
             matches!(config.command, Some(Command::CreateAdmin { ref email, .. }) if email == "a@b.de")
         );
+    }
+
+    #[test]
+    fn send_digests_is_a_subcommand() {
+        let config = parse(&["send-digests", "--all-due-now"]);
+        assert!(matches!(
+            config.command,
+            Some(Command::SendDigests { all_due_now: true })
+        ));
+        assert_eq!(parse(&[]).digest_interval_secs, 600);
+        assert_eq!(parse(&[]).smtp_url, None);
     }
 
     #[test]

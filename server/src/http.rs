@@ -62,6 +62,9 @@ pub fn router(
         .merge(app::import::handlers::routes())
         .merge(app::shell::handlers::routes())
         .with_state(state.clone());
+    // The one-click unsubscribe takes POSTs from mail programs (RFC 8058), which send no
+    // Origin: its signed token is the permission, so it stands beside the write guard.
+    let one_click = app::subscriptions::handlers::one_click_routes().with_state(state.clone());
     let site = state.site.clone();
     let storage_for_auth: Arc<dyn AccountStorage> = storage;
     let provide_state = move || provide_context(state.clone());
@@ -79,6 +82,7 @@ pub fn router(
         ));
     Router::new()
         .merge(site_routes)
+        .merge(one_click)
         .merge(app::open_data::api_v1::routes(api_state.clone()))
         .merge(app::open_data::hsds::routes(api_state))
         .fallback(leptos_axum::file_and_error_handler_with_context(

@@ -1,5 +1,5 @@
-//! The server binary: reads the configuration, then either runs a command (`create-admin`) or
-//! builds the application and serves it.
+//! The server binary: reads the configuration, then either runs a command (`create-admin`,
+//! `send-digests`, `backup`, `restore`) or builds the application and serves it.
 
 use clap::Parser;
 use server::config::{Command, Config};
@@ -32,6 +32,23 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             return Ok(());
         }
         _ => {}
+    }
+    if let Some(Command::SendDigests { all_due_now }) = &config.command {
+        use app::subscriptions::service::Due;
+        let due = if *all_due_now {
+            Due::AllNow
+        } else {
+            Due::ByFrequency
+        };
+        let report = server::startup::send_digests_once(&config, due).await?;
+        println!(
+            "Nachrichten per E-Mail: {} verschickt, {} ohne Neuigkeiten, {} nicht angenommen.",
+            report.sent, report.nothing_new, report.failed
+        );
+        if report.failed > 0 {
+            return Err("Der SMTP-Server hat nicht alle Nachrichten angenommen (siehe Protokoll); die nächste Runde versucht es erneut.".into());
+        }
+        return Ok(());
     }
     if let Some(Command::CreateAdmin { email, name }) = &config.command {
         config.prepare_database_dir()?;

@@ -22,6 +22,8 @@ use crate::demo_accounts::{
     DemoAccount, DemoAccountError, ensure_demo_accounts, retire_demo_accounts,
 };
 use app::region::loader::{LoadedRegion, RegionError};
+use app::subscriptions::mail::Mailer;
+use app::subscriptions::service::{Digests, Due, MailSettings, RoundReport};
 
 #[derive(Debug, Error)]
 pub enum StartError {
@@ -47,6 +49,20 @@ pub enum StartError {
     PublicUrlMissing,
     #[error("{0}")]
     PublicUrl(String),
+    /// SMTP_URL or MAIL_FROM unusable (the reason never repeats the URL, which may hold a
+    /// password).
+    #[error("{0}")]
+    Mail(String),
+    #[error(
+        "SMTP_URL ist gesetzt, FORM_SECRET aber nicht: Die Abbestell-Links in den E-Mails wären \
+         nach jedem Neustart ungültig. Bitte FORM_SECRET (mindestens 16 Zeichen) setzen."
+    )]
+    MailWithoutFormSecret,
+    #[error(
+        "send-digests braucht SMTP_URL und dasselbe FORM_SECRET wie der Server (sonst gelten die \
+         Abbestell-Links nicht)."
+    )]
+    DigestCommand,
 }
 
 /// Everything a running server needs, built from the configuration.
@@ -76,29 +92,122 @@ async fn forget_failure_records(storage: Arc<dyn Storage>) {
     }
 }
 
-pub async fn build(config: &Config) -> Result<Application, StartError> {
-    config.prepare_database_dir()?;
-    let form_secret = match &config.form_secret {
+/// The form secret: `FORM_SECRET`'s, or one of this process.
+fn form_secret(config: &Config) -> Result<[u8; 32], StartError> {
+    Ok(match &config.form_secret {
         Some(text) => {
             app::requests::form_stamp::shared_secret(text).ok_or(StartError::FormSecret)?
         }
         None => app::requests::form_stamp::new_secret(),
-    };
-    let region = LoadedRegion::load(&config.region_file)?;
+    })
+}
+
+/// The operator file, read and checked.
+fn operator(config: &Config) -> Result<OperatorInfo, StartError> {
     let operator_error = |reason: String| StartError::Operator {
         path: config.operator_file.display().to_string(),
         reason,
     };
-    let operator = std::fs::read_to_string(&config.operator_file)
+    std::fs::read_to_string(&config.operator_file)
         .map_err(|error| operator_error(error.to_string()))
-        .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))?;
-    // The site's own address is settled before anything is opened: a production start
-    // without it would fall back on whatever Host header a client sends.
-    let site = match (&config.public_url, config.cookie_secure) {
-        (Some(url), _) => SiteAddress::public(url).map_err(StartError::PublicUrl)?,
-        (None, false) => SiteAddress::Local,
-        (None, true) => return Err(StartError::PublicUrlMissing),
+        .and_then(|text| OperatorInfo::parse(&text).map_err(operator_error))
+}
+
+/// The site's own address: settled before anything is opened, because a production start
+/// without it would fall back on whatever Host header a client sends.
+fn site(config: &Config) -> Result<SiteAddress, StartError> {
+    match (&config.public_url, config.cookie_secure) {
+        (Some(url), _) => SiteAddress::public(url).map_err(StartError::PublicUrl),
+        (None, false) => Ok(SiteAddress::Local),
+        (None, true) => Err(StartError::PublicUrlMissing),
+    }
+}
+
+/// The mailer of `SMTP_URL` and `MAIL_FROM` (by default "Chancenkarte" and the operator's
+/// address), or `None` without `SMTP_URL`. Checked at start: a wrong URL stops the server
+/// instead of failing at the first digest.
+fn mailer(config: &Config, operator: &OperatorInfo) -> Result<Option<Mailer>, StartError> {
+    let Some(url) = config
+        .smtp_url
+        .as_deref()
+        .filter(|url| !url.trim().is_empty())
+    else {
+        return Ok(None);
     };
+    let from = config
+        .mail_from
+        .clone()
+        .unwrap_or_else(|| format!("Chancenkarte <{}>", operator.email));
+    Mailer::new(url, &from).map(Some).map_err(StartError::Mail)
+}
+
+/// The digest rounds of this configuration: where links start is `PUBLIC_URL` (in a local
+/// trial, the listen address).
+fn digests(
+    config: &Config,
+    storage: &Arc<dyn Storage>,
+    mailer: Mailer,
+    form_secret: Arc<[u8; 32]>,
+    site: &SiteAddress,
+    region: &LoadedRegion,
+) -> Digests {
+    Digests {
+        storage: storage.clone(),
+        mailer,
+        form_secret,
+        link_base: site
+            .public_origin()
+            .map_or_else(|| format!("http://{}", config.site_addr), str::to_string),
+        municipalities: region
+            .municipalities
+            .iter()
+            .map(|m| app::region::model::MunicipalityInfo {
+                ags: m.ags.clone(),
+                name: m.name.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// `server send-digests`: one digest round against the configured database, beside or
+/// instead of a running server.
+pub async fn send_digests_once(config: &Config, due: Due) -> Result<RoundReport, StartError> {
+    if config.form_secret.is_none() {
+        return Err(StartError::DigestCommand);
+    }
+    let operator = operator(config)?;
+    let mailer = mailer(config, &operator)?.ok_or(StartError::DigestCommand)?;
+    let site = site(config)?;
+    let region = LoadedRegion::load(&config.region_file)?;
+    config.prepare_database_dir()?;
+    let storage = storage::connect(&config.database_url).await?;
+    storage.migrate().await?;
+    let digests = digests(
+        config,
+        &storage,
+        mailer,
+        Arc::new(form_secret(config)?),
+        &site,
+        &region,
+    );
+    Ok(digests
+        .send_due(app::accounts::auth::now(), config.digest_interval_secs, due)
+        .await?)
+}
+
+pub async fn build(config: &Config) -> Result<Application, StartError> {
+    config.prepare_database_dir()?;
+    let form_secret = form_secret(config)?;
+    let region = LoadedRegion::load(&config.region_file)?;
+    let operator = operator(config)?;
+    let site = site(config)?;
+    let mailer = mailer(config, &operator)?;
+    if mailer.is_some() && config.form_secret.is_none() {
+        if config.cookie_secure {
+            return Err(StartError::MailWithoutFormSecret);
+        }
+        tracing::warn!("SMTP_URL without FORM_SECRET: unsubscribe links end with this process");
+    }
     let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
     storage
@@ -138,7 +247,23 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             app::planning::service::ZeroResultReports::per_hour(
                 config.zero_result_reports_per_hour,
             ),
-        ));
+        ))
+        .with(Arc::new(MailSettings {
+            mailer: mailer.clone(),
+        }));
+    let form_secret = Arc::new(form_secret);
+    if let Some(mailer) = mailer {
+        tracing::info!(from = %mailer.sender(), "news digests by e-mail");
+        let digests = digests(
+            config,
+            &storage,
+            mailer,
+            form_secret.clone(),
+            &site,
+            &region,
+        );
+        tokio::spawn(digests.run_every(config.digest_interval_secs));
+    }
     let state = AppState {
         features,
         region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
@@ -159,7 +284,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
                 .map(|m| (m.ags.clone(), m.area.clone()))
                 .collect(),
         ),
-        form_secret: Arc::new(form_secret),
+        form_secret,
         zero_result_months: config.zero_result_months,
         reach_limit_km: config.reach_limit_km,
         operator: Arc::new(operator),

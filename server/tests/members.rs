@@ -324,6 +324,8 @@ async fn every_protected_server_function_checks_the_role() {
         Call::Get("/api/mitglieder/verzeichnis"),
         Call::Get("/api/mitglieder/angebot?id=1"),
         Call::Get("/netzwerk/kontakt/1/vcard"),
+        Call::Get("/api/nachrichten/abo"),
+        Call::Post("/api/nachrichten/beenden", vec![]),
     ];
     // The target of the admin calls is the editor demo account (id 2).
     let admin_calls = [
@@ -367,6 +369,8 @@ async fn every_protected_server_function_checks_the_role() {
     }
     // Pages: the login form for anonymous visitors, a refusal for too low a role.
     assert_eq!(anonymous.get("/netzwerk").await.status, 401);
+    assert_eq!(anonymous.get("/netzwerk/nachrichten").await.status, 401);
+    assert_eq!(member.get("/netzwerk/nachrichten").await.status, 200);
     assert_eq!(anonymous.get("/verwaltung").await.status, 401);
     assert_eq!(member.get("/verwaltung").await.status, 403);
     assert_eq!(admin.get("/verwaltung").await.status, 200);
@@ -1720,6 +1724,11 @@ async fn control_characters_in_any_field_never_reach_a_header() {
         ("/api/redaktion/entscheiden", "id=1 decision reason ort"),
         ("/api/redaktion/neu", new_offer.as_str()),
         ("/api/planung/kinderzahl", "ags stichtag anzahl"),
+        (
+            "/api/nachrichten/speichern",
+            "orte[] themen[] phasen[] haeufigkeit",
+        ),
+        ("/api/nachrichten/beenden", ""),
         ("/api/verwaltung/einladen", "email name role"),
         ("/api/verwaltung/rolle", "account_id=1 role"),
         ("/api/verwaltung/aktiv", "account_id=1 active"),

@@ -68,13 +68,23 @@ pub async fn change_password(
 pub struct Attempt {
     key: String,
     policy: ThrottlePolicy,
+    storage: std::sync::Arc<dyn AccountStorage>,
 }
 
 impl Attempt {
     /// Counts an attempt under `key`, or refuses it while the key is locked.
     pub async fn start(key: String, policy: ThrottlePolicy) -> Result<Attempt, AppError> {
+        Attempt::start_in(store()?, key, policy).await
+    }
+
+    /// [`Attempt::start`] for handlers outside Leptos, with the accounts' store at hand.
+    pub async fn start_in(
+        storage: std::sync::Arc<dyn AccountStorage>,
+        key: String,
+        policy: ThrottlePolicy,
+    ) -> Result<Attempt, AppError> {
         let started = now();
-        let before = store()?
+        let before = storage
             .change_failure_record(&key, &move |record| {
                 policy
                     .wait_secs(&record, started)
@@ -85,13 +95,17 @@ impl Attempt {
         if let Some(wait) = policy.wait_secs(&before, started) {
             return Err(AppError::Throttled(wait));
         }
-        Ok(Attempt { key, policy })
+        Ok(Attempt {
+            key,
+            policy,
+            storage,
+        })
     }
 
     /// The attempt was right: it no longer counts as a failure.
     pub async fn succeeded(self) -> Result<(), AppError> {
         let policy = self.policy;
-        store()?
+        self.storage
             .change_failure_record(&self.key, &move |record| {
                 Some(policy.after_success(&record))
             })
@@ -101,7 +115,7 @@ impl Attempt {
 
     /// The attempt was right and ends the key's earlier failures too (a right password).
     pub async fn succeeded_for_good(self) -> Result<(), AppError> {
-        Ok(store()?.clear_failure_record(&self.key).await?)
+        Ok(self.storage.clear_failure_record(&self.key).await?)
     }
 }
 

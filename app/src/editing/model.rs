@@ -717,16 +717,22 @@ pub struct ChangeRecord {
 
 impl ChangeRecord {
     pub fn field_label(&self) -> &'static str {
-        match EditableField::parse(&self.field) {
-            Some(field) => field.label(),
-            None if self.field == CHECKED_FIELD => "Zuletzt geprüft",
-            None if self.field == STATUS_FIELD => "Status",
-            None if self.field == REQUEST_FIELD => "Anfrage",
-            None if self.field == LOCATION_FIELD => "Standort",
-            None if self.field == IMPORT_FIELD => "Import",
-            None if self.field == ORGANIZATION_FIELD => "Einrichtung",
-            None => "Sonstiges",
-        }
+        field_label(&self.field)
+    }
+}
+
+/// The German name of a history entry's field code (the members' news digests name changes
+/// the same way the history does).
+pub fn field_label(code: &str) -> &'static str {
+    match EditableField::parse(code) {
+        Some(field) => field.label(),
+        None if code == CHECKED_FIELD => "Zuletzt geprüft",
+        None if code == STATUS_FIELD => "Status",
+        None if code == REQUEST_FIELD => "Anfrage",
+        None if code == LOCATION_FIELD => "Standort",
+        None if code == IMPORT_FIELD => "Import",
+        None if code == ORGANIZATION_FIELD => "Einrichtung",
+        None => "Sonstiges",
     }
 }
 

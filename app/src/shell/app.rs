@@ -29,6 +29,7 @@ use crate::shared::i18n::Locale;
 use crate::shell::info_pages::{
     AccessibilityPage, HelpPage, ImprintPage, OpenDataPage, PrivacyPage,
 };
+use crate::subscriptions::ui::{SubscriptionPage, UnsubscribePage, UnsubscribedPage};
 use fluent_bundle::FluentValue;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -92,6 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/einladung/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/netzwerk") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/netzwerk/nachrichten") view=SubscriptionPage ssr=SsrMode::Async />
+                    <Route path=path!("/nachrichten/abbestellen") view=UnsubscribePage ssr=SsrMode::Async />
+                    <Route path=path!("/nachrichten/abbestellt") view=UnsubscribedPage />
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
@@ -154,6 +158,7 @@ fn AccountNav() -> impl IntoView {
                                     <div class="account-links">
                                         <a href="/konto">"Mein Konto"</a>
                                         <a href="/netzwerk">"Netzwerk"</a>
+                                        <a href="/netzwerk/nachrichten">"Nachrichten per E-Mail"</a>
                                         <a href="/planung">"Planung"</a>
                                         {editor.then(|| view! {
                                             <a href="/redaktion">

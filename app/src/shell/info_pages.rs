@@ -176,6 +176,10 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>
                 "Für ein Konto speichern wir Name, E-Mail-Adresse, Rolle und das Passwort nur als sicheren Hash (Argon2id). Fehlgeschlagene Anmeldeversuche werden mit Zeitpunkt gezählt, um Passwörter vor dem Ausprobieren zu schützen. Änderungen an Angeboten werden mit Name und Zeitpunkt im Verlauf festgehalten, damit sie nachvollziehbar bleiben."
             </p>
+            <h2>"Nachrichten per E-Mail für Netzwerkmitglieder"</h2>
+            <p>
+                "Bestellt ein Mitglied Nachrichten über neue und geänderte Angebote, speichern wir zu seinem Konto die gewählten Orte, Themen und Lebensphasen, wie oft die Nachrichten kommen sollen und den Zeitpunkt der letzten Nachricht. Die E-Mails gehen an die E-Mail-Adresse des Kontos und werden über den SMTP-Server versandt, den die Betreiber der Seite eingetragen haben; sie enthalten nur öffentliche Angaben zu Angeboten. Jede E-Mail enthält einen Link, mit dem sich die Nachrichten ohne Anmeldung abbestellen lassen; dann wird die Bestellung gelöscht. Über Familien wird dabei nichts gespeichert."
+            </p>
             {(!operator.privacy.hosting.is_empty())
                 .then(|| {
                     view! {

@@ -61,34 +61,42 @@ pub async fn start_with(extra: &[&str]) -> Running {
 /// Starts a demo-mode server (plain http) on the database at `database_url`, which may
 /// already hold data from an earlier start.
 pub async fn start_demo_on(database_url: &str) -> Running {
-    run_server(
-        tempfile::tempdir().unwrap(),
-        &[
-            "--database-url",
-            database_url,
-            "--demo-data",
-            "--cookie-secure",
-            "false",
-        ],
-    )
-    .await
+    start_demo_with(database_url, &[]).await
+}
+
+/// [`start_demo_on`] with further command-line options; the `Running` knows its database.
+pub async fn start_demo_with(database_url: &str, extra: &[&str]) -> Running {
+    let mut options = vec![
+        "--database-url",
+        database_url,
+        "--demo-data",
+        "--cookie-secure",
+        "false",
+    ];
+    options.extend_from_slice(extra);
+    let mut running = run_server(tempfile::tempdir().unwrap(), &options).await;
+    running.database_url = database_url.to_string();
+    running
+}
+
+/// The server binary with the region and operator files, for a start or a command.
+pub fn server_command() -> Command {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command.args([
+        "--region-file",
+        &format!("{root}/regions/kreis-coesfeld/region.json"),
+        "--operator-file",
+        &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
+    ]);
+    command
 }
 
 /// Runs the server binary with the region and operator files and `options`, expecting it to
 /// refuse to start; answers what it said.
 pub fn start_refused(options: &[&str]) -> String {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args([
-            "--region-file",
-            &format!("{root}/regions/kreis-coesfeld/region.json"),
-            "--operator-file",
-            &format!("{root}/regions/kreis-coesfeld/betreiber.json"),
-            "--site-addr",
-            "127.0.0.1:0",
-            "--tile-url",
-            "none",
-        ])
+    let output = server_command()
+        .args(["--site-addr", "127.0.0.1:0", "--tile-url", "none"])
         .args(options)
         .stdin(Stdio::null())
         .output()
@@ -104,8 +112,9 @@ pub async fn start() -> Running {
     start_with(&["--cookie-secure", "false"]).await
 }
 
-/// Runs the server binary with the region, operator file, an own site root in `dir` and no
-/// background map (unless `options` name one), and waits until it listens.
+/// Runs the server binary with the region, operator file, an own site root in `dir`, a port
+/// the system picks and no background map (unless `options` name their own), and waits until
+/// it listens.
 pub async fn run_server(dir: tempfile::TempDir, options: &[&str]) -> Running {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let region = format!("{root}/regions/kreis-coesfeld/region.json");
@@ -118,9 +127,11 @@ pub async fn run_server(dir: tempfile::TempDir, options: &[&str]) -> Running {
         &operator,
         "--site-root",
         &site_root,
-        "--site-addr",
-        "127.0.0.1:0",
     ];
+    // A test whose links must name the server's port picks the port itself.
+    if !options.contains(&"--site-addr") {
+        args.extend_from_slice(&["--site-addr", "127.0.0.1:0"]);
+    }
     if !options.contains(&"--tile-url") {
         args.extend_from_slice(&["--tile-url", "none"]);
     }
@@ -307,6 +318,11 @@ pub fn anonymous_paths(ids: &[i64]) -> Vec<String> {
         "/api/mitglieder/verzeichnis".into(),
         "/api/verwaltung/konten".into(),
         "/netzwerk/kontakt/1/vcard".into(),
+        // The news by e-mail: the member's page and its API, the unsubscribe pages.
+        "/netzwerk/nachrichten".into(),
+        "/api/nachrichten/abo".into(),
+        "/nachrichten/abbestellen?token=1.00".into(),
+        "/nachrichten/abbestellt".into(),
         "/eintragen".into(),
         "/eintragen/danke?nummer=CK-2026-00001".into(),
         "/redaktion".into(),

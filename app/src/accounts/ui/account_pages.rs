@@ -143,6 +143,10 @@ pub fn AccountPage() -> impl IntoView {
                                     <dt>"Rolle"</dt>
                                     <dd>{viewer.role.label()}</dd>
                                 </dl>
+                                <p>
+                                    <a href="/netzwerk/nachrichten">"Nachrichten per E-Mail"</a>
+                                    " über neue und geänderte Angebote in Ihren Orten und Themen"
+                                </p>
                                 <h2>"Passwort ändern"</h2>
                                 <form method="post" action=ChangePassword::url() class="account-form">
                                     <label for="current-password">"Bisheriges Passwort"</label>

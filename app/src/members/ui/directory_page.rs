@@ -58,6 +58,10 @@ pub fn DirectoryPage() -> impl IntoView {
                         <Title text="Netzwerkverzeichnis – Chancenkarte" />
                         <h1 class="page-title">"Netzwerkverzeichnis"</h1>
                         <p>"Einrichtungen und Ansprechpersonen des Netzwerks – nur für Mitglieder."</p>
+                        <p>
+                            "Über neue und geänderte Angebote in Ihren Orten und Themen informieren Sie die "
+                            <a href="/netzwerk/nachrichten">"Nachrichten per E-Mail"</a> "."
+                        </p>
                         <form method="get" action="/netzwerk" class="directory-search" role="search">
                             <div class="field">
                                 <label for="d-q">"Name, Person oder Angebot"</label>
