@@ -439,6 +439,12 @@ async fn member_only_data_reaches_members_only() {
     }
     paths.push(format!("/drucken?q={}", ids[0]));
     paths.push("/drucken".into());
+    // The Merkliste and its hand-out (issue 16): the hand-over e-mail is for members only.
+    let some: Vec<String> = ids.iter().take(40).map(i64::to_string).collect();
+    paths.push(format!("/auswahl?angebote={}", some.join(",")));
+    paths.push(format!("/auswahl?angebote={}&mappe=ar", some.join(",")));
+    paths.push(format!("/drucken?angebote={}", some.join(",")));
+    paths.push("/js/merkliste.js".into());
     for path in &paths {
         let reply = anonymous.get(path).await;
         assert_no_member_data(path, &reply.body);
