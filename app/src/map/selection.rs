@@ -60,10 +60,7 @@ fn shorten(text: &str) -> String {
 
 /// The ids as the URL and storage write them: `1,2,3`.
 pub fn ids_text(ids: &[i64]) -> String {
-    ids.iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// The selection page of `ids`.
@@ -200,11 +197,23 @@ mod tests {
         assert_eq!(parse_ids("107,164"), Ok(vec![107, 164]));
         assert_eq!(parse_ids(" 3 , 1,3 "), Ok(vec![3, 1]));
         assert_eq!(parse_ids(""), Ok(vec![]));
-        for bad in ["a", "1,,2", "-4", "0", "+5", "1;2", "1.5", "99999999999999999999"] {
+        for bad in [
+            "a",
+            "1,,2",
+            "-4",
+            "0",
+            "+5",
+            "1;2",
+            "1.5",
+            "99999999999999999999",
+        ] {
             let error = parse_ids(bad).unwrap_err();
             assert!(error.contains("keine Angebotsnummer"), "{bad}: {error}");
         }
-        let many = (1..=51).map(|n| n.to_string()).collect::<Vec<_>>().join(",");
+        let many = (1..=51)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
         assert!(parse_ids(&many).unwrap_err().contains("höchstens 50"));
         let long = "x".repeat(500);
         assert!(parse_ids(&long).unwrap_err().chars().count() < 200);
@@ -261,6 +270,8 @@ mod tests {
         assert!(link.contains("%0D%0A"), "{link}");
         assert_eq!(handover_mailto("x@y.de?cc=z@y.de", &offer), None);
         let (_, body) = handover_text(&offer);
-        assert!(body.contains("Eine Familie aus Dülmen") || body.contains("eine Familie aus Dülmen"));
+        assert!(
+            body.contains("Eine Familie aus Dülmen") || body.contains("eine Familie aus Dülmen")
+        );
     }
 }

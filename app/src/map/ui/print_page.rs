@@ -143,7 +143,9 @@ pub(crate) fn printed_date(date: chrono::NaiveDate, locale: Locale) -> String {
 fn named_offers(pairs: &[(String, String)]) -> Option<Result<Vec<i64>, String>> {
     let named: Vec<&str> = pairs
         .iter()
-        .filter(|(key, _)| key == crate::map::selection::PARAM || key == param::OFFER)
+        .filter(|(key, _)| {
+            key == crate::map::selection::PARAM || key == crate::offers::filter::param::OFFER
+        })
         .map(|(_, value)| value.as_str())
         .collect();
     (!named.is_empty()).then(|| crate::map::selection::parse_ids(&named.join(",")))

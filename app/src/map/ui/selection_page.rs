@@ -54,7 +54,9 @@ impl SelectionQuery {
         let mut seen: Vec<&str> = Vec::new();
         for (key, value) in pairs {
             if seen.contains(&key.as_str()) {
-                return Err(format!("Der Parameter „{key}“ steht mehrfach in der Adresse."));
+                return Err(format!(
+                    "Der Parameter „{key}“ steht mehrfach in der Adresse."
+                ));
             }
             match key.as_str() {
                 PARAM => query.ids = Some(parse_ids(value)?),
@@ -62,9 +64,14 @@ impl SelectionQuery {
                 "hinzu" => return Err("hinzu erwartet den Wert 1.".to_string()),
                 "mappe" => {
                     let code = value.as_str();
-                    query.handout = Some(Locale::ALL.into_iter().find(|l| l.code() == code).ok_or_else(|| {
-                        "mappe erwartet eine Sprache: de, en, tr, ar oder uk.".to_string()
-                    })?)
+                    query.handout = Some(
+                        Locale::ALL
+                            .into_iter()
+                            .find(|l| l.code() == code)
+                            .ok_or_else(|| {
+                                "mappe erwartet eine Sprache: de, en, tr, ar oder uk.".to_string()
+                            })?,
+                    )
                 }
                 _ => {
                     let key: String = key.chars().filter(|c| !c.is_control()).take(30).collect();
@@ -490,7 +497,9 @@ fn shortened(text: &str, limit: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(limit).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(start, _)| start);
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(start, _)| start);
     format!("{cut} …")
 }
 
