@@ -145,7 +145,7 @@ test('a member prints an Arabic hand-out with a note that never leaves the devic
   await expect(handout).toBeVisible();
   for (const [width, height] of [[390, 844], [320, 640], [1280, 800]]) {
     await page.setViewportSize({ width, height });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `no sideways scrolling at ${width}px`).toBeLessThanOrEqual(1);
     await page.screenshot({ path: `${artifacts}/mappe-ar-${width}x${height}-${size()}.png`, fullPage: true });
   }

@@ -280,7 +280,7 @@ fn SelectionView(selection: Selection) -> impl IntoView {
             let phone = (!offer.phone.is_empty()).then(|| {
                 view! {
                     <p>
-                        <a href=offer.phone_uri() class="phone-link">
+                        <a href=offer.phone_uri() class="selection-call">
                             {t("angebot-anrufen")} " " <bdi dir="ltr">{offer.phone.clone()}</bdi>
                         </a>
                     </p>
