@@ -3,6 +3,7 @@
 // the offer page's "Merken" adds one. A member prints an Arabic hand-out with a note that no
 // request and no server log line carries, and the hand-over e-mail holds the template only.
 import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
 import { artifacts, signIn, MEMBER } from './support';
 
@@ -127,6 +128,9 @@ test('a member prints an Arabic hand-out with a note that never leaves the devic
   await expect(handout).toHaveAttribute('lang', 'ar');
   await expect(handout.locator('.handout-offer')).toHaveCount(3);
   await expect(handout.locator('.handout-qr svg')).toHaveCount(3);
+  // The member's page meets WCAG 2.1 AA too (labels, contrast, the hand-out's languages).
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await page.getByLabel('Notiz für die Familie (wird mitgedruckt)').fill(NOTE);
   await expect(page.locator('#mappe-notiz-druck')).toHaveText(NOTE);
 
