@@ -87,16 +87,28 @@ pub fn toggled(ids: &[i64], id: i64) -> Vec<i64> {
     ids
 }
 
-/// The device's list, read through `gloo-storage`; an unreadable entry counts as empty.
+/// The device's list, read through `gloo-storage`; what is not an id is skipped. (Not
+/// [`parse_ids`]: its German reasons would only add to the browser's Wasm.)
 #[cfg(feature = "hydrate")]
 pub fn stored_ids() -> Vec<i64> {
     use gloo_storage::Storage as _;
-    gloo_storage::LocalStorage::raw()
+    let text = gloo_storage::LocalStorage::raw()
         .get_item(STORAGE_KEY)
         .ok()
         .flatten()
-        .and_then(|text| parse_ids(&text).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut ids: Vec<i64> = Vec::new();
+    for id in text
+        .split(',')
+        .filter_map(|part| part.trim().parse::<i64>().ok())
+    {
+        if id > 0 && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let excess = ids.len().saturating_sub(MAX_SELECTED);
+    ids.drain(..excess);
+    ids
 }
 
 /// Stores the device's list and tells the page's other parts (the header's count, kept by
