@@ -50,7 +50,14 @@ test('a visitor marks three offers, keeps them, shares and extends the list', as
   // After a reload the marks are still there: cards, panel and the header's count.
   await page.reload();
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
-  await expect(page.locator('#detail-panel .save-link')).toHaveAttribute('aria-pressed', 'true');
+  const again = page.locator('#detail-panel .save-link');
+  await expect(again).toHaveAttribute('aria-pressed', 'true');
+  // A toggle button by keyboard: Space unmarks and marks again.
+  await again.focus();
+  await page.keyboard.press('Space');
+  await expect(again).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Space');
+  await expect(again).toHaveAttribute('aria-pressed', 'true');
   await raiseSheet(page);
   for (const id of ids.slice(0, 2)) {
     const card = page.locator(`.results .result[data-offer-id="${id}"]`);

@@ -70,11 +70,13 @@
     event.preventDefault();
     toggle(Number(control.dataset.merken));
   });
+  // A toggle button answers Space as well as Enter: as a click, which the island handles in
+  // the map's detail panel and the listener above everywhere else.
   document.addEventListener('keydown', (event) => {
     const control = event.target.closest && event.target.closest('a[data-merken]');
-    if (!control || event.key !== ' ' || control.closest('.explorer')) return;
+    if (!control || event.key !== ' ') return;
     event.preventDefault();
-    toggle(Number(control.dataset.merken));
+    control.click();
   });
   // The island says when it changed the list.
   window.addEventListener('merkliste', showCount);

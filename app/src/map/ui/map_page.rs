@@ -1038,13 +1038,9 @@ fn DetailPanel(
                         class="panel-body"
                         node_ref=panel_body
                         inner_html=body
+                        // Space on the "Merken" link (a toggle button) arrives as a click
+                        // from `merkliste.js`.
                         on:click=move |event| on_save_control(&event, saved)
-                        on:keydown=move |event| {
-                            // The "Merken" link acts as a toggle button: Space too.
-                            if event.key() == " " {
-                                on_save_control(&event, saved);
-                            }
-                        }
                     ></div>
                     {tools}
                 </aside>
@@ -1410,7 +1406,7 @@ fn toggle_saved(saved: RwSignal<Vec<i64>>, id: i64) {
     saved.set(ids);
 }
 
-/// A click (or Space) on a "Merken" link in the detail panel toggles it in place instead of
+/// A click on a "Merken" link in the detail panel toggles it in place instead of
 /// following the link (which, without the map's script, adds it on the selection page).
 #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
 fn on_save_control(event: &leptos::web_sys::Event, saved: RwSignal<Vec<i64>>) {
