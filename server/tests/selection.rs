@@ -5,25 +5,8 @@
 
 mod common;
 
-use common::{Visitor, signed_in, start};
+use common::{Visitor, public_offers as offers, signed_in, start};
 use server::demo::MEMBER_CONTACT_MARKER;
-
-/// Id and name of every public offer, from the public payload.
-async fn offers(visitor: &Visitor) -> Vec<(i64, String)> {
-    let offers: serde_json::Value =
-        serde_json::from_str(&visitor.get("/api/offers").await.body).unwrap();
-    offers
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|offer| {
-            (
-                offer["id"].as_i64().unwrap(),
-                offer["n"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
 
 /// A name as the HTML writes it.
 fn html(text: &str) -> String {

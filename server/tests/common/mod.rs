@@ -325,6 +325,23 @@ impl Visitor {
     }
 }
 
+/// Id and name of every public offer, from the public payload (short keys: `id`, `n`).
+pub async fn public_offers(visitor: &Visitor) -> Vec<(i64, String)> {
+    let offers: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/offers").await.body).unwrap();
+    offers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|offer| {
+            (
+                offer["id"].as_i64().unwrap(),
+                offer["n"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// The id of the `index`-th public offer.
 pub async fn public_offer_id(running: &Running, index: usize) -> i64 {
     let offers: serde_json::Value =
