@@ -118,7 +118,9 @@ fn share_and_print(id: i64, name: String) -> Children {
             >
                 {t("karte-teilen")}
             </button>
-            <a href=format!("/drucken?angebot={id}") class="action-button">{t("karte-drucken")}</a>
+            <a href=format!("/drucken?angebot={id}") class="action-button more-action">
+                {t("karte-drucken")}
+            </a>
             <span
                 class="share-status"
                 role="status"
