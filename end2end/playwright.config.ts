@@ -36,7 +36,7 @@ export default defineConfig({
     // … and the editors' work also at a desktop size, where they mostly do it.
     {
       name: 'desktop',
-      testMatch: /(editors|a11y|keyboard|languages)\.spec\.ts/,
+      testMatch: /(editors|a11y|keyboard|languages|selection)\.spec\.ts/,
       use: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
     },
   ],

@@ -71,6 +71,7 @@ test('public pages have no axe violations', async ({ page }) => {
     ['/datenschutz', 'datenschutz'],
     ['/daten', 'offene-daten'],
     ['/drucken?alter=4&thema=beratung', 'drucken'],
+    [`/auswahl?angebote=${id}`, 'auswahl'],
     ['/gibt-es-nicht', '404'],
   ]) {
     await page.goto(path);

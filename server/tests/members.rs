@@ -30,13 +30,10 @@ fn has_member_markers(body: &str) -> bool {
 
 /// Ids of active offers, from the public offers payload.
 async fn offer_ids(visitor: &Visitor) -> Vec<i64> {
-    let offers: serde_json::Value =
-        serde_json::from_str(&visitor.get("/api/offers").await.body).unwrap();
-    offers
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|offer| offer["id"].as_i64().unwrap())
+    common::public_offers(visitor)
+        .await
+        .into_iter()
+        .map(|(id, _)| id)
         .collect()
 }
 

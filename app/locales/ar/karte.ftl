@@ -271,3 +271,7 @@ karte-gruppe-stelle = { $count ->
     [many] { $count } خدمة في مكان واحد في { $place } – افتح القائمة
    *[other] { $count } خدمة في مكان واحد في { $place } – افتح القائمة
 }
+
+## Merkliste (the offer cards and the detail panel)
+karte-merken = حفظ
+karte-gemerkt = محفوظ

@@ -241,3 +241,25 @@ redaktion-fehler-seite = „{ $wert }“ ليس رقم صفحة. تبدأ الص
 redaktion-fehler-seite-fehlt = لا توجد صفحة { $wert }: عدد صفحات هذا الاختيار { $seiten }.
 redaktion-fehler-doppelt = لا يجوز ذكر „{ $wert }“ إلا مرة واحدة.
 redaktion-fehler-parameter = هذه الصفحة لا تعرف „{ $wert }“.
+
+## Merkliste (/auswahl) and the Familienmappe
+auswahl-kopf = المحفوظات
+auswahl-titel = الخدمات المحفوظة
+auswahl-laedt = جارٍ تحميل الخدمات المحفوظة …
+auswahl-fehler = تعذّر تحميل الخدمات المحفوظة. يرجى المحاولة لاحقًا.
+auswahl-ungueltig = عنوان هذه القائمة غير صالح
+auswahl-einleitung = الخدمات التي حفظتها. تُحفظ القائمة على هذا الجهاز فقط – دون حساب ودون ملفات تعريف الارتباط. افتحها على جهاز آخر عبر «مشاركة الرابط».
+auswahl-fremd = هذه القائمة ليست القائمة المحفوظة على هذا الجهاز.
+auswahl-uebernehmen = إضافتها إلى قائمة هذا الجهاز
+auswahl-leer = لم تحفظ أي خدمة بعد. اضغط على «حفظ» عند إحدى الخدمات.
+auswahl-link-teilen = مشاركة الرابط
+auswahl-zum-angebot = فتح الخدمة
+auswahl-entfernen = إزالة
+auswahl-nicht-verfuegbar = الخدمة رقم { $id } لم تعد متاحة.
+auswahl-adresse-auf-anfrage = العنوان عند الطلب
+druck-merkliste = الخدمات المحفوظة
+mappe-titel = خدمات لعائلتك
+mappe-ort = المكان:
+mappe-qr = رمز QR برابط هذه الخدمة
+mappe-deutsch = الأوصاف باللغة الألمانية حيث لا توجد ترجمة.
+mappe-fuss = جميع المعلومات دون ضمان. تجد أحدث المعلومات عبر رمز QR.

@@ -218,3 +218,7 @@ karte-gruppe-stelle = { $count ->
     [one] { $count } Angebot an einer Stelle in { $place } – Liste öffnen
    *[other] { $count } Angebote an einer Stelle in { $place } – Liste öffnen
 }
+
+## Merkliste (the offer cards and the detail panel)
+karte-merken = Merken
+karte-gemerkt = Gemerkt

@@ -209,3 +209,25 @@ redaktion-fehler-seite-fehlt = Eine Seite { $wert } gibt es nicht: Die Auswahl h
     }.
 redaktion-fehler-doppelt = Die Angabe „{ $wert }“ darf nur einmal vorkommen.
 redaktion-fehler-parameter = Die Angabe „{ $wert }“ kennt diese Seite nicht.
+
+## Merkliste (/auswahl) and the Familienmappe
+auswahl-kopf = Merkliste
+auswahl-titel = Merkliste
+auswahl-laedt = Merkliste wird geladen …
+auswahl-fehler = Die Merkliste konnte nicht geladen werden. Bitte versuchen Sie es später erneut.
+auswahl-ungueltig = Diese Adresse der Merkliste ist ungültig
+auswahl-einleitung = Ihre gemerkten Angebote. Die Merkliste ist nur auf diesem Gerät gespeichert – ohne Konto und ohne Cookie. Mit „Link teilen“ öffnen Sie sie auf einem anderen Gerät.
+auswahl-fremd = Diese Auswahl ist nicht die Merkliste dieses Geräts.
+auswahl-uebernehmen = In die Merkliste dieses Geräts übernehmen
+auswahl-leer = Sie haben noch keine Angebote gemerkt. Tippen Sie bei einem Angebot auf „Merken“.
+auswahl-link-teilen = Link teilen
+auswahl-zum-angebot = Zum Angebot
+auswahl-entfernen = Entfernen
+auswahl-nicht-verfuegbar = Angebot Nr. { $id } ist nicht mehr verfügbar.
+auswahl-adresse-auf-anfrage = Adresse auf Anfrage
+druck-merkliste = gemerkte Angebote
+mappe-titel = Angebote für Ihre Familie
+mappe-ort = Ort:
+mappe-qr = QR-Code mit dem Link zu diesem Angebot
+mappe-deutsch = Wo es keine Übersetzung gibt, stehen die Beschreibungen auf Deutsch.
+mappe-fuss = Alle Angaben ohne Gewähr. Aktuelle Informationen finden Sie über den QR-Code.

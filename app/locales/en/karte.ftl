@@ -218,3 +218,7 @@ karte-gruppe-stelle = { $count ->
     [one] { $count } service at one place in { $place } – open the list
    *[other] { $count } services at one place in { $place } – open the list
 }
+
+## Merkliste (the offer cards and the detail panel)
+karte-merken = Save
+karte-gemerkt = Saved

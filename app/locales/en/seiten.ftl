@@ -209,3 +209,25 @@ redaktion-fehler-seite-fehlt = There is no page { $wert }: the selection has { $
     }.
 redaktion-fehler-doppelt = “{ $wert }” may be given only once.
 redaktion-fehler-parameter = This page does not know “{ $wert }”.
+
+## Merkliste (/auswahl) and the Familienmappe
+auswahl-kopf = Saved
+auswahl-titel = Saved offers
+auswahl-laedt = Loading saved offers …
+auswahl-fehler = The saved offers could not be loaded. Please try again later.
+auswahl-ungueltig = This address of a list of offers is not valid
+auswahl-einleitung = The offers you saved. The list is kept on this device only – no account, no cookie. With “Share link” you open it on another device.
+auswahl-fremd = This list is not the one saved on this device.
+auswahl-uebernehmen = Add to this device’s saved offers
+auswahl-leer = You have not saved any offers yet. Tap “Save” at an offer.
+auswahl-link-teilen = Share link
+auswahl-zum-angebot = Open offer
+auswahl-entfernen = Remove
+auswahl-nicht-verfuegbar = Offer no. { $id } is no longer available.
+auswahl-adresse-auf-anfrage = Address on request
+druck-merkliste = saved offers
+mappe-titel = Offers for your family
+mappe-ort = Town:
+mappe-qr = QR code with the link to this offer
+mappe-deutsch = Where there is no translation, the descriptions are in German.
+mappe-fuss = All information without guarantee. The QR code leads to the latest information.

@@ -218,3 +218,7 @@ karte-gruppe-stelle = { $count ->
     [one] { $place } içinde aynı yerde { $count } hizmet – listeyi aç
    *[other] { $place } içinde aynı yerde { $count } hizmet – listeyi aç
 }
+
+## Merkliste (the offer cards and the detail panel)
+karte-merken = Kaydet
+karte-gemerkt = Kaydedildi

@@ -193,3 +193,25 @@ redaktion-fehler-seite = “{ $wert }” bir sayfa numarası değil. Sayfalar 1'
 redaktion-fehler-seite-fehlt = { $wert }. sayfa yok: seçim { $seiten } sayfadan oluşuyor.
 redaktion-fehler-doppelt = “{ $wert }” yalnızca bir kez verilebilir.
 redaktion-fehler-parameter = Bu sayfa “{ $wert }” bilgisini tanımıyor.
+
+## Merkliste (/auswahl) and the Familienmappe
+auswahl-kopf = Kaydedilenler
+auswahl-titel = Kaydedilen hizmetler
+auswahl-laedt = Kaydedilen hizmetler yükleniyor …
+auswahl-fehler = Kaydedilen hizmetler yüklenemedi. Lütfen daha sonra tekrar deneyin.
+auswahl-ungueltig = Bu liste adresi geçersiz
+auswahl-einleitung = Kaydettiğiniz hizmetler. Liste yalnızca bu cihazda saklanır – hesap ve çerez olmadan. “Bağlantıyı paylaş” ile başka bir cihazda açabilirsiniz.
+auswahl-fremd = Bu liste, bu cihazda kaydedilen liste değil.
+auswahl-uebernehmen = Bu cihazın listesine ekle
+auswahl-leer = Henüz hiçbir hizmet kaydetmediniz. Bir hizmette “Kaydet”e dokunun.
+auswahl-link-teilen = Bağlantıyı paylaş
+auswahl-zum-angebot = Hizmete git
+auswahl-entfernen = Kaldır
+auswahl-nicht-verfuegbar = { $id } numaralı hizmet artık mevcut değil.
+auswahl-adresse-auf-anfrage = Adres talep üzerine
+druck-merkliste = kaydedilen hizmetler
+mappe-titel = Aileniz için hizmetler
+mappe-ort = Yer:
+mappe-qr = Bu hizmetin bağlantısını içeren QR kodu
+mappe-deutsch = Çevirisi olmayan açıklamalar Almancadır.
+mappe-fuss = Tüm bilgiler garanti edilmez. Güncel bilgilere QR kodu ile ulaşabilirsiniz.

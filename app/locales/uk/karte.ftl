@@ -244,3 +244,7 @@ karte-gruppe-stelle = { $count ->
     [many] { $count } пропозицій в одному місці, { $place } – відкрити список
    *[other] { $count } пропозиції в одному місці, { $place } – відкрити список
 }
+
+## Merkliste (the offer cards and the detail panel)
+karte-merken = Зберегти
+karte-gemerkt = Збережено

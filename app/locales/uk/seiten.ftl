@@ -227,3 +227,25 @@ redaktion-fehler-seite = «{ $wert }» — це не номер сторінки
 redaktion-fehler-seite-fehlt = Сторінки { $wert } немає: у цьому виборі сторінок — { $seiten }.
 redaktion-fehler-doppelt = «{ $wert }» можна вказати лише один раз.
 redaktion-fehler-parameter = Ця сторінка не знає «{ $wert }».
+
+## Merkliste (/auswahl) and the Familienmappe
+auswahl-kopf = Збережене
+auswahl-titel = Збережені пропозиції
+auswahl-laedt = Завантаження збережених пропозицій …
+auswahl-fehler = Не вдалося завантажити збережені пропозиції. Спробуйте пізніше.
+auswahl-ungueltig = Ця адреса списку недійсна
+auswahl-einleitung = Пропозиції, які ви зберегли. Список зберігається лише на цьому пристрої – без облікового запису й без cookie. Через «Поділитися посиланням» ви відкриєте його на іншому пристрої.
+auswahl-fremd = Цей список не є списком, збереженим на цьому пристрої.
+auswahl-uebernehmen = Додати до списку цього пристрою
+auswahl-leer = Ви ще не зберегли жодної пропозиції. Натисніть «Зберегти» біля пропозиції.
+auswahl-link-teilen = Поділитися посиланням
+auswahl-zum-angebot = До пропозиції
+auswahl-entfernen = Видалити
+auswahl-nicht-verfuegbar = Пропозиція № { $id } більше недоступна.
+auswahl-adresse-auf-anfrage = Адреса на запит
+druck-merkliste = збережені пропозиції
+mappe-titel = Пропозиції для вашої родини
+mappe-ort = Місце:
+mappe-qr = QR-код із посиланням на цю пропозицію
+mappe-deutsch = Де немає перекладу, описи подано німецькою.
+mappe-fuss = Усі дані без гарантії. Актуальну інформацію ви знайдете за QR-кодом.

@@ -6,4 +6,5 @@
 pub mod detail_fragment;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+pub mod selection;
 pub mod ui;

@@ -19,6 +19,7 @@ use crate::import::ui::ImportPage;
 use crate::map::ui::map_page::MapPage;
 use crate::map::ui::offer_page::OfferPage;
 use crate::map::ui::print_page::PrintPage;
+use crate::map::ui::selection_page::{SELECTION_SCRIPT, SelectionPage};
 use crate::members::ui::directory_page::DirectoryPage;
 use crate::planning::ui::PlanningPage;
 use crate::platform::catalogues::{current_locale, t, t_with};
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                         region.await.ok().map(|r| view! { <span class="region-name">{r.name}</span> })
                     })}
                 </Suspense>
+                <SelectionLink />
                 <LanguageSwitch />
                 <AccountNav />
             </header>
@@ -104,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/eintragen/danke") view=ListingRequestThanks ssr=SsrMode::Async />
                     <Route path=path!("/drucken") view=PrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/auswahl") view=SelectionPage ssr=SsrMode::Async />
                     <Route path=path!("/hilfe") view=HelpPage />
                     <Route path=path!("/barrierefreiheit") view=AccessibilityPage />
                     <Route path=path!("/impressum") view=ImprintPage />
@@ -195,6 +198,22 @@ fn AccountNav() -> impl IntoView {
                 })}
             </Suspense>
         </nav>
+    }
+}
+
+/// The way to the device's Merkliste with its count. The server cannot know the list (it lives
+/// in the browser's storage only), so the link stays hidden until `merkliste.js`, loaded on
+/// every page, fills in the count and the list's address.
+#[component]
+fn SelectionLink() -> impl IntoView {
+    view! {
+        <leptos_meta::Script defer="defer" src=SELECTION_SCRIPT />
+        <a class="selection-link" id="merkliste-link" href="/auswahl" hidden=true>
+            <span class="selection-star" aria-hidden="true">"★"</span>
+            <span class="selection-label">{t("auswahl-kopf")}</span>
+            " "
+            <span class="selection-count" id="merkliste-anzahl">"0"</span>
+        </a>
     }
 }
 

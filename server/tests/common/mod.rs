@@ -341,6 +341,12 @@ pub fn anonymous_paths(ids: &[i64]) -> Vec<String> {
     }
     paths.push(format!("/drucken?q={}", ids[0]));
     paths.push("/drucken".into());
+    // The Merkliste and its hand-out (issue 16): the hand-over e-mail is for members only.
+    let some: Vec<String> = ids.iter().take(40).map(i64::to_string).collect();
+    paths.push(format!("/auswahl?angebote={}", some.join(",")));
+    paths.push(format!("/auswahl?angebote={}&mappe=ar", some.join(",")));
+    paths.push(format!("/drucken?angebote={}", some.join(",")));
+    paths.push("/js/merkliste.js".into());
     // The open data and every export (issue 16: protected addresses).
     paths.extend(
         [
@@ -412,6 +418,23 @@ impl Visitor {
         )
         .await
     }
+}
+
+/// Id and name of every public offer, from the public payload (short keys: `id`, `n`).
+pub async fn public_offers(visitor: &Visitor) -> Vec<(i64, String)> {
+    let offers: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/offers").await.body).unwrap();
+    offers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|offer| {
+            (
+                offer["id"].as_i64().unwrap(),
+                offer["n"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
 }
 
 /// The id of the `index`-th public offer.

@@ -414,6 +414,11 @@ pub fn MapExplorer() -> impl IntoView {
     // The offers of a group on the map that cannot split further (one address).
     let group_list: RwSignal<Option<Vec<i64>>> = RwSignal::new(None);
     let show_on_map: RwSignal<Option<i64>> = RwSignal::new(None);
+    // The offers marked on this device (the Merkliste). The server cannot know them: the page
+    // renders every "Merken" unpressed, and the browser marks them once it runs.
+    let saved: RwSignal<Vec<i64>> = RwSignal::new(Vec::new());
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| saved.set(crate::map::selection::stored_ids()));
     let select_offer = Callback::new(move |id: Option<i64>| {
         #[cfg(feature = "hydrate")]
         {
@@ -665,7 +670,7 @@ pub fn MapExplorer() -> impl IntoView {
             </div>
             <ResultsSheet height=sheet count on_moved=on_sheet_moved>
                 <SharePrint filter />
-                <DetailPanel offers=searchable.clone() selected initial_detail select_offer viewer_role picker />
+                <DetailPanel offers=searchable.clone() selected initial_detail select_offer viewer_role picker saved />
                 <GroupList offers=searchable.clone() group_list select_offer />
                 <OfferList
                     offers=searchable.clone()
@@ -680,6 +685,7 @@ pub fn MapExplorer() -> impl IntoView {
                     show_on_map
                     route_link
                     today
+                    saved
                 />
             </ResultsSheet>
         </div>
@@ -877,6 +883,7 @@ fn DetailPanel(
     select_offer: Callback<Option<i64>>,
     viewer_role: Option<Role>,
     picker: PointPicker,
+    saved: RwSignal<Vec<i64>>,
 ) -> impl IntoView {
     let texts = use_texts();
     let viewer_is_member = viewer_role.is_some_and(|role| role.includes(Role::Member));
@@ -931,6 +938,18 @@ fn DetailPanel(
     // panel sits below the map there, and screen reader users must learn that something
     // opened. An editor's save keeps the offer, and the focus where the editor is.
     let panel = NodeRef::<leptos::html::Aside>::new();
+    // The offer's "Merken" (a link to the selection page, from the server) shows whether it is
+    // on this device's list.
+    let panel_body = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        detail.track();
+        if let Some(body) = panel_body.get() {
+            mark_saved(&body, &saved.read());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = saved;
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         shown_id.track();
@@ -1015,7 +1034,14 @@ fn DetailPanel(
                     }
                 >
                     <CloseButton label=texts.get("karte-details-schliessen") on_close=Callback::new(move |()| select_offer.run(None)) />
-                    <div class="panel-body" inner_html=body></div>
+                    <div
+                        class="panel-body"
+                        node_ref=panel_body
+                        inner_html=body
+                        // Space on the "Merken" link (a toggle button) arrives as a click
+                        // from `merkliste.js`.
+                        on:click=move |event| on_save_control(&event, saved)
+                    ></div>
                     {tools}
                 </aside>
             }
@@ -1039,6 +1065,8 @@ fn OfferList(
     route_link: Arc<String>,
     /// Today in the calendar: "heute 09:00–12:00" on each card.
     today: Memo<CalendarDay>,
+    /// The offers on this device's Merkliste.
+    saved: RwSignal<Vec<i64>>,
 ) -> impl IntoView {
     let texts = use_texts();
     let matching = Signal::derive(move || result.read().matching.clone());
@@ -1156,8 +1184,16 @@ fn OfferList(
             _ = card.class_list().add_1("selected");
         }
     });
+    // The cards' "Merken" buttons show the device's list (the card text stays the same).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        cards.track();
+        if let Some(list) = list.get() {
+            mark_saved(&list, &saved.read());
+        }
+    });
     #[cfg(not(feature = "hydrate"))]
-    let _ = selected;
+    let _ = (selected, saved);
     let on_click = {
         let offers = offers.clone();
         move |event: leptos::ev::MouseEvent| {
@@ -1192,6 +1228,7 @@ fn OfferList(
                         show_on_map.set(Some(id));
                         select_offer.run(Some(id));
                     }
+                    Some("save") => toggle_saved(saved, id),
                     _ => {}
                 }
             }
@@ -1332,6 +1369,11 @@ impl ResultCard {
             &texts.with("karte-teilen-name", &[("name", name)]),
             &texts.get("karte-teilen"),
         ));
+        html.push_str(&format!(
+            r#"<button type="button" class="action save" data-action="save" data-merken="{id}" aria-pressed="false">{}<span class="visually-hidden"> ({})</span></button>"#,
+            save_labels(texts.get("karte-merken"), texts.get("karte-gemerkt")),
+            escape_html(name)
+        ));
         html.push_str(&action(
             "show-on-map",
             "show",
@@ -1343,6 +1385,64 @@ impl ResultCard {
             escape_html(&offer.teaser),
             escape_html(&self.topics)
         ));
+    }
+}
+
+/// The two faces of a "Merken" toggle; the style shows the one its `aria-pressed` asks for.
+pub fn save_labels(off: String, on: String) -> String {
+    format!(
+        r#"<span class="save-off">{}</span><span class="save-on">{}</span>"#,
+        escape_html(&off),
+        escape_html(&on)
+    )
+}
+
+/// Marks or unmarks offer `id` on this device's list (read again first: another tab may have
+/// changed it).
+#[cfg(feature = "hydrate")]
+fn toggle_saved(saved: RwSignal<Vec<i64>>, id: i64) {
+    let ids = crate::map::selection::toggled(&crate::map::selection::stored_ids(), id);
+    crate::map::selection::store_ids(&ids);
+    saved.set(ids);
+}
+
+/// A click on a "Merken" link in the detail panel toggles it in place instead of
+/// following the link (which, without the map's script, adds it on the selection page).
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn on_save_control(event: &leptos::web_sys::Event, saved: RwSignal<Vec<i64>>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(id) = crate::shared::dom::closest(event, "[data-merken]")
+        .and_then(|control| control.get_attribute("data-merken"))
+        .and_then(|id| id.parse().ok())
+    {
+        event.prevent_default();
+        toggle_saved(saved, id);
+    }
+}
+
+/// Sets `aria-pressed` of every "Merken" control in `root` from the device's list; links
+/// become toggle buttons for assistive technology.
+#[cfg(feature = "hydrate")]
+fn mark_saved(root: &web_sys::Element, saved: &[i64]) {
+    use wasm_bindgen::JsCast;
+    let Ok(controls) = root.query_selector_all("[data-merken]") else {
+        return;
+    };
+    for index in 0..controls.length() {
+        let Some(control) = controls
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let id = control
+            .get_attribute("data-merken")
+            .and_then(|id| id.parse::<i64>().ok());
+        let pressed = id.is_some_and(|id| saved.contains(&id));
+        _ = control.set_attribute("aria-pressed", if pressed { "true" } else { "false" });
+        if control.tag_name() == "A" {
+            _ = control.set_attribute("role", "button");
+        }
     }
 }
 

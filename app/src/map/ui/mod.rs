@@ -1,5 +1,5 @@
 //! The family-facing pages: the map page with its explorer island (filters, map, sheet, list), the
-//! offer page and the print view.
+//! offer page, the print view and the selection page (Merkliste).
 
 pub mod filter_form;
 #[cfg(feature = "hydrate")]
@@ -14,5 +14,7 @@ pub mod offer_view;
 pub mod print_button;
 #[cfg(feature = "ssr")]
 pub mod print_page;
+#[cfg(feature = "ssr")]
+pub mod selection_page;
 pub mod sheet;
 pub mod url_query;

@@ -104,6 +104,35 @@ fn OfferPreview(offer: OfferDetail) -> impl IntoView {
     }
 }
 
+/// The offer page's "Teilen" (the phone's share sheet or the clipboard, by `merkliste.js`;
+/// hidden without scripts) and "Drucken" (the print view of this one offer).
+fn share_and_print(id: i64, name: String) -> Children {
+    Box::new(move || {
+        view! {
+            <button
+                type="button"
+                class="action-button"
+                data-share=format!("/angebot/{id}")
+                data-share-title=name
+                hidden=true
+            >
+                {t("karte-teilen")}
+            </button>
+            <a href=format!("/drucken?angebot={id}") class="action-button more-action">
+                {t("karte-drucken")}
+            </a>
+            <span
+                class="share-status"
+                role="status"
+                data-share-status=""
+                data-copied=t("karte-kopiert")
+                data-failed=t("karte-kopieren-unmoeglich")
+            ></span>
+        }
+        .into_any()
+    })
+}
+
 #[component]
 pub fn OfferPage() -> impl IntoView {
     let params = use_params_map();
@@ -144,6 +173,7 @@ pub fn OfferPage() -> impl IntoView {
                             let settings = crate::platform::state::app_state()
                                 .map(|state| OfferViewSettings::of(&state))
                                 .unwrap_or_default();
+                            let name = offer.name.clone();
                             view! {
                                 <Title text=format!("{} – Chancenkarte", offer.name) />
                                 <OfferPreview offer=offer.clone() />
@@ -154,7 +184,7 @@ pub fn OfferPage() -> impl IntoView {
                                         {t("angebot-zur-karte")}
                                     </a>
                                 </nav>
-                                <OfferView offer settings>
+                                <OfferView offer settings more_actions=share_and_print(id, name)>
                                     {contacts.map(|(contacts, protected_address)| view! { <MemberContactsView contacts protected_address /> })}
                                 </OfferView>
                                 <ReportError id />

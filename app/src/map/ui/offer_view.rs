@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use fluent_bundle::FluentValue;
 
+use crate::map::ui::selection_page::SaveLink;
 use crate::offers::calendar::{Calendar, TodayHours, now_local, today_text};
 use crate::offers::hours::by_weekday;
 use crate::offers::model::OfferDetail;
@@ -96,7 +97,7 @@ impl OfferViewSettings {
 
 /// Today's hours as a line ("heute 09:00–12:00", "heute Feiertag (…) – geschlossen"), the
 /// times isolated left to right; nothing for offers by appointment.
-fn today_line(hours: &TodayHours) -> Option<AnyView> {
+pub(crate) fn today_line(hours: &TodayHours) -> Option<AnyView> {
     if *hours == TodayHours::ByAppointment {
         return None;
     }
@@ -134,6 +135,9 @@ pub fn OfferView(
     #[prop(optional)] heading_level_2: bool,
     settings: OfferViewSettings,
     #[prop(optional)] children: Option<Children>,
+    /// More actions after "Merken" (the offer page's "Teilen" and "Drucken").
+    #[prop(optional)]
+    more_actions: Option<Children>,
 ) -> impl IntoView {
     let phases = joined_labels(offer.phases.iter(), "phase", |p| p.code());
     let topics = joined_labels(offer.topics.iter(), "thema", |t| t.code());
@@ -208,6 +212,8 @@ pub fn OfferView(
                             </a>
                         }
                     })}
+                <SaveLink id=offer.id name=offer.name.clone() />
+                {more_actions.map(|actions| actions())}
             </div>
             <p class="offer-where">
                 <span class="visually-hidden">{t("angebot-adresse")} ": "</span>

@@ -36,7 +36,7 @@ struct Handout {
 
 /// The site's address for links printed on paper: `PUBLIC_URL` (a local trial: the loopback
 /// host it was asked under).
-async fn site_address() -> String {
+pub(crate) async fn site_address() -> String {
     let headers = leptos_axum::extract::<axum::http::HeaderMap>()
         .await
         .unwrap_or_default();
@@ -47,7 +47,7 @@ async fn site_address() -> String {
 }
 
 /// A QR code of `text` as an SVG element.
-fn qr_svg(text: &str) -> String {
+pub(crate) fn qr_svg(text: &str) -> String {
     use qrcode::render::svg;
     match qrcode::QrCode::new(text.as_bytes()) {
         Ok(code) => code
@@ -129,7 +129,7 @@ fn describe_selection(
 }
 
 /// A date as people of `locale` write it.
-fn printed_date(date: chrono::NaiveDate, locale: Locale) -> String {
+pub(crate) fn printed_date(date: chrono::NaiveDate, locale: Locale) -> String {
     match locale {
         Locale::English | Locale::Arabic => date.format("%d/%m/%Y"),
         Locale::German | Locale::Turkish | Locale::Ukrainian => date.format("%d.%m.%Y"),
@@ -137,7 +137,70 @@ fn printed_date(date: chrono::NaiveDate, locale: Locale) -> String {
     .to_string()
 }
 
+/// The offers a print names one by one (`angebote=1,2` from the Merkliste, or `angebot=1`
+/// repeated, as the offer page's "Drucken" does): `None` when it names none and prints a
+/// filtered map instead; the German reason when an id is not one.
+fn named_offers(pairs: &[(String, String)]) -> Option<Result<Vec<i64>, String>> {
+    let named: Vec<&str> = pairs
+        .iter()
+        .filter(|(key, _)| {
+            key == crate::map::selection::PARAM || key == crate::offers::filter::param::OFFER
+        })
+        .map(|(_, value)| value.as_str())
+        .collect();
+    (!named.is_empty()).then(|| crate::map::selection::parse_ids(&named.join(",")))
+}
+
+/// The hand-out of offers named by id, in the order given; ids no longer public are left out.
+async fn load_named(ids: Vec<i64>) -> Result<Handout, String> {
+    let failed = |error: String| {
+        tracing::error!(%error, "print view failed");
+        t("druck-fehler")
+    };
+    let state = crate::platform::state::app_state().map_err(|e| failed(e.to_string()))?;
+    let region = state.region.clone();
+    let mut offers = Vec::new();
+    for id in &ids {
+        if let Some(offer) = crate::offers::service::offer_detail(*id)
+            .await
+            .map_err(|e| failed(e.to_string()))?
+        {
+            offers.push(offer);
+        }
+    }
+    let mut towns: Vec<String> = offers
+        .iter()
+        .map(|offer| offer.address.municipality.clone())
+        .collect();
+    towns.sort();
+    towns.dedup();
+    let shown: Vec<i64> = offers.iter().map(|offer| offer.id).collect();
+    let link = format!(
+        "{}{}",
+        site_address().await,
+        crate::map::selection::selection_path(&shown)
+    );
+    Ok(Handout {
+        region_name: region.name.clone(),
+        filter_words: vec![t("druck-merkliste")],
+        total: offers.len(),
+        offers,
+        towns,
+        qr_svg: qr_svg(&link),
+        link,
+    })
+}
+
 async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
+    if let Some(named) = named_offers(&pairs) {
+        return match named {
+            Ok(ids) => load_named(ids).await,
+            Err(reason) => {
+                crate::platform::response::set_status(axum::http::StatusCode::BAD_REQUEST);
+                Err(reason)
+            }
+        };
+    }
     let failed = |error: String| {
         tracing::error!(%error, "print view failed");
         t("druck-fehler")
@@ -187,12 +250,16 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
 #[component]
 pub fn PrintPage() -> impl IntoView {
     let pairs = UrlQuery::of_current_page().pairs().get_untracked();
-    let back = {
-        let pairs: Vec<(&str, String)> = pairs
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.clone()))
-            .collect();
-        map_path(&pairs)
+    // Back to where the print came from: the selection, or the filtered map.
+    let back = match named_offers(&pairs) {
+        Some(Ok(ids)) => crate::map::selection::selection_path(&ids),
+        _ => {
+            let pairs: Vec<(&str, String)> = pairs
+                .iter()
+                .map(|(key, value)| (key.as_str(), value.clone()))
+                .collect();
+            map_path(&pairs)
+        }
     };
     view! {
         <Title text=t("druck-titel") />
@@ -212,7 +279,7 @@ pub fn PrintPage() -> impl IntoView {
 
 /// The opening hours of one offer: each day's short name, its times isolated left to right;
 /// the days apart by a middle dot, which reads the same in every language.
-fn printed_hours(slots: &[OpeningSlot]) -> impl IntoView + use<> {
+pub(crate) fn printed_hours(slots: &[OpeningSlot]) -> impl IntoView + use<> {
     let days = by_weekday(slots);
     if days.is_empty() {
         return t("angebot-nach-vereinbarung").into_any();
