@@ -616,9 +616,9 @@ pub fn generate_with(
 
 /// As [`generate_with`], with `offers` offers exactly (archived ones included) instead of the
 /// usual number, for measurements at other data sizes (`DEMO_OFFERS`). The region gets
-/// proportionally more (or fewer) organisations from the same seeded draws, and the last
-/// organisation's offers are cut where the count is reached. `None` is the usual demo map,
-/// unchanged.
+/// proportionally more (or fewer) organisations from the same seeded draws, a tenth too many
+/// offers, and then the offers beyond the count are cut (see below). `None` is the usual demo
+/// map, unchanged.
 pub fn generate_sized(
     region: &LoadedRegion,
     catalogue: &Catalogue,
@@ -705,13 +705,22 @@ pub fn generate_sized(
     }
 
     if let Some(wanted) = offers {
-        let mut kept = 0;
-        for org in &mut drafts {
-            org.offers.truncate(wanted - kept);
-            kept += org.offers.len();
+        // The offers beyond the count go one at a time from organisations that have more than
+        // one, from the last back, so every municipality keeps its organisations; only below
+        // one offer per organisation do the last organisations go.
+        while total > wanted {
+            let before = total;
+            for org in drafts.iter_mut().rev() {
+                if total > wanted && org.offers.len() > 1 {
+                    org.offers.pop();
+                    total -= 1;
+                }
+            }
+            if total == before {
+                drafts.truncate(wanted);
+                total = wanted;
+            }
         }
-        drafts.retain(|org| !org.offers.is_empty());
-        total = kept;
     }
 
     let mut archived = BTreeSet::new();
