@@ -95,14 +95,17 @@ answers() {
 # `rps>=1500,p99<=50` or `rps>=2000` (p99 in ms), or empty.
 row() {
   local label=$1 result=$2 goal=$3
-  awk -v label="$label" -v result="$result" -v goal="$goal" \
+  awk -v label="$label" -v result="$result" -v goal="$goal" -v limit="$timeout" \
     -v hello="${hello_rps:-0}" -v static="${static_rps:-0}" '
     function group(n,   s, out) {
       s = sprintf("%.0f", n); out = ""
       while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
       return s out
     }
-    function ms(us) { return us >= 100000 ? sprintf("%.0f ms", us / 1000) : sprintf("%.1f ms", us / 1000) }
+    function ms(us) {
+      if (us == 0 && r["timeout"] > 0) return "> " limit
+      return us >= 100000 ? sprintf("%.0f ms", us / 1000) : sprintf("%.1f ms", us / 1000)
+    }
     function ratio(x) { return x >= 10 ? sprintf("%.0f×", x) : x >= 0.1 ? sprintf("%.2f×", x) : sprintf("%.3f×", x) }
     BEGIN {
       n = split(result, kv, " ")
@@ -130,7 +133,7 @@ row() {
         exit
       }
       err = errors > 0 ? sprintf("  errors %d", errors) : ""
-      printf "  %-30s %9s %9s %9s %8.1f %9s %9s  %s%s\n", label, group(rps), ms(r["p50_us"]), ms(r["p99_us"]), per, vs_hello, vs_static, text, err
+      printf "  %-30s %9s %9s %9s %8.1f %9s %9s  %s%s\n", label, rps < 10 ? sprintf("%.1f", rps) : group(rps), ms(r["p50_us"]), ms(r["p99_us"]), per, vs_hello, vs_static, text, err
     }'
 }
 
@@ -244,14 +247,16 @@ for size in $sizes; do
   echo
   echo "-- mixed journey: $journey_connections connections, $journey_duration (/, /api/offers, three filter changes, /angebot/$offer, /api/v1/offers?seite=2) --"
   result=$(measure "$app/" "$journey_connections" "$journey_duration" bench/wrk/journey.lua -- "$offer")
-  awk -v r="$result" 'BEGIN {
+  awk -v r="$result" -v limit="$timeout" '
+  function ms(us) { return us == 0 && v["timeout"] > 0 ? "> " limit : sprintf("%.1f ms", us / 1000) }
+  BEGIN {
     n = split(r, kv, " "); for (i = 1; i <= n; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
     errors = v["connect"] + v["read"] + v["write"] + v["status"] + v["timeout"]
     attempts = v["requests"] + v["connect"] + v["read"] + v["write"] + v["timeout"]
     rate = attempts > 0 ? 100 * errors / attempts : 0
     met = v["requests"] > 0 && v["p95_us"] <= 200000 && errors == 0
-    printf "  %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d requests, %d errors (%.2f %%: connect %d, read %d, write %d, status %d, timeout %d)\n",
-      v["requests"] * 1e6 / v["duration_us"], v["p50_us"] / 1000, v["p95_us"] / 1000, v["p99_us"] / 1000,
+    printf "  %.0f req/s, p50 %s, p95 %s, p99 %s, %d requests, %d errors (%.2f %%: connect %d, read %d, write %d, status %d, timeout %d)\n",
+      v["requests"] * 1e6 / v["duration_us"], ms(v["p50_us"]), ms(v["p95_us"]), ms(v["p99_us"]),
       v["requests"], errors, rate, v["connect"], v["read"], v["write"], v["status"], v["timeout"]
     printf "  goal p95 ≤ 200 ms, 0 errors  %s\n", met ? "met" : "NOT MET"
   }'
