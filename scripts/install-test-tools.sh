@@ -5,12 +5,7 @@
 # installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "[install-test-tools] installing Debian's chromium" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/debian-package.sh chromium chromium
 chromium --version >&2
 # The SMTP sink for the members' news digests (server/tests/digest.rs runs it with Debian's
 # Python, /usr/bin/python3, whatever other Python comes first on PATH).

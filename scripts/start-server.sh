@@ -16,7 +16,8 @@ DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none COOK
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
   "${E2E_SERVER_BIN:-target/${E2E_PROFILE:-release}/server}" >"$workdir/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
+# START_WAIT_SECS: how long to wait (60 s; generating many demo offers takes longer).
+for _ in $(seq 1 $((${START_WAIT_SECS:-60} * 2))); do
   if curl -fs "http://127.0.0.1:$port/api/region" >/dev/null 2>&1; then
     echo "$pid"
     exit 0

@@ -18,7 +18,7 @@ step "cargo fmt"
 cargo fmt --all --check
 
 step "clippy (server build)"
-cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+cargo clippy -p app -p server -p bench-baseline --all-targets --features app/ssr -- -D warnings
 step "clippy (browser build)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 

@@ -55,6 +55,11 @@ pub struct Config {
     #[arg(long, env = "DEMO_DATA", default_value_t = false)]
     pub demo_data: bool,
 
+    /// How many demo offers to generate instead of the usual map's (about 340), e.g. 10000 to
+    /// measure the site at ten times the data. Only with DEMO_DATA, into an empty database.
+    #[arg(long, env = "DEMO_OFFERS")]
+    pub demo_offers: Option<usize>,
+
     /// Where Leaflet's `dist` folder from the npm package lies.
     #[arg(long, env = "LEAFLET_DIR", default_value = "node_modules/leaflet/dist")]
     pub leaflet_dir: PathBuf,

@@ -19,7 +19,7 @@ use app::region::loader::LoadedRegion;
 use app::storage::Storage;
 
 pub use catalogue::{Catalogue, CatalogueError};
-pub use generator::generate_with;
+pub use generator::{generate_sized, generate_with};
 
 /// Marker contained in every internal note of the demo data, so leak tests can look for it.
 pub const MEMBER_NOTE_MARKER: &str = "NUR-MITGLIEDER";
@@ -74,6 +74,17 @@ pub async fn load_if_empty(
     region: &LoadedRegion,
     region_file: &Path,
 ) -> Result<usize, DemoError> {
+    load_sized_if_empty(storage, region, region_file, None).await
+}
+
+/// As [`load_if_empty`], with `offers` offers instead of the usual number when given (the
+/// server's `DEMO_OFFERS`, for measurements at ten times the data).
+pub async fn load_sized_if_empty(
+    storage: &dyn Storage,
+    region: &LoadedRegion,
+    region_file: &Path,
+    offers: Option<usize>,
+) -> Result<usize, DemoError> {
     storage
         .upsert_municipalities(&region.storage_municipalities())
         .await?;
@@ -81,7 +92,7 @@ pub async fn load_if_empty(
         return Ok(0);
     }
     let catalogue = Catalogue::load(&catalogue_dir(region_file))?;
-    let organizations: Vec<_> = generate_with(region, &catalogue, DEFAULT_SEED)
+    let organizations: Vec<_> = generate_sized(region, &catalogue, DEFAULT_SEED, offers)
         .into_iter()
         .map(|demo| (demo.organization, demo.offers))
         .collect();
@@ -472,6 +483,41 @@ mod tests {
                 "Schulsozialarbeit in der Grundschule An der Linde",
             ]
         );
+    }
+
+    /// A sized demo map has exactly the offers asked for, from the same kinds of organisations
+    /// in every municipality, with unique names and ids; the usual size is the usual map.
+    #[test]
+    fn sized_maps_have_the_offers_asked_for() {
+        let region = region();
+        let catalogue = Catalogue::load(&catalogue_dir(&region_file())).unwrap();
+        assert_eq!(
+            generate_sized(&region, &catalogue, DEFAULT_SEED, None),
+            generate(&region, DEFAULT_SEED)
+        );
+        for wanted in [100, 3_000] {
+            let data = generate_sized(&region, &catalogue, DEFAULT_SEED, Some(wanted));
+            assert_eq!(offers(&data).count(), wanted);
+            assert_eq!(
+                data,
+                generate_sized(&region, &catalogue, DEFAULT_SEED, Some(wanted))
+            );
+            assert!(data.iter().all(|d| !d.offers.is_empty()));
+            let towns: BTreeSet<_> = offers(&data)
+                .map(|o| o.location.municipality_ags.as_str())
+                .collect();
+            assert_eq!(towns.len(), 11);
+            let names: BTreeSet<_> = offers(&data).map(|o| o.name.as_str()).collect();
+            assert_eq!(names.len(), wanted);
+            let ids: BTreeSet<_> = offers(&data).map(|o| o.external_id.clone()).collect();
+            assert_eq!(ids.len(), wanted);
+            let org_names: BTreeSet<_> = data.iter().map(|d| &d.organization.name).collect();
+            assert_eq!(org_names.len(), data.len());
+            let archived = offers(&data)
+                .filter(|o| o.status == OfferStatus::Archived)
+                .count();
+            assert_eq!(archived, ARCHIVED_OFFERS);
+        }
     }
 
     /// A copy of the real catalogue with `from` replaced by `to` in `file`, and the error that

@@ -228,7 +228,13 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     ));
     let mut demo_accounts = Vec::new();
     if config.demo_data {
-        let inserted = demo::load_if_empty(storage.as_ref(), &region, &config.region_file).await?;
+        let inserted = demo::load_sized_if_empty(
+            storage.as_ref(),
+            &region,
+            &config.region_file,
+            config.demo_offers,
+        )
+        .await?;
         if inserted > 0 {
             tracing::info!(inserted, "demo offers generated");
         }

@@ -560,8 +560,9 @@ impl<'a> Generator<'a> {
     }
 }
 
-/// How many organisations each municipality gets: by population, with a floor.
-fn organisations_per_town(region: &LoadedRegion) -> Vec<usize> {
+/// How many organisations each municipality gets: by population, with a floor; `target` is
+/// roughly how many the whole region gets.
+fn organisations_per_town(region: &LoadedRegion, target: f64) -> Vec<usize> {
     let known: Vec<i64> = region
         .municipalities
         .iter()
@@ -580,9 +581,7 @@ fn organisations_per_town(region: &LoadedRegion) -> Vec<usize> {
     let total: f64 = populations.iter().sum();
     populations
         .iter()
-        .map(|p| {
-            ((p / total * TARGET_ORGANISATIONS).round() as usize).max(MIN_ORGANISATIONS_PER_TOWN)
-        })
+        .map(|p| ((p / total * target).round() as usize).max(MIN_ORGANISATIONS_PER_TOWN))
         .collect()
 }
 
@@ -612,6 +611,20 @@ pub fn generate_with(
     catalogue: &Catalogue,
     seed: u64,
 ) -> Vec<DemoOrganization> {
+    generate_sized(region, catalogue, seed, None)
+}
+
+/// As [`generate_with`], with `offers` offers exactly (archived ones included) instead of the
+/// usual number, for measurements at other data sizes (`DEMO_OFFERS`). The region gets
+/// proportionally more (or fewer) organisations from the same seeded draws, a tenth too many
+/// offers, and then the offers beyond the count are cut (see below). `None` is the usual demo
+/// map, unchanged.
+pub fn generate_sized(
+    region: &LoadedRegion,
+    catalogue: &Catalogue,
+    seed: u64,
+    offers: Option<usize>,
+) -> Vec<DemoOrganization> {
     let mut generator = Generator {
         rng: SplitMix64(seed),
         catalogue,
@@ -630,7 +643,17 @@ pub fn generate_with(
     };
     let mut drafts: Vec<OrgDraft> = Vec::new();
 
-    for (home, count) in organisations_per_town(region).into_iter().enumerate() {
+    // The usual map has about this many offers for TARGET_ORGANISATIONS organisations; a
+    // sized one asks for a tenth more organisations than that ratio gives and cuts the rest.
+    const USUAL_OFFERS: f64 = 338.0;
+    let target = offers.map_or(TARGET_ORGANISATIONS, |wanted| {
+        TARGET_ORGANISATIONS * 1.1 * wanted as f64 / USUAL_OFFERS
+    });
+    let minimum = offers.unwrap_or(MIN_OFFERS);
+    for (home, count) in organisations_per_town(region, target)
+        .into_iter()
+        .enumerate()
+    {
         for index in 0..count {
             let kind = match catalogue.first_in_every_town.get(index) {
                 Some(&first) => &catalogue.organisations[first],
@@ -661,10 +684,10 @@ pub fn generate_with(
     // Small regions (or unlucky seeds) could fall short of a convincing map: add the
     // organisations' remaining offer kinds, round-robin, until there are enough.
     let mut total: usize = drafts.iter().map(|d| d.offers.len()).sum();
-    while total < MIN_OFFERS {
+    while total < minimum {
         let before = total;
         for org in drafts.iter_mut() {
-            if total >= MIN_OFFERS {
+            if total >= minimum {
                 break;
             }
             let next = offer_kinds(org.kind)
@@ -678,6 +701,25 @@ pub fn generate_with(
         }
         if total == before {
             break;
+        }
+    }
+
+    if let Some(wanted) = offers {
+        // The offers beyond the count go one at a time from organisations that have more than
+        // one, from the last back, so every municipality keeps its organisations; only below
+        // one offer per organisation do the last organisations go.
+        while total > wanted {
+            let before = total;
+            for org in drafts.iter_mut().rev() {
+                if total > wanted && org.offers.len() > 1 {
+                    org.offers.pop();
+                    total -= 1;
+                }
+            }
+            if total == before {
+                drafts.truncate(wanted);
+                total = wanted;
+            }
         }
     }
 
