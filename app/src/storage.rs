@@ -10,8 +10,10 @@ use crate::accounts::store::AccountStorage;
 use crate::editing::store::EditStorage;
 use crate::import::store::ImportStorage;
 use crate::members::store::MemberStorage;
+use crate::offers::read_model::PublicReadModel;
 use crate::offers::store::OfferStorage;
 use crate::planning::store::PlanningStorage;
+use crate::platform::changes::ChangeCounter;
 use crate::platform::database::{self, Database, PostgresStorage, SqliteStorage, StorageResult};
 use crate::platform::sessions::SessionBackend;
 use crate::platform::state::FeatureParts;
@@ -35,6 +37,11 @@ pub trait Storage:
     fn session_store(&self) -> SessionBackend;
     /// Brings the schema up to date.
     async fn migrate(&self) -> StorageResult<()>;
+    /// The counter every write bumps after a commit that changes public data.
+    fn public_changes(&self) -> Arc<ChangeCounter>;
+    /// Lets the counter also follow the commits of other processes on the same database
+    /// (PostgreSQL: `LISTEN`; a SQLite database has one process).
+    fn follow_other_instances(&self);
 }
 
 #[async_trait]
@@ -46,6 +53,12 @@ impl Storage for SqliteStorage {
     async fn migrate(&self) -> StorageResult<()> {
         SqliteStorage::migrate(self).await
     }
+
+    fn public_changes(&self) -> Arc<ChangeCounter> {
+        SqliteStorage::public_changes(self)
+    }
+
+    fn follow_other_instances(&self) {}
 }
 
 #[async_trait]
@@ -57,6 +70,17 @@ impl Storage for PostgresStorage {
     async fn migrate(&self) -> StorageResult<()> {
         PostgresStorage::migrate(self).await
     }
+
+    fn public_changes(&self) -> Arc<ChangeCounter> {
+        PostgresStorage::public_changes(self)
+    }
+
+    fn follow_other_instances(&self) {
+        crate::platform::changes::listen_for_public_changes(
+            self.pool().clone(),
+            self.public_changes(),
+        );
+    }
 }
 
 /// Opens the storage a URL names: `sqlite:path` (the file is created) or `postgres://…`.
@@ -67,9 +91,19 @@ pub async fn connect(url: &str) -> StorageResult<Arc<dyn Storage>> {
     })
 }
 
-/// Each feature's store, as the features ask for it (`state.features.get::<dyn OfferStorage>()`).
-pub fn feature_parts(storage: &Arc<dyn Storage>) -> FeatureParts {
+/// The public read model over the offers' store, renewed after each change to public data.
+pub fn public_read_model(storage: &Arc<dyn Storage>) -> Arc<PublicReadModel> {
+    Arc::new(PublicReadModel::new(
+        storage.clone(),
+        storage.public_changes(),
+    ))
+}
+
+/// Each feature's store, as the features ask for it (`state.features.get::<dyn OfferStorage>()`),
+/// and the public read model.
+pub fn feature_parts(storage: &Arc<dyn Storage>, public: Arc<PublicReadModel>) -> FeatureParts {
     FeatureParts::default()
+        .with(public)
         .with::<dyn OfferStorage>(storage.clone())
         .with::<dyn AccountStorage>(storage.clone())
         .with::<dyn MemberStorage>(storage.clone())

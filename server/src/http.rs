@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use app::accounts::auth::with_request_auth;
 use app::accounts::store::AccountStorage;
+use app::platform::page_cache::{KeptPages, serve_kept_pages};
 use app::platform::sessions::SessionBackend;
 use app::platform::state::AppState;
 use app::storage::Storage;
@@ -42,6 +43,7 @@ where
 pub fn router(
     state: AppState,
     storage: Arc<dyn Storage>,
+    public: Arc<app::offers::read_model::PublicReadModel>,
     state_province: String,
     options: LeptosOptions,
     config: &Config,
@@ -50,11 +52,12 @@ pub fn router(
     let routes = generate_route_list(App);
     let api_state = app::open_data::api_v1::ApiState {
         app: state.clone(),
-        offers: storage.clone(),
+        offers: public,
         started_at: chrono::Utc::now().timestamp(),
         state_province,
     };
     let feature_routes = Router::new()
+        .merge(app::offers::handlers::routes())
         .merge(app::map::handlers::routes())
         .merge(app::editing::handlers::routes())
         .merge(app::members::handlers::routes())
@@ -66,6 +69,7 @@ pub fn router(
     // Origin: its signed token is the permission, so it stands beside the write guard.
     let one_click = app::subscriptions::handlers::one_click_routes().with_state(state.clone());
     let site = state.site.clone();
+    let kept_pages = Arc::new(KeptPages::new(storage.public_changes()));
     let storage_for_auth: Arc<dyn AccountStorage> = storage;
     let provide_state = move || provide_context(state.clone());
     // Pages, server functions and the features' routes take writes: only from this site. The
@@ -76,6 +80,11 @@ pub fn router(
             move || shell(options.clone())
         })
         .merge(feature_routes)
+        // Anonymous visitors get the pages that allow it from memory (see its module).
+        .layer(axum::middleware::from_fn_with_state(
+            kept_pages,
+            serve_kept_pages,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             site,
             guard::same_site_writes_only,

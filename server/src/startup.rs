@@ -210,6 +210,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     }
     let storage = storage::connect(&config.database_url).await?;
     storage.migrate().await?;
+    storage.follow_other_instances();
     storage
         .upsert_municipalities(&region.storage_municipalities())
         .await?;
@@ -245,7 +246,8 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             tracing::warn!(retired, "demo accounts taken out of use (no demo mode)");
         }
     }
-    let features = storage::feature_parts(&storage)
+    let public = storage::public_read_model(&storage);
+    let features = storage::feature_parts(&storage, public.clone())
         .with(Arc::new(app::planning::figures::PlanningBase::of_region(
             &region,
         )))
@@ -304,6 +306,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
     let router = crate::http::router(
         state.clone(),
         storage,
+        public,
         region.state_province.clone(),
         options,
         config,

@@ -5,41 +5,18 @@
 
 mod common;
 
-use common::{Running, Visitor, signed_in, start};
+use common::{Running, Visitor, import_token as token_of, signed_in, start};
+
+/// Uploads a file for the dry run, then answers the import page.
+async fn check(visitor: &Visitor, name: &str, content: &str) -> String {
+    visitor.check_import(name, content).await
+}
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 use sqlx::Connection;
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
-
-/// Uploads a file for the dry run, then answers the import page.
-async fn check(visitor: &Visitor, name: &str, content: &str) -> String {
-    let form = reqwest::multipart::Form::new().part(
-        "datei",
-        reqwest::multipart::Part::text(content.to_string()).file_name(name.to_string()),
-    );
-    let reply = visitor
-        .client
-        .post(format!("{}/redaktion/import/pruefen", visitor.base))
-        .header("origin", &visitor.base)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reply.status(), 303, "{}", reply.text().await.unwrap());
-    let page = visitor.get("/redaktion/import").await;
-    assert_eq!(page.status, 200);
-    page.body
-}
-
-fn token_of(page: &str) -> String {
-    let start = page
-        .find("name=\"token\" value=\"")
-        .expect("an import button")
-        + 20;
-    page[start..].split('"').next().unwrap().to_string()
-}
 
 async fn count_changes(running: &Running) -> i64 {
     let mut db = sqlx::SqliteConnection::connect(&running.database_url)

@@ -48,7 +48,7 @@ pub async fn detail_for(
 ) -> Result<Option<String>, crate::shared::error::AppError> {
     let Some(offer) = crate::offers::service::detail_in(
         state
-            .part::<dyn crate::offers::store::OfferStorage>()?
+            .part::<crate::offers::read_model::PublicReadModel>()?
             .as_ref(),
         id,
     )

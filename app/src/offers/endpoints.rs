@@ -6,7 +6,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::shared::codec::JsonResult;
 
-use crate::offers::model::{OfferDetail, OfferSummary};
+use crate::offers::model::OfferDetail;
 use crate::region::model::{RegionBoundaries, RegionInfo};
 use crate::shared::error::AppError;
 
@@ -14,12 +14,6 @@ use crate::shared::error::AppError;
 #[server(name = GetRegionInfo, prefix = "/api", endpoint = "region", input = GetUrl, output = JsonResult)]
 pub async fn region_info() -> Result<RegionInfo, AppError> {
     answer_shared(crate::offers::service::region_info())
-}
-
-/// Every active offer in compact public form; the browser filters and clusters these itself.
-#[server(name = GetPublicOffers, prefix = "/api", endpoint = "offers", input = GetUrl, output = JsonResult)]
-pub async fn public_offers() -> Result<Vec<OfferSummary>, AppError> {
-    answer_shared(crate::offers::service::public_offers().await)
 }
 
 /// The public detail of one active offer; `None` when there is no such offer.

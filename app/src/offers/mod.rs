@@ -5,8 +5,12 @@ pub mod calendar;
 pub mod cluster;
 pub mod endpoints;
 pub mod filter;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod hours;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod read_model;
 #[cfg(feature = "ssr")]
 pub mod records;
 pub mod search;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::offers::filter::{ParsedQuery, SearchableOffers};
+use crate::offers::filter::ParsedQuery;
 use crate::offers::store::{PublicOfferRecord, PublicOrganization};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
 use crate::platform::state::AppState;
@@ -340,28 +340,25 @@ impl From<&PublicOrganization> for ApiOrganization {
 #[derive(Clone)]
 pub struct ApiState {
     pub app: AppState,
-    /// The offers' public reads.
-    pub offers: std::sync::Arc<dyn crate::offers::store::OfferStorage>,
+    /// The public read model: the APIs never ask the database.
+    pub offers: std::sync::Arc<crate::offers::read_model::PublicReadModel>,
     /// When this server started (Unix seconds): the earliest the data can have changed.
     pub started_at: i64,
     /// The state the region lies in, for addresses (HSDS).
     pub state_province: String,
 }
 
-/// The public offers (`records`, in their order) prepared for the map's filters and search:
-/// the one place the open-data APIs build them, so that `/api/v1/offers?q=` and the HSDS
-/// API's `search` find and order alike.
-pub(crate) fn searchable_offers(
+/// The public offers prepared for the map's filters and search: the one place the open-data
+/// APIs take them from, so that `/api/v1/offers?q=` and the HSDS API's `search` find and order
+/// alike.
+pub(crate) async fn public_search(
     state: &ApiState,
-    records: &[PublicOfferRecord],
-) -> SearchableOffers {
-    let region = state.app.region.clone();
-    let summaries = records.iter().map(PublicOfferRecord::summary).collect();
-    SearchableOffers::new(summaries, move |ags| {
-        region.municipality_name(ags).to_string()
-    })
-    .with_places(state.app.region.places.clone())
-    .with_calendar(state.app.region.calendar())
+) -> Result<std::sync::Arc<crate::offers::read_model::PublicSearch>, Refusal> {
+    state
+        .offers
+        .search(&state.app.region)
+        .await
+        .map_err(|error| storage_failed(error.into()))
 }
 
 /// The active offers matching the map's filters in `query`, in the map's order; a filter
@@ -412,8 +409,8 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
     let records = crate::offers::service::records_in(state.offers.as_ref())
         .await
         .map_err(storage_failed)?;
-    let searchable = searchable_offers(state, &records);
-    let result = searchable.apply_searching(&parsed.filter);
+    let search = public_search(state).await?;
+    let result = search.apply(&parsed.filter);
     if result.unknown_place {
         // The place named is not there to sort by: "not found", as its description says.
         return Err(Refusal(
@@ -431,7 +428,7 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
     Ok(result
         .matching
         .iter()
-        .filter_map(|&i| by_id.get(&searchable.offers()[i].id))
+        .filter_map(|&i| by_id.get(&search.searchable().offers()[i].id))
         .map(|record| ApiOffer::from(*record))
         .collect())
 }

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
+use std::sync::Arc;
 
 use crate::offers::filter::{ParsedQuery, param};
 use crate::offers::model::OfferDetail;
@@ -20,7 +21,8 @@ use sha2::{Digest, Sha256};
 
 use crate::shared::query_pairs::{Pairs, first_filled};
 
-use crate::open_data::api_v1::{ApiState, Refusal, cached, searchable_offers};
+use crate::offers::read_model::PublicSearch;
+use crate::open_data::api_v1::{ApiState, Refusal, cached, public_search};
 
 /// The official HSDS tabular description; ours keeps the resources we fill, field for field.
 const OFFICIAL_DATAPACKAGE: &str = include_str!("../../hsds-3.0/datapackage.json");
@@ -168,6 +170,10 @@ pub struct Publisher {
 /// The public data as HSDS tables: table name → rows.
 pub struct HsdsTables {
     pub tables: BTreeMap<&'static str, Vec<Row>>,
+    /// Each row's place in its table by its `id`, so that a lookup does not scan the table.
+    by_id: HashMap<(&'static str, String), usize>,
+    /// The rows that refer to another row (a `…_id` field), by table, field and value.
+    by_reference: HashMap<(&'static str, String, String), Vec<usize>>,
 }
 
 fn age_limits(detail: &OfferDetail) -> (Value, Value) {
@@ -461,7 +467,34 @@ impl HsdsTables {
                 ]),
             );
         }
-        HsdsTables { tables }
+        HsdsTables::indexed(tables)
+    }
+
+    fn indexed(tables: BTreeMap<&'static str, Vec<Row>>) -> HsdsTables {
+        let mut by_id = HashMap::new();
+        let mut by_reference: HashMap<(&'static str, String, String), Vec<usize>> = HashMap::new();
+        for (table, rows) in &tables {
+            for (at, row) in rows.iter().enumerate() {
+                for (field, value) in row {
+                    let Some(value) = value.as_str() else {
+                        continue;
+                    };
+                    if field == "id" {
+                        by_id.insert((*table, value.to_string()), at);
+                    } else if field.ends_with("_id") {
+                        by_reference
+                            .entry((*table, field.clone(), value.to_string()))
+                            .or_default()
+                            .push(at);
+                    }
+                }
+            }
+        }
+        HsdsTables {
+            tables,
+            by_id,
+            by_reference,
+        }
     }
 
     fn rows(&self, table: &str) -> &[Row] {
@@ -469,16 +502,26 @@ impl HsdsTables {
     }
 
     fn find(&self, table: &str, id: &str) -> Option<&Row> {
-        self.rows(table)
-            .iter()
-            .find(|row| row.get("id").and_then(Value::as_str) == Some(id))
+        let (table, _) = self.tables.get_key_value(table)?;
+        let at = self.by_id.get(&(*table, id.to_string()))?;
+        self.rows(table).get(*at)
     }
 
-    /// The rows of `table` whose `key` is `id`.
+    /// The rows of `table` whose `key` is `id`, in table order.
+    fn referring<'a>(&'a self, table: &str, key: &str, id: &str) -> Vec<&'a Row> {
+        let Some((table, rows)) = self.tables.get_key_value(table) else {
+            return Vec::new();
+        };
+        self.by_reference
+            .get(&(*table, key.to_string(), id.to_string()))
+            .map(|places| places.iter().filter_map(|at| rows.get(*at)).collect())
+            .unwrap_or_default()
+    }
+
+    /// [`HsdsTables::referring`] as JSON values.
     fn children(&self, table: &str, key: &str, id: &str) -> Vec<Value> {
-        self.rows(table)
-            .iter()
-            .filter(|row| row.get(key).and_then(Value::as_str) == Some(id))
+        self.referring(table, key, id)
+            .into_iter()
             .map(|row| Value::Object(row.clone()))
             .collect()
     }
@@ -599,9 +642,8 @@ impl HsdsTables {
     fn organization(&self, id: &str, full_services: bool) -> Option<Value> {
         let mut organization = self.find("organization", id)?.clone();
         let services: Vec<Value> = self
-            .rows("service")
-            .iter()
-            .filter(|s| s.get("organization_id").and_then(Value::as_str) == Some(id))
+            .referring("service", "organization_id", id)
+            .into_iter()
             .filter_map(|s| {
                 let sid = s.get("id").and_then(Value::as_str)?;
                 if full_services {
@@ -617,9 +659,8 @@ impl HsdsTables {
 
     /// The ids of the terms a service is tagged with.
     fn terms_of(&self, service_id: &str) -> Vec<&str> {
-        self.rows("attribute")
-            .iter()
-            .filter(|a| a.get("link_id").and_then(Value::as_str) == Some(service_id))
+        self.referring("attribute", "link_id", service_id)
+            .into_iter()
             .filter_map(|a| a.get("taxonomy_term_id").and_then(Value::as_str))
             .collect()
     }
@@ -695,41 +736,48 @@ fn site_of(state: &ApiState, headers: &HeaderMap) -> String {
     state.app.site.link_base_for(headers)
 }
 
-/// The public data of one request: the offers as loaded and the HSDS tables built from them.
+/// The public data of one snapshot: the offers as loaded and the HSDS tables built from them.
 struct Published {
-    offers: Vec<PublicOfferRecord>,
     tables: HsdsTables,
+    /// The offers prepared for `search`.
+    search: Arc<PublicSearch>,
 }
 
-/// Loads the public data and builds the tables.
-async fn tables(state: &ApiState, headers: &HeaderMap) -> Result<HsdsTables, Refusal> {
-    published(state, headers)
-        .await
-        .map(|published| published.tables)
-}
-
-/// Loads the public data and builds the tables, keeping the offers (for `search`).
-async fn published(state: &ApiState, headers: &HeaderMap) -> Result<Published, Refusal> {
-    let storage = state.offers.as_ref();
+/// The public data and its HSDS tables (for `search`, the offers too), built once per
+/// snapshot of the public data and site address.
+async fn published(state: &ApiState, headers: &HeaderMap) -> Result<Arc<Published>, Refusal> {
     let refused =
         |error: crate::shared::error::AppError| Refusal(error.status(), error.to_string());
-    let offers = crate::offers::service::records_in(storage)
+    let site = site_of(state, headers);
+    let key = site.clone();
+    let snapshot = state.offers.snapshot();
+    snapshot
+        .derived(&key, move || async move {
+            let offers = crate::offers::service::records_in(state.offers.as_ref())
+                .await
+                .map_err(refused)?;
+            let organizations = crate::offers::service::organizations_in(state.offers.as_ref())
+                .await
+                .map_err(refused)?;
+            let publisher = Publisher {
+                site,
+                region: state.app.region.name.clone(),
+                state_province: state.state_province.clone(),
+            };
+            let tables = HsdsTables::build(&offers, &organizations, &publisher);
+            let search = public_search(state).await?;
+            Ok(Published { tables, search })
+        })
         .await
-        .map_err(refused)?;
-    let organizations = crate::offers::service::organizations_in(storage)
-        .await
-        .map_err(refused)?;
-    let publisher = Publisher {
-        site: site_of(state, headers),
-        region: state.app.region.name.clone(),
-        state_province: state.state_province.clone(),
-    };
-    let tables = HsdsTables::build(&offers, &organizations, &publisher);
-    Ok(Published { offers, tables })
 }
 
-/// One page of `items` in the HSDS API's page shape.
-fn hsds_page(items: Vec<Value>, query: &Pairs) -> Result<Value, Refusal> {
+/// One page of `items` in the HSDS API's page shape, each of the page's items made into its
+/// answer by `answer` (only those: a list of ten thousand is cut before it is built).
+fn hsds_page<T>(
+    items: Vec<T>,
+    query: &Pairs,
+    answer: impl Fn(T) -> Option<Value>,
+) -> Result<Value, Refusal> {
     let paging = crate::open_data::api_v1::Paging::parse(
         first_filled(query, "page"),
         first_filled(query, "per_page"),
@@ -752,7 +800,12 @@ fn hsds_page(items: Vec<Value>, query: &Pairs) -> Result<Value, Refusal> {
     }
     let total = items.len();
     let range = paging.range(total);
-    let contents: Vec<Value> = items[range].to_vec();
+    let contents: Vec<Value> = items
+        .into_iter()
+        .skip(range.start)
+        .take(range.len())
+        .filter_map(answer)
+        .collect();
     let pages = paging.pages(total);
     Ok(json!({
         "total_items": total,
@@ -770,15 +823,11 @@ fn hsds_page(items: Vec<Value>, query: &Pairs) -> Result<Value, Refusal> {
 /// compounds, stems, synonyms in five languages) over their offers, with the text read as the
 /// map reads `q`: service id → place in the order of relevance, the order and the offers of
 /// `/api/v1/offers?q=`. `None` without `search`.
-fn found_services(
-    state: &ApiState,
-    offers: &[PublicOfferRecord],
-    query: &Pairs,
-) -> Option<HashMap<String, usize>> {
-    let search = first_filled(query, "search")?;
-    let filter = ParsedQuery::parse([(param::TEXT, search)], |_| false).filter;
-    let searchable = searchable_offers(state, offers);
-    let result = searchable.apply_searching(&filter);
+fn found_services(search: &PublicSearch, query: &Pairs) -> Option<HashMap<String, usize>> {
+    let text = first_filled(query, "search")?;
+    let filter = ParsedQuery::parse([(param::TEXT, text)], |_| false).filter;
+    let result = search.apply(&filter);
+    let searchable = search.searchable();
     Some(
         result
             .matching
@@ -916,7 +965,7 @@ async fn services(
 ) -> Response {
     with_published(&state, &headers, |published| {
         let tables = &published.tables;
-        let found = found_services(&state, &published.offers, &query);
+        let found = found_services(&published.search, &query);
         let keep = service_filter(tables, &query, found.as_ref())?;
         let mut kept: Vec<&Row> = tables
             .rows("service")
@@ -924,20 +973,16 @@ async fn services(
             .filter(|service| keep(service))
             .collect();
         by_relevance(&mut kept, found.as_ref(), row_id);
-        let items: Vec<Value> = kept
-            .into_iter()
-            .map(|service| {
-                let id = row_id(service);
-                if flag(&query, "minimal") {
-                    json!({ "id": id, "last_modified": service.get("last_modified") })
-                } else if flag(&query, "full") {
-                    tables.full_service(id).unwrap_or_default()
-                } else {
-                    tables.service_list_item(service)
-                }
+        hsds_page(kept, &query, |service| {
+            let id = row_id(service);
+            Some(if flag(&query, "minimal") {
+                json!({ "id": id, "last_modified": service.get("last_modified") })
+            } else if flag(&query, "full") {
+                tables.full_service(id).unwrap_or_default()
+            } else {
+                tables.service_list_item(service)
             })
-            .collect();
-        hsds_page(items, &query)
+        })
     })
     .await
 }
@@ -961,20 +1006,20 @@ async fn organizations(
     Query(query): Query<Pairs>,
 ) -> Response {
     with_tables(&state, &headers, |tables| {
-        let items: Vec<Value> = tables
+        let items: Vec<&Row> = tables
             .rows("organization")
             .iter()
+            .filter(|o| o.get("id").and_then(Value::as_str).is_some())
             .filter(|o| matches_search(o, first_filled(&query, "search")))
-            .filter_map(|o| {
-                let id = o.get("id").and_then(Value::as_str)?;
-                if flag(&query, "full") || flag(&query, "full_service") {
-                    tables.organization(id, flag(&query, "full_service"))
-                } else {
-                    Some(Value::Object(o.clone()))
-                }
-            })
             .collect();
-        hsds_page(items, &query)
+        hsds_page(items, &query, |o| {
+            let id = o.get("id").and_then(Value::as_str)?;
+            if flag(&query, "full") || flag(&query, "full_service") {
+                tables.organization(id, flag(&query, "full_service"))
+            } else {
+                Some(Value::Object(o.clone()))
+            }
+        })
     })
     .await
 }
@@ -1000,13 +1045,12 @@ fn listed(
     query: &Pairs,
     keep: impl Fn(&Row) -> bool,
 ) -> Result<Value, Refusal> {
-    let items = tables
+    let items: Vec<&Row> = tables
         .rows(table)
         .iter()
         .filter(|row| matches_search(row, first_filled(query, "search")) && keep(row))
-        .map(|row| Value::Object(row.clone()))
         .collect();
-    hsds_page(items, query)
+    hsds_page(items, query, |row| Some(Value::Object(row.clone())))
 }
 
 async fn taxonomies(
@@ -1070,7 +1114,7 @@ async fn service_at_locations(
 ) -> Response {
     with_published(&state, &headers, |published| {
         let tables = &published.tables;
-        let found = found_services(&state, &published.offers, &query);
+        let found = found_services(&published.search, &query);
         let keep = service_filter(tables, &query, found.as_ref())?;
         if first_filled(&query, "proximity").is_some() {
             return Err(Refusal(
@@ -1095,11 +1139,9 @@ async fn service_at_locations(
             })
             .collect();
         by_relevance(&mut kept, found.as_ref(), service_id_of);
-        let items = kept
-            .into_iter()
-            .map(|at| tables.service_at_location(at, flag(&query, "full")))
-            .collect();
-        hsds_page(items, &query)
+        hsds_page(kept, &query, |at| {
+            Some(tables.service_at_location(at, flag(&query, "full")))
+        })
     })
     .await
 }
@@ -1158,13 +1200,13 @@ async fn tabular_file(
     let Some((_, fields)) = table_layout(&package, table) else {
         return not_found("Eine Tabelle", &file).into_response();
     };
-    match tables(&state, &headers).await {
-        Ok(tables) => {
+    match published(&state, &headers).await {
+        Ok(published) => {
             cached(
                 &state,
                 &headers,
                 "text/csv; charset=utf-8",
-                tables.csv(table, &fields).into_bytes(),
+                published.tables.csv(table, &fields).into_bytes(),
                 Vec::new(),
             )
             .await
@@ -1176,8 +1218,8 @@ async fn tabular_file(
 /// The tabular form as one download: `datapackage.json` and every CSV file in a zip archive.
 async fn tabular_zip(State(state): State<ApiState>, headers: HeaderMap) -> Response {
     use std::io::Write;
-    let tables = match tables(&state, &headers).await {
-        Ok(tables) => tables,
+    let published = match published(&state, &headers).await {
+        Ok(published) => published,
         Err(refused) => return refused.into_response(),
     };
     let package = datapackage();
@@ -1190,7 +1232,7 @@ async fn tabular_zip(State(state): State<ApiState>, headers: HeaderMap) -> Respo
         for table in TABLES {
             if let Some((path, fields)) = table_layout(&package, table) {
                 zip.start_file(path, options)?;
-                zip.write_all(tables.csv(table, &fields).as_bytes())?;
+                zip.write_all(published.tables.csv(table, &fields).as_bytes())?;
             }
         }
         Ok(zip.finish()?.into_inner())

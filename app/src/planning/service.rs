@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use crate::offers::filter::{OfferFilter, ParsedQuery, SearchableOffers};
+use crate::offers::filter::{OfferFilter, ParsedQuery};
 use crate::offers::model::OfferSummary;
-use crate::offers::store::OfferStorage;
+use crate::offers::read_model::PublicReadModel;
 use crate::planning::figures::PlanningBase;
 use crate::planning::model::zero_result_key;
 use crate::planning::store::{ChildCount, PlanningStorage, ZeroResultCount};
@@ -38,8 +38,9 @@ pub async fn planning_data(state: &AppState) -> Result<PlanningData, AppError> {
     let since = today
         .checked_sub_months(chrono::Months::new(state.zero_result_months))
         .unwrap_or(today);
-    let offers =
-        crate::offers::service::summaries_in(state.part::<dyn OfferStorage>()?.as_ref()).await?;
+    let offers = std::sync::Arc::unwrap_or_clone(
+        crate::offers::service::summaries_in(state.part::<PublicReadModel>()?.as_ref()).await?,
+    );
     let store = state.part::<dyn PlanningStorage>()?;
     let base = planning_base(state)?;
     let loaded = async {
@@ -156,14 +157,11 @@ pub async fn count_if_nothing_found(
     if !state.part::<ZeroResultReports>()?.allow(address) {
         return Ok(false);
     }
-    let offers =
-        crate::offers::service::summaries_in(state.part::<dyn OfferStorage>()?.as_ref()).await?;
-    let region = state.region.clone();
-    let searchable =
-        SearchableOffers::new(offers, move |ags| region.municipality_name(ags).to_string())
-            .with_places(state.region.places.clone())
-            .with_calendar(state.region.calendar());
-    if !searchable.apply_searching(filter).matching.is_empty() {
+    let search = state
+        .part::<PublicReadModel>()?
+        .search(&state.region)
+        .await?;
+    if !search.apply(filter).matching.is_empty() {
         return Ok(false);
     }
     let today = chrono::Local::now().date_naive();

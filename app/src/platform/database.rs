@@ -4,6 +4,7 @@
 
 use thiserror::Error;
 
+use crate::platform::changes::ChangeCounter;
 use crate::platform::sessions::SessionBackend;
 
 #[derive(Debug, Error)]
@@ -43,13 +44,13 @@ pub async fn open(url: &str) -> StorageResult<Database> {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(Database::Sqlite(SqliteStorage { pool }))
+        Ok(Database::Sqlite(SqliteStorage::new(pool)))
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(10)
             .connect(url)
             .await?;
-        Ok(Database::Postgres(PostgresStorage { pool }))
+        Ok(Database::Postgres(PostgresStorage::new(pool)))
     } else {
         Err(StorageError::UnsupportedUrl(url.to_string()))
     }
@@ -61,11 +62,30 @@ macro_rules! sql_storage {
     ($name:ident, $pool:ty, $migrations:literal) => {
         pub struct $name {
             pool: $pool,
+            public_changes: std::sync::Arc<ChangeCounter>,
         }
 
         impl $name {
+            fn new(pool: $pool) -> Self {
+                $name {
+                    pool,
+                    public_changes: Default::default(),
+                }
+            }
+
             pub fn pool(&self) -> &$pool {
                 &self.pool
+            }
+
+            /// The counter this storage's writes bump after each commit that changes public
+            /// data.
+            pub fn public_changes(&self) -> std::sync::Arc<ChangeCounter> {
+                self.public_changes.clone()
+            }
+
+            /// Says, after a commit, that public data changed (see [`ChangeCounter`]).
+            pub(crate) fn public_data_changed(&self) {
+                self.public_changes.bump();
             }
         }
 

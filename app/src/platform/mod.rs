@@ -3,9 +3,12 @@
 //! is the accounts feature's (`accounts::auth`).
 
 pub mod catalogues;
+pub mod changes;
 pub mod database;
 pub mod error;
 pub mod operator;
+pub mod page_cache;
+pub mod precompressed;
 pub mod response;
 pub mod sessions;
 pub mod site;

@@ -29,6 +29,19 @@ pub fn allow_shared_caching() {
     }
 }
 
+/// Marks the page being rendered as the same for every anonymous visitor of its address in its
+/// language for `seconds`: it is kept rendered and answered from memory
+/// ([`crate::platform::page_cache`]) until then or until the public data changes. Only for
+/// pages that show nothing of the visitor and change nothing when rendered.
+pub fn allow_shared_page(seconds: u32) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.insert_header(
+            crate::platform::page_cache::SHARED_PAGE,
+            HeaderValue::from(seconds),
+        );
+    }
+}
+
 /// Sends the page being rendered with its Content-Security-Policy, which names this
 /// response's nonce (Leptos puts it on its hydration script) and the tile server's origin.
 pub fn set_content_security_policy() {

@@ -256,6 +256,34 @@ impl Visitor {
         Self::reply(response).await
     }
 
+    /// A GET with further request headers (`If-None-Match`, `Accept-Language`, …).
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::reply(request.send().await.unwrap()).await
+    }
+
+    /// Uploads `content` as the file `name` for the editors' import dry run; answers the
+    /// import page that shows the result.
+    pub async fn check_import(&self, name: &str, content: &str) -> String {
+        let file = reqwest::multipart::Part::text(content.to_string()).file_name(name.to_string());
+        let upload = reqwest::multipart::Form::new().part("datei", file);
+        let request = self
+            .client
+            .post(format!("{}/redaktion/import/pruefen", self.base));
+        let reply = request
+            .header("origin", &self.base)
+            .multipart(upload)
+            .send();
+        let reply = reply.await.unwrap();
+        assert_eq!(reply.status(), 303, "{}", reply.text().await.unwrap());
+        let page = self.get("/redaktion/import").await;
+        assert_eq!(page.status, 200);
+        page.body
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Reply {
         self.post("/api/anmelden", &[("email", email), ("password", password)])
             .await
@@ -418,6 +446,15 @@ impl Visitor {
         )
         .await
     }
+}
+
+/// The token of the import button on the import page after a dry run.
+pub fn import_token(page: &str) -> String {
+    let start = page
+        .find("name=\"token\" value=\"")
+        .expect("an import button")
+        + 20;
+    page[start..].split('"').next().unwrap().to_string()
 }
 
 /// Id and name of every public offer, from the public payload (short keys: `id`, `n`).

@@ -325,6 +325,7 @@ impl Backend {
 
     /// Records the change in the history and commits the edit it belongs to.
     async fn finish_edit(
+        &self,
         mut tx: sqlx::Transaction<'static, Db>,
         change: ChangeEntry<'_>,
     ) -> StorageResult<EditOutcome> {
@@ -332,6 +333,7 @@ impl Backend {
             .await?
             .ok_or_else(|| StorageError::Corrupt(format!("offer {} vanished", change.offer_id)))?;
         tx.commit().await?;
+        self.public_data_changed();
         Ok(EditOutcome::Saved {
             version: recorded.version,
             change_id: recorded.id,
@@ -364,7 +366,7 @@ impl Backend {
             });
         }
         Self::write_field(&mut tx, id, field, value).await?;
-        Self::finish_edit(
+        self.finish_edit(
             tx,
             ChangeEntry {
                 offer_id: id,
@@ -487,7 +489,7 @@ impl EditStorage for Backend {
             });
         }
         Self::write_location(&mut tx, id, location).await?;
-        Self::finish_edit(
+        self.finish_edit(
             tx,
             ChangeEntry {
                 offer_id: id,
@@ -565,7 +567,7 @@ impl EditStorage for Backend {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        Self::finish_edit(
+        self.finish_edit(
             tx,
             ChangeEntry {
                 offer_id: id,
@@ -610,7 +612,7 @@ impl EditStorage for Backend {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        Self::finish_edit(
+        self.finish_edit(
             tx,
             ChangeEntry {
                 offer_id: id,

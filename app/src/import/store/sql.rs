@@ -349,6 +349,7 @@ impl ImportStorage for Backend {
             tx.rollback().await?;
         } else {
             tx.commit().await?;
+            self.public_data_changed();
         }
         Ok(outcome)
     }

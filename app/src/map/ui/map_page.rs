@@ -96,18 +96,15 @@ async fn load_map_page_data(
 ) -> Result<(MapPageData, OfferFilter), crate::shared::error::AppError> {
     let selected = selected_offer_id(pairs);
     let region = crate::offers::service::region_info()?;
-    let offers = crate::offers::service::public_offers().await?;
+    let offers = std::sync::Arc::unwrap_or_clone(crate::offers::service::public_offers().await?);
     let filter = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
         region.knows_municipality(ags)
     })
     .filter;
-    let text_matches = (!filter.text.is_empty()).then(|| {
-        SearchableOffers::new(offers.clone(), |ags| {
-            region.municipality_name(ags).to_string()
-        })
-        .search_index()
-        .text_matches(&filter.text)
-    });
+    let search = crate::offers::service::read_model()?
+        .search(&region)
+        .await?;
+    let text_matches = (!filter.text.is_empty()).then(|| search.index().text_matches(&filter.text));
     let selected_html = match selected {
         Some(id) => {
             let state = crate::platform::state::app_state()?;
@@ -124,6 +121,12 @@ async fn load_map_page_data(
     let viewer_role = crate::accounts::auth::current_viewer()
         .await
         .map(|viewer| viewer.role);
+    // For anonymous visitors the page is the same for everyone with this address and language
+    // — unless it finds nothing: then the planners' count of searches without results must
+    // see each visit. A minute at most, as "open now" is judged at the minute of rendering.
+    if viewer_role.is_none() && !search.apply(&filter).matching.is_empty() {
+        crate::platform::response::allow_shared_page(60);
+    }
     let route_link = crate::platform::state::app_state()?
         .operator
         .route_link

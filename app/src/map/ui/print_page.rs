@@ -213,6 +213,7 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
     let filter = parsed.filter;
     let summaries = crate::offers::service::public_offers()
         .await
+        .map(std::sync::Arc::unwrap_or_clone)
         .map_err(|e| failed(e.to_string()))?;
     let name_of = |ags: &str| region.municipality_name(ags).to_string();
     let searchable = SearchableOffers::new(summaries, name_of)

@@ -211,6 +211,7 @@ impl OfferStorage for Backend {
             .await?;
         }
         tx.commit().await?;
+        self.public_data_changed();
         Ok(())
     }
 
@@ -252,6 +253,7 @@ impl OfferStorage for Backend {
             }
         }
         tx.commit().await?;
+        self.public_data_changed();
         Ok(inserted)
     }
 
@@ -259,6 +261,7 @@ impl OfferStorage for Backend {
         let mut tx = self.pool().begin().await?;
         let id = Self::insert_organization_in(&mut tx, org).await?;
         tx.commit().await?;
+        self.public_data_changed();
         Ok(id)
     }
 
@@ -266,6 +269,7 @@ impl OfferStorage for Backend {
         let mut tx = self.pool().begin().await?;
         let id = Self::insert_offer_in(&mut tx, offer).await?;
         tx.commit().await?;
+        self.public_data_changed();
         Ok(id)
     }
 

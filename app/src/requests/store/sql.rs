@@ -159,6 +159,7 @@ impl RequestStorage for Backend {
             Self::record_change_in(&mut tx, &change).await?;
         }
         tx.commit().await?;
+        self.public_data_changed();
         Ok(decided == 1)
     }
 
@@ -175,6 +176,7 @@ impl RequestStorage for Backend {
         );
         Self::record_change_in(&mut tx, &change).await?;
         tx.commit().await?;
+        self.public_data_changed();
         Ok(offer_id)
     }
 
@@ -218,6 +220,7 @@ impl RequestStorage for Backend {
         let change = request_note(offer_id, account_id, now, "", &note);
         Self::record_change_in(&mut tx, &change).await?;
         tx.commit().await?;
+        self.public_data_changed();
         Ok(Some(offer_id))
     }
 }

@@ -1,0 +1,264 @@
+//! The public read model: everything the public sees, held in memory and shared by every public
+//! page and API, so that they do not ask the database. A snapshot belongs to one generation of
+//! the public change counter (`platform::changes`); each write bumps the counter after its
+//! commit, and the next public read starts a new, empty snapshot whose parts load on first use
+//! (once, however many requests ask at the same moment). Member and editor views never come
+//! here: they read the database.
+//!
+//! Why lazily per part and not all at once: the offer pages need one detail, the map the
+//! summaries, the open-data APIs the records; after an edit each loads only what it asks for.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::NaiveDate;
+use tokio::sync::OnceCell;
+
+use crate::offers::calendar::now_local;
+use crate::offers::filter::{FilterResult, OfferFilter, SearchableOffers};
+use crate::offers::model::{OfferDetail, OfferSummary};
+use crate::offers::search::SearchIndex;
+use crate::offers::store::{OfferStorage, PublicOfferRecord, PublicOrganization};
+use crate::platform::changes::ChangeCounter;
+use crate::platform::database::StorageResult;
+use crate::region::model::RegionInfo;
+
+/// The public data in memory, renewed after each change.
+pub struct PublicReadModel {
+    storage: Arc<dyn OfferStorage>,
+    changes: Arc<ChangeCounter>,
+    current: Mutex<Arc<Snapshot>>,
+}
+
+impl PublicReadModel {
+    /// A read model over `storage`, renewed whenever `changes` moves on.
+    pub fn new(storage: Arc<dyn OfferStorage>, changes: Arc<ChangeCounter>) -> Self {
+        let first = Snapshot::empty(storage.clone(), changes.current(), today());
+        PublicReadModel {
+            storage,
+            changes,
+            current: Mutex::new(Arc::new(first)),
+        }
+    }
+
+    /// The snapshot of the current generation (and day: some public flags depend on the date).
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        let generation = self.changes.current();
+        let day = today();
+        let mut current = self
+            .current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if current.generation != generation || current.day != day {
+            *current = Arc::new(Snapshot::empty(self.storage.clone(), generation, day));
+        }
+        current.clone()
+    }
+
+    /// Every active offer in compact public form, ordered by name.
+    pub async fn summaries(&self) -> StorageResult<Arc<Vec<OfferSummary>>> {
+        self.snapshot().summaries().await
+    }
+
+    /// The public detail of one active offer.
+    pub async fn detail(&self, id: i64) -> StorageResult<Option<Arc<OfferDetail>>> {
+        self.snapshot().detail(id).await
+    }
+
+    /// Every active offer's public detail with the exports' keys.
+    pub async fn records(&self) -> StorageResult<Arc<Vec<PublicOfferRecord>>> {
+        self.snapshot().records().await
+    }
+
+    /// The organisations with an active offer.
+    pub async fn organizations(&self) -> StorageResult<Arc<Vec<PublicOrganization>>> {
+        self.snapshot().organizations().await
+    }
+
+    /// When offer data last changed through the editors (Unix seconds), if ever.
+    pub async fn last_change(&self) -> StorageResult<Option<i64>> {
+        self.snapshot().last_change().await
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// One offer's public detail, loaded once (`None`: no such active offer).
+type DetailCell = OnceCell<Option<Arc<OfferDetail>>>;
+
+/// The public data of one generation, each part loaded on first use.
+pub struct Snapshot {
+    storage: Arc<dyn OfferStorage>,
+    generation: u64,
+    day: NaiveDate,
+    summaries: OnceCell<Arc<Vec<OfferSummary>>>,
+    records: OnceCell<Arc<Vec<PublicOfferRecord>>>,
+    organizations: OnceCell<Arc<Vec<PublicOrganization>>>,
+    last_change: OnceCell<Option<i64>>,
+    details: Mutex<HashMap<i64, Arc<DetailCell>>>,
+    /// What other features make of this data (a serialised payload, the HSDS tables), by
+    /// type and key; see [`Snapshot::derived`].
+    derived: Mutex<HashMap<(TypeId, String), Arc<dyn Any + Send + Sync>>>,
+}
+
+impl Snapshot {
+    fn empty(storage: Arc<dyn OfferStorage>, generation: u64, day: NaiveDate) -> Self {
+        Snapshot {
+            storage,
+            generation,
+            day,
+            summaries: OnceCell::new(),
+            records: OnceCell::new(),
+            organizations: OnceCell::new(),
+            last_change: OnceCell::new(),
+            details: Mutex::new(HashMap::new()),
+            derived: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The change generation this snapshot shows.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub async fn summaries(&self) -> StorageResult<Arc<Vec<OfferSummary>>> {
+        self.summaries
+            .get_or_try_init(|| async {
+                Ok(Arc::new(self.storage.public_offer_summaries().await?))
+            })
+            .await
+            .cloned()
+    }
+
+    pub async fn records(&self) -> StorageResult<Arc<Vec<PublicOfferRecord>>> {
+        self.records
+            .get_or_try_init(|| async { Ok(Arc::new(self.storage.public_offer_records().await?)) })
+            .await
+            .cloned()
+    }
+
+    pub async fn organizations(&self) -> StorageResult<Arc<Vec<PublicOrganization>>> {
+        self.organizations
+            .get_or_try_init(|| async { Ok(Arc::new(self.storage.public_organizations().await?)) })
+            .await
+            .cloned()
+    }
+
+    pub async fn last_change(&self) -> StorageResult<Option<i64>> {
+        self.last_change
+            .get_or_try_init(|| self.storage.last_offer_change())
+            .await
+            .copied()
+    }
+
+    /// One offer's public detail; `None` when there is no such active offer.
+    pub async fn detail(&self, id: i64) -> StorageResult<Option<Arc<OfferDetail>>> {
+        let cell = {
+            let mut details = self
+                .details
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            details.entry(id).or_default().clone()
+        };
+        cell.get_or_try_init(|| async {
+            // With the records loaded already, the detail is among them.
+            if let Some(records) = self.records.get() {
+                return Ok(records
+                    .iter()
+                    .find(|record| record.detail.id == id)
+                    .map(|record| Arc::new(record.detail.clone())));
+            }
+            Ok(self.storage.public_offer_detail(id).await?.map(Arc::new))
+        })
+        .await
+        .cloned()
+    }
+
+    /// What `build` makes of this snapshot, built once per `key` and type `T` however many ask
+    /// at the same time, and kept as long as the snapshot is current. A failed build is not
+    /// kept: the next call tries again.
+    pub async fn derived<T, E, Fut>(
+        &self,
+        key: &str,
+        build: impl FnOnce() -> Fut,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Send + Sync + 'static,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let slot = {
+            let mut derived = self
+                .derived
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            derived
+                .entry((TypeId::of::<T>(), key.to_string()))
+                .or_insert_with(|| Arc::new(OnceCell::<Arc<T>>::new()))
+                .clone()
+        };
+        match slot.downcast::<OnceCell<Arc<T>>>() {
+            Ok(cell) => cell
+                .get_or_try_init(|| async { build().await.map(Arc::new) })
+                .await
+                .cloned(),
+            // The slot's key holds its type, so this does not happen; if it did, the value is
+            // built without being kept.
+            Err(_) => build().await.map(Arc::new),
+        }
+    }
+}
+
+/// The public offers prepared for the map's filters and search, with the search index built
+/// on the first search: the map page, the open-data APIs and the planners' zero-result count
+/// filter the same prepared list instead of preparing their own per request.
+pub struct PublicSearch {
+    searchable: SearchableOffers,
+    index: OnceLock<SearchIndex>,
+}
+
+impl PublicSearch {
+    /// The offers `summaries` with the towns, places and holidays of `region`.
+    pub fn new(summaries: Vec<OfferSummary>, region: &RegionInfo) -> PublicSearch {
+        let searchable =
+            SearchableOffers::new(summaries, |ags| region.municipality_name(ags).to_string())
+                .with_places(region.places.clone())
+                .with_calendar(region.calendar());
+        PublicSearch {
+            searchable,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn searchable(&self) -> &SearchableOffers {
+        &self.searchable
+    }
+
+    /// The search index over the offers, built once.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| self.searchable.search_index())
+    }
+
+    /// Applies `filter` now, its search text looked up in the index.
+    pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
+        let text = (!filter.text.is_empty()).then(|| self.index().text_matches(&filter.text));
+        self.searchable
+            .apply_at(filter, &now_local(), text.as_ref())
+    }
+}
+
+impl PublicReadModel {
+    /// The current offers prepared for filters and search in `region`.
+    pub async fn search(&self, region: &RegionInfo) -> StorageResult<Arc<PublicSearch>> {
+        let snapshot = self.snapshot();
+        snapshot
+            .derived("search", || async {
+                let summaries = snapshot.summaries().await?;
+                Ok(PublicSearch::new(Arc::unwrap_or_clone(summaries), region))
+            })
+            .await
+    }
+}

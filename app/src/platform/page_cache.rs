@@ -1,0 +1,308 @@
+//! Public pages kept rendered for anonymous visitors. A page that is the same for every
+//! anonymous visitor of its address and language says so while rendering
+//! ([`crate::platform::response::allow_shared_page`]); this layer then keeps its bytes,
+//! compressed once, and answers the next anonymous visitors from them — until the public data
+//! changes (the public change counter moves on, see [`crate::platform::changes`]) or the
+//! page's own time is up (pages show "open now" at the minute they were rendered).
+//!
+//! A kept page cannot carry a fresh CSP nonce per response without being compressed per
+//! response, so its policy allows its inline scripts by their SHA-256 hashes instead: the same
+//! protection (only these exact scripts run), with bytes that never change.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::platform::changes::ChangeCounter;
+use crate::platform::precompressed::Precompressed;
+
+/// The header a page sets (with its time to live in seconds) to be kept; never sent out.
+pub const SHARED_PAGE: HeaderName = HeaderName::from_static("x-chancenkarte-shared-page");
+
+/// At most this many pages (address and language) are kept at a time: addresses come from
+/// outside, and a flood of made-up queries must not fill the memory.
+const MAX_PAGES: usize = 300;
+
+/// A page larger than this is not kept.
+const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Kept pages are revalidated by the browser each time (a 304 when unchanged).
+const KEPT_PAGE_CACHING: &str = "public, no-cache";
+
+/// Brotli quality for pages: rendered on a miss, so compressed quickly.
+const PAGE_BROTLI_QUALITY: u32 = 5;
+
+/// One rendered page and what it was answered with.
+struct KeptPage {
+    body: Precompressed,
+    headers: HeaderMap,
+    kept_until: Instant,
+}
+
+/// The pages kept for the current generation of the public data.
+pub struct KeptPages {
+    changes: Arc<ChangeCounter>,
+    /// The generation the pages show, and the pages by language and address.
+    pages: Mutex<(u64, HashMap<String, Arc<KeptPage>>)>,
+}
+
+impl KeptPages {
+    /// No pages yet, kept as long as `changes` stays at their generation.
+    pub fn new(changes: Arc<ChangeCounter>) -> KeptPages {
+        KeptPages {
+            changes,
+            pages: Mutex::new((0, HashMap::new())),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<KeptPage>> {
+        let generation = self.changes.current();
+        let pages = self
+            .pages
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pages.0 != generation {
+            return None;
+        }
+        pages
+            .1
+            .get(key)
+            .filter(|page| page.kept_until > Instant::now())
+            .cloned()
+    }
+
+    /// Keeps a page rendered from the data of `generation`, unless the data changed since.
+    fn keep(&self, generation: u64, key: String, page: Arc<KeptPage>) {
+        if self.changes.current() != generation {
+            return;
+        }
+        let mut pages = self
+            .pages
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pages.0 != generation {
+            *pages = (generation, HashMap::new());
+        }
+        let pages = &mut pages.1;
+        if pages.len() >= MAX_PAGES {
+            let now = Instant::now();
+            pages.retain(|_, page| page.kept_until > now);
+        }
+        if pages.len() < MAX_PAGES || pages.contains_key(&key) {
+            pages.insert(key, page);
+        }
+    }
+}
+
+/// The middleware: answers anonymous GETs of kept pages from memory and keeps the pages that
+/// allow it. Everything else passes as it is (minus the internal header).
+pub async fn serve_kept_pages(
+    State(kept): State<Arc<KeptPages>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let anonymous = request.method() == Method::GET && !has_session_cookie(request.headers());
+    if !anonymous {
+        return without_marker(next.run(request).await);
+    }
+    let key = format!(
+        "{}|{}",
+        crate::platform::catalogues::locale_of(request.headers()).code(),
+        request.uri()
+    );
+    // The generation is read before rendering: a page rendered while the data changes is not
+    // kept.
+    let generation = kept.changes.current();
+    if let Some(page) = kept.get(&key) {
+        return page.respond(request.headers());
+    }
+    let asked = request.headers().clone();
+    let response = next.run(request).await;
+    let time_to_live = response
+        .headers()
+        .get(&SHARED_PAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    let keepable = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CONTENT_ENCODING);
+    let Some(time_to_live) = time_to_live.filter(|_| keepable) else {
+        return without_marker(response);
+    };
+    let (mut parts, body) = response.into_parts();
+    parts.headers.remove(&SHARED_PAGE);
+    let bytes = match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(%error, "a page could not be read for keeping");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let page = Arc::new(KeptPage::new(parts.headers, bytes.to_vec(), time_to_live).await);
+    kept.keep(generation, key, page.clone());
+    page.respond(&asked)
+}
+
+impl KeptPage {
+    async fn new(mut headers: HeaderMap, body: Vec<u8>, time_to_live: u64) -> KeptPage {
+        let policy = headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|value| value.to_str().ok())
+            .map(|policy| with_script_hashes(policy, &inline_script_hashes(&body)))
+            .and_then(|policy| HeaderValue::from_str(&policy).ok());
+        if let Some(policy) = policy {
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+        for name in [
+            header::CONTENT_LENGTH,
+            header::CONTENT_TYPE,
+            header::CACHE_CONTROL,
+            header::ETAG,
+        ] {
+            headers.remove(name);
+        }
+        KeptPage {
+            body: Precompressed::build_with_quality(
+                body,
+                "text/html; charset=utf-8",
+                PAGE_BROTLI_QUALITY,
+            )
+            .await,
+            headers,
+            kept_until: Instant::now() + Duration::from_secs(time_to_live),
+        }
+    }
+
+    fn respond(&self, asked: &HeaderMap) -> Response {
+        let mut response = self.body.respond(asked, KEPT_PAGE_CACHING);
+        for (name, value) in &self.headers {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+        response
+    }
+}
+
+fn without_marker(mut response: Response) -> Response {
+    response.headers_mut().remove(&SHARED_PAGE);
+    response
+}
+
+fn has_session_cookie(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .any(|pair| {
+            pair.trim()
+                .split_once('=')
+                .is_some_and(|(name, _)| name == crate::platform::sessions::COOKIE_NAME)
+        })
+}
+
+/// The CSP sources (`'sha256-…'`) of the inline scripts of an HTML page: every `<script>`
+/// without `src` whose type runs (not a JSON data block). The page is this server's own
+/// output, so a scan for the elements suffices; no general HTML parser is needed.
+fn inline_script_hashes(html: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(html);
+    let lower = text.to_ascii_lowercase();
+    let mut hashes = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<script").map(|at| at + from) {
+        let Some(tag_end) = lower[start..].find('>').map(|at| at + start) else {
+            break;
+        };
+        let Some(close) = lower[tag_end..].find("</script").map(|at| at + tag_end) else {
+            break;
+        };
+        let tag = &lower[start..tag_end];
+        let is_data = tag.contains("application/json") || tag.contains("application/ld+json");
+        if !tag.contains(" src=") && !is_data {
+            let content = &text.as_bytes()[tag_end + 1..close];
+            let digest = Sha256::digest(content);
+            let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push(format!("'sha256-{encoded}'"));
+        }
+        from = close;
+    }
+    hashes.sort();
+    hashes.dedup();
+    hashes
+}
+
+/// `policy` with its script nonce replaced by `hashes`.
+fn with_script_hashes(policy: &str, hashes: &[String]) -> String {
+    policy
+        .split(';')
+        .map(|directive| {
+            let directive = directive.trim();
+            if directive.starts_with("script-src") {
+                let mut sources: Vec<String> = directive
+                    .split_whitespace()
+                    .filter(|source| !source.starts_with("'nonce-"))
+                    .map(str::to_string)
+                    .collect();
+                sources.extend(hashes.iter().cloned());
+                sources.join(" ")
+            } else {
+                directive.to_string()
+            }
+        })
+        .filter(|directive| !directive.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_hashed_and_data_and_files_are_not() {
+        let page = br#"<html><head><script nonce="abc" type="module">import('/pkg/a.js')</script>
+            <script src="/vendor/leaflet.js" defer></script>
+            <script type="application/json" id="daten">{"a":1}</script></head>
+            <body><SCRIPT>x()</SCRIPT></body></html>"#;
+        let hashes = inline_script_hashes(page);
+        let expected = |content: &str| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(content))
+            )
+        };
+        let mut wanted = vec![expected("import('/pkg/a.js')"), expected("x()")];
+        wanted.sort();
+        assert_eq!(hashes, wanted);
+    }
+
+    #[test]
+    fn the_nonce_gives_way_to_the_hashes() {
+        let policy = "default-src 'self'; script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'; \
+                      style-src 'self'";
+        let changed = with_script_hashes(policy, &["'sha256-AAA='".to_string()]);
+        assert_eq!(
+            changed,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; \
+             style-src 'self'"
+        );
+    }
+
+    #[test]
+    fn only_the_session_cookie_makes_a_visitor_personal() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("sprache=ar"));
+        assert!(!has_session_cookie(&headers));
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("sprache=ar; chancenkarte_sitzung=xyz"),
+        );
+        assert!(has_session_cookie(&headers));
+    }
+}
