@@ -26,9 +26,11 @@ use crate::platform::precompressed::Precompressed;
 /// The header a page sets (with its time to live in seconds) to be kept; never sent out.
 pub const SHARED_PAGE: HeaderName = HeaderName::from_static("x-chancenkarte-shared-page");
 
-/// At most this many pages (address and language) are kept at a time: addresses come from
-/// outside, and a flood of made-up queries must not fill the memory.
+/// At most this many pages (address and language), of at most this many bytes together, are
+/// kept at a time: addresses come from outside, and a flood of made-up queries must not fill
+/// the memory (a map page of 10,000 offers is megabytes).
 const MAX_PAGES: usize = 300;
+const MAX_KEPT_BYTES: usize = 64 * 1024 * 1024;
 
 /// A page larger than this is not kept.
 const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
@@ -91,11 +93,18 @@ impl KeptPages {
             *pages = (generation, HashMap::new());
         }
         let pages = &mut pages.1;
-        if pages.len() >= MAX_PAGES {
+        let kept_bytes = |pages: &HashMap<String, Arc<KeptPage>>| -> usize {
+            pages.values().map(|page| page.body.size()).sum()
+        };
+        let full = |pages: &HashMap<String, Arc<KeptPage>>| {
+            pages.len() >= MAX_PAGES || kept_bytes(pages) + page.body.size() > MAX_KEPT_BYTES
+        };
+        if full(pages) {
             let now = Instant::now();
             pages.retain(|_, page| page.kept_until > now);
         }
-        if pages.len() < MAX_PAGES || pages.contains_key(&key) {
+        pages.remove(&key);
+        if !full(pages) {
             pages.insert(key, page);
         }
     }
@@ -292,6 +301,35 @@ mod tests {
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; \
              style-src 'self'"
         );
+    }
+
+    async fn page(body: &str) -> Arc<KeptPage> {
+        Arc::new(KeptPage::new(HeaderMap::new(), body.as_bytes().to_vec(), 60).await)
+    }
+
+    #[tokio::test]
+    async fn pages_are_kept_for_their_generation_only_and_never_beyond_the_limit() {
+        let changes = Arc::new(ChangeCounter::default());
+        let kept = KeptPages::new(changes.clone());
+        let generation = changes.current();
+        kept.keep(generation, "de|/".into(), page("<p>Karte</p>").await);
+        assert!(kept.get("de|/").is_some());
+        assert!(kept.get("ar|/").is_none());
+
+        // Rendered before a change, kept after it: never answered.
+        changes.bump();
+        assert!(kept.get("de|/").is_none());
+        kept.keep(generation, "de|/".into(), page("<p>alt</p>").await);
+        assert!(kept.get("de|/").is_none());
+
+        let generation = changes.current();
+        let one = page("<p>x</p>").await;
+        for n in 0..MAX_PAGES + 20 {
+            kept.keep(generation, format!("de|/?q={n}"), one.clone());
+        }
+        let count = kept.pages.lock().unwrap().1.len();
+        assert_eq!(count, MAX_PAGES);
+        assert!(kept.get(&format!("de|/?q={}", MAX_PAGES + 5)).is_none());
     }
 
     #[test]

@@ -99,6 +99,11 @@ impl Precompressed {
         &self.identity
     }
 
+    /// The bytes held in all encodings together.
+    pub fn size(&self) -> usize {
+        self.identity.len() + self.gzip.len() + self.brotli.len()
+    }
+
     /// The entity tag of one encoding.
     pub fn etag(&self, encoding: Encoding) -> String {
         match encoding {
