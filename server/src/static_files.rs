@@ -5,9 +5,11 @@
 //! `chancenkarte.<22 characters: the base64url MD5 of the file>.wasm`) can never change under
 //! that name, so it is sent `immutable` for a year. Which files these are is decided once at
 //! start from the files themselves: the name's hash must equal the MD5 of the bytes on disk
-//! ([`ContentAddressed::scan`]). A file cargo-leptos renamed and then rewrote (it fills the
-//! hashed names of the other files in after naming a file, so such a name no longer says
-//! what the bytes are) does not qualify, nor does a file that appears after the start. Every
+//! ([`ContentAddressed::scan`]). A file cargo-leptos renamed and then rewrote does not
+//! qualify: with `--split` it writes the split loader's hashed name into the main JS and Wasm
+//! after naming them (and the loader imports the JS: a cycle), so under an unchanged name
+//! they could import a loader a later build replaced. Nor does a file that appears after the
+//! start. Every
 //! other file is sent with a short `max-age` and validators (Last-Modified from the file
 //! system, a weak ETag from that time and the size): after ten minutes a browser asks again
 //! and gets a 304 while nothing changed. The decision is the file name's, made by the file
