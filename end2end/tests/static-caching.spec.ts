@@ -45,8 +45,8 @@ test('the map page loads hashed, immutable, precompressed files and keeps them',
   expect(named.filter((path) => /\/pkg\/chancenkarte\.(js|wasm|css)$/.test(path))).toEqual([]);
 
   // Everything the first visit loaded from /pkg came by a hashed name. It is kept a year exactly
-  // when the name's hash is the MD5 of the bytes: cargo-leptos names the main JS and Wasm before
-  // it writes the split loader's hashed name into them, so those two are revalidated instead.
+  // when the name's hash is the MD5 of the bytes: cargo-leptos names the main JS before it
+  // writes the split loader's hashed name into it, so that one is revalidated instead.
   const main = seen.filter((s) => HASHED.test(s.path) && /\/chancenkarte\./.test(s.path));
   expect(new Set(main.map((s) => s.path.split('.').pop())).size).toBe(3);
   for (const s of seen) expect(s.path, 'a hashed name').toMatch(HASHED_ANY);
@@ -59,8 +59,10 @@ test('the map page loads hashed, immutable, precompressed files and keeps them',
     expect(s.cacheControl, s.path).toBe(hash === named ? IMMUTABLE : REVALIDATE);
     if (hash === named) immutable += 1;
   }
-  // The style sheet names nothing else: it is always one of them.
+  // The style sheet names nothing else, and `server precompress` gave the Wasm the name of its
+  // final content: both are always among them.
   expect(main.find((s) => s.path.endsWith('.css'))?.cacheControl).toBe(IMMUTABLE);
+  expect(main.find((s) => s.path.endsWith('.wasm'))?.cacheControl).toBe(IMMUTABLE);
   expect(immutable).toBeGreaterThan(0);
 
   // The compressed copies: brotli where accepted, else gzip, decoded to the same bytes.

@@ -31,6 +31,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
                 std::path::PathBuf::from(&config.site_root),
                 config.leaflet_dir.clone(),
             ];
+            if server::static_files::name_wasm_by_content(&dirs[0])? {
+                println!("Die Wasm-Datei trägt jetzt den Hash ihres Inhalts (hash.txt angepasst).");
+            }
             let report = server::static_files::precompress(&dirs)?;
             println!(
                 "Komprimierte Kopien: {} geschrieben, {} aktuell, {} entfernt.",

@@ -7,9 +7,10 @@
 //! start from the files themselves: the name's hash must equal the MD5 of the bytes on disk
 //! ([`ContentAddressed::scan`]). A file cargo-leptos renamed and then rewrote does not
 //! qualify: with `--split` it writes the split loader's hashed name into the main JS and Wasm
-//! after naming them (and the loader imports the JS: a cycle), so under an unchanged name
-//! they could import a loader a later build replaced. Nor does a file that appears after the
-//! start. Every
+//! after naming them, so under an unchanged name they could import a loader a later build
+//! replaced. `server precompress` renames the Wasm to its final content
+//! ([`name_wasm_by_content`]); the JS and the loader import each other (a cycle), so the JS is
+//! revalidated. Nor does a file that appears after the start qualify. Every
 //! other file is sent with a short `max-age` and validators (Last-Modified from the file
 //! system, a weak ETag from that time and the size): after ten minutes a browser asks again
 //! and gets a 304 while nothing changed. The decision is the file name's, made by the file
@@ -42,6 +43,9 @@ use crate::guard;
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Every other static file: kept ten minutes, then revalidated (304 while unchanged).
 pub const REVALIDATE: &str = "public, max-age=600";
+
+/// The name cargo-leptos gives the built Wasm, JS and CSS (`output-name`, the project's name).
+pub const OUTPUT_NAME: &str = "chancenkarte";
 
 /// The length of cargo-leptos' hashes: an MD5 (16 bytes) in unpadded base64url.
 const HASH_LENGTH: usize = 22;
@@ -295,12 +299,50 @@ pub fn leptos_options(site_root: &str, site_addr: std::net::SocketAddr) -> Lepto
     // the one under the site root, wherever the binary lies.
     let hash_file = std::path::absolute(&hash_file).unwrap_or(hash_file);
     LeptosOptions::builder()
-        .output_name("chancenkarte")
+        .output_name(OUTPUT_NAME)
         .site_root(site_root)
         .site_addr(site_addr)
         .hash_files(hash_file.is_file())
         .hash_file(Arc::from(hash_file.to_string_lossy().as_ref()))
         .build()
+}
+
+/// Gives the main Wasm the name of its final content. cargo-leptos names it by its content
+/// before it writes the split loader's hashed name into it, so the name says nothing about the
+/// bytes; but nothing except the hash file names the Wasm (the hydration script takes its URL
+/// from there), so it can be renamed and the hash file updated, and is then `immutable` like
+/// the CSS. (The main JS cannot: it and the split loader import each other.) Answers whether
+/// it renamed; a site without a hash file, or whose Wasm already has its name, stays as it is.
+/// Run before the server starts: a running one might name the old file for a moment.
+pub fn name_wasm_by_content(site_root: &Path) -> std::io::Result<bool> {
+    let hash_file = site_root.join("hash.txt");
+    let Ok(text) = std::fs::read_to_string(&hash_file) else {
+        return Ok(false);
+    };
+    let Some(old) = app::platform::built_files::hash_in(&text, "wasm") else {
+        return Ok(false);
+    };
+    let pkg = site_root.join("pkg");
+    let old_path = pkg.join(format!("{OUTPUT_NAME}.{old}.wasm"));
+    let Ok(bytes) = std::fs::read(&old_path) else {
+        return Ok(false);
+    };
+    let new = content_hash(&bytes);
+    if new == old {
+        return Ok(false);
+    }
+    std::fs::rename(&old_path, pkg.join(format!("{OUTPUT_NAME}.{new}.wasm")))?;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match line.split_once(':') {
+            Some((kind, _)) if kind.trim() == "wasm" => format!("wasm: {new}"),
+            _ => line.to_string(),
+        })
+        .collect();
+    let partial = site_root.join("hash.txt.partial");
+    std::fs::write(&partial, lines.join("\n") + "\n")?;
+    std::fs::rename(&partial, &hash_file)?;
+    Ok(true)
 }
 
 /// What `server precompress` did.
@@ -425,6 +467,30 @@ mod tests {
         assert!(!found.contains("plain.js"));
         assert_eq!(found.len(), 1);
         assert!(ContentAddressed::scan(&dir.path().join("missing")).is_empty());
+    }
+
+    #[test]
+    fn the_wasm_takes_the_name_of_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let pkg = dir.path().join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        let named = content_hash(b"before the loader's name was written");
+        std::fs::write(pkg.join(format!("chancenkarte.{named}.wasm")), b"after").unwrap();
+        std::fs::write(
+            dir.path().join("hash.txt"),
+            format!("js: J\nwasm: {named}\ncss: C\n"),
+        )
+        .unwrap();
+        assert!(name_wasm_by_content(dir.path()).unwrap());
+        let real = content_hash(b"after");
+        assert!(pkg.join(format!("chancenkarte.{real}.wasm")).is_file());
+        assert!(!pkg.join(format!("chancenkarte.{named}.wasm")).exists());
+        let text = std::fs::read_to_string(dir.path().join("hash.txt")).unwrap();
+        assert_eq!(text, format!("js: J\nwasm: {real}\ncss: C\n"));
+        assert!(ContentAddressed::scan(&pkg).contains(&format!("chancenkarte.{real}.wasm")));
+        // Once named by its content, and without a hash file, nothing changes.
+        assert!(!name_wasm_by_content(dir.path()).unwrap());
+        assert!(!name_wasm_by_content(&dir.path().join("missing")).unwrap());
     }
 
     #[test]

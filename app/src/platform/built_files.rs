@@ -35,7 +35,7 @@ fn hash_of(options: &LeptosOptions, kind: &str) -> Option<String> {
 }
 
 /// The hash of `kind` in the text of a hash file (`css: <hash>` lines).
-fn hash_in(text: &str, kind: &str) -> Option<String> {
+pub fn hash_in(text: &str, kind: &str) -> Option<String> {
     text.lines().find_map(|line| {
         let (name, hash) = line.split_once(':')?;
         (name.trim() == kind).then(|| hash.trim().to_string())
