@@ -10,13 +10,15 @@ cargo leptos build --release --split
 gz() { gzip -9 -c "$1" | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 row() { printf '  %-34s %12s raw %12s gzip\n' "$1" "$(kb "$(wc -c <"$2")")" "$(kb "$(gz "$2")")"; }
+# The built files carry their content's hash in their names (hash-files): chancenkarte.<hash>.wasm.
+built() { ls target/site/pkg/chancenkarte*."$1" | head -n 1; }
 echo "== Budgets (release build) =="
-row "hydrate Wasm (budget ≤ 250 KB gzip)" target/site/pkg/chancenkarte.wasm
+row "hydrate Wasm (budget ≤ 250 KB gzip)" "$(built wasm)"
 for part in target/site/pkg/split_*.wasm; do
   if [ -e "$part" ]; then row "  loaded later: $(basename "$part" .wasm | cut -c1-26)" "$part"; fi
 done
-row "hydrate JS" target/site/pkg/chancenkarte.js
-row "CSS" target/site/pkg/chancenkarte.css
+row "hydrate JS" "$(built js)"
+row "CSS" "$(built css)"
 row "leaflet.js (npm)" node_modules/leaflet/dist/leaflet.js
 port=${BUDGET_PORT:-3101}
 workdir=$(mktemp -d)

@@ -11,4 +11,6 @@ export DEMO_DATA=${DEMO_DATA:-true}
 # deployments behind HTTPS keep the default (Secure).
 export COOKIE_SECURE=${COOKIE_SECURE:-false}
 export LEPTOS_SITE_ROOT=target/site
+# Brotli and gzip copies of the built files, sent to browsers that accept them.
+target/release/server precompress
 exec target/release/server "$@"

@@ -10,11 +10,16 @@ workdir=$2
 # results must not run out of its per-address allowance halfway through. An SMTP server is
 # named (a closed local port) so that the members' news page shows its form; in a fresh
 # database no digest falls due while the tests run, so nothing is ever sent.
+bin=${E2E_SERVER_BIN:-target/${E2E_PROFILE:-release}/server}
+# The brotli and gzip copies of the built files (written once per build; a no-op when they are
+# up to date), so the tests and measurements get what a deployment sends.
+LEPTOS_SITE_ROOT=target/site "$bin" precompress >"$workdir/precompress.log" 2>&1 \
+  || { cat "$workdir/precompress.log" >&2; exit 1; }
 DATABASE_URL="sqlite:$workdir/chancenkarte.db" DEMO_DATA=true TILE_URL=none COOKIE_SECURE=false \
   ZERO_RESULT_REPORTS_PER_HOUR=${ZERO_RESULT_REPORTS_PER_HOUR:-1000} \
   SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:9} \
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site \
-  "${E2E_SERVER_BIN:-target/${E2E_PROFILE:-release}/server}" >"$workdir/server.log" 2>&1 &
+  "$bin" >"$workdir/server.log" 2>&1 &
 pid=$!
 # START_WAIT_SECS: how long to wait (60 s; generating many demo offers takes longer).
 for _ in $(seq 1 $((${START_WAIT_SECS:-60} * 2))); do

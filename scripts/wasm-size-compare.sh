@@ -14,10 +14,13 @@ ln -s "$PWD/node_modules" "$tree/node_modules"
 # working tree made cargo take the base's compiled crates for the working tree's (the
 # workspace crates' build hashes do not depend on where the checkout is).
 size() { gzip -9 -c "$1" | wc -c; }
+# The first view's Wasm in a site folder: chancenkarte.<hash>.wasm (hash-files), or
+# chancenkarte.wasm from a base built before the names carried hashes.
+main_wasm() { ls "$1"/pkg/chancenkarte*.wasm | head -n 1; }
 (cd "$tree" && CARGO_TARGET_DIR="$OLDPWD/target/size-base" cargo leptos build --release --split --frontend-only >/dev/null)
-before=$(size "$tree/target/site/pkg/chancenkarte.wasm")
+before=$(size "$(main_wasm "$tree/target/site")")
 cargo leptos build --release --split --frontend-only >/dev/null
-after=$(size target/site/pkg/chancenkarte.wasm)
+after=$(size "$(main_wasm target/site)")
 for chunk in target/site/pkg/split_*.wasm; do
   if [ -e "$chunk" ]; then
     printf '  loaded later: %s %.1f KB gzip\n' "$(basename "$chunk")" "$(awk -v s="$(size "$chunk")" 'BEGIN { print s / 1024 }')"

@@ -162,6 +162,11 @@ pub enum Command {
         #[arg(long)]
         all_due_now: bool,
     },
+    /// Writes brotli (`.br`) and gzip (`.gz`) copies beside the built static files (the site
+    /// root's and Leaflet's), which the server then sends to clients that accept them, after
+    /// giving the main Wasm the name of its final content. Run it after each `cargo leptos
+    /// build`, before the server starts; files whose copies are up to date are skipped.
+    Precompress,
     /// Puts a backup in place of the (new, empty) SQLite database DATABASE_URL names. Stop
     /// the server first. (PostgreSQL: pg_restore, see the README.)
     Restore {

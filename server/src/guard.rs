@@ -80,17 +80,6 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Marks a response as the same for every visitor (static files): the no-store guard leaves
-/// it to the browser's and proxies' caching. Set by the layer that serves it, never by path.
-#[derive(Clone, Copy, Debug)]
-pub struct SharedPublic;
-
-/// Adds [`SharedPublic`] to every response of the service it wraps.
-pub async fn mark_shared_public(mut response: Response) -> Response {
-    response.extensions_mut().insert(SharedPublic);
-    response
-}
-
 /// Static files: a path with a segment longer than any file name (255 bytes once decoded) is
 /// answered 404 before the file system is asked, which would fail with "name too long" and
 /// turn every such request into a 500 and an error in the log.
@@ -122,12 +111,12 @@ fn decoded_len(segment: &str) -> usize {
 }
 
 /// Personal responses (pages that show who is signed in, member data) must not be stored by
-/// browsers or proxies: every response that says nothing about caching itself and is not
-/// marked [`SharedPublic`] gets `Cache-Control: no-store`.
+/// browsers or proxies: every response that says nothing about caching itself gets
+/// `Cache-Control: no-store`. Static files do not pass here: they are routed outside this
+/// layer and set their own (`crate::static_files`).
 pub async fn no_store_for_personal(request: Request, next: Next) -> Response {
     let mut response: Response<Body> = next.run(request).await;
-    let shared = response.extensions().get::<SharedPublic>().is_some();
-    if !shared && !response.headers().contains_key(header::CACHE_CONTROL) {
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

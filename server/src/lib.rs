@@ -9,3 +9,4 @@ pub mod guard;
 pub mod http;
 pub mod serve;
 pub mod startup;
+pub mod static_files;

@@ -1,5 +1,5 @@
 //! The server binary: reads the configuration, then either runs a command (`create-admin`,
-//! `send-digests`, `backup`, `restore`) or builds the application and serves it.
+//! `send-digests`, `backup`, `restore`, `precompress`) or builds the application and serves it.
 
 use clap::Parser;
 use server::config::{Command, Config};
@@ -24,6 +24,21 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some(Command::Backup { to }) => {
             let bytes = app::platform::database::backup_sqlite(&config.database_url, to).await?;
             println!("Sicherung geschrieben: {} ({bytes} Bytes)", to.display());
+            return Ok(());
+        }
+        Some(Command::Precompress) => {
+            let dirs = [
+                std::path::PathBuf::from(&config.site_root),
+                config.leaflet_dir.clone(),
+            ];
+            if server::static_files::name_wasm_by_content(&dirs[0])? {
+                println!("Die Wasm-Datei trägt jetzt den Hash ihres Inhalts (hash.txt angepasst).");
+            }
+            let report = server::static_files::precompress(&dirs)?;
+            println!(
+                "Komprimierte Kopien: {} geschrieben, {} aktuell, {} entfernt.",
+                report.written, report.kept, report.removed
+            );
             return Ok(());
         }
         Some(Command::Restore { from }) => {

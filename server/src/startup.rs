@@ -8,7 +8,6 @@ use app::platform::database::StorageError;
 use app::platform::state::AppState;
 use app::storage::{self, Storage};
 use axum::Router;
-use leptos::prelude::*;
 use thiserror::Error;
 
 use app::platform::operator::OperatorInfo;
@@ -298,11 +297,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         operator: Arc::new(operator),
         site: Arc::new(site),
     };
-    let options = LeptosOptions::builder()
-        .output_name("chancenkarte")
-        .site_root(config.site_root.as_str())
-        .site_addr(config.site_addr)
-        .build();
+    let options = crate::static_files::leptos_options(&config.site_root, config.site_addr);
     let router = crate::http::router(
         state.clone(),
         storage,

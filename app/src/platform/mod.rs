@@ -2,6 +2,7 @@
 //! database connection, sessions and the interface catalogues. Who is asking (sign-in, roles)
 //! is the accounts feature's (`accounts::auth`).
 
+pub mod built_files;
 pub mod catalogues;
 pub mod changes;
 pub mod database;

@@ -39,6 +39,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::platform::response::set_content_security_policy();
     // Only pages with an island load the Wasm and Leaflet (see
     // `crate::map::ui::map_page::MapScripts`); they find the options here.
+    // The style sheet's name carries its content's hash after a build with `hash-files`.
+    #[cfg(feature = "ssr")]
+    let stylesheet = crate::platform::built_files::stylesheet_href(&options);
+    #[cfg(not(feature = "ssr"))]
+    let stylesheet = "";
     provide_context(options);
     view! {
         <!DOCTYPE html>
@@ -48,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <MetaTags />
                 // After the page's own style sheets (Leaflet's), so ours win where both style.
-                <link rel="stylesheet" href="/pkg/chancenkarte.css" />
+                <link rel="stylesheet" href=stylesheet />
             </head>
             <body>
                 <App />
