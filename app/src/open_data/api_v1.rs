@@ -361,9 +361,13 @@ pub(crate) async fn public_search(
         .map_err(|error| storage_failed(error.into()))
 }
 
-/// The active offers matching the map's filters in `query`, in the map's order; a filter
-/// value the map would ignore is refused here, with the map's German reason.
-async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer>, Refusal> {
+/// The active offers matching the map's filters in `query`: the records and, in the map's
+/// order, the places of the matching ones among them (an answer builds only the page it
+/// shows). A filter value the map would ignore is refused here, with the map's German reason.
+async fn matching_offers(
+    state: &ApiState,
+    query: &Pairs,
+) -> Result<(std::sync::Arc<Vec<PublicOfferRecord>>, Vec<usize>), Refusal> {
     let filter_pairs = query
         .iter()
         .filter(|(k, _)| k != "seite" && k != "pro_seite")
@@ -421,16 +425,17 @@ async fn matching_offers(state: &ApiState, query: &Pairs) -> Result<Vec<ApiOffer
             ),
         ));
     }
-    let by_id: std::collections::HashMap<i64, &PublicOfferRecord> = records
+    let place_of: std::collections::HashMap<i64, usize> = records
         .iter()
-        .map(|record| (record.detail.id, record))
+        .enumerate()
+        .map(|(place, record)| (record.detail.id, place))
         .collect();
-    Ok(result
+    let matching = result
         .matching
         .iter()
-        .filter_map(|&i| by_id.get(&search.searchable().offers()[i].id))
-        .map(|record| ApiOffer::from(*record))
-        .collect())
+        .filter_map(|&i| place_of.get(&search.searchable().offers()[i].id).copied())
+        .collect();
+    Ok((records, matching))
 }
 
 fn paging_of(query: &Pairs) -> Result<Paging, Refusal> {
@@ -471,11 +476,23 @@ async fn offers(
         Ok(paging) => paging,
         Err(refused) => return refused.into_response(),
     };
-    let offers = match matching_offers(&state, &query).await {
-        Ok(offers) => offers,
+    let (records, matching) = match matching_offers(&state, &query).await {
+        Ok(found) => found,
         Err(refused) => return refused.into_response(),
     };
-    answer_page(&state, &headers, "/api/v1/offers", &query, &offers, paging).await
+    let page = paged(&matching, paging);
+    let page = Page {
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+        pages: page.pages,
+        items: page
+            .items
+            .iter()
+            .map(|&place| ApiOffer::from(&records[place]))
+            .collect(),
+    };
+    answer_built_page(&state, &headers, "/api/v1/offers", &query, &page, paging).await
 }
 
 /// One page of `items` as JSON, with the `Link` header to its neighbours and caching headers.
@@ -487,13 +504,24 @@ async fn answer_page<T: Clone + Serialize>(
     items: &[T],
     paging: Paging,
 ) -> Response {
-    let page = paged(items, paging);
+    answer_built_page(state, headers, path, query, &paged(items, paging), paging).await
+}
+
+/// [`answer_page`] for a page already cut.
+async fn answer_built_page<T: Serialize>(
+    state: &ApiState,
+    headers: &HeaderMap,
+    path: &str,
+    query: &Pairs,
+    page: &Page<T>,
+    paging: Paging,
+) -> Response {
     let links = page_links(path, query, paging, page.pages);
     cached(
         state,
         headers,
         "application/json",
-        json_bytes(&page),
+        json_bytes(page),
         vec![(header::LINK, links)],
     )
     .await
@@ -540,12 +568,13 @@ async fn offers_geojson(
     headers: HeaderMap,
     Query(query): Query<Pairs>,
 ) -> Response {
-    let offers = match matching_offers(&state, &query).await {
-        Ok(offers) => offers,
+    let (records, matching) = match matching_offers(&state, &query).await {
+        Ok(found) => found,
         Err(refused) => return refused.into_response(),
     };
-    let features: Vec<serde_json::Value> = offers
+    let features: Vec<serde_json::Value> = matching
         .into_iter()
+        .map(|place| ApiOffer::from(&records[place]))
         .map(|offer| {
             let (lon, lat) = (offer.lon, offer.lat);
             let mut properties = serde_json::to_value(&offer).unwrap_or_default();

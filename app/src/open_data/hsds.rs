@@ -935,9 +935,17 @@ fn service_filter<'a>(
         ),
         None => None,
     };
+    let by_term = first_filled(query, "taxonomy_term_id").is_some()
+        || first_filled(query, "taxonomy_id").is_some();
     Ok(move |service: &Row| {
         let id = row_id(service);
-        let terms = tables.terms_of(id);
+        // Looked up only when a filter asks: the list of 10,000 services is filtered per
+        // request.
+        let terms = if by_term {
+            tables.terms_of(id)
+        } else {
+            Vec::new()
+        };
         found.is_none_or(|found| found.contains_key(id))
             && first_filled(query, "taxonomy_term_id").is_none_or(|term| terms.contains(&term))
             && first_filled(query, "taxonomy_id").is_none_or(|taxonomy| {

@@ -35,6 +35,9 @@ const MAX_KEPT_BYTES: usize = 64 * 1024 * 1024;
 /// A page larger than this is not kept.
 const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 
+/// How long an address whose answer was not to be kept passes without waiting for its turn.
+const PASSING_FOR: Duration = Duration::from_secs(60);
+
 /// Kept pages are revalidated by the browser each time (a 304 when unchanged).
 const KEPT_PAGE_CACHING: &str = "public, no-cache";
 
@@ -53,6 +56,12 @@ pub struct KeptPages {
     changes: Arc<ChangeCounter>,
     /// The generation the pages show, and the pages by language and address.
     pages: Mutex<(u64, HashMap<String, Arc<KeptPage>>)>,
+    /// One render at a time per address and language: when a kept page runs out under load,
+    /// the visitors asking for it at that moment wait for one render instead of each starting
+    /// their own (hundreds of renders of a large page at once took the server down).
+    turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    /// Addresses whose answer was not to be kept, until when: they pass without waiting.
+    passing: Mutex<HashMap<String, Instant>>,
 }
 
 impl KeptPages {
@@ -61,6 +70,54 @@ impl KeptPages {
         KeptPages {
             changes,
             pages: Mutex::new((0, HashMap::new())),
+            turns: Mutex::new(HashMap::new()),
+            passing: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The lock whose holder renders the page `key`.
+    fn turn(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut turns = self
+            .turns
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        turns.entry(key.to_string()).or_default().clone()
+    }
+
+    /// Forgets the lock of `key` once nobody else waits for it.
+    fn end_turn(&self, key: &str, turn: &Arc<tokio::sync::Mutex<()>>) {
+        let mut turns = self
+            .turns
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // The map's reference and the caller's: nobody else waits.
+        if Arc::strong_count(turn) <= 2 {
+            turns.remove(key);
+        }
+    }
+
+    /// Whether `key` was recently answered with something not to be kept.
+    fn passes(&self, key: &str) -> bool {
+        let passing = self
+            .passing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        passing
+            .get(key)
+            .is_some_and(|until| *until > Instant::now())
+    }
+
+    fn let_pass(&self, key: String) {
+        let mut passing = self
+            .passing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = Instant::now();
+        if passing.len() >= MAX_PAGES {
+            passing.retain(|_, until| *until > now);
+        }
+        if passing.len() < MAX_PAGES {
+            passing.insert(key, now + PASSING_FOR);
         }
     }
 
@@ -132,6 +189,30 @@ pub async fn serve_kept_pages(
     if let Some(page) = kept.get(&key) {
         return page.respond(request.headers());
     }
+    if kept.passes(&key) {
+        return without_marker(next.run(request).await);
+    }
+    let turn = kept.turn(&key);
+    let answer = {
+        let _rendering = turn.lock().await;
+        // Rendered by the visitor before, while this one waited.
+        match kept.get(&key) {
+            Some(page) => page.respond(request.headers()),
+            None => render_and_keep(&kept, generation, key.clone(), request, next).await,
+        }
+    };
+    kept.end_turn(&key, &turn);
+    answer
+}
+
+/// Renders the page and keeps it if it allows (else lets its address pass from now on).
+async fn render_and_keep(
+    kept: &KeptPages,
+    generation: u64,
+    key: String,
+    request: Request,
+    next: Next,
+) -> Response {
     let asked = request.headers().clone();
     let response = next.run(request).await;
     let time_to_live = response
@@ -143,6 +224,7 @@ pub async fn serve_kept_pages(
         && !response.headers().contains_key(header::SET_COOKIE)
         && !response.headers().contains_key(header::CONTENT_ENCODING);
     let Some(time_to_live) = time_to_live.filter(|_| keepable) else {
+        kept.let_pass(key);
         return without_marker(response);
     };
     let (mut parts, body) = response.into_parts();
