@@ -283,7 +283,10 @@ impl Backend {
     ) -> StorageResult<Result<(sqlx::Transaction<'static, Db>, EditableOffer), EditOutcome>> {
         let mut tx = self.pool().begin().await?;
         if !Self::claim_version(&mut tx, id, base_version).await? {
-            drop(tx);
+            // Rolled back now, not when the dropped transaction's connection is next used:
+            // on SQLite the claim's UPDATE holds the write lock even when it matched nothing,
+            // and a writer that read first gets "database is locked" at once, without waiting.
+            tx.rollback().await?;
             return Ok(Err(match self.editable_offer(id).await? {
                 Some(current) => EditOutcome::Conflict {
                     current_version: current.version,
@@ -361,6 +364,7 @@ impl Backend {
         let old_value = current.value(field).to_string();
         if old_value == value {
             // Nothing to record: the version claim is rolled back with the transaction.
+            tx.rollback().await?;
             return Ok(EditOutcome::Unchanged {
                 version: base_version,
             });
@@ -484,6 +488,7 @@ impl EditStorage for Backend {
             Err(outcome) => return Ok(outcome),
         };
         if current.location == *location {
+            tx.rollback().await?;
             return Ok(EditOutcome::Unchanged {
                 version: base_version,
             });
@@ -558,6 +563,7 @@ impl EditStorage for Backend {
             Err(outcome) => return Ok(outcome),
         };
         if current.archived == archived {
+            tx.rollback().await?;
             return Ok(EditOutcome::Unchanged {
                 version: base_version,
             });

@@ -238,6 +238,7 @@ impl OfferStorage for Backend {
             .fetch_one(&mut *tx)
             .await?;
         if existing > 0 {
+            tx.rollback().await?;
             return Ok(0);
         }
         let mut inserted = 0;

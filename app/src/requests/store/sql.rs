@@ -205,6 +205,8 @@ impl RequestStorage for Backend {
         .await?
         .rows_affected();
         if claimed != 1 {
+            // Released now (see `begin_edit`): the claim holds SQLite's write lock.
+            tx.rollback().await?;
             return Ok(None);
         }
         let offer_id = Self::insert_under_in(&mut tx, organization, offer).await?;
