@@ -76,6 +76,19 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
+impl<T> Page<T> {
+    /// The same page with each item made into another.
+    fn map<U>(self, item: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            total: self.total,
+            page: self.page,
+            per_page: self.per_page,
+            pages: self.pages,
+            items: self.items.into_iter().map(item).collect(),
+        }
+    }
+}
+
 fn paged<T: Clone>(items: &[T], paging: Paging) -> Page<T> {
     Page {
         total: items.len(),
@@ -480,18 +493,7 @@ async fn offers(
         Ok(found) => found,
         Err(refused) => return refused.into_response(),
     };
-    let page = paged(&matching, paging);
-    let page = Page {
-        total: page.total,
-        page: page.page,
-        per_page: page.per_page,
-        pages: page.pages,
-        items: page
-            .items
-            .iter()
-            .map(|&place| ApiOffer::from(&records[place]))
-            .collect(),
-    };
+    let page = paged(&matching, paging).map(|place| ApiOffer::from(&records[place]));
     answer_built_page(&state, &headers, "/api/v1/offers", &query, &page, paging).await
 }
 
