@@ -1,6 +1,8 @@
 // The first view of the map page as a family's phone loads it, measured in Debian's Chromium
 // (scripts/bench.sh runs it): every request until the network is idle, summed by what came over
 // the wire (response headers and encoded body, as `request.sizes()` reports them), by kind.
+// All offers (`/api/offers`) load after the first paint, once the page runs: they are counted
+// apart, as what follows the first view.
 // Plain JavaScript, so Node runs it without the test runner. Prints figures, asserts nothing.
 // Usage: node end2end/bench/first-view.mjs BASE_URL [PATH]
 import { chromium, devices } from '@playwright/test';
@@ -31,10 +33,20 @@ try {
   await page.goto(new URL(path, base).toString(), { waitUntil: 'networkidle', timeout: 120_000 });
   const kinds = new Map();
   let total = 0;
+  let later = 0;
+  let laterCount = 0;
   for (const request of finished) {
     const sizes = await request.sizes();
     const bytes = Math.max(0, sizes.responseHeadersSize) + Math.max(0, sizes.responseBodySize);
     const url = new URL(request.url());
+    if (url.pathname === '/api/offers') {
+      later += bytes;
+      laterCount += 1;
+      if (process.env.FIRST_VIEW_VERBOSE) {
+        console.log(`  ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${url.pathname} (after the first paint)`);
+      }
+      continue;
+    }
     const kind = url.pathname.endsWith('.wasm') ? 'wasm' : request.resourceType();
     const entry = kinds.get(kind) ?? { bytes: 0, count: 0 };
     entry.bytes += bytes;
@@ -48,7 +60,8 @@ try {
   const parts = [...kinds.entries()]
     .sort((a, b) => b[1].bytes - a[1].bytes)
     .map(([kind, { bytes, count }]) => `${kind} ${(bytes / 1024).toFixed(1)} KB (${count})`);
-  console.log(`FIRST_VIEW bytes=${total} requests=${finished.length} failed=${failed.length}`);
+  console.log(`FIRST_VIEW bytes=${total} requests=${finished.length - laterCount} failed=${failed.length}`);
+  console.log(`FIRST_VIEW_LATER bytes=${later} requests=${laterCount}`);
   console.log(`FIRST_VIEW_PARTS ${parts.join(', ')}`);
   if (failed.length > 0) {
     console.error(`failed requests: ${failed.join(' ')}`);

@@ -128,6 +128,60 @@ async fn malformed_queries_show_a_notice_not_an_error() {
     assert_eq!(status, 200);
 }
 
+/// The page data embedded in a rendered map page.
+fn page_data(html: &str) -> serde_json::Value {
+    let start = html.find("id=\"kartendaten\"").expect("page data present");
+    let text = &html[start..];
+    let text = &text[text.find('>').unwrap() + 1..];
+    serde_json::from_str(&text[..text.find("</script>").unwrap()]).unwrap()
+}
+
+/// The map page carries only the offers of the list page it shows (and the one it opens):
+/// every offer comes from `/api/offers` after the first paint, so the page stays small for a
+/// district with many offers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_page_carries_only_its_list_page() {
+    let running = start().await;
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&get(&running, "/api/offers").await.1).unwrap();
+    let (_, html) = get(&running, "/?seite=2").await;
+    let view = &page_data(&html)["first_view"];
+    let carried: Vec<i64> = view["offers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|offer| offer["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(carried, listed_ids(&html), "exactly the listed offers");
+    assert_eq!(carried.len(), 20);
+    assert_eq!(view["before"], 20, "the second page");
+    assert_eq!(
+        view["before"].as_u64().unwrap() + 20 + view["after"].as_u64().unwrap(),
+        all.len() as u64,
+        "the figures count every offer"
+    );
+
+    // A page past the end shows the last one; the opened offer comes along without being listed.
+    let opened = all[0]["id"].as_i64().unwrap();
+    let (_, html) = get(&running, &format!("/?seite=999&angebot={opened}")).await;
+    let view = &page_data(&html)["first_view"];
+    let listed = listed_ids(&html);
+    assert!(!listed.is_empty() && listed.len() <= 20);
+    assert_eq!(view["after"], 0);
+    let carried = view["offers"].as_array().unwrap();
+    assert_eq!(
+        carried.len(),
+        listed.len() + usize::from(!listed.contains(&opened))
+    );
+    assert_eq!(carried.last().unwrap()["id"], opened);
+
+    // Nothing found: no offer travels, but what would help does.
+    let (_, html) = get(&running, "/?q=Hebamme&thema=ausbildung-beruf").await;
+    let view = &page_data(&html)["first_view"];
+    assert_eq!(view["offers"].as_array().unwrap().len(), 0);
+    assert!(!view["relaxations"].as_array().unwrap().is_empty());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offer_pages_and_german_404s() {
     let running = start().await;

@@ -41,6 +41,7 @@ karte-alle-sprachen = كل اللغات
 karte-nur-kostenlos = الخدمات المجانية فقط
 karte-nur-rollstuhl = الخدمات المناسبة للكراسي المتحركة فقط
 karte-ergebnisse-anzeigen = عرض النتائج ({ $count })
+karte-ergebnisse-zeigen = عرض النتائج
 karte-zuruecksetzen = إعادة ضبط الفلاتر
 
 ## Notices about the address (query) of the page
@@ -59,6 +60,8 @@ karte-ort-unbekannt = لا نعرف المكان «{ $place }» في Kreis Coesf
 
 ## Result count (read out by screen readers after each change)
 karte-keine = لم يتم العثور على أي خدمات.
+karte-angebote-laden = جارٍ تحميل الخدمات …
+karte-angebote-fehlen = تعذّر تحميل الخدمات. يُرجى التحقق من الاتصال؛ ستواصل الصفحة المحاولة.
 karte-gefunden = { $count ->
     [zero] لم يتم العثور على أي خدمة ({ $count })
     [one] تم العثور على { $count } خدمة

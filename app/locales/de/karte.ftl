@@ -33,6 +33,7 @@ karte-alle-sprachen = alle Sprachen
 karte-nur-kostenlos = nur kostenlose Angebote
 karte-nur-rollstuhl = nur rollstuhlgerechte Angebote
 karte-ergebnisse-anzeigen = Ergebnisse anzeigen ({ $count })
+karte-ergebnisse-zeigen = Ergebnisse anzeigen
 karte-zuruecksetzen = Filter zurücksetzen
 
 ## Notices about the address (query) of the page
@@ -51,6 +52,8 @@ karte-ort-unbekannt = Den Ort „{ $place }“ kennen wir im Kreis nicht; die An
 
 ## Result count (read out by screen readers after each change)
 karte-keine = Keine Angebote gefunden.
+karte-angebote-laden = Angebote werden geladen …
+karte-angebote-fehlen = Die Angebote konnten nicht geladen werden. Bitte prüfen Sie die Verbindung; die Seite versucht es weiter.
 karte-gefunden = { $count ->
     [one] { $count } Angebot gefunden
    *[other] { $count } Angebote gefunden

@@ -33,6 +33,7 @@ karte-alle-sprachen = all languages
 karte-nur-kostenlos = free offers only
 karte-nur-rollstuhl = wheelchair-accessible offers only
 karte-ergebnisse-anzeigen = Show results ({ $count })
+karte-ergebnisse-zeigen = Show results
 karte-zuruecksetzen = Reset filters
 
 ## Notices about the address (query) of the page
@@ -51,6 +52,8 @@ karte-ort-unbekannt = We do not know the place “{ $place }” in Kreis Coesfel
 
 ## Result count (read out by screen readers after each change)
 karte-keine = No offers found.
+karte-angebote-laden = Loading offers …
+karte-angebote-fehlen = The offers could not be loaded. Please check your connection; the page keeps trying.
 karte-gefunden = { $count ->
     [one] { $count } offer found
    *[other] { $count } offers found

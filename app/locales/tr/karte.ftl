@@ -33,6 +33,7 @@ karte-alle-sprachen = tüm diller
 karte-nur-kostenlos = yalnızca ücretsiz hizmetler
 karte-nur-rollstuhl = yalnızca tekerlekli sandalyeye uygun hizmetler
 karte-ergebnisse-anzeigen = Sonuçları göster ({ $count })
+karte-ergebnisse-zeigen = Sonuçları göster
 karte-zuruecksetzen = Filtreleri sıfırla
 
 ## Notices about the address (query) of the page
@@ -51,6 +52,8 @@ karte-ort-unbekannt = “{ $place }” yerini Kreis Coesfeld’de tanımıyoruz;
 
 ## Result count (read out by screen readers after each change)
 karte-keine = Hiç hizmet bulunamadı.
+karte-angebote-laden = Hizmetler yükleniyor …
+karte-angebote-fehlen = Hizmetler yüklenemedi. Lütfen bağlantınızı kontrol edin; sayfa denemeye devam ediyor.
 karte-gefunden = { $count ->
     [one] { $count } hizmet bulundu
    *[other] { $count } hizmet bulundu

@@ -37,6 +37,7 @@ karte-alle-sprachen = усі мови
 karte-nur-kostenlos = лише безкоштовні пропозиції
 karte-nur-rollstuhl = лише пропозиції, доступні для візка
 karte-ergebnisse-anzeigen = Показати результати ({ $count })
+karte-ergebnisse-zeigen = Показати результати
 karte-zuruecksetzen = Скинути фільтри
 
 ## Notices about the address (query) of the page
@@ -55,6 +56,8 @@ karte-ort-unbekannt = Ми не знаємо населеного пункту �
 
 ## Result count (read out by screen readers after each change)
 karte-keine = Пропозицій не знайдено.
+karte-angebote-laden = Завантажуємо пропозиції …
+karte-angebote-fehlen = Не вдалося завантажити пропозиції. Перевірте з’єднання; сторінка пробує далі.
 karte-gefunden = { $count ->
     [one] Знайдено { $count } пропозицію
     [few] Знайдено { $count } пропозиції

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod detail_fragment;
+pub mod first_view;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod selection;

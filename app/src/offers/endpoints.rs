@@ -10,6 +10,10 @@ use crate::offers::model::OfferDetail;
 use crate::region::model::{RegionBoundaries, RegionInfo};
 use crate::shared::error::AppError;
 
+/// Where every active offer in compact public form is served (`offers::handlers`): the map
+/// loads it after its first paint.
+pub const OFFERS_PAYLOAD_PATH: &str = "/api/offers";
+
 /// The region's name, towns, start view and map sources.
 #[server(name = GetRegionInfo, prefix = "/api", endpoint = "region", input = GetUrl, output = JsonResult)]
 pub async fn region_info() -> Result<RegionInfo, AppError> {

@@ -249,20 +249,42 @@ impl OfferFilter {
     /// The criteria that narrow the list, by query parameter, in the order the help for an
     /// empty result lists them ("Ohne 'kostenlos': 7 Angebote"); see [`OfferFilter::without`].
     pub fn active_criteria(&self) -> Vec<&'static str> {
-        [
-            (param::AGE, self.age.is_some()),
-            (param::PHASE, self.phase.is_some()),
-            (param::TOPIC, !self.topics.is_empty()),
-            (param::MUNICIPALITY, self.municipality.is_some()),
-            (param::TEXT, !self.text.is_empty()),
-            (param::FREE, self.free_only),
-            (param::WHEELCHAIR, self.wheelchair_only),
-            (param::LANGUAGE, self.language.is_some()),
-            (param::OPEN_NOW, self.open_now),
-        ]
-        .into_iter()
-        .filter_map(|(name, active)| active.then_some(name))
-        .collect()
+        let active = [
+            self.age.is_some(),
+            self.phase.is_some(),
+            !self.topics.is_empty(),
+            self.municipality.is_some(),
+            !self.text.is_empty(),
+            self.free_only,
+            self.wheelchair_only,
+            self.language.is_some(),
+            self.open_now,
+        ];
+        OfferFilter::CRITERIA
+            .into_iter()
+            .zip(active)
+            .filter_map(|(name, active)| active.then_some(name))
+            .collect()
+    }
+
+    /// The criteria a filter can drop one at a time, by query parameter.
+    pub const CRITERIA: [&'static str; 9] = [
+        param::AGE,
+        param::PHASE,
+        param::TOPIC,
+        param::MUNICIPALITY,
+        param::TEXT,
+        param::FREE,
+        param::WHEELCHAIR,
+        param::LANGUAGE,
+        param::OPEN_NOW,
+    ];
+
+    /// The criterion (query parameter) named `name`, as [`OfferFilter::active_criteria`] names it.
+    pub fn criterion(name: &str) -> Option<&'static str> {
+        OfferFilter::CRITERIA
+            .into_iter()
+            .find(|criterion| *criterion == name)
     }
 
     /// This filter without one criterion, named by its query parameter (all topics for
@@ -357,6 +379,17 @@ pub struct FilterResult {
     /// Nothing matched: per active criterion, how many offers match without it (only those
     /// with any), most first. Link each to `filter.without(param)`.
     pub relaxations: Vec<Relaxation>,
+    /// How many matching offers come before `matching`, and after it: none, unless the result
+    /// is cut to one list page (the map page's first view, `crate::map::first_view`).
+    pub before: usize,
+    pub after: usize,
+}
+
+impl FilterResult {
+    /// How many offers match in all.
+    pub fn total(&self) -> usize {
+        self.before + self.matching.len() + self.after
+    }
 }
 
 /// "Ohne 'kostenlos': 7 Angebote": a criterion (by query parameter, see

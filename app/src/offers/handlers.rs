@@ -49,5 +49,5 @@ async fn offers(State(state): State<AppState>, headers: HeaderMap) -> Response {
 
 /// The payload's route.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/offers", get(offers))
+    Router::new().route(crate::offers::endpoints::OFFERS_PAYLOAD_PATH, get(offers))
 }

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use chrono::NaiveDate;
 use tokio::sync::OnceCell;
 
-use crate::offers::calendar::now_local;
+use crate::offers::calendar::{LocalMoment, now_local};
 use crate::offers::filter::{FilterResult, OfferFilter, SearchableOffers};
 use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::offers::search::SearchIndex;
@@ -244,9 +244,13 @@ impl PublicSearch {
 
     /// Applies `filter` now, its search text looked up in the index.
     pub fn apply(&self, filter: &OfferFilter) -> FilterResult {
+        self.apply_at(filter, &now_local())
+    }
+
+    /// Applies `filter` at `moment` (for "open now"), its search text looked up in the index.
+    pub fn apply_at(&self, filter: &OfferFilter, moment: &LocalMoment) -> FilterResult {
         let text = (!filter.text.is_empty()).then(|| self.index().text_matches(&filter.text));
-        self.searchable
-            .apply_at(filter, &now_local(), text.as_ref())
+        self.searchable.apply_at(filter, moment, text.as_ref())
     }
 }
 

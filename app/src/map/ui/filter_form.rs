@@ -194,7 +194,8 @@ pub fn SearchForm(
     topic_counts: Signal<Vec<(Topic, usize)>>,
     municipalities: Vec<MunicipalityInfo>,
     static_parts: StaticFormParts,
-    result_count: Signal<usize>,
+    /// How many offers the filter finds; `None` while the offers are still loading.
+    result_count: Signal<Option<usize>>,
     url: UrlQuery,
     /// Called after "Ergebnisse anzeigen" (or Enter in the search bar): the results are shown.
     on_results: Callback<()>,
@@ -397,7 +398,10 @@ pub fn SearchForm(
                 <div class="filter-actions">
                     <button type="submit">
                         {
-                            move || texts.count("karte-ergebnisse-anzeigen", result_count.get(), &[])
+                            move || match result_count.get() {
+                                Some(count) => texts.count("karte-ergebnisse-anzeigen", count, &[]),
+                                None => texts.get("karte-ergebnisse-zeigen"),
+                            }
                         }
                     </button>
                     <a href="/" class="reset">

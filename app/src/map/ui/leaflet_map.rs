@@ -42,7 +42,8 @@ struct LiveMap {
     map: Map,
     element: web_sys::HtmlElement,
     markers: LayerGroup,
-    offers: Arc<SearchableOffers>,
+    /// The offers the map was last given (all of them once they have loaded).
+    offers: RefCell<Arc<SearchableOffers>>,
     /// Offer indices (into `offers`) of the points in `index`, in the same order.
     shown: RefCell<Vec<usize>>,
     index: RefCell<ClusterIndex>,
@@ -69,8 +70,10 @@ struct LiveMap {
 }
 
 impl LiveMap {
-    fn set_points(&self, matching: &[usize]) {
-        let offers = self.offers.offers();
+    fn set_points(&self, offers: Arc<SearchableOffers>, matching: &[usize]) {
+        *self.offers.borrow_mut() = offers;
+        let offers = self.offers.borrow();
+        let offers = offers.offers();
         // A protected place kept off the map (Schutzadresse) stays in the list only.
         let matching: Vec<usize> = matching
             .iter()
@@ -124,7 +127,8 @@ impl LiveMap {
                     let size = 44.0 + 6.0 * float::log10(count as f64);
                     options.set_icon_size(Point::new(size, size));
                     let label = {
-                        let offers = self.offers.offers();
+                        let offers = self.offers.borrow();
+                        let offers = offers.offers();
                         let shown = self.shown.borrow();
                         let places: Vec<&str> = self
                             .index
@@ -162,7 +166,8 @@ impl LiveMap {
                         if zoom > MAX_ZOOM {
                             // Cannot split further (one address): its offers as a list.
                             let ids = {
-                                let offers = live.offers.offers();
+                                let offers = live.offers.borrow();
+                                let offers = offers.offers();
                                 let shown = live.shown.borrow();
                                 live.index
                                     .borrow()
@@ -194,7 +199,8 @@ impl LiveMap {
     }
 
     fn offer_marker(self: &Rc<Self>, point_index: usize, lat: f64, lon: f64) -> Marker {
-        let offer = &self.offers.offers()[self.shown.borrow()[point_index]];
+        let offers = self.offers.borrow();
+        let offer = &offers.offers()[self.shown.borrow()[point_index]];
         let options = DivIconOptions::new();
         options.set_html(String::new());
         let selected = self.selected.get_untracked() == Some(offer.id);
@@ -557,7 +563,7 @@ fn add_boundaries(map: Map, attribution: String) {
 pub fn attach(
     container: NodeRef<Div>,
     region: Arc<RegionInfo>,
-    offers: Arc<SearchableOffers>,
+    offers: Signal<Arc<SearchableOffers>>,
     signals: MapSignals,
 ) {
     let MapSignals {
@@ -602,7 +608,7 @@ pub fn attach(
                 map,
                 element: element.clone().into(),
                 markers,
-                offers: Arc::clone(&offers),
+                offers: RefCell::new(offers.get_untracked()),
                 shown: RefCell::new(Vec::new()),
                 index: RefCell::new(ClusterIndex::new(&[], ClusterOptions::default())),
                 select_offer,
@@ -625,10 +631,11 @@ pub fn attach(
         let origin = here.get();
         live.with_value(|live| {
             let Some(live) = live else { return };
-            live.set_points(&matching.read());
+            live.set_points(offers.get(), &matching.read());
             live.show_here(origin.clone());
             let points: Vec<(f64, f64)> = {
-                let offers = live.offers.offers();
+                let offers = live.offers.borrow();
+                let offers = offers.offers();
                 matching
                     .read()
                     .iter()
@@ -689,8 +696,9 @@ pub fn attach(
             let position = live.with_value(|live| {
                 let live = live.as_ref()?;
                 live.mark_selected(previous.flatten(), chosen);
+                let offers = live.offers.borrow();
                 chosen
-                    .and_then(|id| live.offers.offers().iter().find(|offer| offer.id == id))
+                    .and_then(|id| offers.offers().iter().find(|offer| offer.id == id))
                     .map(|offer| (offer.lat, offer.lon))
             });
             if let Some((lat, lon)) = position {

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Role;
 use crate::editing::ui::map_panel_editor::PanelEditor;
+use crate::map::first_view::FirstView;
 use crate::map::ui::filter_form::{SearchForm, StaticFormParts, criterion_label};
 use crate::map::ui::map_view::{MapSignals, MapView};
 use crate::map::ui::sheet::{ResultsSheet, SheetHeight};
@@ -39,12 +40,12 @@ pub const PAGE_SIZE: usize = 20;
 const MAP_DATA_ELEMENT_ID: &str = "kartendaten";
 
 /// Everything the map explorer starts from, rendered on the server and embedded in the page for
-/// the browser: the region, every active offer in compact form, and the offer whose details
-/// the URL asks for.
+/// the browser: the region, the list page the address asks for (all offers follow from
+/// `/api/offers` after the first paint), and the offer whose details the URL asks for.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct MapPageData {
     pub region: RegionInfo,
-    pub offers: Vec<OfferSummary>,
+    pub first_view: FirstView,
     /// The public panel content (HTML) of the offer the URL opens, if it is public.
     pub selected_html: Option<String>,
     /// The signed-in viewer's role: members get the member-only information in the detail
@@ -58,9 +59,6 @@ pub struct MapPageData {
     /// The time in Germany the server rendered the page at: the browser starts from the same
     /// moment (same "jetzt geöffnet", same "heute …"), then follows the clock.
     pub moment: LocalMoment,
-    /// What the page's own search text found: the browser shows it without loading the
-    /// search index, which it loads only when the visitor searches for something else.
-    pub text_matches: Option<TextMatches>,
 }
 
 impl crate::shared::json_read::ReadJson for MapPageData {
@@ -68,13 +66,12 @@ impl crate::shared::json_read::ReadJson for MapPageData {
         let m = crate::shared::json_read::Members(source);
         Ok(MapPageData {
             region: m.get("region")?,
-            offers: m.get("offers")?,
+            first_view: m.get("first_view")?,
             selected_html: m.get_or_default("selected_html")?,
             viewer_role: m.get_or_default("viewer_role")?,
             texts: m.get("texts")?,
             route_link: m.get("route_link")?,
             moment: m.get("moment")?,
-            text_matches: m.get_or_default("text_matches")?,
         })
     }
 }
@@ -96,15 +93,22 @@ async fn load_map_page_data(
 ) -> Result<(MapPageData, OfferFilter), crate::shared::error::AppError> {
     let selected = selected_offer_id(pairs);
     let region = crate::offers::service::region_info()?;
-    let offers = std::sync::Arc::unwrap_or_clone(crate::offers::service::public_offers().await?);
-    let filter = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
+    let parsed = ParsedQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), |ags| {
         region.knows_municipality(ags)
-    })
-    .filter;
+    });
+    let filter = parsed.filter;
     let search = crate::offers::service::read_model()?
         .search(&region)
         .await?;
-    let text_matches = (!filter.text.is_empty()).then(|| search.index().text_matches(&filter.text));
+    let moment = crate::offers::calendar::now_local();
+    let result = search.apply_at(&filter, &moment);
+    let first_view = FirstView::cut(
+        search.searchable().offers(),
+        &result,
+        list_page(parsed.page, result.total()) * PAGE_SIZE,
+        PAGE_SIZE,
+        selected,
+    );
     let selected_html = match selected {
         Some(id) => {
             let state = crate::platform::state::app_state()?;
@@ -124,7 +128,7 @@ async fn load_map_page_data(
     // For anonymous visitors the page is the same for everyone with this address and language
     // — unless it finds nothing: then the planners' count of searches without results must
     // see each visit. A minute at most, as "open now" is judged at the minute of rendering.
-    if viewer_role.is_none() && !search.apply(&filter).matching.is_empty() {
+    if viewer_role.is_none() && result.total() > 0 {
         crate::platform::response::allow_shared_page(60);
     }
     let route_link = crate::platform::state::app_state()?
@@ -133,17 +137,22 @@ async fn load_map_page_data(
         .clone();
     let data = MapPageData {
         region,
-        offers,
+        first_view,
         selected_html,
         viewer_role,
         texts: crate::platform::catalogues::island_texts(
             crate::platform::catalogues::current_locale(),
         ),
         route_link,
-        moment: crate::offers::calendar::now_local(),
-        text_matches,
+        moment,
     };
     Ok((data, filter))
+}
+
+/// The list page (from 0) shown for the asked `page` when `total` offers match: the last one
+/// for a page past the end.
+fn list_page(page: usize, total: usize) -> usize {
+    page.min(total.div_ceil(PAGE_SIZE).max(1) - 1)
 }
 
 /// The page data: from the server's context while rendering, from the embedded JSON in the
@@ -303,13 +312,12 @@ pub fn map_url(filter: &OfferFilter, selected: Option<i64>) -> String {
 pub fn MapExplorer() -> impl IntoView {
     let Some(MapPageData {
         region,
-        offers,
+        first_view,
         selected_html,
         viewer_role,
         texts,
         route_link,
         moment,
-        text_matches,
     }) = map_page_data()
     else {
         return view! {
@@ -323,14 +331,13 @@ pub fn MapExplorer() -> impl IntoView {
     provide_context(texts);
     let region = Arc::new(region);
     let calendar = region.calendar();
-    let searchable = {
-        let names = region.clone();
-        Arc::new(
-            SearchableOffers::new(offers, move |ags| names.municipality_name(ags).to_string())
-                .with_places(region.places.clone())
-                .with_calendar(calendar.clone()),
-        )
-    };
+    // The offers of the list page the server rendered, until all of them have loaded.
+    let first_result = first_view.result();
+    let page_offers = Arc::new(searchable_offers(first_view.offers, &region));
+    let all_offers: RwSignal<Option<Arc<SearchableOffers>>> = RwSignal::new(None);
+    let load_failed = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    load_all_offers(region.clone(), all_offers, load_failed, 0);
     // The server's moment first (the page it rendered), then the browser's clock, once a
     // minute: "jetzt geöffnet" and "heute …" stay true while the page is open.
     let moment = RwSignal::new(moment);
@@ -354,36 +361,63 @@ pub fn MapExplorer() -> impl IntoView {
         })
     };
     let filter = Memo::new(move |_| parsed.read().filter.clone());
-    // What the search text found: the server's for the page's own text, then the browser's
-    // (see `search_in_browser`); until the browser has matches for a new text, the last ones.
-    let text_matches: RwSignal<Option<TextMatches>> = RwSignal::new(text_matches);
+    // What the search text found among all offers, once they are here (see
+    // `search_in_browser`); until the browser has matches for a new text, the last ones.
+    let text_matches: RwSignal<Option<TextMatches>> = RwSignal::new(None);
     #[cfg(feature = "hydrate")]
-    {
-        let searchable = searchable.clone();
-        Effect::new(move |_| {
-            let text = filter.read().text.clone();
-            let known = text_matches.with_untracked(|m| m.as_ref().is_some_and(|m| m.text == text));
-            if text.is_empty() || known {
-                return;
+    Effect::new(move |_| {
+        let text = filter.read().text.clone();
+        let Some(all) = all_offers.get() else { return };
+        let known = text_matches.with_untracked(|m| m.as_ref().is_some_and(|m| m.text == text));
+        if text.is_empty() || known {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = crate::offers::search_in_browser::text_matches(&all, &text).await;
+            // Only if still wanted: a slower earlier search must not overwrite a later one.
+            if filter.with_untracked(|filter| filter.text == found.text) {
+                text_matches.set(Some(found));
             }
-            let searchable = searchable.clone();
-            leptos::task::spawn_local(async move {
-                let found =
-                    crate::offers::search_in_browser::text_matches(&searchable, &text).await;
-                // Only if still wanted: a slower earlier search must not overwrite a later one.
-                if filter.with_untracked(|filter| filter.text == found.text) {
-                    text_matches.set(Some(found));
-                }
-            });
         });
-    }
-    let result: Memo<FilterResult> = {
-        let searchable = searchable.clone();
-        Memo::new(move |_| {
-            searchable.apply_at(&filter.read(), &moment.read(), text_matches.read().as_ref())
-        })
-    };
-    let matching = Signal::derive(move || result.read().matching.clone());
+    });
+    // Whether the explorer works on all offers: once they have loaded and, for a search
+    // text, the browser has looked it up. Before, it shows the server's list page — or, for
+    // another filter or page, that the offers are still loading.
+    let complete = Memo::new(move |_| {
+        all_offers.read().is_some()
+            && (filter.read().text.is_empty() || text_matches.read().is_some())
+    });
+    let first_query = parsed.with_untracked(|parsed| (parsed.filter.clone(), parsed.page));
+    let waiting = Memo::new(move |_| {
+        !complete.get()
+            && parsed
+                .with(|parsed| (&parsed.filter, parsed.page) != (&first_query.0, first_query.1))
+    });
+    let offers: Signal<Arc<SearchableOffers>> = Signal::derive(move || {
+        all_offers
+            .get()
+            .filter(|_| complete.get())
+            .unwrap_or_else(|| page_offers.clone())
+    });
+    let result: Memo<FilterResult> = Memo::new(move |_| {
+        if complete.get() {
+            offers
+                .read()
+                .apply_at(&filter.read(), &moment.read(), text_matches.read().as_ref())
+        } else if waiting.get() {
+            FilterResult::default()
+        } else {
+            first_result.clone()
+        }
+    });
+    // The map marks every matching offer: none until all have loaded.
+    let matching = Signal::derive(move || {
+        if complete.get() {
+            result.read().matching.clone()
+        } else {
+            Vec::new()
+        }
+    });
     let topic_counts = Signal::derive(move || result.read().topic_counts.clone());
     let selected = Signal::derive(move || parsed.read().selected_offer);
     let page = Signal::derive(move || parsed.read().page);
@@ -486,7 +520,7 @@ pub fn MapExplorer() -> impl IntoView {
             notices
         }
     };
-    let total = move || result.read().matching.len();
+    let total = move || result.read().total();
     // A search made here that finds nothing is reported (its filters only) so planners see
     // what families look for and miss. The search the page opened with was counted by the
     // server; a search still being typed is not reported until it rests.
@@ -495,10 +529,7 @@ pub fn MapExplorer() -> impl IntoView {
         let generation = StoredValue::new(0_u32);
         let reported: StoredValue<Option<String>> = StoredValue::new(None);
         Effect::new(move |first_run: Option<()>| {
-            let key = result
-                .read()
-                .matching
-                .is_empty()
+            let key = (result.read().total() == 0 && !waiting.get())
                 .then(|| crate::planning::model::zero_result_key(&filter.read()))
                 .flatten();
             generation.update_value(|g| *g += 1);
@@ -610,6 +641,8 @@ pub fn MapExplorer() -> impl IntoView {
                         }
                     });
                     match (origin, result.by_distance, total()) {
+                        _ if waiting.get() && load_failed.get() => texts.get("karte-angebote-fehlen"),
+                        _ if waiting.get() => texts.get("karte-angebote-laden"),
                         (_, _, 0) => texts.get("karte-keine"),
                         (Some(origin), true, n) => {
                             texts.count("karte-gefunden-naechste", n, &[("origin", &origin)])
@@ -645,7 +678,7 @@ pub fn MapExplorer() -> impl IntoView {
                     topic_counts
                     municipalities
                     static_parts
-                    result_count=Signal::derive(total)
+                    result_count=Signal::derive(move || (!waiting.get()).then(total))
                     url
                     on_results
                 />
@@ -667,16 +700,18 @@ pub fn MapExplorer() -> impl IntoView {
             </div>
             <div class="explorer-map">
                 {viewer_is_editor.then(|| view! { <EditorMapTools picker /> })}
-                <MapView region=region.clone() offers=searchable.clone() signals=map_signals>
+                <MapView region=region.clone() offers signals=map_signals>
                     <OwnPosition filter url />
                 </MapView>
             </div>
             <ResultsSheet height=sheet count on_moved=on_sheet_moved>
                 <SharePrint filter />
-                <DetailPanel offers=searchable.clone() selected initial_detail select_offer viewer_role picker saved />
-                <GroupList offers=searchable.clone() group_list select_offer />
+                <DetailPanel offers selected initial_detail select_offer viewer_role picker saved />
+                <GroupList offers group_list select_offer />
                 <OfferList
-                    offers=searchable.clone()
+                    offers
+                    complete=complete.into()
+                    waiting=waiting.into()
                     region=region.clone()
                     page
                     result
@@ -694,6 +729,49 @@ pub fn MapExplorer() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// `offers` prepared for filtering in `region` (town names, places, holidays).
+fn searchable_offers(offers: Vec<OfferSummary>, region: &RegionInfo) -> SearchableOffers {
+    SearchableOffers::new(offers, |ags| region.municipality_name(ags).to_string())
+        .with_places(region.places.clone())
+        .with_calendar(region.calendar())
+}
+
+/// Loads every offer once the page runs (after its first paint). The browser keeps the
+/// payload and asks with its entity tag, so a visit after an unchanged day costs a 304. A
+/// failed attempt is tried again after 2 and 6 seconds before the page says so.
+#[cfg(feature = "hydrate")]
+fn load_all_offers(
+    region: Arc<RegionInfo>,
+    into: RwSignal<Option<Arc<SearchableOffers>>>,
+    failed: RwSignal<bool>,
+    attempt: u32,
+) {
+    leptos::task::spawn_local(async move {
+        let path = crate::offers::endpoints::OFFERS_PAYLOAD_PATH;
+        let loaded = crate::shared::fetch::fetch_text(path, None)
+            .await
+            .and_then(|text| crate::shared::json_read::read_json_text::<Vec<OfferSummary>>(&text));
+        match loaded {
+            Ok(offers) => {
+                failed.set(false);
+                into.set(Some(Arc::new(searchable_offers(offers, &region))));
+            }
+            Err(error) => {
+                leptos::logging::error!("Angebote nicht geladen: {error}");
+                if attempt >= 2 {
+                    failed.set(true);
+                }
+                let wait = std::time::Duration::from_secs(2 * 3_u64.pow(attempt.min(2)));
+                // Keeps trying, less often: the page works again once the network does.
+                set_timeout(
+                    move || load_all_offers(region, into, failed, attempt + 1),
+                    wait,
+                );
+            }
+        }
+    });
 }
 
 /// What the "Wo?" field suggests: every town and village, and each with its postcode.
@@ -795,7 +873,7 @@ fn CloseButton(label: String, on_close: Callback<()>) -> impl IntoView {
 /// The offers of one address (a group on the map that cannot split further), as a list.
 #[component]
 fn GroupList(
-    offers: Arc<SearchableOffers>,
+    offers: Signal<Arc<SearchableOffers>>,
     group_list: RwSignal<Option<Vec<i64>>>,
     select_offer: Callback<Option<i64>>,
 ) -> impl IntoView {
@@ -805,6 +883,7 @@ fn GroupList(
         let Some(ids) = group_list.get() else {
             return String::new();
         };
+        let offers = offers.read();
         let items: Vec<&OfferSummary> = ids
             .iter()
             .filter_map(|id| offers.offers().iter().find(|offer| offer.id == *id))
@@ -880,7 +959,7 @@ fn detail_path(id: i64) -> String {
 
 #[component]
 fn DetailPanel(
-    offers: Arc<SearchableOffers>,
+    offers: Signal<Arc<SearchableOffers>>,
     selected: Signal<Option<i64>>,
     initial_detail: Option<PanelContent>,
     select_offer: Callback<Option<i64>>,
@@ -978,9 +1057,8 @@ fn DetailPanel(
         })
     };
     // "Move on the map" starts at the offer's place.
-    let offers = StoredValue::new(offers);
     let offer_position = move |id: i64| {
-        offers.with_value(|offers| {
+        offers.with_untracked(|offers| {
             offers
                 .offers()
                 .iter()
@@ -1054,7 +1132,12 @@ fn DetailPanel(
 
 #[component]
 fn OfferList(
-    offers: Arc<SearchableOffers>,
+    /// The offers `result` indexes.
+    offers: Signal<Arc<SearchableOffers>>,
+    /// Whether `offers` are all offers (else the server's list page).
+    complete: Signal<bool>,
+    /// Whether the list waits for all offers (for another filter or page than the server's).
+    waiting: Signal<bool>,
     region: Arc<RegionInfo>,
     page: Signal<usize>,
     result: Memo<FilterResult>,
@@ -1074,33 +1157,44 @@ fn OfferList(
     let texts = use_texts();
     let matching = Signal::derive(move || result.read().matching.clone());
     let distances = Signal::derive(move || result.read().distances.clone());
-    // On request, only the offers in the part of the map in view.
+    // On request, only the offers in the part of the map in view (once all are here).
     let only_visible = RwSignal::new(false);
-    let shown: Memo<Vec<(usize, Option<u32>)>> = {
-        let offers = offers.clone();
-        Memo::new(move |_| {
-            let area = if only_visible.get() {
-                visible_area.get()
-            } else {
-                None
-            };
-            let distances = distances.read();
-            matching
-                .read()
-                .iter()
-                .enumerate()
-                .filter(|(_, index)| {
-                    area.is_none_or(|[west, south, east, north]| {
-                        let offer = &offers.offers()[**index];
-                        (west..=east).contains(&offer.lon) && (south..=north).contains(&offer.lat)
-                    })
-                })
-                .map(|(position, index)| (*index, distances.get(position).copied()))
-                .collect()
-        })
+    let area = move || {
+        if only_visible.get() && complete.get() {
+            visible_area.get()
+        } else {
+            None
+        }
     };
-    let page_count = move || shown.read().len().div_ceil(PAGE_SIZE).max(1);
-    let current_page = move || page.get().min(page_count() - 1);
+    let shown: Memo<Vec<(usize, Option<u32>)>> = Memo::new(move |_| {
+        let area = area();
+        let distances = distances.read();
+        let offers = offers.read();
+        matching
+            .read()
+            .iter()
+            .enumerate()
+            .filter(|(_, index)| {
+                area.is_none_or(|[west, south, east, north]| {
+                    let offer = &offers.offers()[**index];
+                    (west..=east).contains(&offer.lon) && (south..=north).contains(&offer.lat)
+                })
+            })
+            .map(|(position, index)| (*index, distances.get(position).copied()))
+            .collect()
+    });
+    // Where `shown` starts in the whole list, and how long that is: the server's list page
+    // is a part of it until all offers are here.
+    let shown_from = move || match area() {
+        Some(_) => 0,
+        None => result.read().before,
+    };
+    let shown_total = move || match area() {
+        Some(_) => shown.read().len(),
+        None => result.read().total(),
+    };
+    let page_count = move || shown_total().div_ceil(PAGE_SIZE).max(1);
+    let current_page = move || list_page(page.get(), shown_total());
     let page_link = move |page_index: usize| {
         let mut pairs = filter.read().to_pairs();
         if page_index > 0 {
@@ -1115,11 +1209,11 @@ fn OfferList(
     // what the browser renders is exactly what the server sent. Their buttons and links act
     // through one listener on the section (see `on_click`).
     let cards = {
-        let offers = offers.clone();
         let region = region.clone();
         Memo::new(move |_| {
-            let start = current_page() * PAGE_SIZE;
+            let start = (current_page() * PAGE_SIZE).saturating_sub(shown_from());
             let today = today.read();
+            let offers = offers.read();
             let mut html = String::new();
             for (index, distance) in shown.read().iter().skip(start).take(PAGE_SIZE) {
                 let offer = &offers.offers()[*index];
@@ -1134,7 +1228,7 @@ fn OfferList(
         let region = region.clone();
         Memo::new(move |_| {
             let result = result.read();
-            if !result.matching.is_empty() {
+            if result.total() > 0 || waiting.get() {
                 return String::new();
             }
             no_results_html(&result, &filter.read(), texts, &|ags| {
@@ -1198,7 +1292,6 @@ fn OfferList(
     #[cfg(not(feature = "hydrate"))]
     let _ = (selected, saved);
     let on_click = {
-        let offers = offers.clone();
         move |event: leptos::ev::MouseEvent| {
             #[cfg(feature = "hydrate")]
             {
@@ -1219,12 +1312,14 @@ fn OfferList(
                 let Some(id) = id else { return };
                 match button.get_attribute("data-action").as_deref() {
                     Some("share") => {
-                        let name = offers
-                            .offers()
-                            .iter()
-                            .find(|offer| offer.id == id)
-                            .map(|offer| offer.name.clone())
-                            .unwrap_or_default();
+                        let name = offers.with_untracked(|offers| {
+                            offers
+                                .offers()
+                                .iter()
+                                .find(|offer| offer.id == id)
+                                .map(|offer| offer.name.clone())
+                                .unwrap_or_default()
+                        });
                         share_offer(id, name, texts, said);
                     }
                     Some("show") => {
@@ -1236,7 +1331,7 @@ fn OfferList(
                 }
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = (event, &offers, url, show_on_map, select_offer);
+            let _ = (event, offers, url, show_on_map, select_offer);
         }
     };
     view! {
@@ -1250,7 +1345,7 @@ fn OfferList(
                     type="checkbox"
                     id="nur-ausschnitt"
                     prop:checked=move || only_visible.get()
-                    disabled=move || visible_area.with(Option::is_none)
+                    disabled=move || visible_area.with(Option::is_none) || !complete.get()
                     on:change=move |event| only_visible.set(event_target_checked(&event))
                 />
                 <label for="nur-ausschnitt">{texts.get("karte-nur-ausschnitt")}</label>
@@ -1689,17 +1784,36 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../regions/kreis-coesfeld/region.json");
         let region = crate::region::loader::LoadedRegion::load(&path).unwrap();
-        for (tiles, role, matches, selected) in [
-            (None, None, None, None),
+        let offers = vec![
+            offer(1, Vec::new(), ""),
+            offer(
+                2,
+                vec![OpeningSlot::parse(3, "09:00", "12:30").unwrap()],
+                "02594 9974-69",
+            ),
+        ];
+        let found = FilterResult {
+            matching: vec![1, 0],
+            distances: vec![300, 1200],
+            origin: Some("Buldern".into()),
+            by_distance: true,
+            ..FilterResult::default()
+        };
+        let none = FilterResult {
+            suggested_words: vec!["Hebamme".into()],
+            relaxations: vec![crate::offers::filter::Relaxation {
+                param: param::FREE,
+                count: 2,
+            }],
+            unknown_place: true,
+            ..FilterResult::default()
+        };
+        for (tiles, role, result, selected) in [
+            (None, None, found, None),
             (
                 Some("/kacheln/{z}/{x}/{y}.png".to_string()),
                 Some(Role::Editor),
-                Some(TextMatches {
-                    text: "hebame".into(),
-                    words: true,
-                    hits: vec![(0, 7), (1, 3)],
-                    suggested_words: vec!["Hebamme".into()],
-                }),
+                none,
                 Some("<p>Detail</p>".to_string()),
             ),
         ] {
@@ -1711,20 +1825,12 @@ mod tests {
                     },
                     true,
                 ),
-                offers: vec![
-                    offer(1, Vec::new(), ""),
-                    offer(
-                        2,
-                        vec![OpeningSlot::parse(3, "09:00", "12:30").unwrap()],
-                        "02594 9974-69",
-                    ),
-                ],
+                first_view: FirstView::cut(&offers, &result, 0, PAGE_SIZE, Some(1)),
                 selected_html: selected,
                 viewer_role: role,
                 texts: crate::platform::catalogues::island_texts(Locale::Arabic),
                 route_link: "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}".into(),
                 moment: crate::offers::calendar::now_local(),
-                text_matches: matches,
             };
             let written = serde_json::to_value(&data).unwrap();
             let read: MapPageData = crate::shared::json_read::round_trip(&data).unwrap();

@@ -35,7 +35,8 @@ pub struct MapSignals {
 #[component]
 pub fn MapView(
     region: Arc<RegionInfo>,
-    offers: Arc<SearchableOffers>,
+    /// The offers `signals.matching` indexes.
+    offers: Signal<Arc<SearchableOffers>>,
     signals: MapSignals,
     /// Controls drawn over the map (the own-position button).
     #[prop(optional)]
