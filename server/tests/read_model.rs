@@ -36,7 +36,8 @@ async fn public_views(visitor: &Visitor, id: i64) -> PublicViews {
     PublicViews {
         in_payload,
         page: (page.status, page.body),
-        map_page: visitor.get("/").await.body,
+        // The map page carries the offer it opens (its list page only holds 20).
+        map_page: visitor.get(&format!("/?angebot={id}")).await.body,
         api: (
             api.status,
             serde_json::from_str(&api.body).unwrap_or_default(),
