@@ -66,18 +66,25 @@ pub fn router(
         .merge(feature_routes)
         // Anonymous visitors get the pages that allow it from memory (see its module).
         .layer(axum::middleware::from_fn_with_state(
-            kept_pages,
+            kept_pages.clone(),
             serve_kept_pages,
         ))
         .layer(axum::middleware::from_fn_with_state(
             site,
             guard::same_site_writes_only,
         ));
+    // The open-data APIs' answers are kept the same way (they allow it in `api_v1::cached`).
+    let open_data = Router::new()
+        .merge(app::open_data::api_v1::routes(api_state.clone()))
+        .merge(app::open_data::hsds::routes(api_state))
+        .layer(axum::middleware::from_fn_with_state(
+            kept_pages,
+            serve_kept_pages,
+        ));
     Router::new()
         .merge(site_routes)
         .merge(one_click)
-        .merge(app::open_data::api_v1::routes(api_state.clone()))
-        .merge(app::open_data::hsds::routes(api_state))
+        .merge(open_data)
         .fallback(leptos_axum::file_and_error_handler_with_context(
             provide_state,
             shell,

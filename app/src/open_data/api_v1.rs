@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::offers::filter::ParsedQuery;
 use crate::offers::store::{PublicOfferRecord, PublicOrganization};
 use crate::offers::taxonomy::{Cost, Delivery, Language, LifePhase, Topic};
+use crate::platform::precompressed::client_copy_is_current;
 use crate::platform::state::AppState;
 use crate::shared::error::AppError;
 use axum::Router;
@@ -106,25 +107,6 @@ pub fn entity_tag(body: &[u8]) -> String {
     format!("W/\"{hex}\"")
 }
 
-/// Whether the client's copy is still current: its `If-None-Match` names `etag` (or `*`), or,
-/// without that header, its `If-Modified-Since` is not before `last_modified`.
-pub fn client_copy_is_current(headers: &HeaderMap, etag: &str, last_modified: i64) -> bool {
-    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
-    if let Some(tags) = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    {
-        return tags
-            .split(',')
-            .any(|tag| tag.trim() == "*" || bare(tag) == bare(etag));
-    }
-    headers
-        .get(header::IF_MODIFIED_SINCE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok())
-        .is_some_and(|since| since.timestamp() >= last_modified)
-}
-
 fn http_date(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)
         .unwrap_or_default()
@@ -158,6 +140,9 @@ async fn last_modified(state: &ApiState) -> i64 {
     edited.max(state.started_at)
 }
 
+/// How long (seconds) an answer is kept in memory at most: `jetzt=1` is judged at the minute.
+const KEPT_ANSWER_SECS: &str = "60";
+
 /// Answers `value` as JSON (or another `content_type`) with caching headers, or 304 when the
 /// client's copy is current.
 pub(crate) async fn cached(
@@ -169,7 +154,7 @@ pub(crate) async fn cached(
 ) -> Response {
     let etag = entity_tag(&body);
     let modified = last_modified(state).await;
-    let mut response = if client_copy_is_current(headers, &etag, modified) {
+    let mut response = if client_copy_is_current(headers, &etag, Some(modified)) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let mut response = body.into_response();
@@ -181,6 +166,13 @@ pub(crate) async fn cached(
                 response.headers_mut().insert(name, value);
             }
         }
+        // The same for every client of this address until the data changes: kept and
+        // answered from memory (`platform::page_cache`). A minute at most, as "open now" is
+        // judged at the minute of answering.
+        response.headers_mut().insert(
+            crate::platform::page_cache::SHARED_PAGE,
+            HeaderValue::from_static(KEPT_ANSWER_SECS),
+        );
         response
     };
     let headers = response.headers_mut();
@@ -858,14 +850,14 @@ mod tests {
         assert!(tag.starts_with("W/\"") && tag.len() == 4 + 24);
         assert_ne!(tag, entity_tag(b"abd"));
         let mut headers = HeaderMap::new();
-        assert!(!client_copy_is_current(&headers, &tag, 1000));
+        assert!(!client_copy_is_current(&headers, &tag, Some(1000)));
         headers.insert(header::IF_NONE_MATCH, tag.parse().unwrap());
-        assert!(client_copy_is_current(&headers, &tag, 1000));
+        assert!(client_copy_is_current(&headers, &tag, Some(1000)));
         headers.insert(header::IF_NONE_MATCH, "\"other\"".parse().unwrap());
-        assert!(!client_copy_is_current(&headers, &tag, 1000));
+        assert!(!client_copy_is_current(&headers, &tag, Some(1000)));
         let mut headers = HeaderMap::new();
         headers.insert(header::IF_MODIFIED_SINCE, http_date(2000).parse().unwrap());
-        assert!(client_copy_is_current(&headers, &tag, 2000));
-        assert!(!client_copy_is_current(&headers, &tag, 2001));
+        assert!(client_copy_is_current(&headers, &tag, Some(2000)));
+        assert!(!client_copy_is_current(&headers, &tag, Some(2001)));
     }
 }

@@ -5,6 +5,10 @@
 //! changes (the public change counter moves on, see [`crate::platform::changes`]) or the
 //! page's own time is up (pages show "open now" at the minute they were rendered).
 //!
+//! The open-data APIs' answers are kept the same way: they bring their own entity tag and
+//! time of change, which the kept answer compares as the API does (`If-None-Match`, then
+//! `If-Modified-Since`), and their own `Cache-Control`.
+//!
 //! A kept page cannot carry a fresh CSP nonce per response without being compressed per
 //! response, so its policy allows its inline scripts by their SHA-256 hashes instead: the same
 //! protection (only these exact scripts run), with bytes that never change.
@@ -21,7 +25,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use crate::platform::changes::ChangeCounter;
-use crate::platform::precompressed::Precompressed;
+use crate::platform::precompressed::{Precompressed, Validators};
 
 /// The header a page sets (with its time to live in seconds) to be kept; never sent out.
 pub const SHARED_PAGE: HeaderName = HeaderName::from_static("x-chancenkarte-shared-page");
@@ -48,6 +52,9 @@ const PAGE_BROTLI_QUALITY: u32 = 5;
 struct KeptPage {
     body: Precompressed,
     headers: HeaderMap,
+    cache_control: HeaderValue,
+    /// An answer's own entity tag and time of change (the APIs'); pages have none.
+    validators: Option<Validators>,
     kept_until: Instant,
 }
 
@@ -178,8 +185,14 @@ pub async fn serve_kept_pages(
     if !anonymous {
         return without_marker(next.run(request).await);
     }
+    // Answers name the site they were asked at (absolute links): the host is part of the key.
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .unwrap_or_default();
     let key = format!(
-        "{}|{}",
+        "{}|{host}|{}",
         crate::platform::catalogues::locale_of(request.headers()).code(),
         request.uri()
     );
@@ -214,6 +227,11 @@ async fn render_and_keep(
     next: Next,
 ) -> Response {
     let asked = request.headers().clone();
+    // Rendered whole for keeping: the client's own copy is compared with the kept one.
+    let mut request = request;
+    for conditional in [header::IF_NONE_MATCH, header::IF_MODIFIED_SINCE] {
+        request.headers_mut().remove(conditional);
+    }
     let response = next.run(request).await;
     let time_to_live = response
         .headers()
@@ -251,6 +269,27 @@ impl KeptPage {
         if let Some(policy) = policy {
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
+        let validators = headers
+            .get(header::ETAG)
+            .and_then(|etag| etag.to_str().ok())
+            .map(|etag| Validators {
+                etag: etag.to_string(),
+                last_modified: headers
+                    .get(header::LAST_MODIFIED)
+                    .and_then(|value| value.to_str().ok())
+                    .and_then(|value| chrono::DateTime::parse_from_rfc2822(value).ok())
+                    .map(|modified| modified.timestamp()),
+            });
+        // An answer with its own validators keeps its own caching; pages are revalidated.
+        let cache_control = headers
+            .get(header::CACHE_CONTROL)
+            .filter(|_| validators.is_some())
+            .cloned()
+            .unwrap_or(HeaderValue::from_static(KEPT_PAGE_CACHING));
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .cloned()
+            .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
         for name in [
             header::CONTENT_LENGTH,
             header::CONTENT_TYPE,
@@ -260,19 +299,20 @@ impl KeptPage {
             headers.remove(name);
         }
         KeptPage {
-            body: Precompressed::build_with_quality(
-                body,
-                "text/html; charset=utf-8",
-                PAGE_BROTLI_QUALITY,
-            )
-            .await,
+            body: Precompressed::build_typed(body, content_type, PAGE_BROTLI_QUALITY).await,
             headers,
+            cache_control,
+            validators,
             kept_until: Instant::now() + Duration::from_secs(time_to_live),
         }
     }
 
     fn respond(&self, asked: &HeaderMap) -> Response {
-        let mut response = self.body.respond(asked, KEPT_PAGE_CACHING);
+        let mut response = self.body.respond_with(
+            asked,
+            self.cache_control.clone(),
+            self.validators.as_ref(),
+        );
         for (name, value) in &self.headers {
             response.headers_mut().append(name.clone(), value.clone());
         }
@@ -383,6 +423,44 @@ mod tests {
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; \
              style-src 'self'"
         );
+    }
+
+    #[tokio::test]
+    async fn an_answer_with_its_own_validators_keeps_them_and_its_type() {
+        let mut headers = HeaderMap::new();
+        for (name, value) in [
+            (header::ETAG, "W/\"abc123\""),
+            (header::LAST_MODIFIED, "Fri, 04 Dec 2026 10:00:00 GMT"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+            (header::CONTENT_TYPE, "application/geo+json"),
+            (header::LINK, "</api/v1/offers?seite=2>; rel=\"next\""),
+        ] {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+        let answer = KeptPage::new(headers, br#"{"a":1}"#.to_vec(), 60).await;
+        let asked = |pairs: &[(HeaderName, &'static str)]| {
+            let mut map = HeaderMap::new();
+            for (name, value) in pairs {
+                map.insert(name.clone(), HeaderValue::from_static(value));
+            }
+            answer.respond(&map)
+        };
+        let full = asked(&[(header::ACCEPT_ENCODING, "br")]);
+        assert_eq!(full.status(), StatusCode::OK);
+        assert_eq!(full.headers()[header::CONTENT_TYPE], "application/geo+json");
+        assert_eq!(full.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(full.headers()[header::ETAG], "W/\"abc123\"");
+        assert_eq!(full.headers()[header::CACHE_CONTROL], "public, max-age=300");
+        assert!(full.headers().contains_key(header::LINK));
+        let by_tag = asked(&[(header::IF_NONE_MATCH, "W/\"abc123\"")]);
+        assert_eq!(by_tag.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(by_tag.headers()[header::ETAG], "W/\"abc123\"");
+        let by_date = asked(&[(header::IF_MODIFIED_SINCE, "Fri, 04 Dec 2026 10:00:00 GMT")]);
+        assert_eq!(by_date.status(), StatusCode::NOT_MODIFIED);
+        let older = asked(&[(header::IF_MODIFIED_SINCE, "Fri, 04 Dec 2026 09:59:59 GMT")]);
+        assert_eq!(older.status(), StatusCode::OK);
+        let other = asked(&[(header::IF_NONE_MATCH, "W/\"0000\"")]);
+        assert_eq!(other.status(), StatusCode::OK);
     }
 
     async fn page(body: &str) -> Arc<KeptPage> {

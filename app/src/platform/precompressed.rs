@@ -46,6 +46,16 @@ impl Precompressed {
         content_type: &'static str,
         quality: u32,
     ) -> Precompressed {
+        Precompressed::build_typed(body, HeaderValue::from_static(content_type), quality).await
+    }
+
+    /// [`Precompressed::build_with_quality`] for a content type known only at run time.
+    pub async fn build_typed(
+        body: Vec<u8>,
+        content_type: HeaderValue,
+        quality: u32,
+    ) -> Precompressed {
+        let kept_type = content_type.clone();
         let built = tokio::task::spawn_blocking(move || {
             Precompressed::build_now(body, content_type, quality)
         })
@@ -56,12 +66,12 @@ impl Precompressed {
             // uncompressed rather than not at all.
             Err(error) => {
                 tracing::error!(%error, "compressing a response body failed");
-                Precompressed::uncompressed(Vec::new(), content_type)
+                Precompressed::uncompressed(Vec::new(), kept_type)
             }
         }
     }
 
-    fn build_now(body: Vec<u8>, content_type: &'static str, quality: u32) -> Precompressed {
+    fn build_now(body: Vec<u8>, content_type: HeaderValue, quality: u32) -> Precompressed {
         let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         let gzip = gzip
             .write_all(&body)
@@ -82,7 +92,7 @@ impl Precompressed {
         built
     }
 
-    fn uncompressed(body: Vec<u8>, content_type: &'static str) -> Precompressed {
+    fn uncompressed(body: Vec<u8>, content_type: HeaderValue) -> Precompressed {
         let digest = Sha256::digest(&body);
         let hash = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
         Precompressed {
@@ -90,7 +100,7 @@ impl Precompressed {
             gzip: Bytes::new(),
             brotli: Bytes::new(),
             hash,
-            content_type: HeaderValue::from_static(content_type),
+            content_type,
         }
     }
 
@@ -116,13 +126,31 @@ impl Precompressed {
     /// The answer to a GET with `request` headers: the best encoding the client takes, or 304
     /// when its `If-None-Match` names this content (in any encoding), with `cache_control`.
     pub fn respond(&self, request: &HeaderMap, cache_control: &'static str) -> Response {
+        self.respond_with(request, HeaderValue::from_static(cache_control), None)
+    }
+
+    /// [`Precompressed::respond`] for a body that brings its own `validators` (entity tag and
+    /// time of its last change), compared as their maker compares them; without, the body's
+    /// own tags per encoding.
+    pub fn respond_with(
+        &self,
+        request: &HeaderMap,
+        cache_control: HeaderValue,
+        validators: Option<&Validators>,
+    ) -> Response {
         let encoding = preferred_encoding(request);
         let encoding = match encoding {
             Encoding::Brotli if self.brotli.is_empty() => Encoding::Identity,
             Encoding::Gzip if self.gzip.is_empty() => Encoding::Identity,
             chosen => chosen,
         };
-        let mut response = if names_content(request, &self.hash) {
+        let current = match validators {
+            Some(validators) => {
+                client_copy_is_current(request, &validators.etag, validators.last_modified)
+            }
+            None => names_content(request, &self.hash),
+        };
+        let mut response = if current {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
             let body = match encoding {
@@ -150,16 +178,47 @@ impl Precompressed {
             response
         };
         let headers = response.headers_mut();
-        if let Ok(etag) = HeaderValue::from_str(&self.etag(encoding)) {
+        let etag = match validators {
+            Some(validators) => validators.etag.clone(),
+            None => self.etag(encoding),
+        };
+        if let Ok(etag) = HeaderValue::from_str(&etag) {
             headers.insert(header::ETAG, etag);
         }
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(cache_control),
-        );
+        headers.insert(header::CACHE_CONTROL, cache_control);
         headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         response
     }
+}
+
+/// An answer's own validators: its (weak) entity tag, the same in every encoding, and when
+/// what it shows last changed (Unix seconds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: String,
+    pub last_modified: Option<i64>,
+}
+
+/// Whether the client's copy is current: `If-None-Match` names `etag` (weakly compared, or
+/// `*`), or, without that header, `If-Modified-Since` is not before `last_modified`.
+pub fn client_copy_is_current(headers: &HeaderMap, etag: &str, last_modified: Option<i64>) -> bool {
+    let bare = |tag: &str| tag.trim().trim_start_matches("W/").to_string();
+    if let Some(tags) = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    {
+        return tags
+            .split(',')
+            .any(|tag| tag.trim() == "*" || bare(tag) == bare(etag));
+    }
+    let Some(last_modified) = last_modified else {
+        return false;
+    };
+    headers
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok())
+        .is_some_and(|since| since.timestamp() >= last_modified)
 }
 
 /// Whether `If-None-Match` names the content of `hash` in any of its encodings (or `*`).

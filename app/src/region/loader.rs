@@ -179,6 +179,65 @@ fn area_of(feature: &geojson::Feature) -> Option<MultiPolygon<f64>> {
     }
 }
 
+/// How far (degrees, about 14–22 m here) a simplified boundary may stray from the surveyed
+/// one: under a pixel at the zoom levels of the district view (a pixel is about 95 m at zoom
+/// 10 and 24 m at zoom 12 at this latitude), seen only when zoomed in on a street.
+const MAP_TOLERANCE_DEG: f64 = 0.0002;
+
+/// Decimal places of the coordinates sent to the map: 5 are about a metre.
+const MAP_DECIMALS: f64 = 1e5;
+
+/// The boundaries of a FeatureCollection as the map draws them: simplified within
+/// [`MAP_TOLERANCE_DEG`] (Ramer–Douglas–Peucker), coordinates to a metre, and only the names
+/// and keys kept of the properties. The district's boundaries shrink to a third, and the map
+/// is part of a phone's first view.
+fn boundaries_for_the_map(path: &Path, text: &str) -> Result<String, RegionError> {
+    use geo::{MapCoords, Simplify};
+    let invalid = |reason: String| RegionError::Invalid {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut collection = match text.parse::<geojson::GeoJson>() {
+        Ok(geojson::GeoJson::FeatureCollection(collection)) => collection,
+        Ok(_) => return Err(invalid("expected a FeatureCollection".into())),
+        Err(error) => return Err(invalid(error.to_string())),
+    };
+    let round = |coord: geo::Coord<f64>| geo::Coord {
+        x: (coord.x * MAP_DECIMALS).round() / MAP_DECIMALS,
+        y: (coord.y * MAP_DECIMALS).round() / MAP_DECIMALS,
+    };
+    for feature in &mut collection.features {
+        let Some(geometry) = feature.geometry.take() else {
+            continue;
+        };
+        let shape: geo::Geometry<f64> = geometry
+            .value
+            .try_into()
+            .map_err(|error: geojson::Error| invalid(error.to_string()))?;
+        let simplified: geo::Geometry<f64> = match shape {
+            geo::Geometry::Polygon(polygon) => polygon
+                .simplify(MAP_TOLERANCE_DEG)
+                .map_coords(round)
+                .into(),
+            geo::Geometry::MultiPolygon(multi) => {
+                multi.simplify(MAP_TOLERANCE_DEG).map_coords(round).into()
+            }
+            geo::Geometry::LineString(line) => {
+                line.simplify(MAP_TOLERANCE_DEG).map_coords(round).into()
+            }
+            geo::Geometry::MultiLineString(lines) => {
+                lines.simplify(MAP_TOLERANCE_DEG).map_coords(round).into()
+            }
+            other => other.map_coords(round),
+        };
+        feature.geometry = Some(geojson::Geometry::new(geojson::Value::from(&simplified)));
+        if let Some(properties) = &mut feature.properties {
+            properties.retain(|key, _| matches!(key.as_str(), "name" | "ags"));
+        }
+    }
+    Ok(geojson::GeoJson::FeatureCollection(collection).to_string())
+}
+
 impl LoadedRegion {
     pub fn load(path: &Path) -> Result<Self, RegionError> {
         let invalid = |reason: String| RegionError::Invalid {
@@ -289,8 +348,8 @@ impl LoadedRegion {
             ),
             boundary_attribution: file.boundary_attribution,
             boundaries: RegionBoundaries {
-                municipalities: municipalities_text,
-                outline: outline_text,
+                municipalities: boundaries_for_the_map(&municipalities_path, &municipalities_text)?,
+                outline: boundaries_for_the_map(&dir.join(&file.outline_file), &outline_text)?,
             },
         })
     }
@@ -362,6 +421,37 @@ mod tests {
         let path =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../regions/kreis-coesfeld/region.json");
         LoadedRegion::load(&path).expect("the default region loads")
+    }
+
+    #[test]
+    fn the_map_gets_simplified_boundaries_that_still_hold_every_town_centre() {
+        let region = default_region();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../regions/kreis-coesfeld");
+        let surveyed = std::fs::read_to_string(dir.join("gemeinden.geojson")).unwrap();
+        let drawn = &region.boundaries.municipalities;
+        assert!(
+            drawn.len() * 2 < surveyed.len(),
+            "{} bytes of {}",
+            drawn.len(),
+            surveyed.len()
+        );
+        let features = features(Path::new("drawn"), drawn).unwrap();
+        assert_eq!(features.len(), 11);
+        for town in &region.municipalities {
+            let feature = features
+                .iter()
+                .find(|f| property(f, "ags").as_deref() == Some(town.ags.as_str()))
+                .unwrap();
+            assert_eq!(property(feature, "name").as_deref(), Some(town.name.as_str()));
+            let area = area_of(feature).unwrap();
+            let (lon, lat) = town.centre;
+            assert!(area.contains(&Point::new(lon, lat)), "{}", town.name);
+            // Still a shape, not a triangle.
+            assert!(area.0.iter().map(|p| p.exterior().0.len()).sum::<usize>() > 20);
+        }
+        let outline = features(Path::new("drawn"), &region.boundaries.outline).unwrap();
+        assert!(area_of(&outline[0]).is_some() || outline[0].geometry.is_some());
+        assert!(drawn.contains("dl-de/by-2-0"), "the attribution stays");
     }
 
     #[test]
