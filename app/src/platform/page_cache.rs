@@ -308,11 +308,9 @@ impl KeptPage {
     }
 
     fn respond(&self, asked: &HeaderMap) -> Response {
-        let mut response = self.body.respond_with(
-            asked,
-            self.cache_control.clone(),
-            self.validators.as_ref(),
-        );
+        let mut response =
+            self.body
+                .respond_with(asked, self.cache_control.clone(), self.validators.as_ref());
         for (name, value) in &self.headers {
             response.headers_mut().append(name.clone(), value.clone());
         }
