@@ -272,5 +272,16 @@ for size in $sizes; do
   echo "  $(sed -n 's/^FIRST_VIEW_PARTS //p' <<<"$view")"
   later=$(sed -n 's/^FIRST_VIEW_LATER bytes=\([0-9]*\).*/\1/p' <<<"$view")
   echo "  then, after the first paint, all offers (/api/offers): $(fmt_kb "${later:-0}")"
+  settle
+  echo
+  echo "-- filter change to updated markers in Chromium, 4× CPU slowdown (ten topic changes) --"
+  markers=$(node end2end/bench/filter-markers.mjs "$app" 4) || die "the filter timing failed: $markers"
+  awk -v r="$(sed -n 's/^FILTER_MARKERS //p' <<<"$markers")" -v size="$size" '
+  BEGIN {
+    n = split(r, kv, " "); for (i = 1; i <= n; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
+    printf "  %s offers: count updated after %s ms (median; max %s), markers after %s ms (median; max %s), map settled after %s ms\n",
+      v["offers"], v["count_median_ms"], v["count_max_ms"], v["markers_median_ms"], v["markers_max_ms"], v["settled_median_ms"]
+    if (size != "default") printf "  goal ≤ 50 ms to updated markers  %s\n", (v["markers_median_ms"] <= 50 ? "met" : "NOT MET")
+  }'
   stop_servers
 done

@@ -656,10 +656,13 @@ pub fn attach(
                     let live = Rc::clone(live);
                     set_timeout(move || live.refit(), std::time::Duration::from_millis(60));
                 }
-                // Once every change of this turn is on the page (the sheet's height too).
-                // The move ends in a redraw.
+                // The new markers at once where the map is, then, once every change of this
+                // turn is on the page (the sheet's height too), the map fits them (the move
+                // ends in another redraw): on a slow phone the markers follow the filter
+                // without waiting for the move.
                 Some(target) => {
                     *live.last_fit.borrow_mut() = Some(target);
+                    live.redraw();
                     let live = Rc::clone(live);
                     request_animation_frame(move || live.refit());
                 }
