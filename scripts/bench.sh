@@ -283,5 +283,18 @@ for size in $sizes; do
       v["offers"], v["count_median_ms"], v["count_max_ms"], v["markers_median_ms"], v["markers_max_ms"], v["settled_median_ms"]
     if (size != "default") printf "  goal ≤ 50 ms to updated markers  %s\n", (v["markers_median_ms"] <= 50 ? "met" : "NOT MET")
   }'
+  settle
+  echo
+  echo "-- Lighthouse, mobile: Slow 4G and 4× CPU applied by DevTools, / (two runs) --"
+  for run in 1 2; do
+    figures=$(node end2end/bench/lighthouse.mjs "$app/") || die "Lighthouse failed: $figures"
+    awk -v r="$(sed -n 's/^LIGHTHOUSE //p' <<<"$figures")" '
+    BEGIN {
+      n = split(r, kv, " "); for (i = 1; i <= n; i++) { split(kv[i], p, "="); v[p[1]] = p[2] }
+      met = v["lcp_ms"] <= 1200 && v["tti_ms"] <= 2500
+      printf "  FCP %.2f s, LCP %.2f s, time to interactive %.2f s, total blocking time %d ms, %.1f KB  goal LCP ≤ 1.2 s, TTI ≤ 2.5 s  %s\n",
+        v["fcp_ms"] / 1000, v["lcp_ms"] / 1000, v["tti_ms"] / 1000, v["tbt_ms"], v["bytes"] / 1024, met ? "met" : "NOT MET"
+    }'
+  done
   stop_servers
 done
