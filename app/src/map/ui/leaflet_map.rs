@@ -67,10 +67,19 @@ struct LiveMap {
     moved_by_hand: Cell<bool>,
     /// What the map last fitted, to fit again when its box changes size.
     last_fit: RefCell<Option<FitTarget>>,
+    /// The points and index shown before the current ones: a filter ticked and unticked
+    /// again (or reset to all offers) takes them back instead of clustering anew, which is
+    /// most of a filter change's time with thousands of offers.
+    previous: RefCell<Option<(Vec<usize>, ClusterIndex)>>,
 }
 
 impl LiveMap {
     fn set_points(&self, offers: Arc<SearchableOffers>, matching: &[usize]) {
+        // Positions name other offers once all have loaded: nothing clustered before counts.
+        let same_offers = Arc::ptr_eq(&self.offers.borrow(), &offers);
+        if !same_offers {
+            self.previous.borrow_mut().take();
+        }
         *self.offers.borrow_mut() = offers;
         let offers = self.offers.borrow();
         let offers = offers.offers();
@@ -80,18 +89,30 @@ impl LiveMap {
             .copied()
             .filter(|i| !offers[*i].off_map)
             .collect();
-        let points: Vec<(f64, f64)> = matching
-            .iter()
-            .map(|i| (offers[*i].lon, offers[*i].lat))
-            .collect();
-        // Groups last up to the map's highest zoom: offers at one address stay one group,
-        // which opens as a list, instead of becoming dots stacked on each other.
-        let options = ClusterOptions {
-            max_zoom: MAX_ZOOM,
-            ..ClusterOptions::default()
+        if same_offers && *self.shown.borrow() == matching {
+            return;
+        }
+        let mut previous = self.previous.borrow_mut();
+        let index = match previous.take() {
+            Some((points, index)) if points == matching => index,
+            kept => {
+                drop(kept);
+                let points: Vec<(f64, f64)> = matching
+                    .iter()
+                    .map(|i| (offers[*i].lon, offers[*i].lat))
+                    .collect();
+                // Groups last up to the map's highest zoom: offers at one address stay one
+                // group, which opens as a list, instead of becoming dots stacked on each other.
+                let options = ClusterOptions {
+                    max_zoom: MAX_ZOOM,
+                    ..ClusterOptions::default()
+                };
+                ClusterIndex::new(&points, options)
+            }
         };
-        *self.index.borrow_mut() = ClusterIndex::new(&points, options);
-        *self.shown.borrow_mut() = matching;
+        let shown_before = std::mem::replace(&mut *self.shown.borrow_mut(), matching);
+        let index_before = std::mem::replace(&mut *self.index.borrow_mut(), index);
+        *previous = Some((shown_before, index_before));
     }
 
     fn redraw(self: &Rc<Self>) {
@@ -621,6 +642,7 @@ pub fn attach(
                 here_marker: RefCell::new(None),
                 moved_by_hand: Cell::new(false),
                 last_fit: RefCell::new(None),
+                previous: RefCell::new(None),
             });
             let on_move = Rc::clone(&created);
             created.map.on_move_end(Box::new(move |_| on_move.redraw()));
