@@ -6,7 +6,7 @@
 // drawn), and to the last one (after the map has moved to fit the results, which Leaflet may
 // animate). Plain JavaScript, so Node runs it without the test runner. Prints figures, asserts
 // nothing. Usage: node end2end/bench/filter-markers.mjs BASE_URL [CPU_SLOWDOWN]
-import { chromium, devices } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 
 const base = process.argv[2];
 const slowdown = Number(process.argv[3] ?? 4);
@@ -15,17 +15,8 @@ if (!base) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser, context } = await openPhone();
 try {
-  const context = await browser.newContext({
-    ...devices['Pixel 7'],
-    viewport: { width: 390, height: 844 },
-    locale: 'de-DE',
-  });
   const page = await context.newPage();
   await page.goto(new URL('/', base).toString(), { waitUntil: 'networkidle', timeout: 120_000 });
   await page.locator('#karte .cluster, #karte .offer-pin').first().waitFor({ timeout: 120_000 });

@@ -5,7 +5,7 @@
 // apart, as what follows the first view.
 // Plain JavaScript, so Node runs it without the test runner. Prints figures, asserts nothing.
 // Usage: node end2end/bench/first-view.mjs BASE_URL [PATH]
-import { chromium, devices } from '@playwright/test';
+import { openPhone } from './phone.mjs';
 
 const base = process.argv[2];
 const path = process.argv[3] ?? '/';
@@ -14,17 +14,8 @@ if (!base) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser, context } = await openPhone();
 try {
-  const context = await browser.newContext({
-    ...devices['Pixel 7'],
-    viewport: { width: 390, height: 844 },
-    locale: 'de-DE',
-  });
   const page = await context.newPage();
   const finished = [];
   const failed = [];

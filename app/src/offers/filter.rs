@@ -584,6 +584,13 @@ impl SearchableOffers {
             .collect()
     }
 
+    /// `offers` prepared for filtering in `region`: its town names, gazetteer and holidays.
+    pub fn in_region(offers: Vec<OfferSummary>, region: &crate::region::model::RegionInfo) -> Self {
+        SearchableOffers::new(offers, |ags| region.municipality_name(ags).to_string())
+            .with_places(region.places.clone())
+            .with_calendar(region.calendar())
+    }
+
     /// The region's gazetteer, for "nearest first".
     pub fn with_places(mut self, places: Vec<Place>) -> Self {
         self.places = places;

@@ -223,10 +223,7 @@ pub struct PublicSearch {
 impl PublicSearch {
     /// The offers `summaries` with the towns, places and holidays of `region`.
     pub fn new(summaries: Vec<OfferSummary>, region: &RegionInfo) -> PublicSearch {
-        let searchable =
-            SearchableOffers::new(summaries, |ags| region.municipality_name(ags).to_string())
-                .with_places(region.places.clone())
-                .with_calendar(region.calendar());
+        let searchable = SearchableOffers::in_region(summaries, region);
         PublicSearch {
             searchable,
             index: OnceLock::new(),

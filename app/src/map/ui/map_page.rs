@@ -333,7 +333,7 @@ pub fn MapExplorer() -> impl IntoView {
     let calendar = region.calendar();
     // The offers of the list page the server rendered, until all of them have loaded.
     let first_result = first_view.result();
-    let page_offers = Arc::new(searchable_offers(first_view.offers, &region));
+    let page_offers = Arc::new(SearchableOffers::in_region(first_view.offers, &region));
     let all_offers: RwSignal<Option<Arc<SearchableOffers>>> = RwSignal::new(None);
     let load_failed = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
@@ -731,13 +731,6 @@ pub fn MapExplorer() -> impl IntoView {
     .into_any()
 }
 
-/// `offers` prepared for filtering in `region` (town names, places, holidays).
-fn searchable_offers(offers: Vec<OfferSummary>, region: &RegionInfo) -> SearchableOffers {
-    SearchableOffers::new(offers, |ags| region.municipality_name(ags).to_string())
-        .with_places(region.places.clone())
-        .with_calendar(region.calendar())
-}
-
 /// Loads every offer once the page runs (after its first paint). The browser keeps the
 /// payload and asks with its entity tag, so a visit after an unchanged day costs a 304. A
 /// failed attempt is tried again after 2 and 6 seconds before the page says so.
@@ -756,7 +749,7 @@ fn load_all_offers(
         match loaded {
             Ok(offers) => {
                 failed.set(false);
-                into.set(Some(Arc::new(searchable_offers(offers, &region))));
+                into.set(Some(Arc::new(SearchableOffers::in_region(offers, &region))));
             }
             Err(error) => {
                 leptos::logging::error!("Angebote nicht geladen: {error}");

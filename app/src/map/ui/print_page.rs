@@ -216,9 +216,7 @@ async fn load_handout(pairs: Vec<(String, String)>) -> Result<Handout, String> {
         .map(std::sync::Arc::unwrap_or_clone)
         .map_err(|e| failed(e.to_string()))?;
     let name_of = |ags: &str| region.municipality_name(ags).to_string();
-    let searchable = SearchableOffers::new(summaries, name_of)
-        .with_places(region.places.clone())
-        .with_calendar(region.calendar());
+    let searchable = SearchableOffers::in_region(summaries, &region);
     let matching = searchable.apply_searching(&filter).matching;
     let mut towns: Vec<String> = matching
         .iter()
