@@ -1,8 +1,9 @@
 // The first view of the map page as a family's phone loads it, measured in Debian's Chromium
 // (scripts/bench.sh runs it): every request until the network is idle, summed by what came over
 // the wire (response headers and encoded body, as `request.sizes()` reports them), by kind.
-// All offers (`/api/offers`) load after the first paint, once the page runs: they are counted
-// apart, as what follows the first view.
+// All offers (`/api/offers`) load after the first paint, once the page runs, with the Wasm part
+// that reads them (`split_read_offers_*.wasm`): both are counted apart, as what follows the
+// first view.
 // Plain JavaScript, so Node runs it without the test runner. Prints figures, asserts nothing.
 // Usage: node end2end/bench/first-view.mjs BASE_URL [PATH]
 import { openPhone } from './phone.mjs';
@@ -30,7 +31,7 @@ try {
     const sizes = await request.sizes();
     const bytes = Math.max(0, sizes.responseHeadersSize) + Math.max(0, sizes.responseBodySize);
     const url = new URL(request.url());
-    if (url.pathname === '/api/offers') {
+    if (url.pathname === '/api/offers' || /^\/pkg\/split_read_offers_/.test(url.pathname)) {
       later += bytes;
       laterCount += 1;
       if (process.env.FIRST_VIEW_VERBOSE) {

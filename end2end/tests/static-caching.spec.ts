@@ -1,5 +1,6 @@
-// The built files as the browser gets them: the map page names the Wasm, JS and CSS by their
-// content's hash, the files whose name is their content's MD5 may be kept a year (`immutable`),
+// The built files as the browser gets them: the map page names the Wasm and JS by their
+// content's hash and carries the style sheets inline (allowed by their hash in the page's
+// policy), the other pages link the CSS by its content's hash, the files whose name is their content's MD5 may be kept a year (`immutable`),
 // a second visit takes them from the browser's cache without asking the server, and their brotli and gzip copies are sent to
 // clients that accept them. The unhashed scripts keep a short, revalidated cache.
 import { test, expect } from '@playwright/test';
@@ -33,16 +34,41 @@ test('the map page loads hashed, immutable, precompressed files and keeps them',
       cacheControl: headers['cache-control'] ?? '',
     });
   });
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.goto('/');
   await expect(page.locator('#karte.leaflet-container')).toBeVisible();
 
-  // The page names its style sheet, script and Wasm by hash, and nothing under a plain name.
+  // The page names its script and Wasm by hash, and nothing under a plain name; its style is
+  // inline, and the browser applies it: Leaflet's rules (the map's panes placed absolutely,
+  // the layer control's image found under Leaflet's folder) and the site's (the skip link
+  // off screen), with no style refused by the policy.
   const html = await page.content();
   const named = [...html.matchAll(/\/pkg\/[^"' )]+/g)].map((m) => m[0]);
-  for (const kind of ['js', 'wasm', 'css']) {
+  for (const kind of ['js', 'wasm']) {
     expect(named.some((path) => HASHED.test(path) && path.endsWith(`.${kind}`)), kind).toBe(true);
   }
   expect(named.filter((path) => /\/pkg\/chancenkarte\.(js|wasm|css)$/.test(path))).toEqual([]);
+  expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+  expect(await page.locator('head style').count()).toBe(1);
+  const styled = await page.evaluate(() => ({
+    pane: getComputedStyle(document.querySelector('.leaflet-pane')!).position,
+    skip: document.querySelector('.skip-link')!.getBoundingClientRect().bottom,
+  }));
+  expect(styled.pane).toBe('absolute');
+  expect(styled.skip).toBeLessThanOrEqual(0);
+  expect(html).toContain('url(/vendor/leaflet/images/layers.png)');
+  expect((await page.request.get('/vendor/leaflet/images/layers.png')).status()).toBe(200);
+  expect(refused).toEqual([]);
+
+  // Another page links the site's sheet by its hash.
+  await page.goto('/hilfe');
+  const sheet = await page.locator('link[rel="stylesheet"]').getAttribute('href');
+  expect(sheet ?? '').toMatch(HASHED);
+  await page.goto('/');
+  await expect(page.locator('#karte.leaflet-container')).toBeVisible();
 
   // Everything the first visit loaded from /pkg came by a hashed name. It is kept a year exactly
   // when the name's hash is the MD5 of the bytes: cargo-leptos names the main JS before it

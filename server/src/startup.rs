@@ -271,6 +271,15 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         );
         tokio::spawn(digests.run_every(config.digest_interval_secs));
     }
+    let options = crate::static_files::leptos_options(&config.site_root, config.site_addr);
+    let map_page_style = app::platform::inline_style::InlineStyle::read(
+        &config.leaflet_dir.join("leaflet.css"),
+        &app::platform::built_files::stylesheet_file(&options),
+        app::map::ui::map_page::LEAFLET_PATH,
+    );
+    if map_page_style.is_none() {
+        tracing::warn!("the style sheets could not be read: the map page links them");
+    }
     let state = AppState {
         features,
         region: Arc::new(region.public_info(config.tile_source(), config.demo_data)),
@@ -296,8 +305,8 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         reach_limit_km: config.reach_limit_km,
         operator: Arc::new(operator),
         site: Arc::new(site),
+        map_page_style: map_page_style.map(Arc::new),
     };
-    let options = crate::static_files::leptos_options(&config.site_root, config.site_addr);
     let router = crate::http::router(
         state.clone(),
         storage,

@@ -26,6 +26,9 @@ struct Site {
     wasm_bytes: Vec<u8>,
 }
 
+/// Leaflet's style sheet in the fake site, with a relative image address as Leaflet's has.
+const LEAFLET_CSS: &str = ".leaflet-control-layers-toggle{background-image:url(images/layers.png)}";
+
 /// Lays out a site in `root` like a `hash-files` build, and runs `server precompress` on it.
 fn build_site(root: &Path, leaflet: &Path) -> Site {
     let pkg = root.join("pkg");
@@ -63,6 +66,7 @@ fn build_site(root: &Path, leaflet: &Path) -> Site {
     .unwrap();
     std::fs::write(root.join("js/merkliste.js"), "// Merkliste\n".repeat(100)).unwrap();
     std::fs::write(leaflet.join("leaflet.js"), "/* Leaflet */\n".repeat(100)).unwrap();
+    std::fs::write(leaflet.join("leaflet.css"), LEAFLET_CSS).unwrap();
     let output = common::server_command()
         .arg("precompress")
         .env("LEPTOS_SITE_ROOT", root)
@@ -124,16 +128,39 @@ async fn hashed_files_are_immutable_precompressed_and_referenced_by_the_page() {
     let client = reqwest::Client::new();
     let base = &running.base;
 
-    // The map page names the hashed files (hydration scripts and style sheet), not the plain ones.
-    let page = fetch(&client, &format!("{base}/"), &[])
-        .await
-        .text()
-        .await
-        .unwrap();
-    for name in [&site.js, &site.wasm, &site.css] {
+    // The map page names the hashed hydration files, not the plain ones, and carries both style
+    // sheets inline (Leaflet's images found from the page's address), allowed by their hash.
+    let answer = fetch(&client, &format!("{base}/"), &[]).await;
+    let policy = header(&answer, reqwest::header::CONTENT_SECURITY_POLICY).to_string();
+    let page = answer.text().await.unwrap();
+    for name in [&site.js, &site.wasm] {
         assert!(page.contains(&format!("/pkg/{name}")), "{name} in:\n{page}");
     }
     assert!(!page.contains("/pkg/chancenkarte.js") && !page.contains("/pkg/chancenkarte.css"));
+    assert!(!page.contains(&site.css) && !page.contains("leaflet.css"));
+    let css = std::fs::read_to_string(site_root.join("pkg").join(&site.css)).unwrap();
+    let inline =
+        app::platform::inline_style::InlineStyle::of(LEAFLET_CSS, &css, "/vendor/leaflet").unwrap();
+    assert!(
+        inline
+            .text
+            .contains("url(/vendor/leaflet/images/layers.png)")
+    );
+    assert!(page.contains(&format!("<style>{}</style>", inline.text)));
+    let style_src = policy
+        .split(';')
+        .find(|directive| directive.trim().starts_with("style-src"))
+        .unwrap();
+    assert_eq!(
+        style_src.trim(),
+        format!("style-src 'self' {}", inline.csp_source)
+    );
+    // Every other page links the site's sheet by its hashed name and allows no inline style.
+    let answer = fetch(&client, &format!("{base}/hilfe"), &[]).await;
+    let policy = header(&answer, reqwest::header::CONTENT_SECURITY_POLICY).to_string();
+    let help = answer.text().await.unwrap();
+    assert!(help.contains(&format!("/pkg/{}", site.css)) && !help.contains("<style"));
+    assert!(policy.contains("style-src 'self';"), "{policy}");
 
     // A file named by its content: a year, immutable; same for every visitor (no Vary on the
     // cookie or language), only on the encoding.

@@ -9,6 +9,8 @@ pub mod filter;
 pub mod handlers;
 pub mod hours;
 pub mod model;
+#[cfg(feature = "hydrate")]
+pub mod payload_in_browser;
 #[cfg(feature = "ssr")]
 pub mod read_model;
 #[cfg(feature = "ssr")]

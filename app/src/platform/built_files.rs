@@ -22,6 +22,12 @@ pub fn stylesheet_href(options: &LeptosOptions) -> &'static str {
     })
 }
 
+/// Where the style sheet [`stylesheet_href`] names lies in the built site.
+pub fn stylesheet_file(options: &LeptosOptions) -> std::path::PathBuf {
+    std::path::Path::new(options.site_root.as_ref())
+        .join(stylesheet_href(options).trim_start_matches('/'))
+}
+
 /// The hash of the built file of `kind` (`js`, `wasm`, `css`) from the hash file, where
 /// Leptos reads it: the path relative to the server binary's folder (an absolute path stands
 /// for itself).

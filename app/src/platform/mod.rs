@@ -7,6 +7,7 @@ pub mod catalogues;
 pub mod changes;
 pub mod database;
 pub mod error;
+pub mod inline_style;
 pub mod operator;
 pub mod page_cache;
 pub mod precompressed;

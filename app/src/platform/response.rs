@@ -50,25 +50,35 @@ pub fn set_content_security_policy() {
     else {
         return;
     };
-    let tiles = crate::platform::state::app_state()
-        .ok()
+    let state = crate::platform::state::app_state().ok();
+    let tiles = state
+        .as_ref()
         .and_then(|state| state.region.tiles.url.as_deref().and_then(tile_source));
-    if let Ok(policy) = HeaderValue::from_str(&page_policy(&nonce.to_string(), tiles.as_deref())) {
+    let inline_style = crate::map::ui::map_page::inline_style_of_this_page();
+    let policy = page_policy(
+        &nonce.to_string(),
+        tiles.as_deref(),
+        inline_style.as_ref().map(|style| style.csp_source.as_str()),
+    );
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
     }
 }
 
 /// The policy of an HTML page: scripts only from this site or carrying `nonce` (no inline
-/// script without it, no `eval`; Wasm may compile), styles only from this site's files,
-/// images from this site and the tile server, requests only to this site, never framed,
-/// forms only to this site.
-pub fn page_policy(nonce: &str, tile_source: Option<&str>) -> String {
+/// script without it, no `eval`; Wasm may compile), styles only from this site's files and
+/// the page's own inline sheet (by its hash), images from this site and the tile server,
+/// requests only to this site, never framed, forms only to this site.
+pub fn page_policy(nonce: &str, tile_source: Option<&str>, inline_style: Option<&str>) -> String {
     let tiles = tile_source
+        .map(|source| format!(" {source}"))
+        .unwrap_or_default();
+    let inline_style = inline_style
         .map(|source| format!(" {source}"))
         .unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:{tiles}; connect-src 'self'; font-src 'self'; \
+         style-src 'self'{inline_style}; img-src 'self' data:{tiles}; connect-src 'self'; font-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
@@ -147,8 +157,11 @@ mod tests {
 
     #[test]
     fn the_page_policy_allows_no_inline_script_without_the_nonce() {
-        let policy = page_policy("abc123", Some("https://*.tile.example.org"));
+        let policy = page_policy("abc123", Some("https://*.tile.example.org"), None);
         assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
+        assert!(policy.contains("style-src 'self';"));
+        let with_style = page_policy("abc123", None, Some("'sha256-AAA='"));
+        assert!(with_style.contains("style-src 'self' 'sha256-AAA=';"));
         assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
         assert!(policy.contains("img-src 'self' data: https://*.tile.example.org;"));
         assert!(policy.contains("frame-ancestors 'none'") && policy.contains("base-uri 'none'"));

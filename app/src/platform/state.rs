@@ -36,6 +36,8 @@ pub struct AppState {
     pub reach_limit_km: f64,
     /// Who runs the site: the content of Impressum, Datenschutz and Barrierefreiheit.
     pub operator: Arc<crate::platform::operator::OperatorInfo>,
+    /// The map page's style sheets as one inline text, if the built files could be read.
+    pub map_page_style: Option<Arc<crate::platform::inline_style::InlineStyle>>,
 }
 
 /// The features' parts of the state, by type: each feature's store (`dyn OfferStorage`, …) and

@@ -40,10 +40,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Only pages with an island load the Wasm and Leaflet (see
     // `crate::map::ui::map_page::MapScripts`); they find the options here.
     // The style sheet's name carries its content's hash after a build with `hash-files`.
+    // The map page carries Leaflet's and the site's rules inline, to paint a round trip sooner.
     #[cfg(feature = "ssr")]
-    let stylesheet = crate::platform::built_files::stylesheet_href(&options);
+    let styles = match crate::map::ui::map_page::inline_style_of_this_page() {
+        Some(inline) => view! { <style inner_html=inline.text.clone()></style> }.into_any(),
+        None => {
+            let href = crate::platform::built_files::stylesheet_href(&options);
+            view! { <link rel="stylesheet" href=href /> }.into_any()
+        }
+    };
     #[cfg(not(feature = "ssr"))]
-    let stylesheet = "";
+    let styles = ();
     provide_context(options);
     view! {
         <!DOCTYPE html>
@@ -53,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <MetaTags />
                 // After the page's own style sheets (Leaflet's), so ours win where both style.
-                <link rel="stylesheet" href=stylesheet />
+                {styles}
             </head>
             <body>
                 <App />

@@ -283,14 +283,36 @@ fn map_description(data: &MapPageData, filter: &OfferFilter) -> String {
 #[cfg(feature = "ssr")]
 pub const LEAFLET_PATH: &str = "/vendor/leaflet";
 
+/// The map page's address (its route in `crate::shell::app`).
+#[cfg(feature = "ssr")]
+pub const MAP_PAGE_PATH: &str = "/";
+
+/// The style sheets inline, if the page being rendered is the map page and they could be
+/// read at start (see [`crate::platform::inline_style`]); the shell then leaves out the site's
+/// sheet and [`MapScripts`] Leaflet's.
+#[cfg(feature = "ssr")]
+pub fn inline_style_of_this_page() -> Option<Arc<crate::platform::inline_style::InlineStyle>> {
+    let parts = use_context::<axum::http::request::Parts>()?;
+    if parts.uri.path() != MAP_PAGE_PATH {
+        return None;
+    }
+    crate::platform::state::app_state()
+        .ok()?
+        .map_page_style
+        .clone()
+}
+
 #[cfg(feature = "ssr")]
 /// Leaflet and the Wasm that hydrates the islands, for the one page that has them (the map):
 /// every other page is complete as the server sends it and loads neither.
 #[component]
 pub fn MapScripts() -> impl IntoView {
     let options = expect_context::<leptos::config::LeptosOptions>();
+    let leaflet_sheet = inline_style_of_this_page().is_none().then(|| {
+        view! { <leptos_meta::Stylesheet id="leaflet" href=format!("{LEAFLET_PATH}/leaflet.css") /> }
+    });
     view! {
-        <leptos_meta::Stylesheet id="leaflet" href=format!("{LEAFLET_PATH}/leaflet.css") />
+        {leaflet_sheet}
         // Deferred like the hydration module, so Leaflet's global `L` exists before the Wasm
         // starts without blocking the first paint.
         <leptos_meta::Script defer="defer" src=format!("{LEAFLET_PATH}/leaflet.js") />
@@ -741,11 +763,16 @@ fn load_all_offers(
     failed: RwSignal<bool>,
     attempt: u32,
 ) {
+    if attempt == 0 {
+        // Its reader comes while the offers do, not after them.
+        _ = leptos::lazy_preload!(crate::offers::payload_in_browser::read_offers);
+    }
     leptos::task::spawn_local(async move {
         let path = crate::offers::endpoints::OFFERS_PAYLOAD_PATH;
-        let loaded = crate::shared::fetch::fetch_text(path, None)
-            .await
-            .and_then(|text| crate::shared::json_read::read_json_text::<Vec<OfferSummary>>(&text));
+        let loaded = match crate::shared::fetch::fetch_text(path, None).await {
+            Ok(text) => crate::offers::payload_in_browser::read_offers(&text).await,
+            Err(error) => Err(error),
+        };
         match loaded {
             Ok(offers) => {
                 failed.set(false);
