@@ -43,8 +43,9 @@ pub fn allow_shared_page(seconds: u32) {
 }
 
 /// Sends the page being rendered with its Content-Security-Policy, which names this
-/// response's nonce (Leptos puts it on its hydration script) and the tile server's origin.
-pub fn set_content_security_policy() {
+/// response's nonce (Leptos puts it on its hydration script), the tile server's origin and the
+/// CSP source of the page's inline style sheet, if it has one.
+pub fn set_content_security_policy(inline_style: Option<&str>) {
     let (Some(nonce), Some(response)) =
         (leptos::nonce::use_nonce(), use_context::<ResponseOptions>())
     else {
@@ -54,12 +55,7 @@ pub fn set_content_security_policy() {
     let tiles = state
         .as_ref()
         .and_then(|state| state.region.tiles.url.as_deref().and_then(tile_source));
-    let inline_style = crate::map::ui::map_page::inline_style_of_this_page();
-    let policy = page_policy(
-        &nonce.to_string(),
-        tiles.as_deref(),
-        inline_style.as_ref().map(|style| style.csp_source.as_str()),
-    );
+    let policy = page_policy(&nonce.to_string(), tiles.as_deref(), inline_style);
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
     }

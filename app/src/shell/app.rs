@@ -35,14 +35,19 @@ use fluent_bundle::FluentValue;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = current_locale();
+    // The map page carries Leaflet's and the site's rules inline, to paint a round trip sooner;
+    // its policy allows exactly that text.
     #[cfg(feature = "ssr")]
-    crate::platform::response::set_content_security_policy();
+    let inline_style = crate::map::ui::map_page::inline_style_of_this_page();
+    #[cfg(feature = "ssr")]
+    crate::platform::response::set_content_security_policy(
+        inline_style.as_ref().map(|style| style.csp_source.as_str()),
+    );
     // Only pages with an island load the Wasm and Leaflet (see
     // `crate::map::ui::map_page::MapScripts`); they find the options here.
     // The style sheet's name carries its content's hash after a build with `hash-files`.
-    // The map page carries Leaflet's and the site's rules inline, to paint a round trip sooner.
     #[cfg(feature = "ssr")]
-    let styles = match crate::map::ui::map_page::inline_style_of_this_page() {
+    let styles = match inline_style {
         Some(inline) => view! { <style inner_html=inline.text.clone()></style> }.into_any(),
         None => {
             let href = crate::platform::built_files::stylesheet_href(&options);
