@@ -699,6 +699,27 @@ async fn request_story(storage: &dyn Storage) {
     let offer = storage.editable_offer(offer_id).await.unwrap().unwrap();
     assert!(offer.archived);
     assert_eq!(offer.value(EditableField::Name), "Elterncafé am Markt");
+    // The twin check compares drafts too, by their full address: the same listing sent again
+    // finds the draft.
+    let known = storage.offer_identities().await.unwrap();
+    let draft = known
+        .iter()
+        .find(|known| known.id == offer_id)
+        .expect("drafts are compared too");
+    assert!(!draft.active);
+    assert_eq!(draft.identity.organization, request.organization);
+    assert_eq!(
+        (
+            draft.identity.street.as_str(),
+            draft.identity.postcode.as_str()
+        ),
+        ("Markt 3", "48653")
+    );
+    let twins = app::offers::twins::likely_twins(&request.identity(), &known, None);
+    assert_eq!(
+        twins.iter().map(|twin| twin.id).collect::<Vec<_>>(),
+        vec![offer_id]
+    );
 
     let info = storage.member_offer_info(offer_id).await;
     assert!(

@@ -158,6 +158,44 @@ test('a listing request from outside becomes a public offer once an editor appro
   await institution.close();
 });
 
+test('a listing request that repeats a stored offer shows the editor its likely twin', async ({ page, browser }, testInfo) => {
+  const first = (await (await page.request.get('/api/v1/offers?pro_seite=1')).json()).items[0];
+  // Another institution, from its own address (the proxy names it): the suite's other listings
+  // from 127.0.0.1 do not count against its allowance of public posts.
+  const household = `198.51.100.${testInfo.project.name === 'phone' ? 17 : 18}`;
+  const institution = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': household } });
+  await institution.goto('/eintragen');
+  await institution.getByLabel('Name der Einrichtung').fill(first.organization.name);
+  // The same offer, typed without the umlauts and capitals.
+  const typed = first.name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
+  await institution.getByLabel('Name des Angebots').fill(typed);
+  await institution.getByLabel('Was bietet es, für wen?').fill('Wir melden unser Angebot an, das es schon gibt, ohne es zu wissen.');
+  await institution.getByLabel('Straße und Hausnummer').fill('Weg 1');
+  await institution.getByLabel('Postleitzahl').fill('48653');
+  await institution.getByLabel('Ort', { exact: true }).fill('Coesfeld');
+  await institution.getByLabel('Ansprechperson für die Redaktion').fill('Eva Beispiel');
+  await institution.getByLabel('E-Mail-Adresse').fill('eva@example.org');
+  await institution.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+  await institution.waitForTimeout(3200);
+  await institution.getByRole('button', { name: 'Anfrage senden' }).click();
+  await expect(institution.getByRole('heading', { name: 'Danke für Ihre Anfrage' })).toBeVisible();
+  await expect(institution.locator('body')).not.toContainText('Duplikat');
+  const reference = (await institution.locator('.reference').textContent()) ?? '';
+  await institution.close();
+
+  await signIn(page, EDITOR);
+  await page.goto('/redaktion');
+  const request = page.locator('.request', { hasText: reference });
+  const note = request.getByRole('note').filter({ hasText: 'Mögliches Duplikat' });
+  await expect(note).toBeVisible();
+  const twin = note.getByRole('link', { name: first.name });
+  await expect(twin).toHaveAttribute('href', `/angebot/${first.id}`);
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${artifacts}/duplikat-anfrage-${testInfo.project.name}.png` });
+  await twin.click();
+  await expect(page.locator('article.offer h1.offer-name')).toHaveText(first.name);
+});
+
 test('an editor starts a new offer, sets its location and publishes it', async ({ page }) => {
   await signIn(page, EDITOR);
   await page.goto('/redaktion');

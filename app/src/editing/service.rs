@@ -30,6 +30,14 @@ pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
     editable_offer_in(store()?.as_ref(), id).await
 }
 
+/// The stored offers that offer `id` may duplicate (`offers::twins`), for editors: shown on an
+/// offer not yet public, before they publish it.
+pub async fn likely_twins(id: i64) -> Result<Vec<crate::offers::twins::LikelyTwin>, AppError> {
+    require(Role::Editor).await?;
+    let known = crate::offers::service::known_offers().await?;
+    Ok(crate::offers::twins::twins_of_stored(id, &known))
+}
+
 /// [`editable_offer`] for handlers, which have checked the editor role through their session
 /// and have the storage at hand.
 pub async fn editable_offer_in(

@@ -5,6 +5,8 @@
 use crate::shared::csv_text::csv_text;
 use chrono::NaiveDate;
 
+use crate::offers::twins::{LikelyTwin, OfferIdentity};
+
 use crate::editing::model::{
     AddressPart, EditableField, EditableOffer, OfferLocation, check_address, parse_coordinate,
 };
@@ -121,6 +123,26 @@ pub struct ImportedOffer {
     pub values: Vec<(EditableField, String)>,
     pub location: OfferLocation,
     pub last_checked: Option<NaiveDate>,
+    /// Stored offers a new offer from this line may duplicate (set by the import service, not
+    /// read from the file): such an offer is created as a draft, not public.
+    pub likely_twins: Vec<LikelyTwin>,
+}
+
+impl ImportedOffer {
+    /// What the twin check compares of this line: name, organisation and address.
+    pub fn identity(&self) -> OfferIdentity {
+        OfferIdentity {
+            name: self
+                .values
+                .iter()
+                .find(|(field, _)| *field == EditableField::Name)
+                .map(|(_, value)| value.clone())
+                .unwrap_or_default(),
+            organization: self.organization.clone(),
+            street: self.location.street.clone(),
+            postcode: self.location.postcode.clone(),
+        }
+    }
 }
 
 /// A problem of a file: where it is and what is wrong, in German.
@@ -395,6 +417,7 @@ pub fn read_csv(
                     municipality: String::new(),
                 },
                 last_checked: None,
+                likely_twins: Vec::new(),
             });
             continue;
         }
@@ -412,6 +435,7 @@ pub fn read_csv(
                 municipality: municipality.map(|(ags, _)| ags.clone()).unwrap_or_default(),
             },
             last_checked,
+            likely_twins: Vec::new(),
         });
     }
     if offers.is_empty() && problems.is_empty() {

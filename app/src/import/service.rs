@@ -20,7 +20,9 @@ pub async fn exported_offers(state: &AppState) -> Result<Vec<ExportedOffer>, App
 }
 
 /// Imports `offers` for `editor_id` in one transaction; with `dry_run` the transaction is
-/// rolled back, so the outcome says exactly what the import would do.
+/// rolled back, so the outcome says exactly what the import would do. A new offer that may
+/// duplicate a stored one (`offers::twins`) is created as a draft, not public, and the
+/// outcome names its likely twins.
 pub async fn import(
     state: &AppState,
     offers: &[ImportedOffer],
@@ -28,9 +30,33 @@ pub async fn import(
     now: i64,
     dry_run: bool,
 ) -> Result<ImportOutcome, AppError> {
+    let known = crate::offers::service::known_offers_in(state).await?;
+    // The ids the storage finds offers by: their external id, or the fallback it exports.
+    let stored_ids: std::collections::HashSet<String> = known
+        .iter()
+        .map(|offer| {
+            offer
+                .external_id
+                .clone()
+                .unwrap_or_else(|| crate::import::offer_csv::fallback_external_id(offer.id))
+        })
+        .collect();
+    let twins = crate::offers::twins::TwinIndex::new(&known);
+    // Only a line that creates an offer (its external id is new) can duplicate one.
+    let offers: Vec<ImportedOffer> = offers
+        .iter()
+        .map(|offer| ImportedOffer {
+            likely_twins: if stored_ids.contains(&offer.external_id) {
+                Vec::new()
+            } else {
+                twins.twins(&offer.identity(), None)
+            },
+            ..offer.clone()
+        })
+        .collect();
     let outcome = state
         .part::<dyn ImportStorage>()?
-        .import_offers(offers, editor_id, now, dry_run)
+        .import_offers(&offers, editor_id, now, dry_run)
         .await
         .map_err(|error| {
             tracing::error!(%error, dry_run, "import failed");

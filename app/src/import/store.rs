@@ -17,6 +17,9 @@ pub struct ImportedLine {
     pub name: String,
     /// The labels of the fields that change (empty for a new offer).
     pub fields: Vec<String>,
+    /// For a new offer: the stored offers it may duplicate; it is then created as a draft.
+    #[serde(default)]
+    pub likely_twins: Vec<crate::offers::twins::LikelyTwin>,
 }
 
 /// What an import did (or, in a dry run, would do).

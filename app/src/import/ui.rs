@@ -11,6 +11,7 @@ use crate::accounts::auth::{current_viewer, require};
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::AccessDenied;
 use crate::editing::model::EditableField;
+use crate::editing::ui::twin_note::TwinNote;
 use crate::import::offer_csv::{
     EXTERNAL_ID, LAST_CHECKED, LAT, LON, MUNICIPALITY, ORGANIZATION, POSTCODE, STREET, TOWN,
     column_of,
@@ -25,7 +26,13 @@ fn lines_list(unit: &'static str, lines: Vec<ImportedLine>) -> impl IntoView {
                 .into_iter()
                 .map(|line| {
                     let fields = (!line.fields.is_empty()).then(|| format!(": {}", line.fields.join(", ")));
-                    view! { <li>{format!("{unit} {} – {}", line.line, line.name)} {fields}</li> }
+                    let draft = (!line.likely_twins.is_empty()).then_some(" – wird als Entwurf angelegt (nicht öffentlich)");
+                    view! {
+                        <li>
+                            {format!("{unit} {} – {}", line.line, line.name)} {fields} {draft}
+                            <TwinNote twins=line.likely_twins />
+                        </li>
+                    }
                 })
                 .collect_view()}
         </ul>

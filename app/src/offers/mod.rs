@@ -23,3 +23,4 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod taxonomy;
+pub mod twins;

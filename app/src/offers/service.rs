@@ -1,12 +1,15 @@
 //! The public reads of offers and the region: what the map page, the offer page, the public
 //! server functions and the open-data APIs show. They read the public read model
-//! ([`PublicReadModel`]), never the database, and its types have no member-only field.
+//! ([`PublicReadModel`]), never the database, and its types have no member-only field. The one
+//! read for editors, [`known_offers`] (the twin check's comparison set, drafts included), reads
+//! the database.
 
 use std::sync::Arc;
 
 use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::offers::read_model::PublicReadModel;
-use crate::offers::store::{PublicOfferRecord, PublicOrganization};
+use crate::offers::store::{OfferStorage, PublicOfferRecord, PublicOrganization};
+use crate::offers::twins::KnownOffer;
 use crate::platform::database::StorageError;
 use crate::platform::error::AppError;
 use crate::platform::state::app_state;
@@ -73,6 +76,21 @@ pub async fn organizations_in(
 /// When offer data last changed through the editors (Unix seconds), if it ever did.
 pub async fn last_change_in(public: &PublicReadModel) -> Option<i64> {
     public.last_change().await.ok().flatten()
+}
+
+/// Every stored offer as the twin check compares it (`offers::twins`): drafts and archived
+/// offers included, with their full addresses. For the editors' views only; callers have
+/// checked the editor role.
+pub async fn known_offers() -> Result<Vec<KnownOffer>, AppError> {
+    known_offers_in(&app_state()?).await
+}
+
+/// [`known_offers`] for handlers, which have the state at hand.
+pub async fn known_offers_in(
+    state: &crate::platform::state::AppState,
+) -> Result<Vec<KnownOffer>, AppError> {
+    let storage: Arc<dyn OfferStorage> = state.part()?;
+    Ok(storage.offer_identities().await?)
 }
 
 fn open_data_failed(error: StorageError) -> AppError {

@@ -16,6 +16,7 @@ use crate::offers::taxonomy::{
     AddressProtection, Cost, Delivery, DeliverySet, Language, LanguageSet, LifePhase, PhaseSet,
     Topic, TopicSet,
 };
+use crate::offers::twins::{KnownOffer, OfferIdentity};
 use crate::platform::database::{StorageError, StorageResult};
 use crate::region::model::Municipality;
 
@@ -60,6 +61,41 @@ pub trait OfferStorage: Send + Sync {
     async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>>;
     /// When offer data last changed through the editors (Unix seconds), if ever.
     async fn last_offer_change(&self) -> StorageResult<Option<i64>>;
+    /// Every offer, public or not, by what the twin check compares: name, organisation and
+    /// the full address (protected ones too). Editors only.
+    async fn offer_identities(&self) -> StorageResult<Vec<KnownOffer>>;
+}
+
+/// Every offer's name, organisation and address, drafts and archived ones included.
+const IDENTITIES_SQL: &str = "SELECT o.id, o.external_id, o.name, g.name AS organization, \
+     l.street, l.postcode, o.status FROM offers o JOIN organizations g ON g.id = o.organization_id \
+     JOIN locations l ON l.id = o.location_id ORDER BY o.id";
+
+#[derive(sqlx::FromRow)]
+struct IdentityRow {
+    id: i64,
+    external_id: Option<String>,
+    name: String,
+    organization: String,
+    street: String,
+    postcode: String,
+    status: String,
+}
+
+impl From<IdentityRow> for KnownOffer {
+    fn from(row: IdentityRow) -> KnownOffer {
+        KnownOffer {
+            id: row.id,
+            external_id: row.external_id,
+            active: row.status == "active",
+            identity: OfferIdentity {
+                name: row.name,
+                organization: row.organization,
+                street: row.street,
+                postcode: row.postcode,
+            },
+        }
+    }
 }
 
 /// An active offer's public detail, with the keys the open-data exports need.

@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::Email;
+use crate::offers::twins::{LikelyTwin, OfferIdentity};
 
 /// A request as the editors' queue shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +34,29 @@ pub struct RequestRecord {
     pub decision_reason: String,
     /// For approved listings: the offer created from it.
     pub created_offer_id: Option<i64>,
+    /// For open listings: stored offers it may duplicate (editors only; filled by the queue).
+    #[serde(default)]
+    pub likely_twins: Vec<LikelyTwin>,
+}
+
+impl RequestRecord {
+    /// Street, postcode and town of a listing's address (`"street, postcode town"`).
+    pub fn address_parts(&self) -> (&str, &str, &str) {
+        let (street, rest) = self.address.split_once(", ").unwrap_or((&self.address, ""));
+        let (postcode, town) = rest.split_once(' ').unwrap_or(("", rest));
+        (street, postcode, town)
+    }
+
+    /// What the twin check compares of a listing: the offer's name, organisation and address.
+    pub fn identity(&self) -> OfferIdentity {
+        let (street, postcode, _) = self.address_parts();
+        OfferIdentity {
+            name: self.offer_name.clone(),
+            organization: self.organization.clone(),
+            street: street.to_string(),
+            postcode: postcode.to_string(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -189,10 +189,22 @@ pub async fn report_correction(
     Ok(request.reference)
 }
 
-/// The queue of requests from outside, for editors.
+/// The queue of requests from outside, for editors; each open listing with the stored offers
+/// it may duplicate.
 pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {
     crate::accounts::auth::require(crate::accounts::model::Role::Editor).await?;
-    Ok(store()?.requests().await?)
+    let mut requests = store()?.requests().await?;
+    let open_listing = |request: &RequestRecord| {
+        request.kind == RequestKind::Listing && request.status == RequestStatus::Open
+    };
+    if requests.iter().any(open_listing) {
+        let known = crate::offers::service::known_offers().await?;
+        let twins = crate::offers::twins::TwinIndex::new(&known);
+        for request in requests.iter_mut().filter(|request| open_listing(request)) {
+            request.likely_twins = twins.twins(&request.identity(), None);
+        }
+    }
+    Ok(requests)
 }
 
 /// How many requests wait for an editor's decision (the count in the editors' menu), for
@@ -320,11 +332,7 @@ pub async fn approve_listing(
     if request.kind != RequestKind::Listing || request.status != RequestStatus::Open {
         return Ok(None);
     }
-    let (street, rest) = request
-        .address
-        .split_once(", ")
-        .unwrap_or((&request.address, ""));
-    let (postcode, town) = rest.split_once(' ').unwrap_or(("", rest));
+    let (street, postcode, town) = request.address_parts();
     let listing = ValidListing(crate::requests::model::ListingInput {
         organization: request.organization.clone(),
         offer_name: request.offer_name.clone(),

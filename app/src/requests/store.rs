@@ -128,6 +128,7 @@ impl TryFrom<RequestRow> for RequestRecord {
             message: row.message,
             decision_reason: row.decision_reason,
             created_offer_id: row.created_offer_id,
+            likely_twins: Vec::new(),
         })
     }
 }

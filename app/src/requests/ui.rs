@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::accounts::auth::{Note, now, take_note};
 use crate::accounts::ui::account_pages::NoteView;
+use crate::editing::ui::twin_note::TwinNote;
 use crate::region::model::MunicipalityInfo;
 use crate::requests::model::{RequestKind, RequestRecord, RequestStatus};
 
@@ -312,6 +313,7 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
                 RequestKind::Listing => view! {
                     <p>{request.description.clone()}</p>
                     <p>{request.address.clone()}</p>
+                    <TwinNote twins=request.likely_twins.clone() />
                     <p>"Ansprechperson: " {request.contact_name.clone()} ", " {request.contact_email.clone()} " " {request.contact_phone.clone()}</p>
                 }.into_any(),
                 RequestKind::Correction => view! {

@@ -207,7 +207,8 @@ impl Backend {
         Ok(changed)
     }
 
-    /// Creates an offer from the imported values, public at once.
+    /// Creates an offer from the imported values: public at once, or a draft (not public) if
+    /// it may duplicate a stored offer, for an editor to look at first.
     async fn create_from_import(
         connection: &mut <Db as sqlx::Database>::Connection,
         imported: &ImportedOffer,
@@ -238,7 +239,7 @@ impl Backend {
         };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO offers (external_id, organization_id, location_id, name, description, cost, \
-             last_checked, status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'active') RETURNING id",
+             last_checked, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&imported.external_id)
         .bind(organization_id)
@@ -247,6 +248,11 @@ impl Backend {
         .bind(required(EditableField::Description)?)
         .bind(required(EditableField::Cost)?)
         .bind(imported.last_checked.unwrap_or(today))
+        .bind(if imported.likely_twins.is_empty() {
+            "active"
+        } else {
+            "archived"
+        })
         .fetch_one(&mut *connection)
         .await?;
         for (field, value) in &imported.values {
@@ -268,7 +274,20 @@ impl Backend {
             now,
             IMPORT_FIELD,
             "",
-            &format!("per Import angelegt (externe ID {})", imported.external_id),
+            &if imported.likely_twins.is_empty() {
+                format!("per Import angelegt (externe ID {})", imported.external_id)
+            } else {
+                let twins: Vec<String> = imported
+                    .likely_twins
+                    .iter()
+                    .map(|twin| format!("„{}“ (Nr. {})", twin.name, twin.id))
+                    .collect();
+                format!(
+                    "per Import als Entwurf angelegt (externe ID {}), mögliches Duplikat von {}",
+                    imported.external_id,
+                    twins.join(", ")
+                )
+            },
             1,
         )
         .await
@@ -331,6 +350,7 @@ impl ImportStorage for Backend {
                             line: imported.line,
                             name,
                             fields,
+                            likely_twins: Vec::new(),
                         });
                     }
                 }
@@ -341,6 +361,7 @@ impl ImportStorage for Backend {
                         line: imported.line,
                         name,
                         fields: Vec::new(),
+                        likely_twins: imported.likely_twins.clone(),
                     });
                 }
             }

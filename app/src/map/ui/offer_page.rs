@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::editing::model::EditableField;
 use crate::editing::ui::offer_page_editor::EditorPanel;
+use crate::editing::ui::twin_note::TwinNote;
 use crate::map::ui::map_page::map_url;
 use crate::map::ui::offer_view::{OfferView, OfferViewSettings};
 use crate::members::ui::member_view::{MemberContactsView, MemberInfoView};
@@ -200,6 +201,13 @@ pub fn OfferPage() -> impl IntoView {
                                 Some(id) => crate::editing::service::editable_offer(id).await.ok(),
                                 None => None,
                             };
+                            // Before it is published: the stored offers it may duplicate.
+                            let twins = match &hidden {
+                                Some(offer) => crate::editing::service::likely_twins(offer.id)
+                                    .await
+                                    .unwrap_or_default(),
+                                None => Vec::new(),
+                            };
                             match hidden {
                                 Some(offer) => {
                                     let id = offer.id;
@@ -211,6 +219,7 @@ pub fn OfferPage() -> impl IntoView {
                                             <p class="stale-warning" role="note">
                                                 "Dieses Angebot ist nicht öffentlich (archiviert oder noch nicht veröffentlicht). Nur die Redaktion sieht diese Seite."
                                             </p>
+                                            <TwinNote twins />
                                         </div>
                                         <EditorPanel id />
                                     }

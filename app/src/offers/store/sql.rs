@@ -8,11 +8,12 @@ use super::{Backend, Db};
 use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::offers::records::{ContactPerson, MemberOnly, NewOffer, NewOrganization};
 use crate::offers::store::{
-    ALL_HOURS_SQL, CodeRow, ContactRow, DELIVERY, DETAIL_SQL, DetailRow, HoursRow, LANGUAGES,
-    OfferCodes, OfferHoursRow, OfferStorage, PHASES, PublicOfferRecord, PublicOrganization,
-    RECORDS_SQL, RecordRow, SUMMARY_SQL, SummaryRow, TOPICS, all_codes_sql, detail_from_row,
-    hours_by_offer, insert_code_sql, offer_codes_sql, summary_from_row,
+    ALL_HOURS_SQL, CodeRow, ContactRow, DELIVERY, DETAIL_SQL, DetailRow, HoursRow, IDENTITIES_SQL,
+    IdentityRow, LANGUAGES, OfferCodes, OfferHoursRow, OfferStorage, PHASES, PublicOfferRecord,
+    PublicOrganization, RECORDS_SQL, RecordRow, SUMMARY_SQL, SummaryRow, TOPICS, all_codes_sql,
+    detail_from_row, hours_by_offer, insert_code_sql, offer_codes_sql, summary_from_row,
 };
+use crate::offers::twins::KnownOffer;
 use crate::platform::database::StorageResult;
 use crate::region::model::Municipality;
 
@@ -330,6 +331,13 @@ impl OfferStorage for Backend {
         )
         .fetch_all(self.pool())
         .await?)
+    }
+
+    async fn offer_identities(&self) -> StorageResult<Vec<KnownOffer>> {
+        let rows: Vec<IdentityRow> = sqlx::query_as(IDENTITIES_SQL)
+            .fetch_all(self.pool())
+            .await?;
+        Ok(rows.into_iter().map(KnownOffer::from).collect())
     }
 
     async fn last_offer_change(&self) -> StorageResult<Option<i64>> {

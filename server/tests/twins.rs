@@ -1,0 +1,188 @@
+//! Duplicates caught at the door, over real HTTP against the real server with the demo data: a
+//! listing request that repeats a stored offer names it in the editors' queue (never in the
+//! institution's answer), the draft made from it names it to the editors before they publish
+//! it, and an imported line that repeats a stored offer under a new id becomes a draft with its
+//! twin named in the dry run instead of going public.
+
+mod common;
+
+use common::{Visitor, form_stamp, import_token, public_offers, signed_in, start};
+
+const EDITOR: usize = 1;
+
+/// Name and organisation of the first public offer (`/api/v1/offers`), with its id.
+async fn first_public_offer(visitor: &Visitor) -> (i64, String, String) {
+    let page: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/v1/offers?pro_seite=1").await.body).unwrap();
+    let offer = &page["items"][0];
+    (
+        offer["id"].as_i64().unwrap(),
+        offer["name"].as_str().unwrap().to_string(),
+        offer["organization"]["name"].as_str().unwrap().to_string(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listing_that_repeats_an_offer_names_its_twin_to_the_editors_only() {
+    let running = start().await;
+    let institution = Visitor::new(&running);
+    let (twin_id, twin_name, organization) = first_public_offer(&institution).await;
+    let stamp = form_stamp(&institution, "/eintragen").await;
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    // The same offer, spelt as a hurried institution would.
+    let offer_name = twin_name.to_uppercase();
+    let form = [
+        ("organization", organization.as_str()),
+        ("offer_name", offer_name.as_str()),
+        (
+            "description",
+            "Noch einmal gemeldet, weil wir nicht wussten, dass es schon da ist.",
+        ),
+        ("street", "Irgendwo 7"),
+        ("postcode", "48653"),
+        ("town", "Coesfeld"),
+        ("contact_name", "Eva Beispiel"),
+        ("contact_email", "eva@example.org"),
+        ("consent", "ja"),
+        ("homepage", ""),
+        ("stamp", stamp.as_str()),
+    ];
+    let accepted = institution.post("/api/eintragen", &form).await;
+    assert_eq!(accepted.status, 200, "{}", accepted.body);
+    assert!(
+        !accepted.body.contains("Duplikat") && !accepted.body.contains(&format!("{twin_id}")),
+        "the institution learns nothing of other offers: {}",
+        accepted.body
+    );
+    let reference: String = serde_json::from_str(&accepted.body).unwrap();
+
+    // The queue names the twin: in its JSON and on the editors' page, linked.
+    let editor = signed_in(&running, EDITOR).await;
+    let queue: serde_json::Value =
+        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
+    let request = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|request| request["reference"] == reference.as_str())
+        .expect("the request is in the queue");
+    let twins = request["likely_twins"].as_array().unwrap();
+    assert_eq!(twins.len(), 1, "{twins:?}");
+    assert_eq!(twins[0]["id"], twin_id);
+    assert_eq!(twins[0]["reason"], "SameOrganization");
+    let desk = editor.get("/redaktion").await.body;
+    assert!(
+        desk.contains("Mögliches Duplikat"),
+        "the queue shows the note"
+    );
+    assert!(desk.contains(&format!("href=\"/angebot/{twin_id}\"")));
+
+    // Taken over, it is a draft whose page names the twin before anyone publishes it.
+    let request_id = request["id"].as_i64().unwrap().to_string();
+    let approved = editor
+        .post(
+            "/api/redaktion/entscheiden",
+            &[
+                ("id", request_id.as_str()),
+                ("decision", "uebernommen"),
+                ("ort", "05558012"),
+            ],
+        )
+        .await;
+    assert_eq!(approved.status, 200, "{}", approved.body);
+    let draft: i64 = serde_json::from_str::<Option<i64>>(&approved.body)
+        .unwrap()
+        .unwrap();
+    let page = editor.get(&format!("/angebot/{draft}")).await.body;
+    assert!(page.contains("nicht öffentlich"), "a draft");
+    assert!(page.contains("Mögliches Duplikat"), "{page}");
+    assert!(page.contains(&format!("href=\"/angebot/{twin_id}\"")));
+    // The twin's own page is public and names no twin: the note is for drafts.
+    assert!(
+        !editor
+            .get(&format!("/angebot/{twin_id}"))
+            .await
+            .body
+            .contains("Mögliches Duplikat")
+    );
+    let stranger = Visitor::new(&running)
+        .get(&format!("/angebot/{draft}"))
+        .await;
+    assert_eq!(stranger.status, 404);
+    assert!(!stranger.body.contains("Duplikat"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_imported_line_that_repeats_an_offer_becomes_a_draft_naming_its_twin() {
+    let running = start().await;
+    let editor = signed_in(&running, EDITOR).await;
+    let export = editor.get("/redaktion/angebote.csv").await.body;
+    let lines: Vec<&str> = export.lines().collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let first: Vec<String> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(lines[1].as_bytes())
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let twin_name = first[at("name")].clone();
+    let mut again = first.clone();
+    again[at("externe_id")] = "doppelt-1".into();
+    again[at("name")] = format!("{twin_name}!");
+    let mut other = first.clone();
+    other[at("externe_id")] = "wirklich-neu-1".into();
+    other[at("name")] = "Ein ganz anderes Angebot".into();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header.iter().copied()).unwrap();
+    writer.write_record(&again).unwrap();
+    writer.write_record(&other).unwrap();
+    let file = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let public = Visitor::new(&running);
+    let before = public_offers(&public).await;
+    let twin_ids: Vec<i64> = before
+        .iter()
+        .filter(|(_, name)| *name == twin_name)
+        .map(|(id, _)| *id)
+        .collect();
+    assert!(!twin_ids.is_empty(), "the copied offer is public");
+
+    // The dry run says which line becomes a draft and links its twin.
+    let page = editor.check_import("angebote.csv", &file).await;
+    assert!(page.contains("2 neu"), "{page}");
+    assert_eq!(
+        page.matches("wird als Entwurf angelegt").count(),
+        1,
+        "{page}"
+    );
+    assert!(page.contains("Mögliches Duplikat"));
+    assert!(
+        twin_ids
+            .iter()
+            .any(|id| page.contains(&format!("href=\"/angebot/{id}\""))),
+        "{page}"
+    );
+
+    let token = import_token(&page);
+    let done = editor
+        .post_form("/redaktion/import/ausfuehren", &[("token", &token)])
+        .await;
+    assert_eq!(done.status, 303);
+    // The other line is public at once; the likely duplicate is not.
+    let after = public_offers(&public).await;
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(
+        after
+            .iter()
+            .any(|(_, name)| name == "Ein ganz anderes Angebot")
+    );
+    assert!(
+        !after
+            .iter()
+            .any(|(_, name)| *name == format!("{twin_name}!"))
+    );
+}
