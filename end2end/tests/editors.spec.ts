@@ -115,20 +115,35 @@ test('an editor archives an offer and restores it from the overview', async ({ p
   await anonymous.close();
 });
 
+/** Fills the public listing form (`/eintragen`) for an offer in Coesfeld, with a contact and
+ * the consent ticked; the caller sends it. */
+async function fillListing(
+  page: Page,
+  listing: { organization: string; name: string; description: string; street: string; postcode: string },
+) {
+  await page.getByLabel('Name der Einrichtung').fill(listing.organization);
+  await page.getByLabel('Name des Angebots').fill(listing.name);
+  await page.getByLabel('Was bietet es, für wen?').fill(listing.description);
+  await page.getByLabel('Straße und Hausnummer').fill(listing.street);
+  await page.getByLabel('Postleitzahl').fill(listing.postcode);
+  await page.getByLabel('Ort', { exact: true }).fill('Coesfeld');
+  await page.getByLabel('Ansprechperson für die Redaktion').fill('Eva Beispiel');
+  await page.getByLabel('E-Mail-Adresse').fill('eva@example.org');
+  await page.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+}
+
 test('a listing request from outside becomes a public offer once an editor approves it', async ({ page, browser }) => {
   const institution = await browser.newPage();
   await institution.goto('/');
   await institution.getByRole('link', { name: 'Angebot eintragen lassen' }).click();
   const name = `Spielgruppe Regenbogen ${Date.now()}`;
-  await institution.getByLabel('Name der Einrichtung').fill('Familienzentrum Regenbogenland');
-  await institution.getByLabel('Name des Angebots').fill(name);
-  await institution.getByLabel('Was bietet es, für wen?').fill('Spielgruppe für Kinder von ein bis drei Jahren mit ihren Eltern.');
-  await institution.getByLabel('Straße und Hausnummer').fill('Marktplatz 2');
-  await institution.getByLabel('Postleitzahl').fill('4865');
-  await institution.getByLabel('Ort', { exact: true }).fill('Coesfeld');
-  await institution.getByLabel('Ansprechperson für die Redaktion').fill('Eva Beispiel');
-  await institution.getByLabel('E-Mail-Adresse').fill('eva@example.org');
-  await institution.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+  await fillListing(institution, {
+    organization: 'Familienzentrum Regenbogenland',
+    name,
+    description: 'Spielgruppe für Kinder von ein bis drei Jahren mit ihren Eltern.',
+    street: 'Marktplatz 2',
+    postcode: '4865',
+  });
   // A person takes a few seconds; the form refuses faster posts.
   await institution.waitForTimeout(3200);
   await institution.getByRole('button', { name: 'Anfrage senden' }).click();
@@ -165,17 +180,15 @@ test('a listing request that repeats a stored offer shows the editor its likely 
   const household = `198.51.100.${testInfo.project.name === 'phone' ? 17 : 18}`;
   const institution = await browser.newPage({ extraHTTPHeaders: { 'X-Forwarded-For': household } });
   await institution.goto('/eintragen');
-  await institution.getByLabel('Name der Einrichtung').fill(first.organization.name);
   // The same offer, typed without the umlauts and capitals.
   const typed = first.name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
-  await institution.getByLabel('Name des Angebots').fill(typed);
-  await institution.getByLabel('Was bietet es, für wen?').fill('Wir melden unser Angebot an, das es schon gibt, ohne es zu wissen.');
-  await institution.getByLabel('Straße und Hausnummer').fill('Weg 1');
-  await institution.getByLabel('Postleitzahl').fill('48653');
-  await institution.getByLabel('Ort', { exact: true }).fill('Coesfeld');
-  await institution.getByLabel('Ansprechperson für die Redaktion').fill('Eva Beispiel');
-  await institution.getByLabel('E-Mail-Adresse').fill('eva@example.org');
-  await institution.getByLabel(/dürfen auf der Chancenkarte veröffentlicht werden/).check();
+  await fillListing(institution, {
+    organization: first.organization.name,
+    name: typed,
+    description: 'Wir melden unser Angebot an, das es schon gibt, ohne es zu wissen.',
+    street: 'Weg 1',
+    postcode: '48653',
+  });
   await institution.waitForTimeout(3200);
   await institution.getByRole('button', { name: 'Anfrage senden' }).click();
   await expect(institution.getByRole('heading', { name: 'Danke für Ihre Anfrage' })).toBeVisible();

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Running, Visitor, import_token as token_of, signed_in, start};
+use common::{Running, Visitor, csv_fields, import_token as token_of, signed_in, start};
 
 /// Uploads a file for the dry run, then answers the import page.
 async fn check(visitor: &Visitor, name: &str, content: &str) -> String {
@@ -181,16 +181,7 @@ async fn an_import_upserts_by_external_id_all_at_once_with_the_importer_in_the_h
     let editor = signed_in(&running, EDITOR).await;
     let export = editor.get("/redaktion/angebote.csv").await.body;
     let mut lines: Vec<String> = export.lines().map(str::to_string).collect();
-    let first: Vec<String> = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(lines[1].as_bytes())
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let first = csv_fields(&lines[1]);
     let header: Vec<String> = lines[0].split(',').map(str::to_string).collect();
     let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
     let write = |fields: &[String]| {

@@ -5,7 +5,10 @@
 
 mod common;
 
-use common::{Running, Visitor, assert_no_member_data, form_stamp, signed_in, start, start_with};
+use common::{
+    Running, Visitor, assert_no_member_data, form_stamp, queued_request, signed_in, start,
+    start_with,
+};
 use server::demo::{MEMBER_CONTACT_MARKER, MEMBER_NOTE_MARKER};
 use server::demo_accounts::DEMO_ACCOUNTS;
 
@@ -1265,14 +1268,7 @@ async fn listing_requests_are_spam_guarded_and_become_offers_only_through_editor
     let editor = signed_in(&running, EDITOR).await;
     let member = signed_in(&running, MEMBER).await;
     assert_eq!(member.get("/api/redaktion/anfragen").await.status, 403);
-    let queue: serde_json::Value =
-        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
-    let request = queue
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["reference"] == reference.as_str())
-        .expect("the request is in the queue");
+    let request = queued_request(&editor, &reference).await;
     let request_id = request["id"].as_i64().unwrap().to_string();
     assert!(!anonymous_sees(&running, "Elterncafé Sonnenschein").await);
     let approve = [

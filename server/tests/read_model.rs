@@ -9,7 +9,10 @@ mod common;
 use std::time::{Duration, Instant};
 
 use app::open_data::hsds::hsds_id;
-use common::{Running, Visitor, form_stamp, public_offer_id, signed_in, start, start_demo_on};
+use common::{
+    Running, Visitor, form_stamp, public_offer_id, queued_request, send_listing, signed_in, start,
+    start_demo_on,
+};
 
 const EDITOR: usize = 1;
 
@@ -247,29 +250,18 @@ async fn every_write_shows_on_the_next_public_request_on_sqlite() {
     let institution = Visitor::new(&running);
     let stamp = form_stamp(&institution, "/eintragen").await;
     tokio::time::sleep(Duration::from_millis(3100)).await;
-    let listing = [
-        ("organization", "Verein Frischer Wind"),
-        ("offer_name", "Frisch gemeldetes Spielcafé"),
-        (
-            "description",
-            "Offener Treff für Eltern mit Kindern bis drei Jahre, dienstags.",
-        ),
-        ("street", "Marktplatz 3"),
-        ("postcode", "48653"),
-        ("town", "Coesfeld"),
-        ("contact_name", "Eva Beispiel"),
-        ("contact_email", "eva@example.org"),
-        ("consent", "ja"),
-        ("homepage", ""),
-        ("stamp", stamp.as_str()),
-    ];
-    let sent = institution.post("/api/eintragen", &listing).await;
+    let sent = send_listing(
+        &institution,
+        &stamp,
+        "Verein Frischer Wind",
+        "Frisch gemeldetes Spielcafé",
+        "Offener Treff für Eltern mit Kindern bis drei Jahre, dienstags.",
+        "Marktplatz 3",
+    )
+    .await;
     assert_eq!(sent.status, 200, "{}", sent.body);
     let reference: String = serde_json::from_str(&sent.body).unwrap();
-    let queue = editor.get("/api/redaktion/anfragen").await.body;
-    let queue: Vec<serde_json::Value> = serde_json::from_str(&queue).unwrap();
-    let request = queue.iter().find(|r| r["reference"] == reference.as_str());
-    let request_id = request.expect("the listing is queued")["id"].to_string();
+    let request_id = queued_request(&editor, &reference).await["id"].to_string();
     let approved = post_ok(
         &editor,
         "/api/redaktion/entscheiden",

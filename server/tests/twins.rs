@@ -6,7 +6,10 @@
 
 mod common;
 
-use common::{Visitor, form_stamp, import_token, public_offers, signed_in, start};
+use common::{
+    Visitor, csv_fields, form_stamp, import_token, public_offers, queued_request, send_listing,
+    signed_in, start,
+};
 
 const EDITOR: usize = 1;
 
@@ -31,23 +34,15 @@ async fn a_listing_that_repeats_an_offer_names_its_twin_to_the_editors_only() {
     tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
     // The same offer, spelt as a hurried institution would.
     let offer_name = twin_name.to_uppercase();
-    let form = [
-        ("organization", organization.as_str()),
-        ("offer_name", offer_name.as_str()),
-        (
-            "description",
-            "Noch einmal gemeldet, weil wir nicht wussten, dass es schon da ist.",
-        ),
-        ("street", "Irgendwo 7"),
-        ("postcode", "48653"),
-        ("town", "Coesfeld"),
-        ("contact_name", "Eva Beispiel"),
-        ("contact_email", "eva@example.org"),
-        ("consent", "ja"),
-        ("homepage", ""),
-        ("stamp", stamp.as_str()),
-    ];
-    let accepted = institution.post("/api/eintragen", &form).await;
+    let accepted = send_listing(
+        &institution,
+        &stamp,
+        &organization,
+        &offer_name,
+        "Noch einmal gemeldet, weil wir nicht wussten, dass es schon da ist.",
+        "Irgendwo 7",
+    )
+    .await;
     assert_eq!(accepted.status, 200, "{}", accepted.body);
     assert!(
         !accepted.body.contains("Duplikat") && !accepted.body.contains(&format!("{twin_id}")),
@@ -58,14 +53,7 @@ async fn a_listing_that_repeats_an_offer_names_its_twin_to_the_editors_only() {
 
     // The queue names the twin: in its JSON and on the editors' page, linked.
     let editor = signed_in(&running, EDITOR).await;
-    let queue: serde_json::Value =
-        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
-    let request = queue
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|request| request["reference"] == reference.as_str())
-        .expect("the request is in the queue");
+    let request = queued_request(&editor, &reference).await;
     let twins = request["likely_twins"].as_array().unwrap();
     assert_eq!(twins.len(), 1, "{twins:?}");
     assert_eq!(twins[0]["id"], twin_id);
@@ -120,16 +108,7 @@ async fn an_imported_line_that_repeats_an_offer_becomes_a_draft_naming_its_twin(
     let lines: Vec<&str> = export.lines().collect();
     let header: Vec<&str> = lines[0].split(',').collect();
     let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let first: Vec<String> = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(lines[1].as_bytes())
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let first = csv_fields(lines[1]);
     let twin_name = first[at("name")].clone();
     let mut again = first.clone();
     again[at("externe_id")] = "doppelt-1".into();

@@ -322,6 +322,56 @@ pub async fn form_stamp(visitor: &Visitor, path: &str) -> String {
     page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
+/// A listing request as an institution sends it from `/eintragen`: the offer `offer_name` of
+/// `organization` at `street` in Coesfeld, with `description`, a contact and consent.
+pub async fn send_listing(
+    institution: &Visitor,
+    stamp: &str,
+    organization: &str,
+    offer_name: &str,
+    description: &str,
+    street: &str,
+) -> Reply {
+    let form = [
+        ("organization", organization),
+        ("offer_name", offer_name),
+        ("description", description),
+        ("street", street),
+        ("postcode", "48653"),
+        ("town", "Coesfeld"),
+        ("contact_name", "Eva Beispiel"),
+        ("contact_email", "eva@example.org"),
+        ("consent", "ja"),
+        ("homepage", ""),
+        ("stamp", stamp),
+    ];
+    institution.post("/api/eintragen", &form).await
+}
+
+/// The request with `reference` in the editors' queue (`/api/redaktion/anfragen`), as JSON.
+pub async fn queued_request(editor: &Visitor, reference: &str) -> serde_json::Value {
+    let queue: Vec<serde_json::Value> =
+        serde_json::from_str(&editor.get("/api/redaktion/anfragen").await.body).unwrap();
+    queue
+        .into_iter()
+        .find(|request| request["reference"] == reference)
+        .expect("the request is in the queue")
+}
+
+/// The fields of one CSV line (no header), as the editors' export writes them.
+pub fn csv_fields(line: &str) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes())
+        .records()
+        .next()
+        .expect("a line")
+        .expect("a CSV line")
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
 /// Every route an anonymous visitor can ask for, with the offers `ids` (the first 40) in each
 /// of their routes: the leak tests ask each of them.
 pub fn anonymous_paths(ids: &[i64]) -> Vec<String> {

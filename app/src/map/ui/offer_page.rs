@@ -205,6 +205,7 @@ pub fn OfferPage() -> impl IntoView {
                             let twins = match &hidden {
                                 Some(offer) => crate::editing::service::likely_twins(offer.id)
                                     .await
+                                    .inspect_err(|error| tracing::warn!(%error, offer = offer.id, "likely twins not checked"))
                                     .unwrap_or_default(),
                                 None => Vec::new(),
                             };
