@@ -8,7 +8,8 @@ port=$1
 workdir=$2
 # The browser tests search a lot from one address: the planners' count of searches without
 # results must not run out of its per-address allowance halfway through. An SMTP server is
-# named (a closed local port) so that the members' news page shows its form; in a fresh
+# named (a closed local port unless SMTP_URL names one, as scripts/e2e.sh does with its sink)
+# so that the members' news page shows its form; in a fresh
 # database no digest falls due while the tests run, so nothing is ever sent. The server trusts
 # X-Forwarded-For as it does behind the deployment's proxy: a test that stands for another
 # household names its own address there, so the public forms' allowance per address (five posts

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::accounts::store::AccountStorage;
+use crate::confirmations::store::ConfirmationStorage;
 use crate::editing::store::EditStorage;
 use crate::import::store::ImportStorage;
 use crate::members::store::MemberStorage;
@@ -30,6 +31,7 @@ pub trait Storage:
     + RequestStorage
     + PlanningStorage
     + SubscriptionStorage
+    + ConfirmationStorage
     + Send
     + Sync
 {
@@ -112,4 +114,5 @@ pub fn feature_parts(storage: &Arc<dyn Storage>, public: Arc<PublicReadModel>) -
         .with::<dyn RequestStorage>(storage.clone())
         .with::<dyn PlanningStorage>(storage.clone())
         .with::<dyn SubscriptionStorage>(storage.clone())
+        .with::<dyn ConfirmationStorage>(storage.clone())
 }

@@ -285,6 +285,174 @@ async fn story(storage: Arc<dyn Storage>) {
     due_story(storage.as_ref(), org).await;
     subscription_story(storage.as_ref()).await;
     protected_place_story(storage.as_ref()).await;
+    confirmation_story(storage.as_ref(), org, detail.id).await;
+}
+
+/// An institution's self-service: contacts (one per address), links (opened once, revoked),
+/// its log, a confirmation in the offer's history without an account, and a change it asks for
+/// as a request with its diff.
+async fn confirmation_story(storage: &dyn Storage, org: i64, offer_id: i64) {
+    use app::confirmations::model::LogEvent;
+    use app::confirmations::store::NewLogEntry;
+    use app::editing::model::{CONFIRMED_FIELD, INSTITUTION_ACTOR};
+    use app::requests::model::ProposedChange;
+    use app::requests::store::Proposal;
+    let listed = storage.organizations("", 100).await.unwrap();
+    let summary = listed.iter().find(|o| o.id == org).expect("listed");
+    assert!(summary.active_offers >= 1);
+    assert_eq!(summary.contacts, 0);
+    assert!(
+        storage
+            .organization_offer_ids(org)
+            .await
+            .unwrap()
+            .contains(&offer_id)
+    );
+    // LIKE's wildcards are searched for as they are.
+    assert!(storage.organizations("%", 100).await.unwrap().is_empty());
+    let contact = storage
+        .add_contact(org, "leitung@example.org", 10)
+        .await
+        .unwrap()
+        .expect("a new address");
+    assert!(
+        storage
+            .add_contact(org, "leitung@example.org", 11)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        storage
+            .add_contact(i64::MAX, "x@example.org", 11)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        !storage
+            .remove_contact(org + 1000, contact.id)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        storage.contacts(org).await.unwrap(),
+        std::slice::from_ref(&contact)
+    );
+    assert_eq!(
+        storage.organization(org).await.unwrap().unwrap().contacts,
+        1
+    );
+
+    let link = storage.create_link(org, 100, 1_000).await.unwrap();
+    assert_eq!(storage.link(link.id).await.unwrap(), Some(link.clone()));
+    assert!(storage.mark_opened(link.id, 150).await.unwrap());
+    assert!(!storage.mark_opened(link.id, 160).await.unwrap());
+    assert_eq!(
+        storage.link(link.id).await.unwrap().unwrap().opened_at,
+        Some(150)
+    );
+    // An expired link is not revoked again; the one that holds is.
+    let expired = storage.create_link(org, 100, 150).await.unwrap();
+    assert_eq!(storage.revoke_links(org, 200).await.unwrap(), 1);
+    assert_eq!(
+        storage.link(link.id).await.unwrap().unwrap().revoked_at,
+        Some(200)
+    );
+    assert_eq!(
+        storage.link(expired.id).await.unwrap().unwrap().revoked_at,
+        None
+    );
+    assert_eq!(storage.revoke_links(org, 300).await.unwrap(), 0);
+
+    // Confirmed by the institution: the date moves, one history entry names the institution.
+    let before = storage.editable_offer(offer_id).await.unwrap().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    let outcome = storage
+        .mark_checked(offer_id, before.version, today, None, 400)
+        .await
+        .unwrap();
+    assert!(matches!(outcome, EditOutcome::Saved { version, .. } if version == before.version + 1));
+    let after = storage.editable_offer(offer_id).await.unwrap().unwrap();
+    assert_eq!(after.last_checked, today);
+    let newest = &storage.offer_history(offer_id).await.unwrap()[0];
+    assert_eq!(newest.field, CONFIRMED_FIELD);
+    assert_eq!(newest.account_name, INSTITUTION_ACTOR);
+    assert_eq!(newest.new_value, "2026-12-05");
+    storage
+        .log_event(&NewLogEntry {
+            organization_id: org,
+            link_id: Some(link.id),
+            offer_id: Some(offer_id),
+            event: LogEvent::Confirmed,
+            detail: "",
+            now: 400,
+        })
+        .await
+        .unwrap();
+    let log = storage.log_of(org).await.unwrap();
+    assert_eq!(log[0].event, LogEvent::Confirmed);
+    assert_eq!(
+        log[0].offer_name,
+        after
+            .values
+            .iter()
+            .find(|(f, _)| *f == EditableField::Name)
+            .unwrap()
+            .1
+    );
+    assert_eq!(
+        storage
+            .organization(org)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_confirmed_at,
+        Some(400)
+    );
+
+    // A change asked for through the link: a correction in the queue with its diff.
+    let changes = [ProposedChange {
+        field: "telefon".into(),
+        old: "02541 1".into(),
+        new: "02541 2".into(),
+    }];
+    let request = storage
+        .create_proposal(&Proposal {
+            offer_id,
+            message: "Neue Durchwahl",
+            changes: &changes,
+            link_id: link.id,
+            now: 500,
+        })
+        .await
+        .unwrap()
+        .expect("an active offer");
+    assert_eq!(request.kind, RequestKind::Correction);
+    assert_eq!(request.status, RequestStatus::Open);
+    assert!(request.from_institution);
+    assert_eq!(request.proposed, changes);
+    assert_eq!(request.message, "Neue Durchwahl");
+    let queued = storage.requests().await.unwrap();
+    assert!(
+        queued
+            .iter()
+            .any(|r| r.id == request.id && r.proposed == changes)
+    );
+    assert!(
+        storage
+            .create_proposal(&Proposal {
+                offer_id: i64::MAX,
+                message: "",
+                changes: &changes,
+                link_id: link.id,
+                now: 500,
+            })
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(storage.remove_contact(org, contact.id).await.unwrap());
 }
 
 /// A protected place (Schutzadresse): the public reads give its town centre and no street or
@@ -1028,7 +1196,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
     // Marked as checked today.
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let checked = storage
-        .mark_checked(id, offer.version, today, editor, 107)
+        .mark_checked(id, offer.version, today, Some(editor), 107)
         .await
         .unwrap();
     assert!(matches!(checked, EditOutcome::Saved { .. }), "{checked:?}");
@@ -1047,7 +1215,7 @@ async fn edit_story(storage: Arc<dyn Storage>) {
     );
     assert!(matches!(
         storage
-            .mark_checked(id, offer.version, today, editor, 108)
+            .mark_checked(id, offer.version, today, Some(editor), 108)
             .await
             .unwrap(),
         EditOutcome::Conflict { .. }
@@ -1448,7 +1616,7 @@ async fn one_write_path_story(storage: &dyn Storage) {
             }
             "geprueft" => {
                 storage
-                    .mark_checked(id, before.version, today, editor, now)
+                    .mark_checked(id, before.version, today, Some(editor), now)
                     .await
             }
             "archiv" => {

@@ -7,23 +7,11 @@
 mod common;
 
 use common::{
-    Visitor, csv_fields, form_stamp, import_token, public_offers, queued_request, send_listing,
-    signed_in, start,
+    Visitor, csv_fields, first_public_offer, form_stamp, import_token, public_offers,
+    queued_request, send_listing, signed_in, start,
 };
 
 const EDITOR: usize = 1;
-
-/// Name and organisation of the first public offer (`/api/v1/offers`), with its id.
-async fn first_public_offer(visitor: &Visitor) -> (i64, String, String) {
-    let page: serde_json::Value =
-        serde_json::from_str(&visitor.get("/api/v1/offers?pro_seite=1").await.body).unwrap();
-    let offer = &page["items"][0];
-    (
-        offer["id"].as_i64().unwrap(),
-        offer["name"].as_str().unwrap().to_string(),
-        offer["organization"]["name"].as_str().unwrap().to_string(),
-    )
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_listing_that_repeats_an_offer_names_its_twin_to_the_editors_only() {

@@ -563,6 +563,13 @@ pub fn format_opening_hours(slots: &[OpeningSlot]) -> String {
 /// The history's field code of "marked as checked".
 pub const CHECKED_FIELD: &str = "zuletzt_geprueft";
 
+/// The history's field code of "confirmed by the institution" (through its confirmation
+/// link): sets the same date as an editor's check.
+pub const CONFIRMED_FIELD: &str = "bestaetigt";
+
+/// Who the history names for an institution's confirmation (no account made it).
+pub const INSTITUTION_ACTOR: &str = "die Einrichtung (Bestätigungslink)";
+
 /// An offer as an editor edits it: its version and the canonical text of every field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditableOffer {
@@ -727,6 +734,7 @@ pub fn field_label(code: &str) -> &'static str {
     match EditableField::parse(code) {
         Some(field) => field.label(),
         None if code == CHECKED_FIELD => "Zuletzt geprüft",
+        None if code == CONFIRMED_FIELD => "Von der Einrichtung bestätigt",
         None if code == STATUS_FIELD => "Status",
         None if code == REQUEST_FIELD => "Anfrage",
         None if code == LOCATION_FIELD => "Standort",

@@ -158,7 +158,7 @@ pub async fn mark_checked(
     now: i64,
 ) -> Result<EditOutcome, AppError> {
     let outcome = storage
-        .mark_checked(id, version, today, editor_id, now)
+        .mark_checked(id, version, today, Some(editor_id), now)
         .await?;
     tracing::info!(
         editor = editor_id,
@@ -167,6 +167,31 @@ pub async fn mark_checked(
         "offer marked checked"
     );
     Ok(outcome)
+}
+
+/// Sets the offer's "zuletzt geprüft" to `today` for the institution that runs it (through its
+/// confirmation link; the caller has checked the link and that the offer is the link's). A
+/// confirmation changes no field, so it needs no version the institution saw: it is made on
+/// the offer as it is now, tried again if an editor saves at the same moment.
+pub async fn confirm_by_institution(
+    storage: &dyn EditStorage,
+    id: i64,
+    today: NaiveDate,
+    now: i64,
+) -> Result<EditOutcome, AppError> {
+    for _ in 0..3 {
+        let current = editable_offer_in(storage, id).await?;
+        let outcome = storage
+            .mark_checked(id, current.version, today, None, now)
+            .await?;
+        if !matches!(outcome, EditOutcome::Conflict { .. }) {
+            tracing::info!(offer = id, ?outcome, "offer confirmed by its institution");
+            return Ok(outcome);
+        }
+    }
+    Err(AppError::Conflict(
+        "Das Angebot wird gerade bearbeitet. Bitte versuchen Sie es gleich noch einmal.".into(),
+    ))
 }
 
 /// Archives the offer (hidden from the public, kept with its history) or publishes it again.

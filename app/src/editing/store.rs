@@ -71,13 +71,15 @@ pub trait EditStorage: Send + Sync {
     ) -> StorageResult<EditOutcome>;
     /// The offer a change belongs to.
     async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>>;
-    /// Sets "zuletzt geprüft" to `today`, recorded in the history.
+    /// Sets "zuletzt geprüft" to `today`, recorded in the history: an editor's check (`Some`
+    /// account), or the confirmation of the institution that runs the offer (`None`: through
+    /// its link, nobody signed in).
     async fn mark_checked(
         &self,
         id: i64,
         base_version: i64,
         today: NaiveDate,
-        account_id: i64,
+        account_id: Option<i64>,
         now: i64,
     ) -> StorageResult<EditOutcome>;
 }
@@ -148,7 +150,8 @@ struct OfferRow {
 /// store's SQL): an edit, an import's change, a request's note.
 pub(crate) struct ChangeEntry<'a> {
     pub(crate) offer_id: i64,
-    pub(crate) account_id: i64,
+    /// Who made it: an account, or nobody signed in (an institution through its link).
+    pub(crate) account_id: Option<i64>,
     pub(crate) now: i64,
     pub(crate) field: &'a str,
     pub(crate) old_value: &'a str,

@@ -13,5 +13,6 @@ pub mod page_cache;
 pub mod precompressed;
 pub mod response;
 pub mod sessions;
+pub mod signed_token;
 pub mod site;
 pub mod state;

@@ -37,6 +37,48 @@ pub struct RequestRecord {
     /// For open listings: stored offers it may duplicate (editors only; filled by the queue).
     #[serde(default)]
     pub likely_twins: Vec<LikelyTwin>,
+    /// For a correction the institution asked for through its confirmation link: the fields
+    /// it would change (empty for corrections typed into "Fehler melden").
+    #[serde(default)]
+    pub proposed: Vec<ProposedChange>,
+    /// Whether it came through the institution's confirmation link.
+    #[serde(default)]
+    pub from_institution: bool,
+}
+
+/// One field a correction would change, as the queue shows it: the field's code, its value
+/// when the change was asked for and the value asked for. The code is an editor's field's, or
+/// [`crate::editing::model::STATUS_FIELD`] with [`ARCHIVED`] ("gibt es nicht mehr").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// The new value of a proposed [`crate::editing::model::STATUS_FIELD`] change: archive it.
+pub const ARCHIVED: &str = "archiviert";
+
+impl ProposedChange {
+    /// The field's label for the diff.
+    pub fn label(&self) -> &'static str {
+        crate::editing::model::field_label(&self.field)
+    }
+
+    /// A value as the diff shows it (vocabulary codes in words).
+    pub fn shown(&self, value: &str) -> String {
+        match crate::editing::model::EditableField::parse(&self.field) {
+            Some(field) => field.shown_value(value),
+            None if value == ARCHIVED => "gibt es nicht mehr (archivieren)".to_string(),
+            None if value == "active" || value.is_empty() => "besteht".to_string(),
+            None => value.to_string(),
+        }
+    }
+
+    /// Whether this is the request to archive the offer.
+    pub fn is_archive(&self) -> bool {
+        self.field == crate::editing::model::STATUS_FIELD && self.new == ARCHIVED
+    }
 }
 
 impl RequestRecord {

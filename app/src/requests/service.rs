@@ -10,9 +10,10 @@ use crate::editing::model::EditableField;
 use crate::offers::records::{MemberOnly, NewLocation, NewOffer, OfferStatus};
 use crate::offers::taxonomy::{AddressProtection, Cost, Delivery, Language, LifePhase, Topic};
 use crate::requests::model::{
-    FieldErrors, Message, Problem, RequestKind, RequestRecord, RequestStatus, ValidListing,
+    ARCHIVED, FieldErrors, Message, Problem, RequestKind, RequestRecord, RequestStatus,
+    ValidListing,
 };
-use crate::requests::store::RequestStorage;
+use crate::requests::store::{Proposal, RequestStorage};
 use crate::shared::error::AppError;
 use crate::shared::i18n::Locale;
 
@@ -151,6 +152,15 @@ pub async fn decide(
             "Übernommen: Das Angebot ist angelegt, aber noch nicht öffentlich. Bitte vervollständigen und dann wiederherstellen (veröffentlichen).".to_string(),
         ));
     }
+    if status == RequestStatus::Applied {
+        let request = store()?
+            .request(id)
+            .await?
+            .ok_or_else(|| AppError::NotFound("Diese Anfrage gibt es nicht.".into()))?;
+        if request.status == RequestStatus::Open && !request.proposed.is_empty() {
+            apply_proposal(&request, editor.id, now).await?;
+        }
+    }
     if status == RequestStatus::Rejected && reason.is_empty() {
         return Err(AppError::Invalid(
             "Bitte geben Sie einen Grund für die Ablehnung an.".into(),
@@ -165,6 +175,96 @@ pub async fn decide(
         ));
     }
     Ok((None, "Entscheidung gespeichert.".to_string()))
+}
+
+/// Works an institution's proposed changes into the offer, each through the editors' field
+/// validator and with its own history entry. Every field must still hold the value the
+/// institution saw (or already the new one): otherwise nothing is applied and the editor is
+/// told which field changed since.
+async fn apply_proposal(request: &RequestRecord, editor_id: i64, now: i64) -> Result<(), AppError> {
+    use crate::editing::model::EditOutcome;
+    let offer_id = request.offer_id.ok_or_else(|| {
+        AppError::Conflict("Das Angebot dieser Anfrage gibt es nicht mehr.".into())
+    })?;
+    let edits = crate::editing::service::store()?;
+    let mut current = crate::editing::service::editable_offer_in(edits.as_ref(), offer_id).await?;
+    for change in &request.proposed {
+        let now_value = match EditableField::parse(&change.field) {
+            Some(field) => current.value(field).to_string(),
+            None if change.is_archive() => {
+                if current.archived {
+                    ARCHIVED.to_string()
+                } else {
+                    String::new()
+                }
+            }
+            None => {
+                return Err(AppError::Invalid(format!(
+                    "Das Feld „{}“ kann nicht übernommen werden.",
+                    change.field
+                )));
+            }
+        };
+        if now_value != change.old && now_value != change.new {
+            return Err(AppError::Conflict(format!(
+                "„{}“ wurde seit der Anfrage geändert (jetzt: „{}“). Bitte tragen Sie die Änderung von Hand ein und verwerfen Sie dann die Anfrage.",
+                change.label(),
+                change.shown(&now_value)
+            )));
+        }
+    }
+    for change in &request.proposed {
+        let outcome = match EditableField::parse(&change.field) {
+            Some(field) => crate::editing::service::save_field(
+                edits.as_ref(),
+                editor_id,
+                offer_id,
+                current.version,
+                field,
+                &change.new,
+                now,
+            )
+            .await?
+            .map_err(AppError::Invalid)?,
+            None => {
+                crate::editing::service::set_archived(
+                    edits.as_ref(),
+                    editor_id,
+                    offer_id,
+                    current.version,
+                    true,
+                    now,
+                )
+                .await?
+            }
+        };
+        match outcome {
+            EditOutcome::Saved { .. } | EditOutcome::Unchanged { .. } => {}
+            EditOutcome::Conflict { .. } => {
+                return Err(AppError::Conflict(
+                    "Das Angebot wurde gerade von jemand anderem geändert. Bitte laden Sie die Seite neu.".into(),
+                ));
+            }
+            EditOutcome::NotFound => return Err(AppError::no_such_offer()),
+        }
+        current = crate::editing::service::editable_offer_in(edits.as_ref(), offer_id).await?;
+    }
+    Ok(())
+}
+
+/// Stores an institution's correction from its confirmation link (the caller has checked the
+/// link and that the offer is its organisation's); the request.
+pub async fn submit_proposal(proposal: &Proposal<'_>) -> Result<RequestRecord, AppError> {
+    let request = store()?
+        .create_proposal(proposal)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Dieses Angebot gibt es nicht (mehr).".into()))?;
+    tracing::info!(
+        request = request.id,
+        offer = proposal.offer_id,
+        "institution asked for a change"
+    );
+    Ok(request)
 }
 
 /// Stores a listing request from the public form; its reference number.

@@ -8,7 +8,8 @@ use crate::editing::store::ChangeEntry;
 use crate::offers::records::{NewOffer, NewOrganization};
 use crate::platform::database::{StorageError, StorageResult};
 use crate::requests::model::{
-    RequestKind, RequestRecord, RequestStatus, ValidCorrection, ValidListing, reference,
+    ProposedChange, RequestKind, RequestRecord, RequestStatus, ValidCorrection, ValidListing,
+    reference,
 };
 
 /// An offer an editor creates, as the store carries it out.
@@ -32,8 +33,25 @@ pub struct ListingApproval<'a> {
     pub now: i64,
 }
 
+/// A correction an institution asks for through its confirmation link.
+#[derive(Clone, Copy, Debug)]
+pub struct Proposal<'a> {
+    pub offer_id: i64,
+    /// What the institution wrote besides the fields ("" for nothing).
+    pub message: &'a str,
+    pub changes: &'a [ProposedChange],
+    pub link_id: i64,
+    pub now: i64,
+}
+
 #[async_trait]
 pub trait RequestStorage: Send + Sync {
+    /// Stores an institution's correction, its fields as a diff; `None` if there is no active
+    /// offer `offer_id`.
+    async fn create_proposal(
+        &self,
+        proposal: &Proposal<'_>,
+    ) -> StorageResult<Option<RequestRecord>>;
     async fn create_listing_request(
         &self,
         listing: &ValidListing,
@@ -93,6 +111,8 @@ struct RequestRow {
     status: String,
     decision_reason: String,
     created_offer_id: Option<i64>,
+    proposed: String,
+    confirmation_link_id: Option<i64>,
 }
 
 fn year_of(unix_secs: i64) -> i32 {
@@ -129,6 +149,14 @@ impl TryFrom<RequestRow> for RequestRecord {
             decision_reason: row.decision_reason,
             created_offer_id: row.created_offer_id,
             likely_twins: Vec::new(),
+            proposed: if row.proposed.is_empty() {
+                Vec::new()
+            } else {
+                serde_json::from_str(&row.proposed).map_err(|error| {
+                    StorageError::Corrupt(format!("request {} proposal: {error}", row.id))
+                })?
+            },
+            from_institution: row.confirmation_link_id.is_some(),
         })
     }
 }
@@ -144,7 +172,7 @@ fn request_note<'a>(
 ) -> ChangeEntry<'a> {
     ChangeEntry {
         offer_id,
-        account_id,
+        account_id: Some(account_id),
         now,
         field: REQUEST_FIELD,
         old_value,
@@ -157,7 +185,7 @@ fn request_note<'a>(
 const REQUEST_COLUMNS: &str = "r.id, r.kind, r.created_at, r.offer_id, \
      COALESCE(o.name, r.offer_name) AS offer_name, COALESCE(g.name, r.organization) AS organization, \
      r.description, r.street, r.postcode, r.town, r.contact_name, r.contact_email, r.contact_phone, \
-     r.message, r.status, r.decision_reason, r.created_offer_id";
+     r.message, r.status, r.decision_reason, r.created_offer_id, r.proposed, r.confirmation_link_id";
 
 const REQUEST_FROM: &str = "FROM requests r LEFT JOIN offers o ON o.id = r.offer_id \
      LEFT JOIN organizations g ON g.id = o.organization_id";

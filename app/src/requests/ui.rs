@@ -14,7 +14,7 @@ use crate::accounts::auth::{Note, now, take_note};
 use crate::accounts::ui::account_pages::NoteView;
 use crate::editing::ui::twin_note::TwinNote;
 use crate::region::model::MunicipalityInfo;
-use crate::requests::model::{RequestKind, RequestRecord, RequestStatus};
+use crate::requests::model::{ProposedChange, RequestKind, RequestRecord, RequestStatus};
 
 /// The hidden spam-defence fields of a public form: a honeypot no person sees and the signed
 /// time the form was rendered.
@@ -301,6 +301,14 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
         }
         RequestKind::Correction => format!("Korrektur zu „{}“", request.offer_name),
     };
+    // A proposal is applied by the button; a typed correction was worked in by hand.
+    let applied_label = if request.proposed.iter().any(|change| change.is_archive()) {
+        "Archivieren"
+    } else if request.proposed.is_empty() {
+        "Eingearbeitet"
+    } else {
+        "Änderung übernehmen"
+    };
     let reason_id = format!("grund-{}", request.id);
     let place_id = format!("ort-{}", request.id);
     view! {
@@ -317,7 +325,9 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
                     <p>"Ansprechperson: " {request.contact_name.clone()} ", " {request.contact_email.clone()} " " {request.contact_phone.clone()}</p>
                 }.into_any(),
                 RequestKind::Correction => view! {
-                    <p class="internal-note">{request.message.clone()}</p>
+                    {request.from_institution.then(|| view! { <p class="meta">"Von der Einrichtung über ihren Bestätigungslink"</p> })}
+                    <ProposalDiff changes=request.proposed.clone() />
+                    {(!request.message.is_empty()).then(|| view! { <p class="internal-note">{request.message.clone()}</p> })}
                     {request.offer_id.map(|offer| view! { <p><a href=format!("/angebot/{offer}#bearbeiten")>"Zum Angebot"</a></p> })}
                     {(!request.contact_email.is_empty()).then(|| view! { <p>"Rückfragen an: " {request.contact_email.clone()}</p> })}
                 }.into_any(),
@@ -341,7 +351,7 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
                             <form method="post" action=DecideRequest::url() class="inline-form">
                                 <input type="hidden" name="id" value=id.clone() />
                                 <input type="hidden" name="decision" value=RequestStatus::Applied.code() />
-                                <button type="submit">"Eingearbeitet"</button>
+                                <button type="submit">{applied_label}</button>
                             </form>
                             <form method="post" action=DecideRequest::url() class="inline-form">
                                 <input type="hidden" name="id" value=id.clone() />
@@ -361,6 +371,31 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
             })}
         </li>
     }
+}
+
+/// The fields an institution asks to change, as a table of the value before and the value
+/// asked for.
+#[component]
+fn ProposalDiff(changes: Vec<ProposedChange>) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <table class="proposal-diff">
+                <caption>"Gewünschte Änderung"</caption>
+                <thead>
+                    <tr><th scope="col">"Feld"</th><th scope="col">"bisher"</th><th scope="col">"neu"</th></tr>
+                </thead>
+                <tbody>
+                    {changes.into_iter().map(|change| view! {
+                        <tr>
+                            <th scope="row">{change.label()}</th>
+                            <td><del>{change.shown(&change.old)}</del></td>
+                            <td><ins>{change.shown(&change.new)}</ins></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    })
 }
 
 /// The form with which editors start a new offer.

@@ -50,6 +50,15 @@ impl ThrottlePolicy {
         forget_after_secs: 60 * 60,
     };
 
+    /// What an institution does through its confirmation link, per link: a hundred actions an
+    /// hour (confirming a long list of offers one by one), then ten minutes' wait, doubling.
+    pub const LINK_ACTIONS: ThrottlePolicy = ThrottlePolicy {
+        free_failures: 100,
+        first_lock_secs: 10 * 60,
+        max_lock_secs: 60 * 60,
+        forget_after_secs: 60 * 60,
+    };
+
     /// Seconds to wait before another attempt is allowed, or `None` if one is allowed now.
     pub fn wait_secs(&self, record: &FailureRecord, now: i64) -> Option<i64> {
         (record.locked_until > now).then(|| record.locked_until - now)

@@ -14,6 +14,7 @@ use crate::accounts::auth::current_viewer;
 use crate::accounts::model::Role;
 use crate::accounts::ui::account_pages::{AccountPage, InvitationPage, LoginPage};
 use crate::accounts::ui::admin_page::AdminPage;
+use crate::confirmations::ui::{InstitutionPage, OrganizationDeskPage, OrganizationsPage};
 use crate::editing::ui::overview_page::EditorOverview;
 use crate::import::ui::ImportPage;
 use crate::map::ui::map_page::MapPage;
@@ -118,6 +119,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verwaltung") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/planung") view=PlanningPage ssr=SsrMode::Async />
                     <Route path=path!("/redaktion/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion/einrichtungen") view=OrganizationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/redaktion/einrichtungen/:id") view=OrganizationDeskPage ssr=SsrMode::Async />
+                    <Route path=path!("/bestaetigen") view=InstitutionPage ssr=SsrMode::Async />
                     <Route path=path!("/daten") view=OpenDataPage />
                     <Route path=path!("/redaktion") view=|| view! { <EditorOverview first=|| view! { <RequestsDesk /> } last=|| view! { <NewOfferDesk /> } /> } ssr=SsrMode::Async />
                     <Route path=path!("/eintragen") view=ListingRequestPage ssr=SsrMode::Async />

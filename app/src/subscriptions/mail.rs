@@ -1,6 +1,7 @@
 //! Sending mail through the SMTP server `SMTP_URL` names (lettre on the server's tokio
-//! runtime, TLS with rustls): checking the settings at start, and one digest as a plain-text
-//! message with the one-click unsubscribe headers of RFC 8058.
+//! runtime, TLS with rustls): checking the settings at start, one digest as a plain-text
+//! message with the one-click unsubscribe headers of RFC 8058, and plain messages of other
+//! features (an institution's confirmation link).
 
 use lettre::message::Mailbox;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
@@ -106,15 +107,7 @@ impl Mailer {
         digest: &Digest,
         unsubscribe_url: &str,
     ) -> Result<Message, String> {
-        let to: Mailbox = to
-            .parse()
-            .map_err(|error| format!("recipient address not usable: {error}"))?;
-        Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(digest.subject.clone())
-            // A Message-ID of its own (random, at this host): mail without one looks like spam.
-            .message_id(None)
+        self.automatic(to, &digest.subject)?
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("List-Unsubscribe"),
                 format!("<{unsubscribe_url}>"),
@@ -123,14 +116,39 @@ impl Mailer {
                 HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
                 "List-Unsubscribe=One-Click".to_string(),
             ))
-            // RFC 3834: no out-of-office replies to a digest.
+            .body(digest.body.clone())
+            .map_err(|error| format!("message not built: {error}"))
+    }
+
+    /// A plain-text message to `to` that is no digest (a confirmation link), marked as sent
+    /// automatically.
+    pub fn plain_message(&self, to: &str, subject: &str, body: &str) -> Result<Message, String> {
+        self.automatic(to, subject)?
+            .body(body.to_string())
+            .map_err(|error| format!("message not built: {error}"))
+    }
+
+    /// The start of every message this site sends: sender, recipient, subject, a Message-ID of
+    /// its own (random, at this host: mail without one looks like spam), plain text, and
+    /// `Auto-Submitted` (RFC 3834: no out-of-office replies).
+    fn automatic(
+        &self,
+        to: &str,
+        subject: &str,
+    ) -> Result<lettre::message::MessageBuilder, String> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|error| format!("recipient address not usable: {error}"))?;
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .message_id(None)
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("Auto-Submitted"),
                 "auto-generated".to_string(),
             ))
-            .header(ContentType::TEXT_PLAIN)
-            .body(digest.body.clone())
-            .map_err(|error| format!("message not built: {error}"))
+            .header(ContentType::TEXT_PLAIN))
     }
 
     /// Hands `message` to the SMTP server.

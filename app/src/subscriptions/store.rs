@@ -101,14 +101,15 @@ const SUBSCRIPTION_COLUMNS: &str =
     "s.id, s.municipalities, s.topics, s.phases, s.frequency, s.last_sent_at, s.seen_change_id";
 
 /// History entries that are no news for a digest: member-only fields, notes on requests and
-/// "checked" marks (nothing a family would see changed).
-fn quiet_fields() -> [&'static str; 4] {
-    use crate::editing::model::{CHECKED_FIELD, EditableField, REQUEST_FIELD};
+/// "checked" or "confirmed" marks (nothing a family would see changed).
+fn quiet_fields() -> [&'static str; 5] {
+    use crate::editing::model::{CHECKED_FIELD, CONFIRMED_FIELD, EditableField, REQUEST_FIELD};
     [
         EditableField::InternalNote.code(),
         EditableField::Contacts.code(),
         REQUEST_FIELD,
         CHECKED_FIELD,
+        CONFIRMED_FIELD,
     ]
 }
 

@@ -2,51 +2,20 @@
 //! under the server's form secret. Whoever holds the mail may end that one subscription;
 //! nobody can make the token of another one.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use crate::platform::signed_token;
 
-type HmacSha256 = Hmac<Sha256>;
-
-/// What is signed: a purpose prefix, so a signature made for anything else under the same
-/// secret can never pass as an unsubscribe token.
-fn mac(secret: &[u8; 32], subscription_id: i64) -> HmacSha256 {
-    let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes a key of any length");
-    mac.update(b"chancenkarte/abbestellen/v1:");
-    mac.update(&subscription_id.to_be_bytes());
-    mac
-}
+/// What is signed besides the id: a purpose prefix, so a signature made for anything else
+/// under the same secret can never pass as an unsubscribe token.
+const PURPOSE: &str = "chancenkarte/abbestellen/v1:";
 
 /// The token for `subscription_id`: `<id>.<64 hex digits>`.
 pub fn issue(secret: &[u8; 32], subscription_id: i64) -> String {
-    let tag = mac(secret, subscription_id).finalize().into_bytes();
-    let hex: String = tag.iter().map(|byte| format!("{byte:02x}")).collect();
-    format!("{subscription_id}.{hex}")
+    signed_token::issue(secret, PURPOSE, subscription_id, &[])
 }
 
-/// The subscription a token names, if it was signed with `secret` and is unchanged. The
-/// comparison takes the same time however much of the signature is right.
+/// The subscription a token names, if it was signed with `secret` and is unchanged.
 pub fn verify(secret: &[u8; 32], token: &str) -> Option<i64> {
-    let (id, hex) = token.trim().split_once('.')?;
-    // Only the canonical form: no sign, no leading zeros, so one subscription has one token.
-    if id.is_empty() || id.starts_with(['0', '+', '-']) || hex.len() != 64 {
-        return None;
-    }
-    let subscription_id: i64 = id.parse().ok()?;
-    let tag = decode_hex(hex)?;
-    mac(secret, subscription_id)
-        .verify_slice(&tag)
-        .ok()
-        .map(|()| subscription_id)
-}
-
-fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(&hex[at..at + 2], 16).ok())
-        .collect()
+    signed_token::verify(secret, PURPOSE, token, &[])
 }
 
 #[cfg(test)]

@@ -406,6 +406,11 @@ pub fn anonymous_paths(ids: &[i64]) -> Vec<String> {
         "/redaktion".into(),
         "/api/redaktion/anfragen".into(),
         "/api/redaktion/pruefliste".into(),
+        // The institutions' self-service (issue 18): a link's page, the editors' pages.
+        "/bestaetigen?token=1.00".into(),
+        "/bestaetigen".into(),
+        "/redaktion/einrichtungen".into(),
+        "/redaktion/einrichtungen/1".into(),
     ];
     for id in ids.iter().take(40) {
         paths.push(format!("/angebot/{id}"));
@@ -578,4 +583,16 @@ impl TempPostgres {
             .await
             .unwrap();
     }
+}
+
+/// Name and organisation of the first public offer (`/api/v1/offers`), with its id.
+pub async fn first_public_offer(visitor: &Visitor) -> (i64, String, String) {
+    let page: serde_json::Value =
+        serde_json::from_str(&visitor.get("/api/v1/offers?pro_seite=1").await.body).unwrap();
+    let offer = &page["items"][0];
+    (
+        offer["id"].as_i64().unwrap(),
+        offer["name"].as_str().unwrap().to_string(),
+        offer["organization"]["name"].as_str().unwrap().to_string(),
+    )
 }

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 
 use super::{Backend, Db};
 use crate::editing::model::{
-    CHECKED_FIELD, ChangeRecord, ContactLine, EditOutcome, EditableField, EditableOffer,
-    LOCATION_FIELD, OfferLocation, OfferToCheck, STATUS_FIELD, format_contacts, parse_contacts,
-    parse_opening_hours,
+    CHECKED_FIELD, CONFIRMED_FIELD, ChangeRecord, ContactLine, EditOutcome, EditableField,
+    EditableOffer, INSTITUTION_ACTOR, LOCATION_FIELD, OfferLocation, OfferToCheck, STATUS_FIELD,
+    format_contacts, parse_contacts, parse_opening_hours,
 };
 use crate::editing::store::{
     ChangeEntry, ChangeRow, DUE_WHERE_SQL, DueCount, DueSelection, EditStorage, HoursRow,
@@ -374,7 +374,7 @@ impl Backend {
             tx,
             ChangeEntry {
                 offer_id: id,
-                account_id,
+                account_id: Some(account_id),
                 now,
                 field: field.code(),
                 old_value: &old_value,
@@ -421,7 +421,13 @@ impl EditStorage for Backend {
             .map(|row| ChangeRecord {
                 id: row.id,
                 offer_id: row.offer_id,
-                account_name: row.account_name.unwrap_or_else(|| "unbekannt".to_string()),
+                account_name: row.account_name.unwrap_or_else(|| {
+                    if row.field == CONFIRMED_FIELD {
+                        INSTITUTION_ACTOR.to_string()
+                    } else {
+                        "unbekannt".to_string()
+                    }
+                }),
                 changed_at: row.changed_at,
                 field: row.field,
                 old_value: row.old_value,
@@ -498,7 +504,7 @@ impl EditStorage for Backend {
             tx,
             ChangeEntry {
                 offer_id: id,
-                account_id,
+                account_id: Some(account_id),
                 now,
                 field: LOCATION_FIELD,
                 old_value: &current.location.describe(),
@@ -577,7 +583,7 @@ impl EditStorage for Backend {
             tx,
             ChangeEntry {
                 offer_id: id,
-                account_id,
+                account_id: Some(account_id),
                 now,
                 field: STATUS_FIELD,
                 old_value: status(current.archived),
@@ -603,7 +609,7 @@ impl EditStorage for Backend {
         id: i64,
         base_version: i64,
         today: NaiveDate,
-        account_id: i64,
+        account_id: Option<i64>,
         now: i64,
     ) -> StorageResult<EditOutcome> {
         let started = self
@@ -624,7 +630,11 @@ impl EditStorage for Backend {
                 offer_id: id,
                 account_id,
                 now,
-                field: CHECKED_FIELD,
+                field: if account_id.is_some() {
+                    CHECKED_FIELD
+                } else {
+                    CONFIRMED_FIELD
+                },
                 old_value: &current.last_checked.to_string(),
                 new_value: &today.to_string(),
                 version: Some(current.version),

@@ -18,7 +18,8 @@ use crate::editing::model::{
 };
 use crate::editing::ui::field_editor::{Conflict, EditorPlace, FieldDraft, FieldEditor};
 
-fn date_time_of(unix_secs: i64) -> String {
+/// A moment as the editors read it: day and time in the server's zone.
+pub fn date_time_of(unix_secs: i64) -> String {
     chrono::DateTime::from_timestamp(unix_secs, 0)
         .map(|time| {
             time.with_timezone(&chrono::Local)

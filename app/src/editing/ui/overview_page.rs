@@ -63,6 +63,8 @@ pub fn EditorOverview(#[prop(into)] first: ViewFn, #[prop(into)] last: ViewFn) -
                     <NoteView note />
                     <p>
                         <a href="/redaktion/import">"Angebote importieren und exportieren (CSV, HSDS)"</a>
+                        " · "
+                        <a href="/redaktion/einrichtungen">"Einrichtungen: Angaben bestätigen lassen"</a>
                     </p>
                     {first.run()}
                     <DueSection due towns />

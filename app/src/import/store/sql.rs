@@ -83,7 +83,7 @@ impl Backend {
     ) -> StorageResult<()> {
         let change = ChangeEntry {
             offer_id,
-            account_id,
+            account_id: Some(account_id),
             now,
             field,
             old_value,

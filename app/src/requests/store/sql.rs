@@ -9,8 +9,8 @@ use crate::requests::model::{
     RequestRecord, RequestStatus, ValidCorrection, ValidListing, reference,
 };
 use crate::requests::store::{
-    ListingApproval, OfferCreation, REQUEST_COLUMNS, REQUEST_FROM, RequestRow, RequestStorage,
-    request_note, year_of,
+    ListingApproval, OfferCreation, Proposal, REQUEST_COLUMNS, REQUEST_FROM, RequestRow,
+    RequestStorage, request_note, year_of,
 };
 
 impl Backend {
@@ -85,6 +85,32 @@ impl RequestStorage for Backend {
         .bind(&correction.message)
         .bind(&correction.contact_email)
         .bind(offer_id)
+        .fetch_optional(self.pool())
+        .await?;
+        match id {
+            Some(id) => self.request(id).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn create_proposal(
+        &self,
+        proposal: &Proposal<'_>,
+    ) -> StorageResult<Option<RequestRecord>> {
+        let changes = serde_json::to_string(proposal.changes)
+            .map_err(|error| StorageError::Corrupt(format!("proposal not written: {error}")))?;
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO requests (kind, created_at, offer_id, message, contact_name, proposed, \
+             confirmation_link_id) \
+             SELECT 'korrektur', $1, id, $2, $3, $4, $5 FROM offers WHERE id = $6 AND status = 'active' \
+             RETURNING id",
+        )
+        .bind(proposal.now)
+        .bind(proposal.message)
+        .bind(crate::editing::model::INSTITUTION_ACTOR)
+        .bind(changes)
+        .bind(proposal.link_id)
+        .bind(proposal.offer_id)
         .fetch_optional(self.pool())
         .await?;
         match id {

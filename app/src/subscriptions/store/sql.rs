@@ -133,7 +133,7 @@ impl SubscriptionStorage for Backend {
         after_change_id: i64,
         up_to_change_id: i64,
     ) -> StorageResult<Vec<ChangedOffer>> {
-        let [quiet_1, quiet_2, quiet_3, quiet_4] = quiet_fields();
+        let [quiet_1, quiet_2, quiet_3, quiet_4, quiet_5] = quiet_fields();
         let changes: Vec<ChangeRow> = sqlx::query_as(
             "SELECT c.offer_id, c.field, c.new_value, o.name, l.municipality_ags, \
              m.name AS municipality \
@@ -141,7 +141,7 @@ impl SubscriptionStorage for Backend {
              JOIN locations l ON l.id = o.location_id \
              JOIN municipalities m ON m.ags = l.municipality_ags \
              WHERE c.id > $1 AND c.id <= $2 AND o.status = 'active' \
-             AND c.field NOT IN ($3, $4, $5, $6) ORDER BY c.id",
+             AND c.field NOT IN ($3, $4, $5, $6, $7) ORDER BY c.id",
         )
         .bind(after_change_id)
         .bind(up_to_change_id)
@@ -149,6 +149,7 @@ impl SubscriptionStorage for Backend {
         .bind(quiet_2)
         .bind(quiet_3)
         .bind(quiet_4)
+        .bind(quiet_5)
         .fetch_all(self.pool())
         .await?;
         if changes.is_empty() {

@@ -1,0 +1,501 @@
+//! The operations of the institutions' self-service. For whoever holds a link (no account):
+//! open the page of the link's organisation, confirm an offer, ask for a change or for its end —
+//! each checked against the link (signature, expiry, revocation) and the organisation, counted
+//! per client address while links are refused and per link while they are used. For editors:
+//! the organisations, their confirmation contacts and log, a fresh link to copy, links sent by
+//! mail, and revoking them all.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::accounts::auth::{client_address, require};
+use crate::accounts::model::Role;
+use crate::accounts::service::Attempt;
+use crate::confirmations::model::{
+    ConfirmationLink, Contact, InstitutionOffer, LINK_VALID_DAYS, LinkState, LogEntry, LogEvent,
+    OrganizationSummary, end_of_offer, link_mail, proposed_changes,
+};
+use crate::confirmations::store::{ConfirmationStorage, NewLogEntry};
+use crate::editing::model::EditableField;
+use crate::platform::signed_token::Unchecked;
+use crate::platform::state::{AppState, app_state};
+use crate::requests::store::Proposal;
+use crate::shared::error::AppError;
+use crate::shared::throttle::ThrottlePolicy;
+
+/// The institution's page.
+pub const PAGE_PATH: &str = "/bestaetigen";
+
+/// What a confirmation token signs besides the link's id: this purpose, so no other signature
+/// under the same secret passes as one.
+const PURPOSE: &str = "chancenkarte/bestaetigen/v1:";
+
+pub const BAD_LINK: &str = "Dieser Link ist ungültig oder unvollständig. Bitte öffnen Sie den Link aus der E-Mail unverändert, oder bitten Sie die Redaktion der Chancenkarte um einen neuen.";
+pub const EXPIRED_LINK: &str =
+    "Dieser Link ist abgelaufen. Bitte bitten Sie die Redaktion der Chancenkarte um einen neuen.";
+pub const REVOKED_LINK: &str =
+    "Dieser Link wurde gesperrt. Bitte bitten Sie die Redaktion der Chancenkarte um einen neuen.";
+
+/// The confirmations' store of the running application.
+pub fn store() -> Result<Arc<dyn ConfirmationStorage>, AppError> {
+    app_state()?.part()
+}
+
+/// The token of a link.
+pub fn token_of(secret: &[u8; 32], link: &ConfirmationLink) -> String {
+    crate::platform::signed_token::issue(secret, PURPOSE, link.id, &link.binding())
+}
+
+/// The page of a token, as a path of this site.
+pub fn page_path(token: &str) -> String {
+    format!(
+        "{PAGE_PATH}?{}",
+        crate::shared::query_pairs::encode_query(&[("token", token)])
+    )
+}
+
+/// The link a token names if it may be used now, or the German reason it may not.
+pub async fn checked_link_in(
+    storage: &dyn ConfirmationStorage,
+    secret: &[u8; 32],
+    token: &str,
+    now: i64,
+) -> Result<ConfirmationLink, AppError> {
+    let unchecked = Unchecked::parse(token).ok_or_else(|| AppError::Invalid(BAD_LINK.into()))?;
+    let link = storage
+        .link(unchecked.id)
+        .await?
+        .filter(|link| unchecked.is_signed(secret, PURPOSE, &link.binding()))
+        .ok_or_else(|| AppError::Invalid(BAD_LINK.into()))?;
+    match link.state(now) {
+        LinkState::Valid => Ok(link),
+        LinkState::Expired => Err(AppError::Invalid(EXPIRED_LINK.into())),
+        LinkState::Revoked => Err(AppError::Invalid(REVOKED_LINK.into())),
+    }
+}
+
+/// The link of `token` for a request from outside: refused links are counted per client
+/// address (the login's allowance), so nobody tries tokens by the thousand.
+async fn link_for_visitor(token: &str, now: i64) -> Result<ConfirmationLink, AppError> {
+    let state = app_state()?;
+    let attempt = Attempt::start(
+        format!("bestaetigungslink:{}", client_address()),
+        ThrottlePolicy::ADDRESS,
+    )
+    .await?;
+    let link = checked_link_in(store()?.as_ref(), &state.form_secret, token, now).await?;
+    attempt.succeeded().await?;
+    Ok(link)
+}
+
+/// What the institution's page shows.
+#[derive(Clone, Debug)]
+pub struct InstitutionView {
+    pub organization: String,
+    pub offers: Vec<InstitutionOffer>,
+    pub valid_until: i64,
+}
+
+async fn institution_offers(organization_id: i64) -> Result<Vec<InstitutionOffer>, AppError> {
+    let edits = crate::editing::service::store()?;
+    let mut offers = Vec::new();
+    for id in store()?.organization_offer_ids(organization_id).await? {
+        let offer = crate::editing::service::editable_offer_in(edits.as_ref(), id).await?;
+        offers.push(InstitutionOffer::of(&offer));
+    }
+    Ok(offers)
+}
+
+/// Opens the page of a link: its organisation's active offers with their public fields. The
+/// first opening goes into the organisation's log.
+pub async fn institution_page(token: &str, now: i64) -> Result<InstitutionView, AppError> {
+    let link = link_for_visitor(token, now).await?;
+    let storage = store()?;
+    if storage.mark_opened(link.id, now).await? {
+        log(&link, None, LogEvent::Opened, "", now).await?;
+    }
+    let organization = storage
+        .organization(link.organization_id)
+        .await?
+        .ok_or_else(|| AppError::Invalid(BAD_LINK.into()))?;
+    Ok(InstitutionView {
+        organization: organization.name,
+        offers: institution_offers(link.organization_id).await?,
+        valid_until: link.expires_at,
+    })
+}
+
+async fn log(
+    link: &ConfirmationLink,
+    offer_id: Option<i64>,
+    event: LogEvent,
+    detail: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    store()?
+        .log_event(&NewLogEntry {
+            organization_id: link.organization_id,
+            link_id: Some(link.id),
+            offer_id,
+            event,
+            detail,
+            now,
+        })
+        .await?;
+    Ok(())
+}
+
+/// The link and the offer an institution's action is about: the link must hold, the offer
+/// must be one of the link's organisation's active offers, and the link must not have been
+/// used too often in the last hour.
+async fn link_and_offer(
+    token: &str,
+    offer_id: i64,
+    now: i64,
+) -> Result<(ConfirmationLink, InstitutionOffer), AppError> {
+    let link = link_for_visitor(token, now).await?;
+    match Attempt::start(
+        format!("bestaetigungslink-nutzung:{}", link.id),
+        ThrottlePolicy::LINK_ACTIONS,
+    )
+    .await
+    {
+        Ok(_counted) => {}
+        Err(AppError::Throttled(wait)) => {
+            return Err(AppError::Invalid(format!(
+                "Über diesen Link kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen Sie es in {} erneut.",
+                crate::shared::throttle::wait_in_words(wait)
+            )));
+        }
+        Err(other) => return Err(other),
+    }
+    if !store()?
+        .organization_offer_ids(link.organization_id)
+        .await?
+        .contains(&offer_id)
+    {
+        return Err(AppError::Invalid(
+            "Dieses Angebot gehört nicht zu den Angeboten dieses Links.".into(),
+        ));
+    }
+    let edits = crate::editing::service::store()?;
+    let offer = crate::editing::service::editable_offer_in(edits.as_ref(), offer_id).await?;
+    Ok((link, InstitutionOffer::of(&offer)))
+}
+
+/// "Stimmt noch": the offer's "zuletzt geprüft" becomes today, recorded as the institution's
+/// confirmation. The note for the page.
+pub async fn confirm(
+    token: &str,
+    offer_id: i64,
+    today: NaiveDate,
+    now: i64,
+) -> Result<String, AppError> {
+    let (link, offer) = link_and_offer(token, offer_id, now).await?;
+    let edits = crate::editing::service::store()?;
+    crate::editing::service::confirm_by_institution(edits.as_ref(), offer_id, today, now).await?;
+    log(&link, Some(offer_id), LogEvent::Confirmed, "", now).await?;
+    Ok(format!(
+        "Danke! „{}“ ist als geprüft vermerkt (Stand {}).",
+        offer.name,
+        today.format("%d.%m.%Y")
+    ))
+}
+
+/// Why a change was not taken: per field (the form marks them), or as a whole.
+#[derive(Debug)]
+pub enum ChangeRefused {
+    Fields(Vec<(EditableField, String)>),
+    Error(AppError),
+}
+
+impl From<AppError> for ChangeRefused {
+    fn from(error: AppError) -> ChangeRefused {
+        ChangeRefused::Error(error)
+    }
+}
+
+/// The longest message an institution may add to a change, in characters.
+const MESSAGE_MAX: usize = 2000;
+
+fn checked_message(message: &str) -> Result<String, AppError> {
+    let message = message.trim();
+    if message.chars().count() > MESSAGE_MAX {
+        return Err(AppError::Invalid(format!(
+            "Die Nachricht an die Redaktion ist zu lang (höchstens {MESSAGE_MAX} Zeichen)."
+        )));
+    }
+    if message
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(AppError::Invalid(
+            "Die Nachricht enthält ein unsichtbares Steuerzeichen.".into(),
+        ));
+    }
+    Ok(message.to_string())
+}
+
+/// "Ändern": the fields the institution typed, checked with the editors' validators, become a
+/// correction request in the editors' queue, shown as a diff. The note for the page.
+pub async fn ask_change(
+    token: &str,
+    offer_id: i64,
+    typed: &[(EditableField, String)],
+    message: &str,
+    now: i64,
+) -> Result<String, ChangeRefused> {
+    let message = checked_message(message)?;
+    let (link, offer) = link_and_offer(token, offer_id, now).await?;
+    let changes = proposed_changes(&offer, typed).map_err(ChangeRefused::Fields)?;
+    if changes.is_empty() && message.is_empty() {
+        return Err(AppError::Invalid(
+            "Sie haben nichts geändert. Wenn alles stimmt, wählen Sie bitte „Stimmt noch“.".into(),
+        )
+        .into());
+    }
+    let request = propose(
+        &link,
+        offer_id,
+        &message,
+        &changes,
+        LogEvent::ChangeAsked,
+        now,
+    )
+    .await?;
+    Ok(format!(
+        "Danke! Ihre Änderung an „{}“ ist bei der Redaktion (Nummer {}); sie erscheint, sobald die Redaktion sie übernommen hat.",
+        offer.name, request.reference
+    ))
+}
+
+/// A request in the editors' queue through `link`, logged as `event` with its reference.
+async fn propose(
+    link: &ConfirmationLink,
+    offer_id: i64,
+    message: &str,
+    changes: &[crate::requests::model::ProposedChange],
+    event: LogEvent,
+    now: i64,
+) -> Result<crate::requests::model::RequestRecord, AppError> {
+    let request = crate::requests::service::submit_proposal(&Proposal {
+        offer_id,
+        message,
+        changes,
+        link_id: link.id,
+        now,
+    })
+    .await?;
+    log(link, Some(offer_id), event, &request.reference, now).await?;
+    Ok(request)
+}
+
+/// "Gibt es nicht mehr": a request to archive the offer in the editors' queue.
+pub async fn ask_end(
+    token: &str,
+    offer_id: i64,
+    message: &str,
+    now: i64,
+) -> Result<String, AppError> {
+    let message = checked_message(message)?;
+    let (link, offer) = link_and_offer(token, offer_id, now).await?;
+    let request = propose(
+        &link,
+        offer_id,
+        &message,
+        &[end_of_offer()],
+        LogEvent::EndAsked,
+        now,
+    )
+    .await?;
+    Ok(format!(
+        "Danke! Die Redaktion nimmt „{}“ von der Karte, sobald sie Ihre Meldung ({}) geprüft hat.",
+        offer.name, request.reference
+    ))
+}
+
+/// The organisations whose name contains `search`, for editors (at most 100).
+pub async fn organizations(search: &str) -> Result<Vec<OrganizationSummary>, AppError> {
+    require(Role::Editor).await?;
+    Ok(store()?.organizations(search.trim(), 100).await?)
+}
+
+/// What the editors' page of one organisation shows.
+#[derive(Clone, Debug)]
+pub struct OrganizationDesk {
+    pub organization: OrganizationSummary,
+    pub contacts: Vec<Contact>,
+    pub log: Vec<LogEntry>,
+    /// Whether links can be sent by mail here (`SMTP_URL` is set).
+    pub mail_ready: bool,
+}
+
+async fn organization_in(
+    storage: &dyn ConfirmationStorage,
+    id: i64,
+) -> Result<OrganizationSummary, AppError> {
+    storage
+        .organization(id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Diese Einrichtung gibt es nicht.".into()))
+}
+
+/// One organisation with its confirmation contacts and log, for editors.
+pub async fn organization_desk(id: i64) -> Result<OrganizationDesk, AppError> {
+    require(Role::Editor).await?;
+    let storage = store()?;
+    let organization = organization_in(storage.as_ref(), id).await?;
+    let mail_ready = app_state()?
+        .part::<crate::subscriptions::service::MailSettings>()?
+        .mailer
+        .is_some();
+    Ok(OrganizationDesk {
+        organization,
+        contacts: storage.contacts(id).await?,
+        log: storage.log_of(id).await?,
+        mail_ready,
+    })
+}
+
+/// Adds a confirmation contact to the organisation, for editors.
+pub async fn add_contact(organization_id: i64, email: &str, now: i64) -> Result<Contact, AppError> {
+    require(Role::Editor).await?;
+    let email =
+        crate::accounts::model::Email::parse(email).map_err(|error| AppError::Invalid(error.0))?;
+    let storage = store()?;
+    organization_in(storage.as_ref(), organization_id).await?;
+    storage
+        .add_contact(organization_id, email.as_str(), now)
+        .await?
+        .ok_or_else(|| AppError::Conflict("Diese Adresse ist schon eingetragen.".into()))
+}
+
+/// Removes a confirmation contact, for editors.
+pub async fn remove_contact(organization_id: i64, contact_id: i64) -> Result<(), AppError> {
+    require(Role::Editor).await?;
+    if store()?.remove_contact(organization_id, contact_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(
+            "Diese Adresse ist nicht (mehr) eingetragen.".into(),
+        ))
+    }
+}
+
+/// The day a link made at `now` ends and that end in Unix seconds.
+fn link_end(now: i64) -> (NaiveDate, i64) {
+    let expires_at = now + LINK_VALID_DAYS * 24 * 60 * 60;
+    let day = chrono::DateTime::from_timestamp(expires_at, 0)
+        .map_or(NaiveDate::MIN, |time| time.date_naive());
+    (day, expires_at)
+}
+
+/// Where absolute links start for the request being answered.
+fn link_base(state: &AppState) -> String {
+    let headers = leptos::prelude::use_context::<axum::http::request::Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default();
+    state.site.link_base_for(&headers)
+}
+
+/// A fresh link for the organisation, for an editor to pass on by other means; logged. The
+/// whole address and the day it ends.
+pub async fn fresh_link(organization_id: i64, now: i64) -> Result<(String, NaiveDate), AppError> {
+    let editor = require(Role::Editor).await?;
+    let state = app_state()?;
+    let storage = store()?;
+    organization_in(storage.as_ref(), organization_id).await?;
+    let (day, expires_at) = link_end(now);
+    let link = storage
+        .create_link(organization_id, now, expires_at)
+        .await?;
+    log(
+        &link,
+        None,
+        LogEvent::LinkCreated,
+        &editor.display_name,
+        now,
+    )
+    .await?;
+    let url = format!(
+        "{}{}",
+        link_base(&state),
+        page_path(&token_of(&state.form_secret, &link))
+    );
+    Ok((url, day))
+}
+
+/// What sending links did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sending {
+    pub sent: usize,
+    pub failed: usize,
+}
+
+/// Mails each confirmation contact of the organisation a link of its own (so each can be
+/// seen opened), for editors; each mail is logged, sent or not.
+pub async fn send_links(organization_id: i64, now: i64) -> Result<Sending, AppError> {
+    require(Role::Editor).await?;
+    let state = app_state()?;
+    let mailer = state
+        .part::<crate::subscriptions::service::MailSettings>()?
+        .mailer
+        .clone()
+        .ok_or_else(|| AppError::Conflict(crate::subscriptions::service::MAIL_NOT_SET_UP.into()))?;
+    let storage = store()?;
+    let organization = organization_in(storage.as_ref(), organization_id).await?;
+    let contacts = storage.contacts(organization_id).await?;
+    if contacts.is_empty() {
+        return Err(AppError::Invalid(
+            "Für diese Einrichtung ist noch keine Adresse für Bestätigungen eingetragen.".into(),
+        ));
+    }
+    let offers = storage.organization_offer_ids(organization_id).await?.len();
+    let base = link_base(&state);
+    let mut sending = Sending::default();
+    for contact in contacts {
+        let (day, expires_at) = link_end(now);
+        let link = storage
+            .create_link(organization_id, now, expires_at)
+            .await?;
+        let url = format!("{base}{}", page_path(&token_of(&state.form_secret, &link)));
+        let mail = link_mail(&organization.name, offers, &url, day);
+        let sent = match mailer.plain_message(&contact.email, &mail.subject, &mail.body) {
+            Ok(message) => mailer.send(message).await,
+            Err(error) => Err(error),
+        };
+        match sent {
+            Ok(()) => {
+                sending.sent += 1;
+                log(&link, None, LogEvent::Sent, &contact.email, now).await?;
+            }
+            Err(error) => {
+                // The contact's id, not the address, goes to the server's log.
+                tracing::warn!(contact = contact.id, %error, "confirmation link not sent");
+                sending.failed += 1;
+                log(&link, None, LogEvent::NotSent, &contact.email, now).await?;
+            }
+        }
+    }
+    Ok(sending)
+}
+
+/// Revokes every link of the organisation that still holds, for editors; how many.
+pub async fn revoke_links(organization_id: i64, now: i64) -> Result<u64, AppError> {
+    let editor = require(Role::Editor).await?;
+    let storage = store()?;
+    organization_in(storage.as_ref(), organization_id).await?;
+    let revoked = storage.revoke_links(organization_id, now).await?;
+    storage
+        .log_event(&NewLogEntry {
+            organization_id,
+            link_id: None,
+            offer_id: None,
+            event: LogEvent::Revoked,
+            detail: &format!("{revoked} durch {}", editor.display_name),
+            now,
+        })
+        .await?;
+    Ok(revoked)
+}
