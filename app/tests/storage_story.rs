@@ -297,7 +297,7 @@ async fn confirmation_story(storage: &dyn Storage, org: i64, offer_id: i64) {
     use app::editing::model::{CONFIRMED_FIELD, INSTITUTION_ACTOR};
     use app::requests::model::ProposedChange;
     use app::requests::store::Proposal;
-    let listed = storage.organizations("", 100).await.unwrap();
+    let listed = storage.organizations("", false, 100).await.unwrap();
     let summary = listed.iter().find(|o| o.id == org).expect("listed");
     assert!(summary.active_offers >= 1);
     assert_eq!(summary.contacts, 0);
@@ -309,7 +309,13 @@ async fn confirmation_story(storage: &dyn Storage, org: i64, offer_id: i64) {
             .contains(&offer_id)
     );
     // LIKE's wildcards are searched for as they are.
-    assert!(storage.organizations("%", 100).await.unwrap().is_empty());
+    assert!(
+        storage
+            .organizations("%", false, 100)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let contact = storage
         .add_contact(org, "leitung@example.org", 10)
         .await
@@ -452,7 +458,88 @@ async fn confirmation_story(storage: &dyn Storage, org: i64, offer_id: i64) {
             .unwrap()
             .is_none()
     );
+
+    // Reminders: an organisation with an address and offers due; each step claimed once.
+    use app::confirmations::model::{ReminderState, ReminderStep};
+    let far = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+    let candidates = storage.reminder_candidates(far).await.unwrap();
+    let mine = candidates
+        .iter()
+        .find(|candidate| candidate.organization.id == org)
+        .expect("due, with an address");
+    assert!(mine.due_offers.iter().any(|(id, _)| *id == offer_id));
+    assert_eq!(mine.contacts.len(), 1);
+    assert!(
+        storage
+            .advance_reminder(org, ReminderStep::First, 600)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !storage
+            .advance_reminder(org, ReminderStep::First, 601)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !storage
+            .advance_reminder(org, ReminderStep::Flag, 601)
+            .await
+            .unwrap()
+    );
+    assert!(
+        storage
+            .advance_reminder(org, ReminderStep::Second, 700)
+            .await
+            .unwrap()
+    );
+    storage
+        .undo_reminder(org, ReminderStep::Second)
+        .await
+        .unwrap();
+    assert!(
+        storage
+            .advance_reminder(org, ReminderStep::Second, 710)
+            .await
+            .unwrap()
+    );
+    assert!(
+        storage
+            .advance_reminder(org, ReminderStep::Flag, 800)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        storage.organization(org).await.unwrap().unwrap().reminders,
+        Some(ReminderState {
+            first_sent_at: 600,
+            second_sent_at: Some(710),
+            flagged_at: Some(800),
+        })
+    );
+    let unanswered = storage.organizations("", true, 100).await.unwrap();
+    assert!(
+        unanswered
+            .iter()
+            .all(|o| o.reminders.is_some_and(|r| r.flagged_at.is_some()))
+    );
+    assert!(unanswered.iter().any(|o| o.id == org));
+    // Nothing checked before 1900 is due: the reminders start over.
+    let long_ago = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    assert!(storage.settle_reminders(long_ago).await.unwrap() >= 1);
+    assert_eq!(
+        storage.organization(org).await.unwrap().unwrap().reminders,
+        None
+    );
     assert!(storage.remove_contact(org, contact.id).await.unwrap());
+    assert!(
+        storage
+            .reminder_candidates(far)
+            .await
+            .unwrap()
+            .iter()
+            .all(|c| c.organization.id != org)
+    );
 }
 
 /// A protected place (Schutzadresse): the public reads give its town centre and no street or

@@ -30,10 +30,20 @@ CREATE TABLE confirmation_log (
     offer_id BIGINT REFERENCES offers (id) ON DELETE SET NULL,
     at BIGINT NOT NULL,
     event TEXT NOT NULL CHECK (event IN ('link', 'gesendet', 'nicht-gesendet', 'geoeffnet',
-        'bestaetigt', 'aenderung', 'eingestellt', 'gesperrt')),
+        'bestaetigt', 'aenderung', 'eingestellt', 'gesperrt', 'keine-antwort')),
     detail TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX confirmation_log_organization ON confirmation_log (organization_id, id);
+
+-- Where an organisation's reminders stand while it has offers due for confirmation: the first
+-- and second reminder sent, and when the editors were told it did not answer. Deleted when no
+-- offer of it is due any more, so the next time starts again with a first reminder.
+CREATE TABLE confirmation_reminders (
+    organization_id BIGINT PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+    first_sent_at BIGINT NOT NULL,
+    second_sent_at BIGINT,
+    flagged_at BIGINT
+);
 
 -- A request from an institution's link: the fields it would change (JSON: field, old, new)
 -- and the link it came through.

@@ -121,6 +121,20 @@ pub struct Config {
     #[arg(long, env = "DIGEST_INTERVAL_SECS", default_value_t = app::subscriptions::service::DEFAULT_INTERVAL_SECS)]
     pub digest_interval_secs: u64,
 
+    /// Months after its last confirmation or check an offer is due: its organisation's
+    /// confirmation addresses get a reminder with a fresh link.
+    #[arg(long, env = "CONFIRM_AFTER_MONTHS", default_value_t = 11)]
+    pub confirm_after_months: u32,
+
+    /// Days after the first reminder the second one follows, and after the second the editors
+    /// are told the organisation did not answer.
+    #[arg(long, env = "REMINDER_STEP_DAYS", default_value_t = 14)]
+    pub reminder_step_days: i64,
+
+    /// Seconds between two reminder rounds.
+    #[arg(long, env = "REMINDER_INTERVAL_SECS", default_value_t = app::confirmations::service::DEFAULT_REMINDER_INTERVAL_SECS)]
+    pub reminder_interval_secs: u64,
+
     /// Connections served at once; further ones wait in the listen queue.
     #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,

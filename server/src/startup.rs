@@ -260,7 +260,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         }));
     let form_secret = Arc::new(form_secret);
     if let Some(mailer) = mailer {
-        tracing::info!(from = %mailer.sender(), "news digests by e-mail");
+        tracing::info!(from = %mailer.sender(), "news digests and confirmation reminders by e-mail");
         let digests = digests(
             config,
             &storage,
@@ -269,7 +269,21 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             &site,
             &region,
         );
+        let reminders = app::confirmations::service::Reminders {
+            storage: storage.clone(),
+            post: app::confirmations::service::LinkPost {
+                mailer: digests.mailer.clone(),
+                form_secret: form_secret.clone(),
+                link_base: digests.link_base.clone(),
+            },
+            policy: app::confirmations::model::ReminderPolicy {
+                due_after_months: config.confirm_after_months,
+                second_after_days: config.reminder_step_days,
+                flag_after_days: config.reminder_step_days,
+            },
+        };
         tokio::spawn(digests.run_every(config.digest_interval_secs));
+        tokio::spawn(reminders.run_every(config.reminder_interval_secs));
     }
     let options = crate::static_files::leptos_options(&config.site_root, config.site_addr);
     let map_page_style = app::platform::inline_style::InlineStyle::read(

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{Visitor, assert_no_member_data, first_public_offer, signed_in, start_with};
+use common::{Visitor, assert_no_member_data, desk_id, first_public_offer, signed_in, start_with};
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
@@ -18,19 +18,6 @@ const CONTACT: &str = "leitung.bestaetigung@example.org";
 
 fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|error| panic!("{error}: {body}"))
-}
-
-/// The id in the first `/redaktion/einrichtungen/<id>` link of an editors' page.
-fn desk_id(page: &str) -> i64 {
-    let start = page
-        .find("href=\"/redaktion/einrichtungen/")
-        .expect("an organisation is listed")
-        + "href=\"/redaktion/einrichtungen/".len();
-    let digits: String = page[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().unwrap()
 }
 
 /// The public fields of offer `id` as the open-data API gives them.

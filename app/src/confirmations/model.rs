@@ -75,10 +75,12 @@ pub enum LogEvent {
     ChangeAsked,
     EndAsked,
     Revoked,
+    /// Two reminders without an answer: the editors check the offer themselves.
+    NoAnswer,
 }
 
 impl LogEvent {
-    pub const ALL: [LogEvent; 8] = [
+    pub const ALL: [LogEvent; 9] = [
         LogEvent::LinkCreated,
         LogEvent::Sent,
         LogEvent::NotSent,
@@ -87,6 +89,7 @@ impl LogEvent {
         LogEvent::ChangeAsked,
         LogEvent::EndAsked,
         LogEvent::Revoked,
+        LogEvent::NoAnswer,
     ];
 
     pub fn code(self) -> &'static str {
@@ -99,6 +102,7 @@ impl LogEvent {
             LogEvent::ChangeAsked => "aenderung",
             LogEvent::EndAsked => "eingestellt",
             LogEvent::Revoked => "gesperrt",
+            LogEvent::NoAnswer => "keine-antwort",
         }
     }
 
@@ -117,6 +121,7 @@ impl LogEvent {
             LogEvent::ChangeAsked => "Änderung gewünscht",
             LogEvent::EndAsked => "„Gibt es nicht mehr“ gemeldet",
             LogEvent::Revoked => "Links gesperrt",
+            LogEvent::NoAnswer => "Keine Antwort auf zwei Erinnerungen – bitte selbst prüfen",
         }
     }
 }
@@ -139,6 +144,8 @@ pub struct OrganizationSummary {
     pub active_offers: i64,
     pub contacts: i64,
     pub last_confirmed_at: Option<i64>,
+    /// Where its reminders stand, while it has offers due.
+    pub reminders: Option<ReminderState>,
 }
 
 /// The fields an institution may change through its link: what families read. Member-only
@@ -272,6 +279,103 @@ pub fn link_mail(organization: &str, offers: usize, url: &str, valid_until: Naiv
     }
 }
 
+/// When institutions are reminded: an offer neither confirmed nor checked for
+/// `due_after_months` is due; its organisation's confirmation addresses get a first reminder,
+/// a second one `second_after_days` later, and `flag_after_days` after that the editors are
+/// told it did not answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReminderPolicy {
+    pub due_after_months: u32,
+    pub second_after_days: i64,
+    pub flag_after_days: i64,
+}
+
+impl Default for ReminderPolicy {
+    fn default() -> ReminderPolicy {
+        ReminderPolicy {
+            due_after_months: 11,
+            second_after_days: 14,
+            flag_after_days: 14,
+        }
+    }
+}
+
+impl ReminderPolicy {
+    /// The day before which a check makes an offer due, on `today`.
+    pub fn due_before(&self, today: NaiveDate) -> NaiveDate {
+        today
+            .checked_sub_months(chrono::Months::new(self.due_after_months))
+            .unwrap_or(today)
+    }
+
+    /// What an organisation with offers due gets now, where its reminders stand at `state`.
+    pub fn next_step(&self, state: Option<&ReminderState>, now: i64) -> ReminderStep {
+        const DAY: i64 = 24 * 60 * 60;
+        let Some(state) = state else {
+            return ReminderStep::First;
+        };
+        match (state.second_sent_at, state.flagged_at) {
+            (_, Some(_)) => ReminderStep::Wait,
+            (None, None) if now - state.first_sent_at >= self.second_after_days * DAY => {
+                ReminderStep::Second
+            }
+            (Some(second), None) if now - second >= self.flag_after_days * DAY => {
+                ReminderStep::Flag
+            }
+            _ => ReminderStep::Wait,
+        }
+    }
+}
+
+/// Where an organisation's reminders stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderState {
+    pub first_sent_at: i64,
+    pub second_sent_at: Option<i64>,
+    pub flagged_at: Option<i64>,
+}
+
+/// What a reminder round does for one organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReminderStep {
+    First,
+    Second,
+    /// Tell the editors: no answer to two reminders.
+    Flag,
+    Wait,
+}
+
+/// The reminder mail: how many offers the organisation has, which of them are due, the link,
+/// until when it holds.
+pub fn reminder_mail(
+    organization: &str,
+    offers: usize,
+    due_offers: &[String],
+    url: &str,
+    valid_until: NaiveDate,
+    second: bool,
+) -> LinkMail {
+    let listed: String = due_offers
+        .iter()
+        .map(|name| format!("  – {name}\n"))
+        .collect();
+    let mail = link_mail(organization, offers, url, valid_until);
+    LinkMail {
+        subject: if second {
+            format!("Zweite Erinnerung – {}", mail.subject)
+        } else {
+            format!("Erinnerung – {}", mail.subject)
+        },
+        body: mail.body.replacen(
+            "Bitte sehen Sie kurz",
+            &format!(
+                "Diese Angaben wurden seit fast einem Jahr nicht bestätigt:\n\n{listed}\nBitte sehen Sie kurz"
+            ),
+            1,
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +467,58 @@ mod tests {
         let fields: Vec<_> = problems.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, [EditableField::Phone, EditableField::InternalNote]);
         assert!(end_of_offer().is_archive());
+    }
+
+    #[test]
+    fn reminders_come_twice_then_the_editors_are_told() {
+        const DAY: i64 = 24 * 60 * 60;
+        let policy = ReminderPolicy::default();
+        assert_eq!(
+            policy.due_before(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()),
+            NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+        );
+        assert_eq!(policy.next_step(None, 0), ReminderStep::First);
+        let first = ReminderState {
+            first_sent_at: 0,
+            second_sent_at: None,
+            flagged_at: None,
+        };
+        assert_eq!(policy.next_step(Some(&first), 13 * DAY), ReminderStep::Wait);
+        assert_eq!(
+            policy.next_step(Some(&first), 14 * DAY),
+            ReminderStep::Second
+        );
+        let second = ReminderState {
+            second_sent_at: Some(14 * DAY),
+            ..first
+        };
+        assert_eq!(
+            policy.next_step(Some(&second), 27 * DAY),
+            ReminderStep::Wait
+        );
+        assert_eq!(
+            policy.next_step(Some(&second), 28 * DAY),
+            ReminderStep::Flag
+        );
+        let flagged = ReminderState {
+            flagged_at: Some(28 * DAY),
+            ..second
+        };
+        assert_eq!(
+            policy.next_step(Some(&flagged), 400 * DAY),
+            ReminderStep::Wait
+        );
+        let mail = reminder_mail(
+            "Familienzentrum Süd",
+            1,
+            &["Elterncafé".to_string()],
+            "https://karte.example/bestaetigen?token=1.ab",
+            NaiveDate::from_ymd_opt(2027, 2, 3).unwrap(),
+            true,
+        );
+        assert!(mail.subject.starts_with("Zweite Erinnerung"));
+        assert!(mail.body.contains("  – Elterncafé\n"), "{}", mail.body);
+        assert!(mail.body.contains("ein Angebot"));
     }
 
     #[test]

@@ -13,8 +13,9 @@ use crate::accounts::auth::{client_address, require};
 use crate::accounts::model::Role;
 use crate::accounts::service::Attempt;
 use crate::confirmations::model::{
-    ConfirmationLink, Contact, InstitutionOffer, LINK_VALID_DAYS, LinkState, LogEntry, LogEvent,
-    OrganizationSummary, end_of_offer, link_mail, proposed_changes,
+    ConfirmationLink, Contact, InstitutionOffer, LINK_VALID_DAYS, LinkMail, LinkState, LogEntry,
+    LogEvent, OrganizationSummary, ReminderPolicy, ReminderStep, end_of_offer, link_mail,
+    proposed_changes, reminder_mail,
 };
 use crate::confirmations::store::{ConfirmationStorage, NewLogEntry};
 use crate::editing::model::EditableField;
@@ -315,10 +316,16 @@ pub async fn ask_end(
     ))
 }
 
-/// The organisations whose name contains `search`, for editors (at most 100).
-pub async fn organizations(search: &str) -> Result<Vec<OrganizationSummary>, AppError> {
+/// The organisations whose name contains `search` (with `unanswered`, only those that did
+/// not answer two reminders), for editors (at most 100).
+pub async fn organizations(
+    search: &str,
+    unanswered: bool,
+) -> Result<Vec<OrganizationSummary>, AppError> {
     require(Role::Editor).await?;
-    Ok(store()?.organizations(search.trim(), 100).await?)
+    Ok(store()?
+        .organizations(search.trim(), unanswered, 100)
+        .await?)
 }
 
 /// What the editors' page of one organisation shows.
@@ -452,33 +459,90 @@ pub async fn send_links(organization_id: i64, now: i64) -> Result<Sending, AppEr
         ));
     }
     let offers = storage.organization_offer_ids(organization_id).await?.len();
-    let base = link_base(&state);
+    let post = LinkPost {
+        mailer,
+        form_secret: state.form_secret.clone(),
+        link_base: link_base(&state),
+    };
     let mut sending = Sending::default();
     for contact in contacts {
+        let sent = post
+            .send_fresh_link(
+                storage.as_ref(),
+                organization_id,
+                &contact,
+                now,
+                |url, day| link_mail(&organization.name, offers, url, day),
+            )
+            .await?;
+        if sent {
+            sending.sent += 1;
+        } else {
+            sending.failed += 1;
+        }
+    }
+    Ok(sending)
+}
+
+/// How links go out by mail: the mailer, the secret that signs them, where they start.
+#[derive(Clone)]
+pub struct LinkPost {
+    pub mailer: crate::subscriptions::mail::Mailer,
+    pub form_secret: Arc<[u8; 32]>,
+    /// Where links start (`PUBLIC_URL`), without a trailing slash.
+    pub link_base: String,
+}
+
+impl LinkPost {
+    /// Makes a fresh link of the organisation for `contact` and mails it as `compose` words
+    /// it (from the link's address and last day); logs it sent or not delivered, with the
+    /// address and `what` was sent. Whether the mail went out.
+    async fn send_fresh_link(
+        &self,
+        storage: &dyn ConfirmationStorage,
+        organization_id: i64,
+        contact: &Contact,
+        now: i64,
+        compose: impl Fn(&str, NaiveDate) -> LinkMail,
+    ) -> Result<bool, crate::platform::database::StorageError> {
         let (day, expires_at) = link_end(now);
         let link = storage
             .create_link(organization_id, now, expires_at)
             .await?;
-        let url = format!("{base}{}", page_path(&token_of(&state.form_secret, &link)));
-        let mail = link_mail(&organization.name, offers, &url, day);
-        let sent = match mailer.plain_message(&contact.email, &mail.subject, &mail.body) {
-            Ok(message) => mailer.send(message).await,
+        let url = format!(
+            "{}{}",
+            self.link_base,
+            page_path(&token_of(&self.form_secret, &link))
+        );
+        let mail = compose(&url, day);
+        let sent = match self
+            .mailer
+            .plain_message(&contact.email, &mail.subject, &mail.body)
+        {
+            Ok(message) => self.mailer.send(message).await,
             Err(error) => Err(error),
         };
-        match sent {
-            Ok(()) => {
-                sending.sent += 1;
-                log(&link, None, LogEvent::Sent, &contact.email, now).await?;
-            }
-            Err(error) => {
-                // The contact's id, not the address, goes to the server's log.
-                tracing::warn!(contact = contact.id, %error, "confirmation link not sent");
-                sending.failed += 1;
-                log(&link, None, LogEvent::NotSent, &contact.email, now).await?;
-            }
+        if let Err(error) = &sent {
+            // The contact's id, not the address, goes to the server's log.
+            tracing::warn!(contact = contact.id, %error, "confirmation link not sent");
         }
+        let event = if sent.is_ok() {
+            LogEvent::Sent
+        } else {
+            LogEvent::NotSent
+        };
+        storage
+            .log_event(&NewLogEntry {
+                organization_id,
+                link_id: Some(link.id),
+                offer_id: None,
+                event,
+                detail: &format!("{} an {}", mail.subject, contact.email),
+                now,
+            })
+            .await?;
+        Ok(sent.is_ok())
     }
-    Ok(sending)
 }
 
 /// Revokes every link of the organisation that still holds, for editors; how many.
@@ -498,4 +562,120 @@ pub async fn revoke_links(organization_id: i64, now: i64) -> Result<u64, AppErro
         })
         .await?;
     Ok(revoked)
+}
+
+/// Everything a reminder round needs: set up at start when mail is.
+#[derive(Clone)]
+pub struct Reminders {
+    pub storage: Arc<dyn ConfirmationStorage>,
+    pub post: LinkPost,
+    pub policy: ReminderPolicy,
+}
+
+/// What one reminder round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReminderReport {
+    /// Organisations that got their first reminder, or their second.
+    pub first: usize,
+    pub second: usize,
+    /// Organisations the editors were told about (no answer to two reminders).
+    pub flagged: usize,
+    /// Reminders no address took (tried again next round).
+    pub failed: usize,
+}
+
+/// The reminder rounds run this often by default.
+pub const DEFAULT_REMINDER_INTERVAL_SECS: u64 = 60 * 60;
+
+impl Reminders {
+    /// One round at `now` (the clock is the caller's: tests move it). Organisations whose
+    /// offers are all confirmed or checked again start over; every other organisation with
+    /// confirmation addresses and offers due gets what its state asks for: a first reminder, a
+    /// second, or a line per due offer in its log for the editors. Each step is claimed before
+    /// it is taken, so two rounds (two instances) never send one reminder twice; a reminder
+    /// that reached no address is taken back and tried again next round.
+    pub async fn run_round(
+        &self,
+        now: i64,
+    ) -> Result<ReminderReport, crate::platform::database::StorageError> {
+        let today = chrono::DateTime::from_timestamp(now, 0)
+            .map_or(NaiveDate::MIN, |time| time.date_naive());
+        let before = self.policy.due_before(today);
+        self.storage.settle_reminders(before).await?;
+        let mut report = ReminderReport::default();
+        for candidate in self.storage.reminder_candidates(before).await? {
+            let organization = &candidate.organization;
+            let step = self.policy.next_step(organization.reminders.as_ref(), now);
+            if step == ReminderStep::Wait
+                || !self
+                    .storage
+                    .advance_reminder(organization.id, step, now)
+                    .await?
+            {
+                continue;
+            }
+            if step == ReminderStep::Flag {
+                for (offer_id, _) in &candidate.due_offers {
+                    self.storage
+                        .log_event(&NewLogEntry {
+                            organization_id: organization.id,
+                            link_id: None,
+                            offer_id: Some(*offer_id),
+                            event: LogEvent::NoAnswer,
+                            detail: "",
+                            now,
+                        })
+                        .await?;
+                }
+                report.flagged += 1;
+                continue;
+            }
+            let names: Vec<String> = candidate
+                .due_offers
+                .iter()
+                .map(|(_, name)| name.clone())
+                .collect();
+            let second = step == ReminderStep::Second;
+            let offers = usize::try_from(organization.active_offers).unwrap_or(0);
+            let mut reached = 0;
+            for contact in &candidate.contacts {
+                let sent = self
+                    .post
+                    .send_fresh_link(
+                        self.storage.as_ref(),
+                        organization.id,
+                        contact,
+                        now,
+                        |url, day| {
+                            reminder_mail(&organization.name, offers, &names, url, day, second)
+                        },
+                    )
+                    .await?;
+                if sent {
+                    reached += 1;
+                } else {
+                    report.failed += 1;
+                }
+            }
+            if reached == 0 {
+                self.storage.undo_reminder(organization.id, step).await?;
+            } else if second {
+                report.second += 1;
+            } else {
+                report.first += 1;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Runs a round every `interval_secs` for as long as the server runs.
+    pub async fn run_every(self, interval_secs: u64) {
+        crate::platform::rounds::every(
+            interval_secs,
+            "reminder round",
+            |report: &ReminderReport| *report == ReminderReport::default(),
+            |now| self.run_round(now),
+        )
+        .await
+    }
 }

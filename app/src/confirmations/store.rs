@@ -3,8 +3,10 @@
 
 use async_trait::async_trait;
 
+use chrono::NaiveDate;
+
 use crate::confirmations::model::{
-    ConfirmationLink, Contact, LogEntry, LogEvent, OrganizationSummary,
+    ConfirmationLink, Contact, LogEntry, LogEvent, OrganizationSummary, ReminderState, ReminderStep,
 };
 use crate::platform::database::{StorageError, StorageResult};
 
@@ -19,15 +21,42 @@ pub struct NewLogEntry<'a> {
     pub now: i64,
 }
 
+/// An organisation a reminder round looks at: it has confirmation addresses and active
+/// offers last checked before the round's day.
+#[derive(Clone, Debug)]
+pub struct ReminderCandidate {
+    pub organization: OrganizationSummary,
+    /// The due offers' ids and names, by name.
+    pub due_offers: Vec<(i64, String)>,
+    pub contacts: Vec<Contact>,
+}
+
 #[async_trait]
 pub trait ConfirmationStorage: Send + Sync {
     /// Organisations whose name contains `search` (any case of ASCII letters; "" for all), by
-    /// name, at most `limit`.
+    /// name, at most `limit`; with `unanswered`, only those that did not answer two reminders.
     async fn organizations(
         &self,
         search: &str,
+        unanswered: bool,
         limit: i64,
     ) -> StorageResult<Vec<OrganizationSummary>>;
+    /// The organisations with confirmation addresses and active offers last checked before
+    /// `before`.
+    async fn reminder_candidates(&self, before: NaiveDate)
+    -> StorageResult<Vec<ReminderCandidate>>;
+    /// Moves an organisation's reminders to `step` at `now` if no one else did (two rounds at
+    /// once send one reminder); whether this call did.
+    async fn advance_reminder(
+        &self,
+        organization_id: i64,
+        step: ReminderStep,
+        now: i64,
+    ) -> StorageResult<bool>;
+    /// Takes `step` back (no reminder reached anyone: the next round tries again).
+    async fn undo_reminder(&self, organization_id: i64, step: ReminderStep) -> StorageResult<()>;
+    /// Forgets the reminders of organisations without offers last checked before `before`.
+    async fn settle_reminders(&self, before: NaiveDate) -> StorageResult<u64>;
     async fn organization(&self, id: i64) -> StorageResult<Option<OrganizationSummary>>;
     /// The organisation's active offers, by name.
     async fn organization_offer_ids(&self, organization_id: i64) -> StorageResult<Vec<i64>>;
@@ -130,6 +159,9 @@ struct OrganizationRow {
     active_offers: i64,
     contacts: i64,
     last_confirmed_at: Option<i64>,
+    first_sent_at: Option<i64>,
+    second_sent_at: Option<i64>,
+    flagged_at: Option<i64>,
 }
 
 impl From<OrganizationRow> for OrganizationSummary {
@@ -140,6 +172,11 @@ impl From<OrganizationRow> for OrganizationSummary {
             active_offers: row.active_offers,
             contacts: row.contacts,
             last_confirmed_at: row.last_confirmed_at,
+            reminders: row.first_sent_at.map(|first_sent_at| ReminderState {
+                first_sent_at,
+                second_sent_at: row.second_sent_at,
+                flagged_at: row.flagged_at,
+            }),
         }
     }
 }
@@ -148,7 +185,10 @@ const ORGANIZATION_COLUMNS: &str = "g.id, g.name, \
      (SELECT COUNT(*) FROM offers o WHERE o.organization_id = g.id AND o.status = 'active') AS active_offers, \
      (SELECT COUNT(*) FROM confirmation_contacts c WHERE c.organization_id = g.id) AS contacts, \
      (SELECT MAX(l.at) FROM confirmation_log l WHERE l.organization_id = g.id AND l.event = 'bestaetigt') \
-     AS last_confirmed_at";
+     AS last_confirmed_at, r.first_sent_at, r.second_sent_at, r.flagged_at";
+
+const ORGANIZATION_FROM: &str =
+    "FROM organizations g LEFT JOIN confirmation_reminders r ON r.organization_id = g.id";
 
 const LINK_COLUMNS: &str = "id, organization_id, created_at, expires_at, revoked_at, opened_at";
 

@@ -16,7 +16,7 @@ use crate::confirmations::endpoints::{
     RemoveConfirmationContact, ReportEnd, RevokeConfirmationLinks, SendConfirmationLinks,
     desk_path,
 };
-use crate::confirmations::model::InstitutionOffer;
+use crate::confirmations::model::{InstitutionOffer, ReminderState};
 use crate::editing::model::{EditableField, FieldInput};
 use crate::editing::ui::offer_page_editor::date_time_of;
 
@@ -27,6 +27,22 @@ fn date_of(unix_secs: i64) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
+}
+
+/// Where an organisation's reminders stand, in the editors' words.
+fn reminders_in_words(state: Option<&ReminderState>) -> String {
+    match state {
+        None => "—".to_string(),
+        Some(ReminderState {
+            flagged_at: Some(at),
+            ..
+        }) => format!("keine Antwort (seit {})", date_of(*at)),
+        Some(ReminderState {
+            second_sent_at: Some(at),
+            ..
+        }) => format!("2. Erinnerung am {}", date_of(*at)),
+        Some(state) => format!("1. Erinnerung am {}", date_of(state.first_sent_at)),
+    }
 }
 
 /// A table's head row: one column heading per name.
@@ -234,14 +250,19 @@ fn ChangeInput(
 /// state (editors).
 #[component]
 pub fn OrganizationsPage() -> impl IntoView {
-    let search = use_query_map().with_untracked(|query| query.get("suche").unwrap_or_default());
+    let (search, unanswered) = use_query_map().with_untracked(|query| {
+        (
+            query.get("suche").unwrap_or_default(),
+            query.get("keine-antwort").is_some_and(|value| value == "1"),
+        )
+    });
     view! {
         <Title text="Einrichtungen – Chancenkarte" />
         <Suspense>
             {move || {
                 let search = search.clone();
                 Suspend::new(async move {
-                    let organizations = match crate::confirmations::service::organizations(&search).await {
+                    let organizations = match crate::confirmations::service::organizations(&search, unanswered).await {
                         Ok(organizations) => organizations,
                         Err(_) => {
                             let viewer = current_viewer().await;
@@ -257,6 +278,8 @@ pub fn OrganizationsPage() -> impl IntoView {
                             <form method="get" action=DESK_PATH class="inline-form" role="search">
                                 <label for="org-suche">"Name enthält"</label>
                                 <input id="org-suche" name="suche" type="search" value=search.clone() />
+                                <input id="org-keine-antwort" name="keine-antwort" type="checkbox" value="1" checked=unanswered />
+                                <label for="org-keine-antwort">"nur ohne Antwort auf zwei Erinnerungen"</label>
                                 <button type="submit">"Suchen"</button>
                             </form>
                             {if organizations.is_empty() {
@@ -264,7 +287,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                             } else {
                                 view! {
                                     <table class="organizations">
-                                        {column_heads(&["Einrichtung", "Aktive Angebote", "Adressen für Bestätigungen", "Zuletzt bestätigt"])}
+                                        {column_heads(&["Einrichtung", "Aktive Angebote", "Adressen für Bestätigungen", "Zuletzt bestätigt", "Erinnerungen"])}
                                         <tbody>
                                             {organizations.into_iter().map(|organization| view! {
                                                 <tr>
@@ -272,6 +295,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                                                     <td>{organization.active_offers}</td>
                                                     <td>{organization.contacts}</td>
                                                     <td>{organization.last_confirmed_at.map_or_else(|| "—".to_string(), date_of)}</td>
+                                                    <td>{reminders_in_words(organization.reminders.as_ref())}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
@@ -318,7 +342,7 @@ pub fn OrganizationDeskPage() -> impl IntoView {
                     <section class="account-page wide">
                         <p><a href=DESK_PATH>"← Alle Einrichtungen"</a></p>
                         <h1>{desk.organization.name.clone()}</h1>
-                        <p>{desk.organization.active_offers} " aktive Angebote"</p>
+                        <p>{desk.organization.active_offers} " aktive Angebote · Erinnerungen: " {reminders_in_words(desk.organization.reminders.as_ref())}</p>
                         <NoteView note=note.clone() />
                         {fresh_link.map(|link| view! {
                             <label for="frischer-link">"Link zum Kopieren"</label>

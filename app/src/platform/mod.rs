@@ -12,6 +12,7 @@ pub mod operator;
 pub mod page_cache;
 pub mod precompressed;
 pub mod response;
+pub mod rounds;
 pub mod sessions;
 pub mod signed_token;
 pub mod site;

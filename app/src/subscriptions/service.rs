@@ -268,22 +268,13 @@ impl Digests {
 
     /// Runs a round every `interval_secs` for as long as the server runs.
     pub async fn run_every(self, interval_secs: u64) {
-        let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs.max(1)));
-        // A round that took long is not made up for by a burst of rounds.
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticks.tick().await;
-            let now = crate::accounts::auth::now();
-            match self.send_due(now, interval_secs, Due::ByFrequency).await {
-                Ok(RoundReport {
-                    sent: 0, failed: 0, ..
-                }) => {}
-                Ok(report) => {
-                    tracing::info!(sent = report.sent, failed = report.failed, "digest round")
-                }
-                Err(error) => tracing::warn!(%error, "digest round failed; tried again next round"),
-            }
-        }
+        crate::platform::rounds::every(
+            interval_secs,
+            "digest round",
+            |report: &RoundReport| report.sent == 0 && report.failed == 0,
+            |now| self.send_due(now, interval_secs, Due::ByFrequency),
+        )
+        .await
     }
 }
 

@@ -596,3 +596,87 @@ pub async fn first_public_offer(visitor: &Visitor) -> (i64, String, String) {
         offer["organization"]["name"].as_str().unwrap().to_string(),
     )
 }
+
+/// Debian's aiosmtpd (scripts/install-test-tools.sh) writing every message it receives into a
+/// maildir; stopped when dropped.
+pub struct Sink {
+    process: Child,
+    maildir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Sink {
+    pub fn start() -> Sink {
+        let maildir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let process = Command::new("/usr/bin/python3")
+            .args(["-m", "aiosmtpd", "-n", "-l"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.path().join("post"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Debian's python3-aiosmtpd is installed (scripts/install-test-tools.sh)");
+        let mut sink = Sink {
+            process,
+            maildir,
+            port,
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = sink.process.try_wait().unwrap() {
+                panic!("the SMTP sink ended ({status}); is python3-aiosmtpd installed?");
+            }
+            assert!(Instant::now() < deadline, "the SMTP sink did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        sink
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message delivered so far, oldest first.
+    pub fn messages(&self) -> Vec<Vec<u8>> {
+        let new = self.maildir.path().join("post/new");
+        let mut files: Vec<_> = std::fs::read_dir(&new)
+            .map(|entries| entries.map(|entry| entry.unwrap()).collect())
+            .unwrap_or_default();
+        files.sort_by_key(|entry| entry.metadata().unwrap().modified().unwrap());
+        files
+            .iter()
+            .map(|entry| std::fs::read(entry.path()).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The id in the first `/redaktion/einrichtungen/<id>` link of an editors' page.
+pub fn desk_id(page: &str) -> i64 {
+    let start = page
+        .find("href=\"/redaktion/einrichtungen/")
+        .expect("an organisation is listed")
+        + "href=\"/redaktion/einrichtungen/".len();
+    let digits: String = page[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap()
+}

@@ -3,10 +3,14 @@
 use async_trait::async_trait;
 
 use super::Backend;
-use crate::confirmations::model::{ConfirmationLink, Contact, LogEntry, OrganizationSummary};
+use chrono::NaiveDate;
+
+use crate::confirmations::model::{
+    ConfirmationLink, Contact, LogEntry, OrganizationSummary, ReminderStep,
+};
 use crate::confirmations::store::{
     ConfirmationStorage, ContactRow, LINK_COLUMNS, LinkRow, LogRow, NewLogEntry,
-    ORGANIZATION_COLUMNS, OrganizationRow,
+    ORGANIZATION_COLUMNS, ORGANIZATION_FROM, OrganizationRow, ReminderCandidate,
 };
 use crate::platform::database::StorageResult;
 
@@ -15,6 +19,7 @@ impl ConfirmationStorage for Backend {
     async fn organizations(
         &self,
         search: &str,
+        unanswered: bool,
         limit: i64,
     ) -> StorageResult<Vec<OrganizationSummary>> {
         // LIKE's own wildcards in the search are taken literally.
@@ -23,10 +28,12 @@ impl ConfirmationStorage for Backend {
             .replace('%', "\\%")
             .replace('_', "\\_");
         let rows: Vec<OrganizationRow> = sqlx::query_as(&format!(
-            "SELECT {ORGANIZATION_COLUMNS} FROM organizations g \
-             WHERE LOWER(g.name) LIKE LOWER($1) ESCAPE '\\' ORDER BY g.name, g.id LIMIT $2"
+            "SELECT {ORGANIZATION_COLUMNS} {ORGANIZATION_FROM} \
+             WHERE LOWER(g.name) LIKE LOWER($1) ESCAPE '\\' AND ($2 = FALSE OR r.flagged_at IS NOT NULL) \
+             ORDER BY g.name, g.id LIMIT $3"
         ))
         .bind(format!("%{escaped}%"))
+        .bind(unanswered)
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
@@ -35,12 +42,105 @@ impl ConfirmationStorage for Backend {
 
     async fn organization(&self, id: i64) -> StorageResult<Option<OrganizationSummary>> {
         let row: Option<OrganizationRow> = sqlx::query_as(&format!(
-            "SELECT {ORGANIZATION_COLUMNS} FROM organizations g WHERE g.id = $1"
+            "SELECT {ORGANIZATION_COLUMNS} {ORGANIZATION_FROM} WHERE g.id = $1"
         ))
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
         Ok(row.map(OrganizationSummary::from))
+    }
+
+    async fn reminder_candidates(
+        &self,
+        before: NaiveDate,
+    ) -> StorageResult<Vec<ReminderCandidate>> {
+        let due: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT o.organization_id, o.id, o.name FROM offers o \
+             WHERE o.status = 'active' AND o.last_checked < $1 AND EXISTS \
+             (SELECT 1 FROM confirmation_contacts c WHERE c.organization_id = o.organization_id) \
+             ORDER BY o.organization_id, o.name, o.id",
+        )
+        .bind(before)
+        .fetch_all(self.pool())
+        .await?;
+        let mut candidates: Vec<ReminderCandidate> = Vec::new();
+        for (organization_id, offer_id, name) in due {
+            match candidates.last_mut() {
+                Some(last) if last.organization.id == organization_id => {
+                    last.due_offers.push((offer_id, name));
+                }
+                _ => {
+                    let Some(organization) = self.organization(organization_id).await? else {
+                        continue;
+                    };
+                    candidates.push(ReminderCandidate {
+                        organization,
+                        due_offers: vec![(offer_id, name)],
+                        contacts: self.contacts(organization_id).await?,
+                    });
+                }
+            }
+        }
+        Ok(candidates)
+    }
+
+    async fn advance_reminder(
+        &self,
+        organization_id: i64,
+        step: ReminderStep,
+        now: i64,
+    ) -> StorageResult<bool> {
+        let statement = match step {
+            ReminderStep::First => {
+                "INSERT INTO confirmation_reminders (organization_id, first_sent_at) \
+                 VALUES ($1, $2) ON CONFLICT (organization_id) DO NOTHING"
+            }
+            ReminderStep::Second => {
+                "UPDATE confirmation_reminders SET second_sent_at = $2 \
+                 WHERE organization_id = $1 AND second_sent_at IS NULL"
+            }
+            ReminderStep::Flag => {
+                "UPDATE confirmation_reminders SET flagged_at = $2 \
+                 WHERE organization_id = $1 AND second_sent_at IS NOT NULL AND flagged_at IS NULL"
+            }
+            ReminderStep::Wait => return Ok(false),
+        };
+        let moved = sqlx::query(statement)
+            .bind(organization_id)
+            .bind(now)
+            .execute(self.pool())
+            .await?
+            .rows_affected();
+        Ok(moved == 1)
+    }
+
+    async fn undo_reminder(&self, organization_id: i64, step: ReminderStep) -> StorageResult<()> {
+        let statement = match step {
+            ReminderStep::First => "DELETE FROM confirmation_reminders WHERE organization_id = $1",
+            ReminderStep::Second => {
+                "UPDATE confirmation_reminders SET second_sent_at = NULL WHERE organization_id = $1"
+            }
+            ReminderStep::Flag => {
+                "UPDATE confirmation_reminders SET flagged_at = NULL WHERE organization_id = $1"
+            }
+            ReminderStep::Wait => return Ok(()),
+        };
+        sqlx::query(statement)
+            .bind(organization_id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    async fn settle_reminders(&self, before: NaiveDate) -> StorageResult<u64> {
+        Ok(sqlx::query(
+            "DELETE FROM confirmation_reminders WHERE organization_id NOT IN \
+             (SELECT organization_id FROM offers WHERE status = 'active' AND last_checked < $1)",
+        )
+        .bind(before)
+        .execute(self.pool())
+        .await?
+        .rows_affected())
     }
 
     async fn organization_offer_ids(&self, organization_id: i64) -> StorageResult<Vec<i64>> {
