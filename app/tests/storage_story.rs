@@ -286,6 +286,119 @@ async fn story(storage: Arc<dyn Storage>) {
     subscription_story(storage.as_ref()).await;
     protected_place_story(storage.as_ref()).await;
     confirmation_story(storage.as_ref(), org, detail.id).await;
+    window_story(storage.clone(), org, detail.id).await;
+}
+
+/// A visibility window and a temporary closure, with the read model's day in the test's hand:
+/// the offer is public on its last day and gone the next (no write in between), back when
+/// the window is renewed; a closure shows until its day and is over after it.
+async fn window_story(storage: Arc<dyn Storage>, org: i64, offer_id: i64) {
+    use app::offers::read_model::PublicReadModel;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let editor = story_editor(storage.as_ref()).await;
+    let last_day = NaiveDate::from_ymd_opt(2027, 7, 31).unwrap();
+    let days_later = Arc::new(AtomicU64::new(0));
+    let clock = {
+        let days_later = days_later.clone();
+        Arc::new(move || last_day + chrono::Days::new(days_later.load(Ordering::SeqCst)))
+    };
+    let model = PublicReadModel::with_clock(storage.clone(), storage.public_changes(), clock);
+    let edit = |field: EditableField, value: &'static str| {
+        let storage = storage.clone();
+        async move {
+            let version = version_of(storage.as_ref(), offer_id).await;
+            // As the editors' save path does: the typed day in its canonical (ISO) form.
+            let value = field.canonical_value(value).unwrap();
+            let outcome = storage
+                .apply_edit(offer_id, version, field, &value, editor, 900)
+                .await
+                .unwrap();
+            assert!(matches!(outcome, EditOutcome::Saved { .. }), "{outcome:?}");
+        }
+    };
+    /// Whether the offer is public (in summaries, records and as a detail alike) and its
+    /// organisation listed.
+    async fn shown_in(model: &PublicReadModel, offer_id: i64, org: i64) -> (bool, bool) {
+        let in_summaries = model
+            .summaries()
+            .await
+            .unwrap()
+            .iter()
+            .any(|s| s.id == offer_id);
+        let in_records = model
+            .records()
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.detail.id == offer_id);
+        let detail = model.detail(offer_id).await.unwrap().is_some();
+        let organization = model
+            .organizations()
+            .await
+            .unwrap()
+            .iter()
+            .any(|o| o.id == org);
+        assert_eq!(in_summaries, in_records);
+        assert_eq!(in_summaries, detail);
+        (in_summaries, organization)
+    }
+    assert_eq!(shown_in(&model, offer_id, org).await, (true, true));
+    edit(EditableField::VisibleUntil, "2027-07-31").await;
+    assert_eq!(
+        shown_in(&model, offer_id, org).await,
+        (true, true),
+        "public on its last day"
+    );
+    days_later.store(1, Ordering::SeqCst);
+    let (public, _) = shown_in(&model, offer_id, org).await;
+    assert!(!public, "gone the next day, without a write");
+    assert_eq!(
+        storage
+            .windows_ending(last_day - chrono::Days::new(29), last_day)
+            .await
+            .unwrap()
+            .iter()
+            .map(|w| (w.id, w.visible_until.as_str()))
+            .collect::<Vec<_>>(),
+        [(offer_id, "2027-07-31")]
+    );
+    // Renewed: back; closed until the 10th with a reason, which ends by itself.
+    edit(EditableField::VisibleUntil, "31.12.2027").await;
+    edit(EditableField::ClosedUntil, "10.08.2027").await;
+    edit(EditableField::ClosedReason, "Sommerpause").await;
+    assert_eq!(shown_in(&model, offer_id, org).await, (true, true));
+    let detail = model.detail(offer_id).await.unwrap().unwrap();
+    assert_eq!(
+        (detail.closed_until.as_str(), detail.closed_reason.as_str()),
+        ("2027-08-10", "Sommerpause")
+    );
+    days_later.store(11, Ordering::SeqCst);
+    let detail = model.detail(offer_id).await.unwrap().unwrap();
+    assert_eq!(detail.closed_until, "", "open again after the 10th");
+    // Not yet begun: hidden until its first day.
+    edit(EditableField::VisibleFrom, "2027-09-01").await;
+    assert!(!shown_in(&model, offer_id, org).await.0);
+    days_later.store(32, Ordering::SeqCst);
+    assert!(
+        shown_in(&model, offer_id, org).await.0,
+        "there on its first day"
+    );
+    for field in [
+        EditableField::VisibleFrom,
+        EditableField::VisibleUntil,
+        EditableField::ClosedUntil,
+        EditableField::ClosedReason,
+    ] {
+        edit(field, "").await;
+    }
+    assert!(
+        storage
+            .offer_windows()
+            .await
+            .unwrap()
+            .iter()
+            .all(|w| w.id != offer_id)
+    );
 }
 
 /// An institution's self-service: contacts (one per address), links (opened once, revoked),
@@ -894,14 +1007,24 @@ async fn planning_story(storage: &dyn Storage) {
     );
 }
 
-/// Listing requests become not yet public offers; corrections are decided once, in the history.
-async fn request_story(storage: &dyn Storage) {
-    let editor = storage
+/// The version offer `id` has now.
+async fn version_of(storage: &dyn Storage, id: i64) -> i64 {
+    storage.editable_offer(id).await.unwrap().unwrap().version
+}
+
+/// The id of the editor the account story creates.
+async fn story_editor(storage: &dyn Storage) -> i64 {
+    storage
         .account_by_email(&Email::parse("redaktion@example.org").unwrap())
         .await
         .unwrap()
         .unwrap()
-        .id;
+        .id
+}
+
+/// Listing requests become not yet public offers; corrections are decided once, in the history.
+async fn request_story(storage: &dyn Storage) {
+    let editor = story_editor(storage).await;
     let listing = ListingInput {
         organization: "Familienzentrum Regenbogen".into(),
         offer_name: "Elterncafé am Markt".into(),
@@ -1655,12 +1778,7 @@ async fn story_on_postgres() {
 /// Every kind of change to an existing offer goes one way: it claims the version once and
 /// writes exactly one history entry, in one transaction.
 async fn one_write_path_story(storage: &dyn Storage) {
-    let editor = storage
-        .account_by_email(&Email::parse("redaktion@example.org").unwrap())
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let editor = story_editor(storage).await;
     let id = storage.public_offer_summaries().await.unwrap()[0].id;
     let state = |label: &'static str| async move {
         let offer = storage.editable_offer(id).await.unwrap().unwrap();
@@ -1983,12 +2101,7 @@ async fn subscription_story(storage: &dyn Storage) {
 
     // A member-only change is no news; a public one of an active offer is.
     let offer_id = storage.public_offer_summaries().await.unwrap()[0].id;
-    let version = storage
-        .editable_offer(offer_id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
+    let version = version_of(storage, offer_id).await;
     storage
         .apply_edit(
             offer_id,

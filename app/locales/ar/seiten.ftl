@@ -46,6 +46,7 @@ angebot-rollstuhlgerecht = مناسب للكراسي المتحركة
 angebot-keine-angabe-barrierefreiheit = لا توجد معلومات عن إمكانية الوصول
 angebot-form = طريقة تقديم الخدمة
 angebot-zuletzt-geprueft = آخر مراجعة: { $month }
+angebot-geschlossen-bis = مغلق مؤقتًا حتى { $datum }
 angebot-veraltet = لم تتم مراجعة هذا الإدخال منذ أكثر من سنتين. يُرجى السؤال لدى الجهة المقدِّمة عمّا إذا كانت الخدمة لا تزال متوفرة بهذا الشكل.
 angebot-inhalt-deutsch = وصف هذه الخدمة مكتوب باللغة الألمانية.
 tag-mon = الاثنين

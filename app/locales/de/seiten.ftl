@@ -46,6 +46,7 @@ angebot-rollstuhlgerecht = rollstuhlgerecht
 angebot-keine-angabe-barrierefreiheit = keine Angabe zur Barrierefreiheit
 angebot-form = Form
 angebot-zuletzt-geprueft = Zuletzt geprüft: { $month }
+angebot-geschlossen-bis = Vorübergehend geschlossen bis { $datum }
 angebot-veraltet = Dieser Eintrag wurde seit über zwei Jahren nicht geprüft. Bitte fragen Sie vor Ort nach, ob das Angebot so noch besteht.
 angebot-inhalt-deutsch = Die Beschreibung des Angebots steht auf Deutsch.
 tag-mon = Montag

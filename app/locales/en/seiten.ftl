@@ -46,6 +46,7 @@ angebot-rollstuhlgerecht = wheelchair accessible
 angebot-keine-angabe-barrierefreiheit = no information on accessibility
 angebot-form = Format
 angebot-zuletzt-geprueft = Last checked: { $month }
+angebot-geschlossen-bis = Temporarily closed until { $datum }
 angebot-veraltet = This entry has not been checked for more than two years. Please ask the provider whether the offer still exists in this form.
 angebot-inhalt-deutsch = The description of this offer is in German.
 tag-mon = Monday

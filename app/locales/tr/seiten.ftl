@@ -46,6 +46,7 @@ angebot-rollstuhlgerecht = tekerlekli sandalyeye uygun
 angebot-keine-angabe-barrierefreiheit = erişilebilirlik hakkında bilgi yok
 angebot-form = Sunum şekli
 angebot-zuletzt-geprueft = Son kontrol: { $month }
+angebot-geschlossen-bis = { $datum } tarihine kadar geçici olarak kapalı
 angebot-veraltet = Bu kayıt iki yıldan uzun süredir kontrol edilmedi. Lütfen hizmetin hâlâ bu şekilde sunulup sunulmadığını hizmeti veren yere sorun.
 angebot-inhalt-deutsch = Bu hizmetin açıklaması Almancadır.
 tag-mon = Pazartesi

@@ -46,6 +46,7 @@ angebot-rollstuhlgerecht = доступно для візка
 angebot-keine-angabe-barrierefreiheit = немає даних про доступність
 angebot-form = Формат
 angebot-zuletzt-geprueft = Востаннє перевірено: { $month }
+angebot-geschlossen-bis = Тимчасово зачинено до { $datum }
 angebot-veraltet = Цей запис не перевіряли понад два роки. Будь ласка, уточніть у тих, хто надає пропозицію, чи вона ще діє в такому вигляді.
 angebot-inhalt-deutsch = Опис цієї пропозиції — німецькою мовою.
 tag-mon = Понеділок

@@ -40,10 +40,17 @@ pub enum EditableField {
     SummaryTr,
     SummaryAr,
     SummaryUk,
+    /// A visibility window (holiday programmes, courses, seasonal offers): ISO dates, "" for
+    /// none. Outside it the offer leaves every public view by itself.
+    VisibleFrom,
+    VisibleUntil,
+    /// "Vorübergehend geschlossen bis …" with a reason: the offer stays public with the notice.
+    ClosedUntil,
+    ClosedReason,
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 23] = [
+    pub const ALL: [EditableField; 27] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -67,6 +74,10 @@ impl EditableField {
         EditableField::SummaryTr,
         EditableField::SummaryAr,
         EditableField::SummaryUk,
+        EditableField::VisibleFrom,
+        EditableField::VisibleUntil,
+        EditableField::ClosedUntil,
+        EditableField::ClosedReason,
     ];
 
     /// Stable code, used in URLs, forms and the history.
@@ -95,6 +106,10 @@ impl EditableField {
             EditableField::SummaryTr => "kurz_tr",
             EditableField::SummaryAr => "kurz_ar",
             EditableField::SummaryUk => "kurz_uk",
+            EditableField::VisibleFrom => "sichtbar_ab",
+            EditableField::VisibleUntil => "sichtbar_bis",
+            EditableField::ClosedUntil => "geschlossen_bis",
+            EditableField::ClosedReason => "geschlossen_grund",
         }
     }
 
@@ -123,6 +138,10 @@ impl EditableField {
             EditableField::SummaryTr => "Kurzbeschreibung auf Türkisch",
             EditableField::SummaryAr => "Kurzbeschreibung auf Arabisch",
             EditableField::SummaryUk => "Kurzbeschreibung auf Ukrainisch",
+            EditableField::VisibleFrom => "Sichtbar ab",
+            EditableField::VisibleUntil => "Sichtbar bis",
+            EditableField::ClosedUntil => "Vorübergehend geschlossen bis",
+            EditableField::ClosedReason => "Grund der Schließung",
         }
     }
 
@@ -207,6 +226,16 @@ impl EditableField {
             | EditableField::SummaryUk => {
                 "Freiwillig: zwei, drei einfache Sätze in dieser Sprache; erscheint, wenn jemand die Seite in ihr liest. Leer lassen, wenn es keine gibt."
             }
+            EditableField::VisibleFrom => {
+                "Leer = sofort. Ein Datum (TT.MM.JJJJ), z. B. für ein Ferienprogramm: Das Angebot erscheint an diesem Tag von selbst auf der Karte."
+            }
+            EditableField::VisibleUntil => {
+                "Leer = ohne Ende. Nach diesem Tag (TT.MM.JJJJ) verschwindet das Angebot von selbst aus Karte, Liste und Schnittstellen; mit einem neuen Datum kommt es zurück."
+            }
+            EditableField::ClosedUntil => {
+                "Leer = geöffnet. Bis zu diesem Tag (TT.MM.JJJJ) bleibt das Angebot sichtbar, mit dem Hinweis „vorübergehend geschlossen“."
+            }
+            EditableField::ClosedReason => "Freiwillig, z. B. „Umbau“ oder „Sommerpause“.",
             _ => return None,
         })
     }
@@ -228,8 +257,19 @@ impl EditableField {
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
+            FieldInput::Line | FieldInput::Text if self.is_date() => {
+                crate::shared::iso_date::german(value).unwrap_or_else(|| value.to_string())
+            }
             FieldInput::Line | FieldInput::Text => value.to_string(),
         }
+    }
+
+    /// Whether the field holds a day (ISO `YYYY-MM-DD`, "" for none).
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            EditableField::VisibleFrom | EditableField::VisibleUntil | EditableField::ClosedUntil
+        )
     }
 
     /// Whether only network members may see the field.
@@ -287,8 +327,27 @@ impl EditableField {
             EditableField::OpeningHours => {
                 parse_opening_hours(text).map(|slots| format_opening_hours(&slots))
             }
+            EditableField::VisibleFrom
+            | EditableField::VisibleUntil
+            | EditableField::ClosedUntil => day(text),
+            EditableField::ClosedReason => bounded_text(text, 0, 200, "Der Grund"),
         }
     }
+}
+
+/// A day typed as `TT.MM.JJJJ` (or ISO), canonical as ISO; "" for none.
+fn day(text: &str) -> Result<String, String> {
+    use crate::shared::iso_date;
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    iso_date::parse(text)
+        .or_else(|| iso_date::parse_german(text))
+        .filter(|date| (2000..=2100).contains(&chrono::Datelike::year(date)))
+        .map(iso_date::text)
+        .ok_or_else(|| {
+            format!("„{text}“ ist kein Datum (Beispiel: 31.07.2027) – oder leer lassen.")
+        })
 }
 
 /// A value an editor can choose: (code, German label).
@@ -765,6 +824,16 @@ pub struct OfferToCheck {
     pub municipality: String,
     pub last_checked: NaiveDate,
     pub archived: bool,
+}
+
+/// An active offer whose visibility window ends soon, for the editors' overview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndingWindow {
+    pub id: i64,
+    pub name: String,
+    pub municipality: String,
+    /// Its last public day (ISO).
+    pub visible_until: String,
 }
 
 /// The map panel's answer to an editor's request (`/redaktion/kartenfenster/{id}`): the

@@ -113,6 +113,21 @@ pub async fn archived_offers() -> Result<Vec<OfferToCheck>, AppError> {
     Ok(store()?.archived_offers().await?)
 }
 
+/// How far ahead the editors' overview looks for visibility windows that end.
+pub const WINDOW_ENDS_WITHIN_DAYS: u64 = 30;
+
+/// The active offers whose visibility window ends within [`WINDOW_ENDS_WITHIN_DAYS`] of
+/// `today`, the soonest first, for editors.
+pub async fn windows_ending_soon(
+    today: NaiveDate,
+) -> Result<Vec<crate::editing::model::EndingWindow>, AppError> {
+    require(Role::Editor).await?;
+    let until = today
+        .checked_add_days(chrono::Days::new(WINDOW_ENDS_WITHIN_DAYS))
+        .unwrap_or(today);
+    Ok(store()?.windows_ending(today, until).await?)
+}
+
 /// The editable field a form names, or the German reason there is none.
 pub fn field_named(code: &str) -> Result<EditableField, AppError> {
     EditableField::parse(code)

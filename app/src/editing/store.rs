@@ -6,8 +6,8 @@ use async_trait::async_trait;
 use chrono::NaiveDate;
 
 use crate::editing::model::{
-    ChangeRecord, EditOutcome, EditableField, EditableOffer, OfferLocation, OfferToCheck,
-    format_opening_hours,
+    ChangeRecord, EditOutcome, EditableField, EditableOffer, EndingWindow, OfferLocation,
+    OfferToCheck, format_opening_hours,
 };
 use crate::offers::hours::{OpeningSlot, TimeOfDay, Weekday};
 use crate::platform::database::StorageResult;
@@ -60,6 +60,13 @@ pub trait EditStorage: Send + Sync {
     ) -> StorageResult<Vec<DueCount>>;
     /// The archived offers, by name.
     async fn archived_offers(&self) -> StorageResult<Vec<OfferToCheck>>;
+    /// The active offers whose visibility window ends between `from` and `to` (both
+    /// included), the soonest first.
+    async fn windows_ending(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StorageResult<Vec<EndingWindow>>;
     /// Archives (hidden from the public, kept with its history) or restores an offer.
     async fn set_archived(
         &self,
@@ -101,6 +108,10 @@ fn column_of(field: EditableField) -> Option<&'static str> {
         EditableField::SummaryTr => "summary_tr",
         EditableField::SummaryAr => "summary_ar",
         EditableField::SummaryUk => "summary_uk",
+        EditableField::VisibleFrom => "visible_from",
+        EditableField::VisibleUntil => "visible_until",
+        EditableField::ClosedUntil => "closed_until",
+        EditableField::ClosedReason => "closed_reason",
         _ => return None,
     })
 }
@@ -114,6 +125,25 @@ fn code_table_of(field: EditableField) -> Option<(&'static str, &'static str)> {
         EditableField::Delivery => ("offer_delivery", "delivery"),
         _ => return None,
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct EndingRow {
+    id: i64,
+    name: String,
+    municipality: String,
+    visible_until: String,
+}
+
+impl From<EndingRow> for EndingWindow {
+    fn from(row: EndingRow) -> EndingWindow {
+        EndingWindow {
+            id: row.id,
+            name: row.name,
+            municipality: row.municipality,
+            visible_until: row.visible_until,
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -137,6 +167,10 @@ struct OfferRow {
     summary_tr: String,
     summary_ar: String,
     summary_uk: String,
+    visible_from: String,
+    visible_until: String,
+    closed_until: String,
+    closed_reason: String,
     address_protection: String,
     street: String,
     postcode: String,
@@ -260,7 +294,7 @@ fn hours_text(rows: Vec<HoursRow>) -> String {
 const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.name, o.description, o.cost, \
      o.cost_note, o.wheelchair, o.accessibility_note, o.phone, o.email, o.website, o.hours_note, \
      o.closed_in_school_holidays, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
-     l.address_protection, l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
+     o.visible_from, o.visible_until, o.closed_until, o.closed_reason, l.address_protection, l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
      FROM offers o JOIN locations l ON l.id = o.location_id WHERE o.id = $1";
 
 // The implementation for both backends: `store/sql.rs`, compiled once for each.

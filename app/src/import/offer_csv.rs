@@ -496,10 +496,15 @@ pub fn hsds_to_csv(
     };
     let text_of = |value: &Value| value.as_str().unwrap_or_default().to_string();
     // HSDS has no place for the short descriptions in other languages, the closing in school
-    // holidays nor the protection level of an address: left as they are.
+    // holidays, the protection level of an address nor a visibility window or closure (an
+    // export leaves out what is outside its window): left as they are.
     let left_as_they_are = [
         EditableField::ClosedInSchoolHolidays.code(),
         EditableField::AddressProtection.code(),
+        EditableField::VisibleFrom.code(),
+        EditableField::VisibleUntil.code(),
+        EditableField::ClosedUntil.code(),
+        EditableField::ClosedReason.code(),
     ];
     let columns: Vec<String> = columns(false)
         .into_iter()

@@ -161,6 +161,18 @@ pub struct OfferDetail {
     /// A protected offer the public map shows without a marker.
     #[serde(default)]
     pub off_map: bool,
+    /// "Vorübergehend geschlossen bis" this day (ISO; "" when open) and why: the offer stays
+    /// public with the notice. The read model clears it once the day has passed.
+    #[serde(default)]
+    pub closed_until: String,
+    #[serde(default)]
+    pub closed_reason: String,
+}
+
+/// Whether an offer with the visibility window `from` to `until` (ISO days, both included; ""
+/// for no bound) is public on `day` (ISO).
+pub fn visible_on(from: &str, until: &str, day: &str) -> bool {
+    (from.is_empty() || from <= day) && (until.is_empty() || until >= day)
 }
 
 /// After this many months without a check an offer is flagged publicly.
@@ -228,6 +240,16 @@ pub fn route_link(template: &str, lat: f64, lon: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_window_holds_from_its_first_to_its_last_day() {
+        assert!(visible_on("", "", "2026-12-05"));
+        assert!(visible_on("2026-12-05", "2026-12-05", "2026-12-05"));
+        assert!(!visible_on("2026-12-06", "", "2026-12-05"));
+        assert!(!visible_on("", "2026-12-04", "2026-12-05"));
+        assert!(visible_on("2026-07-01", "2027-01-31", "2026-12-05"));
+    }
+
     use super::*;
 
     #[cfg(feature = "ssr")]

@@ -9,7 +9,7 @@
 //! summaries, the open-data APIs the records; after an edit each loads only what it asks for.
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -18,35 +18,50 @@ use tokio::sync::OnceCell;
 
 use crate::offers::calendar::{LocalMoment, now_local};
 use crate::offers::filter::{FilterResult, OfferFilter, SearchableOffers};
-use crate::offers::model::{OfferDetail, OfferSummary};
+use crate::offers::model::{OfferDetail, OfferSummary, visible_on};
 use crate::offers::search::SearchIndex;
 use crate::offers::store::{OfferStorage, PublicOfferRecord, PublicOrganization};
 use crate::platform::changes::ChangeCounter;
 use crate::platform::database::StorageResult;
 use crate::region::model::RegionInfo;
 
-/// The public data in memory, renewed after each change.
+/// What day it is for the public data: the server's local day, or a test's.
+pub type Clock = Arc<dyn Fn() -> NaiveDate + Send + Sync>;
+
+/// The public data in memory, renewed after each change and each midnight.
 pub struct PublicReadModel {
     storage: Arc<dyn OfferStorage>,
     changes: Arc<ChangeCounter>,
+    clock: Clock,
     current: Mutex<Arc<Snapshot>>,
 }
 
 impl PublicReadModel {
-    /// A read model over `storage`, renewed whenever `changes` moves on.
+    /// A read model over `storage`, renewed whenever `changes` moves on or the day changes.
     pub fn new(storage: Arc<dyn OfferStorage>, changes: Arc<ChangeCounter>) -> Self {
-        let first = Snapshot::empty(storage.clone(), changes.current(), today());
+        PublicReadModel::with_clock(storage, changes, Arc::new(today))
+    }
+
+    /// [`PublicReadModel::new`] with the day told by `clock` (tests move it past midnight).
+    pub fn with_clock(
+        storage: Arc<dyn OfferStorage>,
+        changes: Arc<ChangeCounter>,
+        clock: Clock,
+    ) -> Self {
+        let first = Snapshot::empty(storage.clone(), changes.current(), clock());
         PublicReadModel {
             storage,
             changes,
+            clock,
             current: Mutex::new(Arc::new(first)),
         }
     }
 
-    /// The snapshot of the current generation (and day: some public flags depend on the date).
+    /// The snapshot of the current generation and day: offers with a visibility window come
+    /// and go at midnight, and some public flags depend on the date, without any write.
     pub fn snapshot(&self) -> Arc<Snapshot> {
         let generation = self.changes.current();
-        let day = today();
+        let day = (self.clock)();
         let mut current = self
             .current
             .lock()
@@ -98,6 +113,8 @@ pub struct Snapshot {
     summaries: OnceCell<Arc<Vec<OfferSummary>>>,
     records: OnceCell<Arc<Vec<PublicOfferRecord>>>,
     organizations: OnceCell<Arc<Vec<PublicOrganization>>>,
+    /// The active offers outside their visibility window on this snapshot's day.
+    hidden: OnceCell<Arc<HashSet<i64>>>,
     last_change: OnceCell<Option<i64>>,
     details: Mutex<HashMap<i64, Arc<DetailCell>>>,
     /// What other features make of this data (a serialised payload, the HSDS tables), by
@@ -114,6 +131,7 @@ impl Snapshot {
             summaries: OnceCell::new(),
             records: OnceCell::new(),
             organizations: OnceCell::new(),
+            hidden: OnceCell::new(),
             last_change: OnceCell::new(),
             details: Mutex::new(HashMap::new()),
             derived: Mutex::new(HashMap::new()),
@@ -125,10 +143,47 @@ impl Snapshot {
         self.generation
     }
 
+    /// The day this snapshot shows.
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+
+    /// The active offers outside their window today.
+    async fn hidden(&self) -> StorageResult<Arc<HashSet<i64>>> {
+        self.hidden
+            .get_or_try_init(|| async {
+                let day = crate::shared::iso_date::text(self.day);
+                let windows = self.storage.offer_windows().await?;
+                Ok(Arc::new(
+                    windows
+                        .into_iter()
+                        .filter(|w| !visible_on(&w.visible_from, &w.visible_until, &day))
+                        .map(|w| w.id)
+                        .collect(),
+                ))
+            })
+            .await
+            .cloned()
+    }
+
+    /// A detail as the public sees it today: a closure whose last day has passed is over.
+    fn as_of_today(&self, mut detail: OfferDetail) -> OfferDetail {
+        if !detail.closed_until.is_empty()
+            && detail.closed_until < crate::shared::iso_date::text(self.day)
+        {
+            detail.closed_until.clear();
+            detail.closed_reason.clear();
+        }
+        detail
+    }
+
     pub async fn summaries(&self) -> StorageResult<Arc<Vec<OfferSummary>>> {
         self.summaries
             .get_or_try_init(|| async {
-                Ok(Arc::new(self.storage.public_offer_summaries().await?))
+                let hidden = self.hidden().await?;
+                let mut summaries = self.storage.public_offer_summaries().await?;
+                summaries.retain(|summary| !hidden.contains(&summary.id));
+                Ok(Arc::new(summaries))
             })
             .await
             .cloned()
@@ -136,14 +191,39 @@ impl Snapshot {
 
     pub async fn records(&self) -> StorageResult<Arc<Vec<PublicOfferRecord>>> {
         self.records
-            .get_or_try_init(|| async { Ok(Arc::new(self.storage.public_offer_records().await?)) })
+            .get_or_try_init(|| async {
+                let hidden = self.hidden().await?;
+                let records = self.storage.public_offer_records().await?;
+                Ok(Arc::new(
+                    records
+                        .into_iter()
+                        .filter(|record| !hidden.contains(&record.detail.id))
+                        .map(|record| PublicOfferRecord {
+                            detail: self.as_of_today(record.detail),
+                            ..record
+                        })
+                        .collect(),
+                ))
+            })
             .await
             .cloned()
     }
 
+    /// The organisations with an offer public today.
     pub async fn organizations(&self) -> StorageResult<Arc<Vec<PublicOrganization>>> {
         self.organizations
-            .get_or_try_init(|| async { Ok(Arc::new(self.storage.public_organizations().await?)) })
+            .get_or_try_init(|| async {
+                let mut organizations = self.storage.public_organizations().await?;
+                if !self.hidden().await?.is_empty() {
+                    let records = self.records().await?;
+                    let shown: HashSet<i64> = records
+                        .iter()
+                        .map(|record| record.organization_id)
+                        .collect();
+                    organizations.retain(|organization| shown.contains(&organization.id));
+                }
+                Ok(Arc::new(organizations))
+            })
             .await
             .cloned()
     }
@@ -172,7 +252,14 @@ impl Snapshot {
                     .find(|record| record.detail.id == id)
                     .map(|record| Arc::new(record.detail.clone())));
             }
-            Ok(self.storage.public_offer_detail(id).await?.map(Arc::new))
+            if self.hidden().await?.contains(&id) {
+                return Ok(None);
+            }
+            Ok(self
+                .storage
+                .public_offer_detail(id)
+                .await?
+                .map(|detail| Arc::new(self.as_of_today(detail))))
         })
         .await
         .cloned()

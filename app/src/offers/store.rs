@@ -59,6 +59,8 @@ pub trait OfferStorage: Send + Sync {
     async fn public_offer_records(&self) -> StorageResult<Vec<PublicOfferRecord>>;
     /// The organisations that have at least one active offer, ordered by name.
     async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>>;
+    /// The windows of the active offers that have one.
+    async fn offer_windows(&self) -> StorageResult<Vec<OfferWindow>>;
     /// When offer data last changed through the editors (Unix seconds), if ever.
     async fn last_offer_change(&self) -> StorageResult<Option<i64>>;
     /// Every offer, public or not, by what the twin check compares: name, organisation and
@@ -133,6 +135,15 @@ impl PublicOfferRecord {
     }
 }
 
+/// An active offer's visibility window (ISO days, "" for open): outside it the public read
+/// model leaves the offer out.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct OfferWindow {
+    pub id: i64,
+    pub visible_from: String,
+    pub visible_until: String,
+}
+
 /// An organisation's public data.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct PublicOrganization {
@@ -187,6 +198,8 @@ struct DetailRow {
     summary_ar: String,
     summary_uk: String,
     address_protection: String,
+    closed_until: String,
+    closed_reason: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -372,6 +385,8 @@ fn detail_from_row(
         website: row.website,
         opening_hours,
         hours_note: row.hours_note,
+        closed_until: row.closed_until,
+        closed_reason: row.closed_reason,
         closed_in_school_holidays: row.closed_in_school_holidays,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
@@ -410,7 +425,8 @@ macro_rules! public_detail_columns_sql {
              o.wheelchair, o.accessibility_note, l.town, m.name AS municipality, ",
             public_place_sql!(),
             ", o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, \
-             o.last_checked, o.is_demo, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk"
+             o.last_checked, o.is_demo, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
+             o.closed_until, o.closed_reason"
         )
     };
 }

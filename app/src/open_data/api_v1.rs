@@ -256,6 +256,9 @@ pub struct ApiOffer {
     pub closed_in_school_holidays: bool,
     /// ISO date.
     pub last_checked: String,
+    /// Closed until this day (ISO, included), still listed; `None` when open.
+    pub temporarily_closed_until: Option<String>,
+    pub closure_reason: String,
     /// Short descriptions in other languages, by language code.
     pub summaries: BTreeMap<String, String>,
     /// The offer's public page, relative to this site.
@@ -314,6 +317,8 @@ impl From<&PublicOfferRecord> for ApiOffer {
             hours_note: d.hours_note.clone(),
             closed_in_school_holidays: d.closed_in_school_holidays,
             last_checked: d.last_checked.to_string(),
+            temporarily_closed_until: (!d.closed_until.is_empty()).then(|| d.closed_until.clone()),
+            closure_reason: d.closed_reason.clone(),
             summaries: d.summaries.iter().cloned().collect(),
             page: format!("/angebot/{}", d.id),
             demo: d.is_demo,

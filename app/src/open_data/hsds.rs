@@ -48,6 +48,21 @@ pub const TABLES: [&str; 13] = [
 
 /// A stable UUID for an entity of ours: version 8 (RFC 9562, "custom") from a SHA-256 of
 /// its kind and key, so that the same offer keeps its HSDS id in every export.
+/// The HSDS `alert` of a temporarily closed service (null when open).
+fn closure_alert(detail: &crate::offers::model::OfferDetail) -> serde_json::Value {
+    if detail.closed_until.is_empty() {
+        return serde_json::Value::Null;
+    }
+    let until = crate::shared::iso_date::german(&detail.closed_until)
+        .unwrap_or_else(|| detail.closed_until.clone());
+    let mut alert = format!("Vorübergehend geschlossen bis {until}");
+    if !detail.closed_reason.is_empty() {
+        alert.push_str(" – ");
+        alert.push_str(&detail.closed_reason);
+    }
+    json!(alert)
+}
+
 pub fn hsds_id(kind: &str, key: impl Display) -> String {
     let digest = Sha256::digest(format!("chancenkarte/{kind}/{key}").as_bytes());
     let mut b = [0u8; 16];
@@ -274,7 +289,17 @@ impl HsdsTables {
                         }),
                     ),
                     ("email", json!(d.email)),
-                    ("status", json!("active")),
+                    // HSDS 3.0: a temporary closure keeps the service listed with its status and
+                    // an alert; an offer outside its visibility window is not exported at all.
+                    (
+                        "status",
+                        json!(if d.closed_until.is_empty() {
+                            "active"
+                        } else {
+                            "temporarily closed"
+                        }),
+                    ),
+                    ("alert", closure_alert(d)),
                     ("fees_description", json!(fees)),
                     (
                         "eligibility_description",

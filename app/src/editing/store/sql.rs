@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use super::{Backend, Db};
 use crate::editing::model::{
     CHECKED_FIELD, CONFIRMED_FIELD, ChangeRecord, ContactLine, EditOutcome, EditableField,
-    EditableOffer, INSTITUTION_ACTOR, LOCATION_FIELD, OfferLocation, OfferToCheck, STATUS_FIELD,
-    format_contacts, parse_contacts, parse_opening_hours,
+    EditableOffer, EndingWindow, INSTITUTION_ACTOR, LOCATION_FIELD, OfferLocation, OfferToCheck,
+    STATUS_FIELD, format_contacts, parse_contacts, parse_opening_hours,
 };
 use crate::editing::store::{
-    ChangeEntry, ChangeRow, DUE_WHERE_SQL, DueCount, DueSelection, EditStorage, HoursRow,
-    OFFER_SQL, OfferRow, RecordedChange, TO_CHECK_SQL, ToCheckRow, code_table_of, column_of,
-    hours_text,
+    ChangeEntry, ChangeRow, DUE_WHERE_SQL, DueCount, DueSelection, EditStorage, EndingRow,
+    HoursRow, OFFER_SQL, OfferRow, RecordedChange, TO_CHECK_SQL, ToCheckRow, code_table_of,
+    column_of, hours_text,
 };
 use crate::platform::database::{StorageError, StorageResult};
 
@@ -77,6 +77,10 @@ impl Backend {
             (EditableField::SummaryAr, row.summary_ar),
             (EditableField::SummaryUk, row.summary_uk),
             (EditableField::AddressProtection, row.address_protection),
+            (EditableField::VisibleFrom, row.visible_from),
+            (EditableField::VisibleUntil, row.visible_until),
+            (EditableField::ClosedUntil, row.closed_until),
+            (EditableField::ClosedReason, row.closed_reason),
         ];
         for field in [
             EditableField::Topics,
@@ -550,6 +554,25 @@ impl EditStorage for Backend {
     async fn archived_offers(&self) -> StorageResult<Vec<OfferToCheck>> {
         self.offers_listed("WHERE o.status <> 'active' ORDER BY o.name, o.id", None)
             .await
+    }
+
+    async fn windows_ending(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StorageResult<Vec<EndingWindow>> {
+        // ISO days compare as text; an empty end ("no window") is before every day.
+        let rows: Vec<EndingRow> = sqlx::query_as(
+            "SELECT o.id, o.name, m.name AS municipality, o.visible_until FROM offers o \
+             JOIN locations l ON l.id = o.location_id JOIN municipalities m ON m.ags = l.municipality_ags \
+             WHERE o.status = 'active' AND o.visible_until >= $1 AND o.visible_until <= $2 \
+             ORDER BY o.visible_until, o.name, o.id",
+        )
+        .bind(crate::shared::iso_date::text(from))
+        .bind(crate::shared::iso_date::text(to))
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(EndingWindow::from).collect())
     }
 
     async fn set_archived(

@@ -57,6 +57,7 @@ pub fn EditorOverview(#[prop(into)] first: ViewFn, #[prop(into)] last: ViewFn) -
                     Err(error) => Due::Refused(error),
                 };
                 let archived = crate::editing::service::archived_offers().await.unwrap_or_default();
+                let ending = crate::editing::service::windows_ending_soon(today).await.unwrap_or_default();
                 view! {
                     <Title text="Redaktion – Chancenkarte" />
                     <h1 class="page-title">"Redaktion"</h1>
@@ -68,6 +69,7 @@ pub fn EditorOverview(#[prop(into)] first: ViewFn, #[prop(into)] last: ViewFn) -
                     </p>
                     {first.run()}
                     <DueSection due towns />
+                    <EndingSection ending />
                     <ArchiveSection archived />
                     {last.run()}
                 }
@@ -313,6 +315,32 @@ fn Pager(query: DueQuery, pages: u32) -> impl IntoView {
             </nav>
         }
     })
+}
+
+/// The offers whose visibility window ends within 30 days: to renew or let go.
+#[component]
+fn EndingSection(ending: Vec<crate::editing::model::EndingWindow>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="ending-heading" id="zeitfenster">
+            <h2 id="ending-heading">"Zeitfenster enden in den nächsten 30 Tagen (" {ending.len()} ")"</h2>
+            {if ending.is_empty() {
+                view! { <p>"Kein Angebot verschwindet in den nächsten 30 Tagen von selbst von der Karte."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">"Nach dem letzten Tag verschwinden sie von selbst; mit einem neuen Datum bei „Sichtbar bis“ bleiben sie."</p>
+                    <ul class="ending-windows">
+                        {ending.into_iter().map(|offer| view! {
+                            <li data-offer-id=offer.id>
+                                <a href=format!("/angebot/{}?bearbeiten=sichtbar_bis#bearbeiten", offer.id)>{offer.name.clone()}</a>
+                                " · " {offer.municipality.clone()} " · sichtbar bis "
+                                {crate::shared::iso_date::german(&offer.visible_until).unwrap_or(offer.visible_until.clone())}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
 }
 
 #[component]

@@ -234,6 +234,20 @@ pub fn OfferView(
                         .into_any()
                 }}
             </p>
+            {(!offer.closed_until.is_empty())
+                .then(|| {
+                    let until = crate::shared::iso_date::german(&offer.closed_until)
+                        .unwrap_or_else(|| offer.closed_until.clone());
+                    view! {
+                        <p class="closed-notice" role="note">
+                            <strong>{message_with_ltr_value("angebot-geschlossen-bis", "datum", until)}</strong>
+                            // The reason is German text: a line of its own, so it does not
+                            // wrap into the notice in a right-to-left page.
+                            {(!offer.closed_reason.is_empty())
+                                .then(|| view! { <br /> <span lang="de" dir="ltr">{offer.closed_reason.clone()}</span> })}
+                        </p>
+                    }
+                })}
             {today_line(&today).map(|line| view! { <p class="offer-today">{line}</p> })}
             {offer.is_demo.then(|| view! { <p class="demo-badge">{t("angebot-demodaten")}</p> })}
             // Offers are German content; other languages are told so, and the text is marked.

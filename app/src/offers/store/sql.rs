@@ -9,9 +9,10 @@ use crate::offers::model::{OfferDetail, OfferSummary};
 use crate::offers::records::{ContactPerson, MemberOnly, NewOffer, NewOrganization};
 use crate::offers::store::{
     ALL_HOURS_SQL, CodeRow, ContactRow, DELIVERY, DETAIL_SQL, DetailRow, HoursRow, IDENTITIES_SQL,
-    IdentityRow, LANGUAGES, OfferCodes, OfferHoursRow, OfferStorage, PHASES, PublicOfferRecord,
-    PublicOrganization, RECORDS_SQL, RecordRow, SUMMARY_SQL, SummaryRow, TOPICS, all_codes_sql,
-    detail_from_row, hours_by_offer, insert_code_sql, offer_codes_sql, summary_from_row,
+    IdentityRow, LANGUAGES, OfferCodes, OfferHoursRow, OfferStorage, OfferWindow, PHASES,
+    PublicOfferRecord, PublicOrganization, RECORDS_SQL, RecordRow, SUMMARY_SQL, SummaryRow, TOPICS,
+    all_codes_sql, detail_from_row, hours_by_offer, insert_code_sql, offer_codes_sql,
+    summary_from_row,
 };
 use crate::offers::twins::KnownOffer;
 use crate::platform::database::StorageResult;
@@ -328,6 +329,15 @@ impl OfferStorage for Backend {
             "SELECT g.id, g.external_id, g.name, g.description, g.website FROM organizations g \
              WHERE EXISTS (SELECT 1 FROM offers o WHERE o.organization_id = g.id AND o.status = 'active') \
              ORDER BY g.name, g.id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    async fn offer_windows(&self) -> StorageResult<Vec<OfferWindow>> {
+        Ok(sqlx::query_as(
+            "SELECT id, visible_from, visible_until FROM offers \
+             WHERE status = 'active' AND (visible_from <> '' OR visible_until <> '')",
         )
         .fetch_all(self.pool())
         .await?)
