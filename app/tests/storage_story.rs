@@ -391,6 +391,45 @@ async fn window_story(storage: Arc<dyn Storage>, org: i64, offer_id: i64) {
     ] {
         edit(field, "").await;
     }
+
+    // Field-level freshness: a check confirms every group; an edit of the phone confirms
+    // the contact group alone, on the database's day.
+    let checked = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+    let version = version_of(storage.as_ref(), offer_id).await;
+    storage
+        .mark_checked(offer_id, version, checked, Some(editor), 950)
+        .await
+        .unwrap();
+    let detail = model.detail(offer_id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            detail.hours_confirmed.as_str(),
+            detail.contact_confirmed.as_str(),
+            detail.cost_confirmed.as_str()
+        ),
+        ("2025-03-04", "2025-03-04", "2025-03-04")
+    );
+    assert_eq!(detail.confirmed_on(), checked);
+    edit(EditableField::Phone, "02541 4711").await;
+    let detail = model.detail(offer_id).await.unwrap().unwrap();
+    // The database's day may be a day off UTC's, by its time zone.
+    let utc_day = chrono::Utc::now().date_naive();
+    let near_today = [
+        utc_day - chrono::Days::new(1),
+        utc_day,
+        utc_day + chrono::Days::new(1),
+    ]
+    .map(|day| day.to_string());
+    assert!(
+        near_today.contains(&detail.contact_confirmed),
+        "{}",
+        detail.contact_confirmed
+    );
+    assert_eq!(detail.hours_confirmed, "2025-03-04");
+    use app::offers::model::FieldGroup;
+    assert_eq!(detail.older_group_date(FieldGroup::Hours), Some(checked));
+    assert_eq!(detail.older_group_date(FieldGroup::Contact), None);
+    assert!(detail.confirmed_on() > checked);
     assert!(
         storage
             .offer_windows()

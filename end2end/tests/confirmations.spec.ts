@@ -13,6 +13,10 @@ type PublicOffer = { id: number; name: string; organization: { name: string }; l
 
 const todayIso = new Date().toISOString().slice(0, 10);
 
+function daysAgoIso(days: number): string {
+  return new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** An organisation with at least two public offers (from the open-data API): one not checked
  * today (to confirm) and another (to change). */
 async function organizationWithTwoOffers(page: Page): Promise<[string, PublicOffer, PublicOffer]> {
@@ -25,7 +29,8 @@ async function organizationWithTwoOffers(page: Page): Promise<[string, PublicOff
   }
   for (const [name, offers] of byOrganization) {
     const unchecked = offers.find((offer) => offer.last_checked !== todayIso);
-    const other = offers.find((offer) => offer !== unchecked);
+    // The one to change was checked long ago: its other fields then show their older date.
+    const other = offers.find((offer) => offer !== unchecked && offer.last_checked < daysAgoIso(60));
     if (unchecked && other) return [name, unchecked, other];
   }
   throw new Error('the demo data has no organisation with two offers');
@@ -110,9 +115,14 @@ test('an institution confirms one offer and changes another from its mail; the e
   const visitor = await phone(browser);
   await visitor.goto(`/angebot/${changed.id}`);
   await expect(visitor.locator('article.offer .phone-link')).toHaveText(newPhone);
+  // The phone is confirmed now; the opening hours and the cost keep their older date, quietly.
   const month = new Date().toLocaleDateString('de-DE', { month: 'long', year: 'numeric' });
+  await expect(visitor.locator('article.offer .last-checked')).toHaveText(`Angaben bestätigt im ${month}`);
+  const checked = changed.last_checked;
+  const older = `Stand: ${checked.slice(5, 7)}/${checked.slice(0, 4)}`;
+  await expect(visitor.locator('article.offer .field-age')).toHaveText([older, older]);
   await visitor.goto(`/angebot/${confirmed.id}`);
-  await expect(visitor.locator('article.offer .last-checked')).toHaveText(`Zuletzt geprüft: ${month}`);
+  await expect(visitor.locator('article.offer .last-checked')).toHaveText(`Angaben bestätigt im ${month}`);
   const api = await (await visitor.request.get(`/api/v1/offers/${confirmed.id}`)).json();
   expect(api.last_checked).toBe(todayIso);
 

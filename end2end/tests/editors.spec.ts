@@ -78,7 +78,7 @@ test('an editor marks an offer as checked', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Als geprüft markiert.' })).toBeVisible();
   const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   const now = new Date();
-  await expect(page.locator('.last-checked')).toHaveText(`Zuletzt geprüft: ${months[now.getMonth()]} ${now.getFullYear()}`);
+  await expect(page.locator('.last-checked')).toHaveText(`Angaben bestätigt im ${months[now.getMonth()]} ${now.getFullYear()}`);
   await expect(page.locator('.history .change').first()).toContainText('Zuletzt geprüft');
 });
 

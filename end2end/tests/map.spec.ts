@@ -102,7 +102,7 @@ test('deep links open an offer', async ({ page }) => {
   const href = (await link.getAttribute('href')) ?? '';
   await page.goto(href);
   await expect(page.locator('h1.offer-name')).toHaveText(name);
-  await expect(page.getByText('Zuletzt geprüft')).toBeVisible();
+  await expect(page.getByText('Angaben bestätigt im')).toBeVisible();
   const id = href.split('/').pop();
   await page.goto(`/?angebot=${id}`);
   await expect(page.locator('#detail-panel h2')).toHaveText(name);

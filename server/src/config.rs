@@ -135,6 +135,10 @@ pub struct Config {
     #[arg(long, env = "REMINDER_INTERVAL_SECS", default_value_t = app::confirmations::service::DEFAULT_REMINDER_INTERVAL_SECS)]
     pub reminder_interval_secs: u64,
 
+    /// Seconds between two rounds that forward "Fehler melden" to the institutions.
+    #[arg(long, env = "FORWARD_INTERVAL_SECS", default_value_t = app::confirmations::service::DEFAULT_FORWARD_INTERVAL_SECS)]
+    pub forward_interval_secs: u64,
+
     /// Connections served at once; further ones wait in the listen queue.
     #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 512)]
     pub max_connections: usize,

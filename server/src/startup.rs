@@ -271,6 +271,7 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
         );
         let reminders = app::confirmations::service::Reminders {
             storage: storage.clone(),
+            requests: storage.clone(),
             post: app::confirmations::service::LinkPost {
                 mailer: digests.mailer.clone(),
                 form_secret: form_secret.clone(),
@@ -283,7 +284,9 @@ pub async fn build(config: &Config) -> Result<Application, StartError> {
             },
         };
         tokio::spawn(digests.run_every(config.digest_interval_secs));
-        tokio::spawn(reminders.run_every(config.reminder_interval_secs));
+        tokio::spawn(
+            reminders.run_every(config.reminder_interval_secs, config.forward_interval_secs),
+        );
     }
     let options = crate::static_files::leptos_options(&config.site_root, config.site_addr);
     let map_page_style = app::platform::inline_style::InlineStyle::read(

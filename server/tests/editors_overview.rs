@@ -9,7 +9,7 @@ mod common;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use common::{Running, Visitor, form_stamp, signed_in, start};
+use common::{Running, Visitor, post_correction, signed_in, start};
 
 const MEMBER: usize = 0;
 const EDITOR: usize = 1;
@@ -127,25 +127,6 @@ async fn all_pages(editor: &Visitor, query: &str) -> (usize, Vec<i64>) {
     (total, ids)
 }
 
-async fn post_correction(running: &Running, offer: i64, message: &str) {
-    let visitor = Visitor::new(running);
-    let stamp = form_stamp(&visitor, &format!("/angebot/{offer}")).await;
-    // A person takes a few seconds; the form refuses faster posts.
-    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
-    let offer = offer.to_string();
-    let reported = visitor
-        .post(
-            "/api/fehler-melden",
-            &[
-                ("offer_id", &offer),
-                ("message", message),
-                ("stamp", &stamp),
-            ],
-        )
-        .await;
-    assert_eq!(reported.status, 200, "{}", reported.body);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requests_come_first_and_only_editors_see_their_count() {
     let Clients {
@@ -164,8 +145,8 @@ async fn requests_come_first_and_only_editors_see_their_count() {
     assert!(!page.body.contains("request-badge"));
     assert!(page.body.contains("Keine offenen Anfragen."));
 
-    post_correction(&running, offer, "Die Telefonnummer stimmt nicht mehr.").await;
-    post_correction(&running, offer, "Die Sprechzeiten haben sich geändert.").await;
+    post_correction(&running, offer, "Die Telefonnummer stimmt nicht mehr.", "").await;
+    post_correction(&running, offer, "Die Sprechzeiten haben sich geändert.", "").await;
 
     let page = editor.get("/redaktion").await.body;
     // What needs action first: the requests, then the due offers, the archive, the new offer.

@@ -196,7 +196,7 @@ async fn offer_pages_and_german_404s() {
         html.contains(&name.replace('&', "&amp;").replace('"', "&quot;")),
         "page shows {name}"
     );
-    assert!(html.contains("Zuletzt geprüft"));
+    assert!(html.contains("Angaben bestätigt im"));
     assert!(html.contains("href=\"tel:"));
     assert!(html.contains("Route planen"));
     assert_no_member_data("offer page", &html);

@@ -376,6 +376,58 @@ pub fn reminder_mail(
     }
 }
 
+/// What a forwarded "Fehler melden" says: the offer, the message, the reporter's address only
+/// if they left one, and the link to correct it.
+#[derive(Clone, Copy, Debug)]
+pub struct ReportedError<'a> {
+    pub organization: &'a str,
+    pub offer: &'a str,
+    pub reference: &'a str,
+    pub message: &'a str,
+    /// The reporter's address, if they chose to leave one ("" otherwise).
+    pub reply_to: &'a str,
+}
+
+/// The mail that brings an institution a "Fehler melden" about one of its offers.
+pub fn reported_error_mail(
+    report: &ReportedError<'_>,
+    url: &str,
+    valid_until: NaiveDate,
+) -> LinkMail {
+    let quoted: String = report
+        .message
+        .lines()
+        .map(|line| format!("> {line}\n"))
+        .collect();
+    let reply = if report.reply_to.is_empty() {
+        "Die meldende Person hat keine Adresse hinterlassen.".to_string()
+    } else {
+        format!(
+            "Die meldende Person bittet um Rückmeldung an: {}",
+            report.reply_to
+        )
+    };
+    LinkMail {
+        subject: format!(
+            "Chancenkarte: Hinweis auf einen Fehler bei „{}“ ({})",
+            report.offer, report.reference
+        ),
+        body: format!(
+            "Guten Tag,\n\n\
+             auf der Chancenkarte hat jemand zum Angebot „{}“ Ihrer Einrichtung „{}“ einen Fehler \
+             gemeldet:\n\n{quoted}\n{reply}\n\n\
+             Bitte prüfen Sie die Angaben. Mit diesem Link können Sie sie ohne Anmeldung bestätigen \
+             oder eine Änderung an die Redaktion schicken:\n\n{url}\n\n\
+             Der Link gilt bis zum {} und nur für die Angebote Ihrer Einrichtung. Die Redaktion hat \
+             den Hinweis ebenfalls erhalten.\n\n\
+             Ihre Redaktion der Chancenkarte\n",
+            report.offer,
+            report.organization,
+            valid_until.format("%d.%m.%Y")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,6 +571,43 @@ mod tests {
         assert!(mail.subject.starts_with("Zweite Erinnerung"));
         assert!(mail.body.contains("  – Elterncafé\n"), "{}", mail.body);
         assert!(mail.body.contains("ein Angebot"));
+    }
+
+    #[test]
+    fn a_reported_error_names_the_reporter_only_if_they_left_an_address() {
+        let report = ReportedError {
+            organization: "Familienzentrum Süd",
+            offer: "Elterncafé",
+            reference: "CK-2026-00007",
+            message: "Die Nummer stimmt nicht.\nNeu: 02541 2",
+            reply_to: "",
+        };
+        let day = NaiveDate::from_ymd_opt(2027, 2, 3).unwrap();
+        let anonymous =
+            reported_error_mail(&report, "https://k.example/bestaetigen?token=1.a", day);
+        assert!(
+            anonymous.subject.contains("Elterncafé") && anonymous.subject.contains("CK-2026-00007")
+        );
+        assert!(
+            anonymous
+                .body
+                .contains("> Die Nummer stimmt nicht.\n> Neu: 02541 2\n")
+        );
+        assert!(anonymous.body.contains("keine Adresse hinterlassen"));
+        assert!(
+            anonymous
+                .body
+                .contains("\nhttps://k.example/bestaetigen?token=1.a\n")
+        );
+        let named = reported_error_mail(
+            &ReportedError {
+                reply_to: "eva@example.org",
+                ..report
+            },
+            "https://k.example/bestaetigen?token=1.a",
+            day,
+        );
+        assert!(named.body.contains("Rückmeldung an: eva@example.org"));
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::accounts::model::Role;
 use crate::accounts::service::Attempt;
 use crate::confirmations::model::{
     ConfirmationLink, Contact, InstitutionOffer, LINK_VALID_DAYS, LinkMail, LinkState, LogEntry,
-    LogEvent, OrganizationSummary, ReminderPolicy, ReminderStep, end_of_offer, link_mail,
-    proposed_changes, reminder_mail,
+    LogEvent, OrganizationSummary, ReminderPolicy, ReminderStep, ReportedError, end_of_offer,
+    link_mail, proposed_changes, reminder_mail, reported_error_mail,
 };
 use crate::confirmations::store::{ConfirmationStorage, NewLogEntry};
 use crate::editing::model::EditableField;
@@ -464,23 +464,15 @@ pub async fn send_links(organization_id: i64, now: i64) -> Result<Sending, AppEr
         form_secret: state.form_secret.clone(),
         link_base: link_base(&state),
     };
-    let mut sending = Sending::default();
-    for contact in contacts {
-        let sent = post
-            .send_fresh_link(
-                storage.as_ref(),
-                organization_id,
-                &contact,
-                now,
-                |url, day| link_mail(&organization.name, offers, url, day),
-            )
-            .await?;
-        if sent {
-            sending.sent += 1;
-        } else {
-            sending.failed += 1;
-        }
-    }
+    let sending = post
+        .send_to_all(
+            storage.as_ref(),
+            organization_id,
+            &contacts,
+            now,
+            |url, day| link_mail(&organization.name, offers, url, day),
+        )
+        .await?;
     Ok(sending)
 }
 
@@ -494,6 +486,30 @@ pub struct LinkPost {
 }
 
 impl LinkPost {
+    /// [`LinkPost::send_fresh_link`] to each of `contacts`: how many mails went out and how
+    /// many did not.
+    async fn send_to_all(
+        &self,
+        storage: &dyn ConfirmationStorage,
+        organization_id: i64,
+        contacts: &[Contact],
+        now: i64,
+        compose: impl Fn(&str, NaiveDate) -> LinkMail,
+    ) -> Result<Sending, crate::platform::database::StorageError> {
+        let mut sending = Sending::default();
+        for contact in contacts {
+            if self
+                .send_fresh_link(storage, organization_id, contact, now, &compose)
+                .await?
+            {
+                sending.sent += 1;
+            } else {
+                sending.failed += 1;
+            }
+        }
+        Ok(sending)
+    }
+
     /// Makes a fresh link of the organisation for `contact` and mails it as `compose` words
     /// it (from the link's address and last day); logs it sent or not delivered, with the
     /// address and `what` was sent. Whether the mail went out.
@@ -568,9 +584,29 @@ pub async fn revoke_links(organization_id: i64, now: i64) -> Result<u64, AppErro
 #[derive(Clone)]
 pub struct Reminders {
     pub storage: Arc<dyn ConfirmationStorage>,
+    /// The requests' store: "Fehler melden" corrections to forward.
+    pub requests: Arc<dyn crate::requests::store::RequestStorage>,
     pub post: LinkPost,
     pub policy: ReminderPolicy,
 }
+
+/// What one forwarding round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ForwardReport {
+    /// Corrections mailed to their institution.
+    pub forwarded: usize,
+    /// Corrections whose institution has no confirmation address (noted, not mailed).
+    pub without_address: usize,
+    /// Mails no address took.
+    pub failed: usize,
+}
+
+/// How far back a forwarding round looks: a correction older than this when forwarding is
+/// first set up stays with the editors alone.
+const FORWARD_WITHIN_SECS: i64 = 7 * 24 * 60 * 60;
+
+/// The forwarding rounds run this often by default.
+pub const DEFAULT_FORWARD_INTERVAL_SECS: u64 = 60;
 
 /// What one reminder round did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -637,26 +673,18 @@ impl Reminders {
                 .collect();
             let second = step == ReminderStep::Second;
             let offers = usize::try_from(organization.active_offers).unwrap_or(0);
-            let mut reached = 0;
-            for contact in &candidate.contacts {
-                let sent = self
-                    .post
-                    .send_fresh_link(
-                        self.storage.as_ref(),
-                        organization.id,
-                        contact,
-                        now,
-                        |url, day| {
-                            reminder_mail(&organization.name, offers, &names, url, day, second)
-                        },
-                    )
-                    .await?;
-                if sent {
-                    reached += 1;
-                } else {
-                    report.failed += 1;
-                }
-            }
+            let sending = self
+                .post
+                .send_to_all(
+                    self.storage.as_ref(),
+                    organization.id,
+                    &candidate.contacts,
+                    now,
+                    |url, day| reminder_mail(&organization.name, offers, &names, url, day, second),
+                )
+                .await?;
+            report.failed += sending.failed;
+            let reached = sending.sent;
             if reached == 0 {
                 self.storage.undo_reminder(organization.id, step).await?;
             } else if second {
@@ -668,14 +696,66 @@ impl Reminders {
         Ok(report)
     }
 
-    /// Runs a round every `interval_secs` for as long as the server runs.
-    pub async fn run_every(self, interval_secs: u64) {
-        crate::platform::rounds::every(
-            interval_secs,
-            "reminder round",
-            |report: &ReminderReport| *report == ReminderReport::default(),
-            |now| self.run_round(now),
-        )
-        .await
+    /// Mails each open "Fehler melden" correction of the last week to its institution's
+    /// confirmation addresses, with a fresh link each and the reporter's address only if they
+    /// left one; notes it forwarded (claimed first: several instances forward once), or noted
+    /// without address when the institution has none.
+    pub async fn forward_round(&self, now: i64) -> Result<ForwardReport, AppError> {
+        use crate::requests::service::{corrections_to_forward_in, mark_forwarded_in};
+        let mut report = ForwardReport::default();
+        let requests = self.requests.as_ref();
+        for correction in corrections_to_forward_in(requests, now - FORWARD_WITHIN_SECS).await? {
+            let organization = match correction.offer_id {
+                Some(offer_id) => self.storage.organization_of_offer(offer_id).await?,
+                None => None,
+            };
+            let organization = match organization {
+                Some(id) => self.storage.organization(id).await?,
+                None => None,
+            };
+            let contacts = match &organization {
+                Some(organization) => self.storage.contacts(organization.id).await?,
+                None => Vec::new(),
+            };
+            let to: Vec<&str> = contacts.iter().map(|c| c.email.as_str()).collect();
+            if !mark_forwarded_in(requests, correction.id, &to.join(", "), now).await? {
+                continue;
+            }
+            let Some(organization) = organization.filter(|_| !contacts.is_empty()) else {
+                report.without_address += 1;
+                continue;
+            };
+            let reported = ReportedError {
+                organization: &organization.name,
+                offer: &correction.offer_name,
+                reference: &correction.reference,
+                message: &correction.message,
+                reply_to: &correction.contact_email,
+            };
+            let sending = self
+                .post
+                .send_to_all(
+                    self.storage.as_ref(),
+                    organization.id,
+                    &contacts,
+                    now,
+                    |url, day| reported_error_mail(&reported, url, day),
+                )
+                .await?;
+            report.failed += sending.failed;
+            report.forwarded += 1;
+        }
+        Ok(report)
+    }
+
+    /// Runs the reminder rounds every `reminder_secs` and the forwarding rounds every
+    /// `forward_secs` for as long as the server runs.
+    pub async fn run_every(self, reminder_secs: u64, forward_secs: u64) {
+        use crate::platform::rounds::every;
+        tokio::join!(
+            every(reminder_secs, "reminder round", |now| self.run_round(now)),
+            every(forward_secs, "forwarding round", |now| self
+                .forward_round(now)),
+        );
     }
 }

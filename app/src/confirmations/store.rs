@@ -58,6 +58,8 @@ pub trait ConfirmationStorage: Send + Sync {
     /// Forgets the reminders of organisations without offers last checked before `before`.
     async fn settle_reminders(&self, before: NaiveDate) -> StorageResult<u64>;
     async fn organization(&self, id: i64) -> StorageResult<Option<OrganizationSummary>>;
+    /// The organisation an offer belongs to.
+    async fn organization_of_offer(&self, offer_id: i64) -> StorageResult<Option<i64>>;
     /// The organisation's active offers, by name.
     async fn organization_offer_ids(&self, organization_id: i64) -> StorageResult<Vec<i64>>;
     async fn contacts(&self, organization_id: i64) -> StorageResult<Vec<Contact>>;

@@ -116,6 +116,17 @@ fn column_of(field: EditableField) -> Option<&'static str> {
     })
 }
 
+/// The column that keeps when the group of fields `field` belongs to was last confirmed (the
+/// opening hours, the phone and e-mail, the cost): an edit of the field confirms its group.
+fn confirmed_column_of(field: EditableField) -> Option<&'static str> {
+    Some(match field {
+        EditableField::OpeningHours | EditableField::HoursNote => "hours_confirmed",
+        EditableField::Phone | EditableField::Email => "contact_confirmed",
+        EditableField::Cost | EditableField::CostNote => "cost_confirmed",
+        _ => return None,
+    })
+}
+
 /// The code table of a vocabulary field.
 fn code_table_of(field: EditableField) -> Option<(&'static str, &'static str)> {
     Some(match field {

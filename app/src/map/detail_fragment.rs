@@ -173,7 +173,7 @@ mod tests {
         assert_eq!(html.matches("class=\"phone-link\"").count(), 1, "{html}");
         assert_eq!(html.matches("route-link").count(), 1, "{html}");
         assert!(
-            html.contains("Zuletzt geprüft: <bdi dir=\"ltr\">März 2026</bdi>"),
+            html.contains("Angaben bestätigt im <bdi dir=\"ltr\">März 2026</bdi>"),
             "{html}"
         );
     }

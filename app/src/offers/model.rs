@@ -167,7 +167,27 @@ pub struct OfferDetail {
     pub closed_until: String,
     #[serde(default)]
     pub closed_reason: String,
+    /// When the opening hours, the phone and e-mail, and the cost were last confirmed (ISO;
+    /// each set by a check, the institution's confirmation or an edit of that group).
+    #[serde(default)]
+    pub hours_confirmed: String,
+    #[serde(default)]
+    pub contact_confirmed: String,
+    #[serde(default)]
+    pub cost_confirmed: String,
 }
+
+/// The groups of an offer's fields that carry a confirmation date of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldGroup {
+    Hours,
+    Contact,
+    Cost,
+}
+
+/// A group older than the offer's newest confirmation by more than this many days is marked
+/// with its own date.
+pub const OLDER_GROUP_DAYS: i64 = 31;
 
 /// Whether an offer with the visibility window `from` to `until` (ISO days, both included; ""
 /// for no bound) is public on `day` (ISO).
@@ -175,32 +195,64 @@ pub fn visible_on(from: &str, until: &str, day: &str) -> bool {
     (from.is_empty() || from <= day) && (until.is_empty() || until >= day)
 }
 
+const GERMAN_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 /// After this many months without a check an offer is flagged publicly.
 pub const LONG_UNCHECKED_MONTHS: u32 = 24;
 
 impl OfferDetail {
+    /// When `group` was last confirmed: its own date, or the offer's check without one.
+    pub fn group_confirmed_on(&self, group: FieldGroup) -> NaiveDate {
+        let own = match group {
+            FieldGroup::Hours => &self.hours_confirmed,
+            FieldGroup::Contact => &self.contact_confirmed,
+            FieldGroup::Cost => &self.cost_confirmed,
+        };
+        iso_date::parse(own).unwrap_or(self.last_checked)
+    }
+
+    /// When anything of the offer was last confirmed: "Angaben bestätigt im …".
+    pub fn confirmed_on(&self) -> NaiveDate {
+        [FieldGroup::Hours, FieldGroup::Contact, FieldGroup::Cost]
+            .into_iter()
+            .map(|group| self.group_confirmed_on(group))
+            .fold(self.last_checked, NaiveDate::max)
+    }
+
+    /// The date of `group` if it is noticeably older than the rest of the offer (the page
+    /// says so beside it, quietly).
+    pub fn older_group_date(&self, group: FieldGroup) -> Option<NaiveDate> {
+        let date = self.group_confirmed_on(group);
+        ((self.confirmed_on() - date).num_days() > OLDER_GROUP_DAYS).then_some(date)
+    }
+
+    /// A confirmation date as the page says it: by month ("Dezember 2026" in German, "12/2026"
+    /// otherwise); the day would suggest a precision nobody keeps.
+    pub fn month_in_words(date: NaiveDate, german: bool) -> String {
+        use chrono::Datelike;
+        if german {
+            format!("{} {}", GERMAN_MONTHS[date.month0() as usize], date.year())
+        } else {
+            format!("{:02}/{}", date.month(), date.year())
+        }
+    }
+
     /// "zuletzt geprüft" is shown by month: the day would suggest a precision nobody keeps.
     pub fn last_checked_month(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ];
-        use chrono::Datelike;
-        format!(
-            "{} {}",
-            MONTHS[self.last_checked.month0() as usize],
-            self.last_checked.year()
-        )
+        OfferDetail::month_in_words(self.last_checked, true)
     }
 
     /// A phone number as a `tel:` URI: digits and a leading plus only.

@@ -200,6 +200,9 @@ struct DetailRow {
     address_protection: String,
     closed_until: String,
     closed_reason: String,
+    hours_confirmed: String,
+    contact_confirmed: String,
+    cost_confirmed: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -387,6 +390,9 @@ fn detail_from_row(
         hours_note: row.hours_note,
         closed_until: row.closed_until,
         closed_reason: row.closed_reason,
+        hours_confirmed: row.hours_confirmed,
+        contact_confirmed: row.contact_confirmed,
+        cost_confirmed: row.cost_confirmed,
         closed_in_school_holidays: row.closed_in_school_holidays,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
@@ -426,7 +432,7 @@ macro_rules! public_detail_columns_sql {
             public_place_sql!(),
             ", o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, \
              o.last_checked, o.is_demo, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
-             o.closed_until, o.closed_reason"
+             o.closed_until, o.closed_reason, o.hours_confirmed, o.contact_confirmed, o.cost_confirmed"
         )
     };
 }

@@ -6,16 +6,12 @@ use std::fmt::{Debug, Display};
 use std::future::Future;
 
 /// Runs `round` every `interval_secs`, giving it the current time (Unix seconds). A report
-/// `quiet` calls nothing done is not logged.
-pub async fn every<Round, Fut, Report, Error>(
-    interval_secs: u64,
-    what: &'static str,
-    quiet: fn(&Report) -> bool,
-    round: Round,
-) where
+/// that is its type's default (nothing done) is not logged.
+pub async fn every<Round, Fut, Report, Error>(interval_secs: u64, what: &'static str, round: Round)
+where
     Round: Fn(i64) -> Fut,
     Fut: Future<Output = Result<Report, Error>>,
-    Report: Debug,
+    Report: Debug + Default + PartialEq,
     Error: Display,
 {
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs.max(1)));
@@ -24,7 +20,7 @@ pub async fn every<Round, Fut, Report, Error>(
     loop {
         ticks.tick().await;
         match round(chrono::Utc::now().timestamp()).await {
-            Ok(report) if quiet(&report) => {}
+            Ok(report) if report == Report::default() => {}
             Ok(report) => tracing::info!(?report, "{what}"),
             Err(error) => tracing::warn!(%error, "{what} failed; tried again next round"),
         }

@@ -44,6 +44,16 @@ pub struct RequestRecord {
     /// Whether it came through the institution's confirmation link.
     #[serde(default)]
     pub from_institution: bool,
+    /// For a "Fehler melden" correction: when it was mailed to the institution's confirmation
+    /// addresses, and to which ("" when the institution has none).
+    #[serde(default)]
+    pub forwarded_at: Option<i64>,
+    #[serde(default)]
+    pub forwarded_to: String,
+    /// Whether the institution answered through its link after that (confirmed the offer or
+    /// asked for a change or its end).
+    #[serde(default)]
+    pub institution_acted: bool,
 }
 
 /// One field a correction would change, as the queue shows it: the field's code, its value

@@ -289,6 +289,25 @@ pub async fn report_correction(
     Ok(request.reference)
 }
 
+/// The open "Fehler melden" corrections made since `since` and not yet forwarded to their
+/// institution (for the server's own forwarding round: no role).
+pub async fn corrections_to_forward_in(
+    storage: &dyn RequestStorage,
+    since: i64,
+) -> Result<Vec<RequestRecord>, AppError> {
+    Ok(storage.corrections_to_forward(since).await?)
+}
+
+/// Notes a correction as forwarded to `to` ("" for nobody); whether this call did.
+pub async fn mark_forwarded_in(
+    storage: &dyn RequestStorage,
+    id: i64,
+    to: &str,
+    now: i64,
+) -> Result<bool, AppError> {
+    Ok(storage.mark_forwarded(id, to, now).await?)
+}
+
 /// The queue of requests from outside, for editors; each open listing with the stored offers
 /// it may duplicate.
 pub async fn queue() -> Result<Vec<RequestRecord>, AppError> {

@@ -64,6 +64,12 @@ pub trait RequestStorage: Send + Sync {
         correction: &ValidCorrection,
         now: i64,
     ) -> StorageResult<Option<RequestRecord>>;
+    /// Open "Fehler melden" corrections made since `since` and not yet forwarded to their
+    /// institution, oldest first.
+    async fn corrections_to_forward(&self, since: i64) -> StorageResult<Vec<RequestRecord>>;
+    /// Notes that correction `id` was forwarded at `now` to `to` ("" for nobody); whether it
+    /// was not noted before (two rounds forward once).
+    async fn mark_forwarded(&self, id: i64, to: &str, now: i64) -> StorageResult<bool>;
     /// Open requests first (oldest first), then the last decided ones.
     async fn requests(&self) -> StorageResult<Vec<RequestRecord>>;
     async fn request(&self, id: i64) -> StorageResult<Option<RequestRecord>>;
@@ -113,6 +119,9 @@ struct RequestRow {
     created_offer_id: Option<i64>,
     proposed: String,
     confirmation_link_id: Option<i64>,
+    forwarded_at: Option<i64>,
+    forwarded_to: String,
+    institution_acted: bool,
 }
 
 fn year_of(unix_secs: i64) -> i32 {
@@ -157,6 +166,9 @@ impl TryFrom<RequestRow> for RequestRecord {
                 })?
             },
             from_institution: row.confirmation_link_id.is_some(),
+            forwarded_at: row.forwarded_at,
+            forwarded_to: row.forwarded_to,
+            institution_acted: row.institution_acted,
         })
     }
 }
@@ -185,7 +197,12 @@ fn request_note<'a>(
 const REQUEST_COLUMNS: &str = "r.id, r.kind, r.created_at, r.offer_id, \
      COALESCE(o.name, r.offer_name) AS offer_name, COALESCE(g.name, r.organization) AS organization, \
      r.description, r.street, r.postcode, r.town, r.contact_name, r.contact_email, r.contact_phone, \
-     r.message, r.status, r.decision_reason, r.created_offer_id, r.proposed, r.confirmation_link_id";
+     r.message, r.status, r.decision_reason, r.created_offer_id, r.proposed, r.confirmation_link_id, \
+     r.forwarded_at, r.forwarded_to, \
+     (r.forwarded_at IS NOT NULL AND (EXISTS (SELECT 1 FROM offer_changes c WHERE c.offer_id = r.offer_id \
+     AND c.field = 'bestaetigt' AND c.changed_at >= r.forwarded_at) OR EXISTS (SELECT 1 FROM requests a \
+     WHERE a.offer_id = r.offer_id AND a.confirmation_link_id IS NOT NULL AND a.created_at >= r.forwarded_at))) \
+     AS institution_acted";
 
 const REQUEST_FROM: &str = "FROM requests r LEFT JOIN offers o ON o.id = r.offer_id \
      LEFT JOIN organizations g ON g.id = o.organization_id";

@@ -330,6 +330,7 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
                     {(!request.message.is_empty()).then(|| view! { <p class="internal-note">{request.message.clone()}</p> })}
                     {request.offer_id.map(|offer| view! { <p><a href=format!("/angebot/{offer}#bearbeiten")>"Zum Angebot"</a></p> })}
                     {(!request.contact_email.is_empty()).then(|| view! { <p>"Rückfragen an: " {request.contact_email.clone()}</p> })}
+                    {forwarded(&request).map(|text| view! { <p class="meta forwarded">{text}</p> })}
                 }.into_any(),
             }}
             {request.created_offer_id.map(|offer| view! { <p><a href=format!("/angebot/{offer}#bearbeiten")>"Zum angelegten Angebot"</a></p> })}
@@ -371,6 +372,28 @@ fn RequestEntry(request: RequestRecord, municipalities: Vec<MunicipalityInfo>) -
             })}
         </li>
     }
+}
+
+/// Whether and to whom a "Fehler melden" correction went to its institution, and whether the
+/// institution answered through its link since.
+fn forwarded(request: &RequestRecord) -> Option<String> {
+    let at = request.forwarded_at?;
+    let when = crate::editing::ui::offer_page_editor::date_time_of(at);
+    Some(if request.forwarded_to.is_empty() {
+        format!(
+            "Nicht an die Einrichtung weitergeleitet ({when}): Für sie ist keine Adresse für Bestätigungen eingetragen."
+        )
+    } else if request.institution_acted {
+        format!(
+            "An die Einrichtung weitergeleitet am {when} ({}). Die Einrichtung hat seitdem über ihren Link reagiert.",
+            request.forwarded_to
+        )
+    } else {
+        format!(
+            "An die Einrichtung weitergeleitet am {when} ({}). Noch keine Reaktion über ihren Link.",
+            request.forwarded_to
+        )
+    })
 }
 
 /// The fields an institution asks to change, as a table of the value before and the value

@@ -268,12 +268,9 @@ impl Digests {
 
     /// Runs a round every `interval_secs` for as long as the server runs.
     pub async fn run_every(self, interval_secs: u64) {
-        crate::platform::rounds::every(
-            interval_secs,
-            "digest round",
-            |report: &RoundReport| report.sent == 0 && report.failed == 0,
-            |now| self.send_due(now, interval_secs, Due::ByFrequency),
-        )
+        crate::platform::rounds::every(interval_secs, "digest round", |now| {
+            self.send_due(now, interval_secs, Due::ByFrequency)
+        })
         .await
     }
 }

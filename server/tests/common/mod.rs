@@ -680,3 +680,25 @@ pub fn desk_id(page: &str) -> i64 {
         .collect();
     digits.parse().unwrap()
 }
+
+/// A "Fehler melden" about `offer` as a visitor sends it from the offer page (after a person's
+/// few seconds), with `contact_email` if not empty.
+pub async fn post_correction(running: &Running, offer: i64, message: &str, contact_email: &str) {
+    let visitor = Visitor::new(running);
+    let stamp = form_stamp(&visitor, &format!("/angebot/{offer}")).await;
+    // A person takes a few seconds; the form refuses faster posts.
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let offer = offer.to_string();
+    let reported = visitor
+        .post(
+            "/api/fehler-melden",
+            &[
+                ("offer_id", &offer),
+                ("message", message),
+                ("contact_email", contact_email),
+                ("stamp", &stamp),
+            ],
+        )
+        .await;
+    assert_eq!(reported.status, 200, "{}", reported.body);
+}

@@ -143,6 +143,15 @@ impl ConfirmationStorage for Backend {
         .rows_affected())
     }
 
+    async fn organization_of_offer(&self, offer_id: i64) -> StorageResult<Option<i64>> {
+        Ok(
+            sqlx::query_scalar("SELECT organization_id FROM offers WHERE id = $1")
+                .bind(offer_id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
     async fn organization_offer_ids(&self, organization_id: i64) -> StorageResult<Vec<i64>> {
         Ok(sqlx::query_scalar(
             "SELECT id FROM offers WHERE organization_id = $1 AND status = 'active' \

@@ -12,7 +12,7 @@ use crate::editing::model::{
 use crate::editing::store::{
     ChangeEntry, ChangeRow, DUE_WHERE_SQL, DueCount, DueSelection, EditStorage, EndingRow,
     HoursRow, OFFER_SQL, OfferRow, RecordedChange, TO_CHECK_SQL, ToCheckRow, code_table_of,
-    column_of, hours_text,
+    column_of, confirmed_column_of, hours_text,
 };
 use crate::platform::database::{StorageError, StorageResult};
 
@@ -150,6 +150,15 @@ impl Backend {
         field: EditableField,
         value: &str,
     ) -> StorageResult<()> {
+        if let Some(column) = confirmed_column_of(field) {
+            // The day in the database's own clock: an import writes through here too.
+            sqlx::query(&format!(
+                "UPDATE offers SET {column} = CAST(CURRENT_DATE AS TEXT) WHERE id = $1"
+            ))
+            .bind(id)
+            .execute(&mut *connection)
+            .await?;
+        }
         if field == EditableField::Wheelchair {
             sqlx::query("UPDATE offers SET wheelchair = $1 WHERE id = $2")
                 .bind(value == "ja")
@@ -642,11 +651,16 @@ impl EditStorage for Backend {
             Ok(started) => started,
             Err(outcome) => return Ok(outcome),
         };
-        sqlx::query("UPDATE offers SET last_checked = $1 WHERE id = $2")
-            .bind(today)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        // A check confirms every group of fields with the rest.
+        sqlx::query(
+            "UPDATE offers SET last_checked = $1, hours_confirmed = $2, contact_confirmed = $2, \
+             cost_confirmed = $2 WHERE id = $3",
+        )
+        .bind(today)
+        .bind(crate::shared::iso_date::text(today))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         self.finish_edit(
             tx,
             ChangeEntry {

@@ -12,7 +12,7 @@ use fluent_bundle::FluentValue;
 use crate::map::ui::selection_page::SaveLink;
 use crate::offers::calendar::{Calendar, TodayHours, now_local, today_text};
 use crate::offers::hours::by_weekday;
-use crate::offers::model::OfferDetail;
+use crate::offers::model::{FieldGroup, OfferDetail};
 use crate::platform::catalogues::{current_locale, t, t_with};
 use crate::shared::i18n::Locale;
 
@@ -149,9 +149,17 @@ pub fn OfferView(
         .day(now_local().date)
         .hours(&offer.opening_hours, offer.closed_in_school_holidays);
     let locale = current_locale();
-    let last_checked = match locale {
-        Locale::German => offer.last_checked_month(),
-        _ => offer.last_checked.format("%m/%Y").to_string(),
+    let german = locale == Locale::German;
+    let last_checked = OfferDetail::month_in_words(offer.confirmed_on(), german);
+    // A group of fields confirmed noticeably longer ago than the rest says so beside it.
+    let group_age = |group: FieldGroup| {
+        offer.older_group_date(group).map(|date| {
+            view! {
+                <span class="field-age">
+                    {message_with_ltr_value("angebot-stand", "month", OfferDetail::month_in_words(date, false))}
+                </span>
+            }
+        })
     };
     let cost_label = t(&format!("kosten-{}", offer.cost.code()));
     let phone_uri = offer.phone_uri();
@@ -278,6 +286,7 @@ pub fn OfferView(
                                 <a href=phone_uri class="phone-link" dir="ltr">
                                     {offer.phone.clone()}
                                 </a>
+                                " " {group_age(FieldGroup::Contact)}
                             </dd>
                         }
                     })}
@@ -335,9 +344,10 @@ pub fn OfferView(
                         .then(|| view! { <p>{t("karte-schulferien-geschlossen")}</p> })}
                     {(!offer.hours_note.is_empty())
                         .then(|| view! { <p lang="de" dir="ltr">{offer.hours_note.clone()}</p> })}
+                    {group_age(FieldGroup::Hours)}
                 </dd>
                 <dt>{t("angebot-kosten")}</dt>
-                <dd>{cost_label} {cost_note}</dd>
+                <dd>{cost_label} {cost_note} " " {group_age(FieldGroup::Cost)}</dd>
                 <dt>{t("angebot-sprachen")}</dt>
                 <dd>{languages}</dd>
                 <dt>{t("angebot-barrierefreiheit")}</dt>

@@ -119,6 +119,32 @@ impl RequestStorage for Backend {
         }
     }
 
+    async fn corrections_to_forward(&self, since: i64) -> StorageResult<Vec<RequestRecord>> {
+        let rows: Vec<RequestRow> = sqlx::query_as(&format!(
+            "SELECT {REQUEST_COLUMNS} {REQUEST_FROM} WHERE r.kind = 'korrektur' AND r.status = 'offen' \
+             AND r.confirmation_link_id IS NULL AND r.forwarded_at IS NULL AND r.created_at >= $1 \
+             ORDER BY r.id"
+        ))
+        .bind(since)
+        .fetch_all(self.pool())
+        .await?;
+        rows.into_iter().map(RequestRecord::try_from).collect()
+    }
+
+    async fn mark_forwarded(&self, id: i64, to: &str, now: i64) -> StorageResult<bool> {
+        let marked = sqlx::query(
+            "UPDATE requests SET forwarded_at = $1, forwarded_to = $2 \
+             WHERE id = $3 AND forwarded_at IS NULL",
+        )
+        .bind(now)
+        .bind(to)
+        .bind(id)
+        .execute(self.pool())
+        .await?
+        .rows_affected();
+        Ok(marked == 1)
+    }
+
     async fn requests(&self) -> StorageResult<Vec<RequestRecord>> {
         let rows: Vec<RequestRow> = sqlx::query_as(&format!(
             "SELECT {REQUEST_COLUMNS} {REQUEST_FROM} \
