@@ -430,6 +430,40 @@ async fn window_story(storage: Arc<dyn Storage>, org: i64, offer_id: i64) {
     assert_eq!(detail.older_group_date(FieldGroup::Hours), Some(checked));
     assert_eq!(detail.older_group_date(FieldGroup::Contact), None);
     assert!(detail.confirmed_on() > checked);
+
+    // Free places and the wait: shown with their day while recent, and for the map's filter;
+    // gone by themselves six weeks later.
+    edit(EditableField::FreePlaces, "ja").await;
+    edit(EditableField::WaitWeeks, "3").await;
+    let today_model = PublicReadModel::new(storage.clone(), storage.public_changes());
+    let detail = today_model.detail(offer_id).await.unwrap().unwrap();
+    assert_eq!(
+        (detail.free_places.as_str(), detail.wait_weeks.as_str()),
+        ("ja", "3")
+    );
+    assert!(near_today.contains(&detail.availability_confirmed));
+    let summary_says = |summaries: &[app::offers::model::OfferSummary]| {
+        summaries
+            .iter()
+            .find(|s| s.id == offer_id)
+            .unwrap()
+            .free_places
+    };
+    assert!(summary_says(&today_model.summaries().await.unwrap()));
+    let later_day = utc_day + chrono::Days::new(45);
+    let later = PublicReadModel::with_clock(
+        storage.clone(),
+        storage.public_changes(),
+        Arc::new(move || later_day),
+    );
+    let detail = later.detail(offer_id).await.unwrap().unwrap();
+    assert_eq!(
+        (detail.free_places.as_str(), detail.wait_weeks.as_str()),
+        ("", "")
+    );
+    assert!(!summary_says(&later.summaries().await.unwrap()));
+    edit(EditableField::FreePlaces, "").await;
+    edit(EditableField::WaitWeeks, "").await;
     assert!(
         storage
             .offer_windows()

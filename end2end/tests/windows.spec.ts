@@ -17,6 +17,8 @@ const codes: Record<string, string> = {
   'Sichtbar bis': 'sichtbar_bis',
   'Vorübergehend geschlossen bis': 'geschlossen_bis',
   'Grund der Schließung': 'geschlossen_grund',
+  'Freie Plätze': 'freie_plaetze',
+  'Wartezeit in Wochen': 'wartezeit_wochen',
 };
 
 /** Saves `value` into the field `label` through the offer page's edit form (the address its
@@ -24,8 +26,14 @@ const codes: Record<string, string> = {
 async function setField(page: Page, id: number, label: string, value: string) {
   await page.goto(`/angebot/${id}?bearbeiten=${codes[label]}#bearbeiten`);
   const input = page.getByLabel(`Neuer Wert: ${label}`);
-  await input.fill(value);
-  await input.press('Enter');
+  if ((await input.evaluate((element) => element.tagName)) === 'SELECT') {
+    // A choice is saved with the form's button (Enter does not send a select's form).
+    await input.selectOption(value);
+    await input.locator('xpath=ancestor::form').getByRole('button', { name: 'Speichern' }).click();
+  } else {
+    await input.fill(value);
+    await input.press('Enter');
+  }
   await expect(page.getByRole('status').filter({ hasText: `„${label}“ ist gespeichert.` })).toBeVisible();
 }
 
@@ -89,4 +97,37 @@ test('an offer past its window leaves every public view and comes back when rene
     await setField(editor, id, label, '');
   }
   expect(await publicly(visitor, id, name)).toEqual({ inMap: true, pageStatus: 200, apiStatus: 200, inHsds: true });
+});
+
+test('free places said by an editor show with their day and answer the map\'s "freie Plätze" filter', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(editor, EDITOR);
+  const visitor = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const offers = await (await visitor.request.get('/api/offers')).json();
+  const { id, n: name } = offers[offers.length - 9];
+  const before = await (await visitor.request.get('/api/v1/offers?freie-plaetze=1')).json();
+
+  await setField(editor, id, 'Freie Plätze', 'ja');
+  await setField(editor, id, 'Wartezeit in Wochen', '3');
+  const after = await (await visitor.request.get('/api/v1/offers?freie-plaetze=1&pro_seite=200')).json();
+  expect(after.total).toBe(before.total + 1);
+  expect(after.items.map((item: { id: number }) => item.id)).toContain(id);
+
+  // The map with the filter: its chip, and the offer in the list.
+  await visitor.goto('/?freie-plaetze=1');
+  await expect(visitor.locator('.filter-chips, .chips').first()).toContainText('freie Plätze');
+  await expect(visitor.getByText(name).first()).toBeAttached();
+  // The offer's page says it, with the day.
+  await visitor.goto(`/angebot/${id}`);
+  const today = germanDay(0);
+  await expect(visitor.locator('article.offer .free-places')).toContainText('ja');
+  await expect(visitor.locator('article.offer .free-places')).toContainText(`Stand: ${today}`);
+  await expect(visitor.locator('article.offer .wait-time')).toContainText('ca. 3 Wochen');
+  await visitor.screenshot({ path: `${artifacts}/free-places-de-390.png` });
+
+  await setField(editor, id, 'Freie Plätze', '');
+  await setField(editor, id, 'Wartezeit in Wochen', '');
+  const cleared = await (await visitor.request.get('/api/v1/offers?freie-plaetze=1')).json();
+  expect(cleared.total).toBe(before.total);
 });

@@ -40,6 +40,7 @@ karte-sprache = لغة الخدمة
 karte-alle-sprachen = كل اللغات
 karte-nur-kostenlos = الخدمات المجانية فقط
 karte-nur-rollstuhl = الخدمات المناسبة للكراسي المتحركة فقط
+karte-nur-freie-plaetze = فقط مع أماكن شاغرة
 karte-ergebnisse-anzeigen = عرض النتائج ({ $count })
 karte-ergebnisse-zeigen = عرض النتائج
 karte-zuruecksetzen = إعادة ضبط الفلاتر
@@ -215,6 +216,7 @@ karte-chip-alter = { $count ->
 karte-chip-sprache = اللغة: { $language }
 karte-chip-kostenlos = مجاني
 karte-chip-barrierefrei = مناسب للكراسي المتحركة
+karte-chip-freie-plaetze = أماكن شاغرة
 karte-ausgangspunkt = نقطة الانطلاق: { $place }
 karte-gruppe-liste = { $count ->
     [zero] لا توجد خدمات في هذا المكان

@@ -32,6 +32,7 @@ karte-sprache = Sprache des Angebots
 karte-alle-sprachen = alle Sprachen
 karte-nur-kostenlos = nur kostenlose Angebote
 karte-nur-rollstuhl = nur rollstuhlgerechte Angebote
+karte-nur-freie-plaetze = nur mit freien Plätzen
 karte-ergebnisse-anzeigen = Ergebnisse anzeigen ({ $count })
 karte-ergebnisse-zeigen = Ergebnisse anzeigen
 karte-zuruecksetzen = Filter zurücksetzen
@@ -175,6 +176,7 @@ karte-chip-alter = { $count ->
 karte-chip-sprache = Sprache: { $language }
 karte-chip-kostenlos = kostenlos
 karte-chip-barrierefrei = rollstuhlgerecht
+karte-chip-freie-plaetze = freie Plätze
 karte-ausgangspunkt = Ausgangspunkt: { $place }
 karte-gruppe-liste = { $count ->
     [one] { $count } Angebot an dieser Stelle

@@ -47,6 +47,15 @@ angebot-keine-angabe-barrierefreiheit = keine Angabe zur Barrierefreiheit
 angebot-form = Form
 angebot-zuletzt-geprueft = Angaben bestätigt im { $month }
 angebot-stand = Stand: { $month }
+angebot-freie-plaetze = Freie Plätze
+angebot-plaetze-ja = ja
+angebot-plaetze-nein = nein
+angebot-plaetze-anfrage = auf Anfrage
+angebot-wartezeit = Wartezeit
+angebot-wartezeit-wochen = { $wochen ->
+    [one] ca. eine Woche
+   *[other] ca. { $wochen } Wochen
+}
 angebot-geschlossen-bis = Vorübergehend geschlossen bis { $datum }
 angebot-veraltet = Dieser Eintrag wurde seit über zwei Jahren nicht geprüft. Bitte fragen Sie vor Ort nach, ob das Angebot so noch besteht.
 angebot-inhalt-deutsch = Die Beschreibung des Angebots steht auf Deutsch.

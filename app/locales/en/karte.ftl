@@ -32,6 +32,7 @@ karte-sprache = Language of the offer
 karte-alle-sprachen = all languages
 karte-nur-kostenlos = free offers only
 karte-nur-rollstuhl = wheelchair-accessible offers only
+karte-nur-freie-plaetze = only with free places
 karte-ergebnisse-anzeigen = Show results ({ $count })
 karte-ergebnisse-zeigen = Show results
 karte-zuruecksetzen = Reset filters
@@ -175,6 +176,7 @@ karte-chip-alter = { $count ->
 karte-chip-sprache = Language: { $language }
 karte-chip-kostenlos = free of charge
 karte-chip-barrierefrei = wheelchair accessible
+karte-chip-freie-plaetze = free places
 karte-ausgangspunkt = Starting point: { $place }
 karte-gruppe-liste = { $count ->
     [one] { $count } service at this place

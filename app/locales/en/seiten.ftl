@@ -47,6 +47,15 @@ angebot-keine-angabe-barrierefreiheit = no information on accessibility
 angebot-form = Format
 angebot-zuletzt-geprueft = Details confirmed: { $month }
 angebot-stand = as of { $month }
+angebot-freie-plaetze = Free places
+angebot-plaetze-ja = yes
+angebot-plaetze-nein = no
+angebot-plaetze-anfrage = on request
+angebot-wartezeit = Waiting time
+angebot-wartezeit-wochen = { $wochen ->
+    [one] about one week
+   *[other] about { $wochen } weeks
+}
 angebot-geschlossen-bis = Temporarily closed until { $datum }
 angebot-veraltet = This entry has not been checked for more than two years. Please ask the provider whether the offer still exists in this form.
 angebot-inhalt-deutsch = The description of this offer is in German.

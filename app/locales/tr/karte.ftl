@@ -32,6 +32,7 @@ karte-sprache = Hizmetin dili
 karte-alle-sprachen = tüm diller
 karte-nur-kostenlos = yalnızca ücretsiz hizmetler
 karte-nur-rollstuhl = yalnızca tekerlekli sandalyeye uygun hizmetler
+karte-nur-freie-plaetze = yalnızca boş yeri olanlar
 karte-ergebnisse-anzeigen = Sonuçları göster ({ $count })
 karte-ergebnisse-zeigen = Sonuçları göster
 karte-zuruecksetzen = Filtreleri sıfırla
@@ -175,6 +176,7 @@ karte-chip-alter = { $count ->
 karte-chip-sprache = Dil: { $language }
 karte-chip-kostenlos = ücretsiz
 karte-chip-barrierefrei = tekerlekli sandalyeye uygun
+karte-chip-freie-plaetze = boş yer
 karte-ausgangspunkt = Başlangıç noktası: { $place }
 karte-gruppe-liste = { $count ->
     [one] Bu yerde { $count } hizmet

@@ -36,6 +36,7 @@ karte-sprache = Мова пропозиції
 karte-alle-sprachen = усі мови
 karte-nur-kostenlos = лише безкоштовні пропозиції
 karte-nur-rollstuhl = лише пропозиції, доступні для візка
+karte-nur-freie-plaetze = лише з вільними місцями
 karte-ergebnisse-anzeigen = Показати результати ({ $count })
 karte-ergebnisse-zeigen = Показати результати
 karte-zuruecksetzen = Скинути фільтри
@@ -195,6 +196,7 @@ karte-chip-alter = { $count ->
 karte-chip-sprache = Мова: { $language }
 karte-chip-kostenlos = безкоштовно
 karte-chip-barrierefrei = доступно для візка
+karte-chip-freie-plaetze = вільні місця
 karte-ausgangspunkt = Початкова точка: { $place }
 karte-gruppe-liste = { $count ->
     [one] { $count } пропозиція в цьому місці

@@ -76,6 +76,8 @@ pub async fn propose_change(
     kosten: Option<String>,
     kosten_hinweis: Option<String>,
     barrierefreiheit: Option<String>,
+    freie_plaetze: Option<String>,
+    wartezeit_wochen: Option<String>,
     nachricht: Option<String>,
 ) -> Result<String, AppError> {
     use crate::accounts::auth::{Note, is_form_post, now, set_note};
@@ -92,6 +94,8 @@ pub async fn propose_change(
         (EditableField::Cost, kosten),
         (EditableField::CostNote, kosten_hinweis),
         (EditableField::AccessibilityNote, barrierefreiheit),
+        (EditableField::FreePlaces, freie_plaetze),
+        (EditableField::WaitWeeks, wartezeit_wochen),
     ]
     .into_iter()
     .filter_map(|(field, value)| value.map(|value| (field, value)))

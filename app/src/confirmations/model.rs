@@ -151,7 +151,7 @@ pub struct OrganizationSummary {
 /// The fields an institution may change through its link: what families read. Member-only
 /// fields, the address protection and the vocabularies the editors keep consistent stay with
 /// the editors (a moved address is said in the message).
-pub const INSTITUTION_FIELDS: [EditableField; 10] = [
+pub const INSTITUTION_FIELDS: [EditableField; 12] = [
     EditableField::Name,
     EditableField::Description,
     EditableField::Phone,
@@ -162,6 +162,8 @@ pub const INSTITUTION_FIELDS: [EditableField; 10] = [
     EditableField::Cost,
     EditableField::CostNote,
     EditableField::AccessibilityNote,
+    EditableField::FreePlaces,
+    EditableField::WaitWeeks,
 ];
 
 /// An offer as its institution's page shows it: public fields only, the address as the

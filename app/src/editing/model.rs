@@ -47,10 +47,14 @@ pub enum EditableField {
     /// "Vorübergehend geschlossen bis …" with a reason: the offer stays public with the notice.
     ClosedUntil,
     ClosedReason,
+    /// Free places ("ja", "nein", "anfrage"; "" unknown) and the wait in weeks ("" unknown):
+    /// dated when saved, hidden when the date is too old.
+    FreePlaces,
+    WaitWeeks,
 }
 
 impl EditableField {
-    pub const ALL: [EditableField; 27] = [
+    pub const ALL: [EditableField; 29] = [
         EditableField::Name,
         EditableField::Description,
         EditableField::Topics,
@@ -78,6 +82,8 @@ impl EditableField {
         EditableField::VisibleUntil,
         EditableField::ClosedUntil,
         EditableField::ClosedReason,
+        EditableField::FreePlaces,
+        EditableField::WaitWeeks,
     ];
 
     /// Stable code, used in URLs, forms and the history.
@@ -110,6 +116,8 @@ impl EditableField {
             EditableField::VisibleUntil => "sichtbar_bis",
             EditableField::ClosedUntil => "geschlossen_bis",
             EditableField::ClosedReason => "geschlossen_grund",
+            EditableField::FreePlaces => "freie_plaetze",
+            EditableField::WaitWeeks => "wartezeit_wochen",
         }
     }
 
@@ -142,6 +150,8 @@ impl EditableField {
             EditableField::VisibleUntil => "Sichtbar bis",
             EditableField::ClosedUntil => "Vorübergehend geschlossen bis",
             EditableField::ClosedReason => "Grund der Schließung",
+            EditableField::FreePlaces => "Freie Plätze",
+            EditableField::WaitWeeks => "Wartezeit in Wochen",
         }
     }
 
@@ -185,6 +195,12 @@ impl EditableField {
             EditableField::Wheelchair | EditableField::ClosedInSchoolHolidays => {
                 FieldInput::One(vec![("ja", "ja"), ("nein", "nein")])
             }
+            EditableField::FreePlaces => FieldInput::One(vec![
+                ("", "keine Angabe"),
+                ("ja", "ja"),
+                ("nein", "nein"),
+                ("anfrage", "auf Anfrage"),
+            ]),
             EditableField::Description
             | EditableField::OpeningHours
             | EditableField::InternalNote
@@ -236,6 +252,9 @@ impl EditableField {
                 "Leer = geöffnet. Bis zu diesem Tag (TT.MM.JJJJ) bleibt das Angebot sichtbar, mit dem Hinweis „vorübergehend geschlossen“."
             }
             EditableField::ClosedReason => "Freiwillig, z. B. „Umbau“ oder „Sommerpause“.",
+            EditableField::FreePlaces | EditableField::WaitWeeks => {
+                "Mit dem Tag des Speicherns gezeigt und nach sechs Wochen von selbst ausgeblendet: bitte aktuell halten oder leer lassen."
+            }
             _ => return None,
         })
     }
@@ -331,6 +350,25 @@ impl EditableField {
             | EditableField::VisibleUntil
             | EditableField::ClosedUntil => day(text),
             EditableField::ClosedReason => bounded_text(text, 0, 200, "Der Grund"),
+            EditableField::FreePlaces => match text {
+                "" | "ja" | "nein" | "anfrage" => Ok(text.to_string()),
+                _ => Err(
+                    "Bitte „ja“, „nein“ oder „auf Anfrage“ wählen – oder keine Angabe.".to_string(),
+                ),
+            },
+            EditableField::WaitWeeks => match text {
+                "" => Ok(String::new()),
+                weeks => weeks
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|weeks| *weeks <= 104)
+                    .map(|weeks| weeks.to_string())
+                    .ok_or_else(|| {
+                        format!(
+                            "„{weeks}“ ist keine Zahl von Wochen (0 bis 104) – oder leer lassen."
+                        )
+                    }),
+            },
         }
     }
 }

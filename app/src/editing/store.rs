@@ -112,6 +112,8 @@ fn column_of(field: EditableField) -> Option<&'static str> {
         EditableField::VisibleUntil => "visible_until",
         EditableField::ClosedUntil => "closed_until",
         EditableField::ClosedReason => "closed_reason",
+        EditableField::FreePlaces => "free_places",
+        EditableField::WaitWeeks => "wait_weeks",
         _ => return None,
     })
 }
@@ -123,6 +125,7 @@ fn confirmed_column_of(field: EditableField) -> Option<&'static str> {
         EditableField::OpeningHours | EditableField::HoursNote => "hours_confirmed",
         EditableField::Phone | EditableField::Email => "contact_confirmed",
         EditableField::Cost | EditableField::CostNote => "cost_confirmed",
+        EditableField::FreePlaces | EditableField::WaitWeeks => "availability_confirmed",
         _ => return None,
     })
 }
@@ -182,6 +185,8 @@ struct OfferRow {
     visible_until: String,
     closed_until: String,
     closed_reason: String,
+    free_places: String,
+    wait_weeks: String,
     address_protection: String,
     street: String,
     postcode: String,
@@ -305,7 +310,8 @@ fn hours_text(rows: Vec<HoursRow>) -> String {
 const OFFER_SQL: &str = "SELECT o.id, o.version, o.status, o.last_checked, o.name, o.description, o.cost, \
      o.cost_note, o.wheelchair, o.accessibility_note, o.phone, o.email, o.website, o.hours_note, \
      o.closed_in_school_holidays, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
-     o.visible_from, o.visible_until, o.closed_until, o.closed_reason, l.address_protection, l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
+     o.visible_from, o.visible_until, o.closed_until, o.closed_reason, o.free_places, o.wait_weeks, \
+     l.address_protection, l.street, l.postcode, l.town, l.lat, l.lon, l.municipality_ags \
      FROM offers o JOIN locations l ON l.id = o.location_id WHERE o.id = $1";
 
 // The implementation for both backends: `store/sql.rs`, compiled once for each.

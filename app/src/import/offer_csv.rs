@@ -505,6 +505,8 @@ pub fn hsds_to_csv(
         EditableField::VisibleUntil.code(),
         EditableField::ClosedUntil.code(),
         EditableField::ClosedReason.code(),
+        EditableField::FreePlaces.code(),
+        EditableField::WaitWeeks.code(),
     ];
     let columns: Vec<String> = columns(false)
         .into_iter()

@@ -161,6 +161,7 @@ mod tests {
             languages: LanguageSet(1),
             free: true,
             wheelchair: false,
+            free_places: false,
             teaser: String::new(),
             hours: Vec::new(),
             closed_in_school_holidays: false,

@@ -23,6 +23,8 @@ pub mod param {
     pub const SORT: &str = "sortierung";
     pub const FREE: &str = "kostenlos";
     pub const WHEELCHAIR: &str = "barrierefrei";
+    /// Only offers that say, recently, they have free places.
+    pub const FREE_PLACES: &str = "freie-plaetze";
     /// Open now (German local time, public and school holidays considered).
     pub const OPEN_NOW: &str = "jetzt";
     pub const LANGUAGE: &str = "sprache";
@@ -53,6 +55,9 @@ pub struct OfferFilter {
     /// Only offers open at the moment the filter is applied at.
     #[serde(default)]
     pub open_now: bool,
+    /// Only offers with free places (said recently: see `OfferSummary::free_places`).
+    #[serde(default)]
+    pub free_places_only: bool,
 }
 
 /// A query value that was ignored, with the German reason shown to the user.
@@ -157,6 +162,12 @@ impl ParsedQuery {
                         "„{value}“ ist kein gültiger Wert für „barrierefrei“ und wurde ignoriert."
                     )),
                 },
+                param::FREE_PLACES => match is_on(trimmed) {
+                    Some(on) => parsed.filter.free_places_only = on,
+                    None => ignore(format!(
+                        "„{value}“ ist kein gültiger Wert für „freie Plätze“ und wurde ignoriert."
+                    )),
+                },
                 param::OPEN_NOW => match is_on(trimmed) {
                     Some(on) => parsed.filter.open_now = on,
                     None => ignore(format!(
@@ -227,6 +238,9 @@ impl OfferFilter {
         if self.wheelchair_only {
             pairs.push((param::WHEELCHAIR, "1".to_string()));
         }
+        if self.free_places_only {
+            pairs.push((param::FREE_PLACES, "1".to_string()));
+        }
         if self.open_now {
             pairs.push((param::OPEN_NOW, "1".to_string()));
         }
@@ -259,6 +273,7 @@ impl OfferFilter {
             self.wheelchair_only,
             self.language.is_some(),
             self.open_now,
+            self.free_places_only,
         ];
         OfferFilter::CRITERIA
             .into_iter()
@@ -268,7 +283,7 @@ impl OfferFilter {
     }
 
     /// The criteria a filter can drop one at a time, by query parameter.
-    pub const CRITERIA: [&'static str; 9] = [
+    pub const CRITERIA: [&'static str; 10] = [
         param::AGE,
         param::PHASE,
         param::TOPIC,
@@ -278,6 +293,7 @@ impl OfferFilter {
         param::WHEELCHAIR,
         param::LANGUAGE,
         param::OPEN_NOW,
+        param::FREE_PLACES,
     ];
 
     /// The criterion (query parameter) named `name`, as [`OfferFilter::active_criteria`] names it.
@@ -301,6 +317,7 @@ impl OfferFilter {
             param::WHEELCHAIR => relaxed.wheelchair_only = false,
             param::LANGUAGE => relaxed.language = None,
             param::OPEN_NOW => relaxed.open_now = false,
+            param::FREE_PLACES => relaxed.free_places_only = false,
             // The place the list is sorted from, and the name order that only applies with one.
             param::NEAR => {
                 relaxed.near.clear();
@@ -334,6 +351,9 @@ impl OfferFilter {
             return false;
         }
         if self.wheelchair_only && !offer.wheelchair {
+            return false;
+        }
+        if self.free_places_only && !offer.free_places {
             return false;
         }
         if let Some(language) = self.language
@@ -655,6 +675,9 @@ impl OfferFilter {
         if self.open_now {
             parts.push("jetzt geöffnet".to_string());
         }
+        if self.free_places_only {
+            parts.push("nur mit freien Plätzen".to_string());
+        }
         parts
     }
 }
@@ -738,6 +761,7 @@ mod tests {
             languages: [Language::German].into_iter().collect::<LanguageSet>(),
             free: id % 2 == 0,
             wheelchair: id % 3 == 0,
+            free_places: false,
             teaser: String::new(),
             hours: Vec::new(),
             closed_in_school_holidays: false,
@@ -877,6 +901,24 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(searchable.apply_searching(&filter).matching, vec![1]);
+    }
+
+    #[test]
+    fn free_places_select_the_offers_that_said_so() {
+        let mut offers = sample();
+        offers[2].free_places = true;
+        let searchable = SearchableOffers::new(offers, |_| "Coesfeld".into());
+        let parsed = parse(&[("freie-plaetze", "1")]);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        assert!(parsed.filter.free_places_only);
+        assert_eq!(
+            parsed.filter.to_pairs(),
+            [("freie-plaetze", "1".to_string())]
+        );
+        assert_eq!(searchable.apply_searching(&parsed.filter).matching, vec![2]);
+        assert_eq!(parsed.filter.active_criteria(), ["freie-plaetze"]);
+        assert!(parsed.filter.without("freie-plaetze").is_empty());
+        assert_eq!(parse(&[("freie-plaetze", "vielleicht")]).notices.len(), 1);
     }
 
     #[test]
@@ -1258,9 +1300,10 @@ mod tests {
             open_now: true,
             near: "Buldern".into(),
             sort_by_name: true,
+            free_places_only: true,
         };
         let criteria = full.active_criteria();
-        assert_eq!(criteria.len(), 9, "{criteria:?}");
+        assert_eq!(criteria.len(), 10, "{criteria:?}");
         for criterion in criteria {
             let relaxed = full.without(criterion);
             assert_ne!(relaxed, full, "{criterion}");
@@ -1268,7 +1311,7 @@ mod tests {
                 !relaxed.active_criteria().contains(&criterion),
                 "{criterion}"
             );
-            assert_eq!(relaxed.active_criteria().len(), 8, "{criterion}");
+            assert_eq!(relaxed.active_criteria().len(), 9, "{criterion}");
             assert_eq!(relaxed.near, "Buldern", "the place is no criterion");
         }
         assert_eq!(full.without("unbekannt"), full);

@@ -36,6 +36,9 @@ pub struct OfferSummary {
     pub free: bool,
     #[serde(rename = "w")]
     pub wheelchair: bool,
+    /// Says, recently (see [`AVAILABILITY_MAX_DAYS`]), it has free places.
+    #[serde(rename = "fp", default, skip_serializing_if = "is_false")]
+    pub free_places: bool,
     /// The first sentences of the description, for the list and the text search.
     #[serde(rename = "s")]
     pub teaser: String,
@@ -77,6 +80,7 @@ impl crate::shared::json_read::ReadJson for OfferSummary {
             languages: m.get("l")?,
             free: m.get("f")?,
             wheelchair: m.get("w")?,
+            free_places: m.get_or_default("fp")?,
             teaser: m.get("s")?,
             hours: match source.member("h") {
                 Some(slots) => crate::offers::hours::compact_slots::read_json(&slots)?,
@@ -175,6 +179,23 @@ pub struct OfferDetail {
     pub contact_confirmed: String,
     #[serde(default)]
     pub cost_confirmed: String,
+    /// Free places ("ja", "nein", "anfrage"; "" unknown) and the wait in weeks ("" unknown),
+    /// with the day they were said; the read model clears both when that is too long ago.
+    #[serde(default)]
+    pub free_places: String,
+    #[serde(default)]
+    pub wait_weeks: String,
+    #[serde(default)]
+    pub availability_confirmed: String,
+}
+
+/// How many days a statement about free places or the wait is shown: older ones are hidden
+/// by themselves (and no longer count for the map's filter).
+pub const AVAILABILITY_MAX_DAYS: i64 = 42;
+
+/// Whether availability confirmed on `confirmed` (ISO) is still shown on `day`.
+pub fn availability_fresh(confirmed: &str, day: NaiveDate) -> bool {
+    iso_date::parse(confirmed).is_some_and(|date| (day - date).num_days() <= AVAILABILITY_MAX_DAYS)
 }
 
 /// The groups of an offer's fields that carry a confirmation date of their own.
@@ -346,6 +367,7 @@ mod tests {
             languages: LanguageSet(1),
             free: true,
             wheelchair: false,
+            free_places: false,
             teaser: "Treff".into(),
             hours: Vec::new(),
             closed_in_school_holidays: false,

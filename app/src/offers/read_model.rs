@@ -18,7 +18,7 @@ use tokio::sync::OnceCell;
 
 use crate::offers::calendar::{LocalMoment, now_local};
 use crate::offers::filter::{FilterResult, OfferFilter, SearchableOffers};
-use crate::offers::model::{OfferDetail, OfferSummary, visible_on};
+use crate::offers::model::{OfferDetail, OfferSummary, availability_fresh, visible_on};
 use crate::offers::search::SearchIndex;
 use crate::offers::store::{OfferStorage, PublicOfferRecord, PublicOrganization};
 use crate::platform::changes::ChangeCounter;
@@ -166,13 +166,18 @@ impl Snapshot {
             .cloned()
     }
 
-    /// A detail as the public sees it today: a closure whose last day has passed is over.
+    /// A detail as the public sees it today: a closure whose last day has passed is over, and
+    /// free places or a wait said too long ago are no longer shown.
     fn as_of_today(&self, mut detail: OfferDetail) -> OfferDetail {
         if !detail.closed_until.is_empty()
             && detail.closed_until < crate::shared::iso_date::text(self.day)
         {
             detail.closed_until.clear();
             detail.closed_reason.clear();
+        }
+        if !availability_fresh(&detail.availability_confirmed, self.day) {
+            detail.free_places.clear();
+            detail.wait_weeks.clear();
         }
         detail
     }
@@ -183,6 +188,17 @@ impl Snapshot {
                 let hidden = self.hidden().await?;
                 let mut summaries = self.storage.public_offer_summaries().await?;
                 summaries.retain(|summary| !hidden.contains(&summary.id));
+                let free_places: HashSet<i64> = self
+                    .storage
+                    .free_places_said()
+                    .await?
+                    .into_iter()
+                    .filter(|(_, said)| availability_fresh(said, self.day))
+                    .map(|(id, _)| id)
+                    .collect();
+                for summary in &mut summaries {
+                    summary.free_places = free_places.contains(&summary.id);
+                }
                 Ok(Arc::new(summaries))
             })
             .await

@@ -61,6 +61,8 @@ pub trait OfferStorage: Send + Sync {
     async fn public_organizations(&self) -> StorageResult<Vec<PublicOrganization>>;
     /// The windows of the active offers that have one.
     async fn offer_windows(&self) -> StorageResult<Vec<OfferWindow>>;
+    /// The active offers that say they have free places, with the day they said it (ISO).
+    async fn free_places_said(&self) -> StorageResult<Vec<(i64, String)>>;
     /// When offer data last changed through the editors (Unix seconds), if ever.
     async fn last_offer_change(&self) -> StorageResult<Option<i64>>;
     /// Every offer, public or not, by what the twin check compares: name, organisation and
@@ -125,6 +127,8 @@ impl PublicOfferRecord {
             languages: d.languages,
             free: d.cost == Cost::Free,
             wheelchair: d.wheelchair,
+            // The read model has cleared what is too old.
+            free_places: d.free_places == "ja",
             teaser: teaser(&d.description, TEASER_CHARS),
             hours: d.opening_hours.clone(),
             closed_in_school_holidays: d.closed_in_school_holidays,
@@ -203,6 +207,9 @@ struct DetailRow {
     hours_confirmed: String,
     contact_confirmed: String,
     cost_confirmed: String,
+    free_places: String,
+    wait_weeks: String,
+    availability_confirmed: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -349,6 +356,7 @@ fn summary_from_row(
         lat: round_coordinate(row.lat),
         lon: round_coordinate(row.lon),
         wheelchair: row.wheelchair,
+        free_places: false,
         teaser: teaser(&row.description, TEASER_CHARS),
     })
 }
@@ -393,6 +401,9 @@ fn detail_from_row(
         hours_confirmed: row.hours_confirmed,
         contact_confirmed: row.contact_confirmed,
         cost_confirmed: row.cost_confirmed,
+        free_places: row.free_places,
+        wait_weeks: row.wait_weeks,
+        availability_confirmed: row.availability_confirmed,
         closed_in_school_holidays: row.closed_in_school_holidays,
         last_checked: row.last_checked,
         is_demo: row.is_demo,
@@ -432,7 +443,8 @@ macro_rules! public_detail_columns_sql {
             public_place_sql!(),
             ", o.phone, o.email, o.website, o.hours_note, o.closed_in_school_holidays, \
              o.last_checked, o.is_demo, o.summary_en, o.summary_tr, o.summary_ar, o.summary_uk, \
-             o.closed_until, o.closed_reason, o.hours_confirmed, o.contact_confirmed, o.cost_confirmed"
+             o.closed_until, o.closed_reason, o.hours_confirmed, o.contact_confirmed, o.cost_confirmed, \
+             o.free_places, o.wait_weeks, o.availability_confirmed"
         )
     };
 }

@@ -259,6 +259,11 @@ pub struct ApiOffer {
     /// Closed until this day (ISO, included), still listed; `None` when open.
     pub temporarily_closed_until: Option<String>,
     pub closure_reason: String,
+    /// "ja", "nein" or "anfrage", said on `availability_date` (recent only); `None` unknown.
+    pub free_places: Option<String>,
+    /// The wait in weeks, said on `availability_date` (recent only); `None` unknown.
+    pub wait_weeks: Option<u32>,
+    pub availability_date: Option<String>,
     /// Short descriptions in other languages, by language code.
     pub summaries: BTreeMap<String, String>,
     /// The offer's public page, relative to this site.
@@ -319,6 +324,10 @@ impl From<&PublicOfferRecord> for ApiOffer {
             last_checked: d.last_checked.to_string(),
             temporarily_closed_until: (!d.closed_until.is_empty()).then(|| d.closed_until.clone()),
             closure_reason: d.closed_reason.clone(),
+            free_places: (!d.free_places.is_empty()).then(|| d.free_places.clone()),
+            wait_weeks: d.wait_weeks.parse().ok(),
+            availability_date: (!d.free_places.is_empty() || !d.wait_weeks.is_empty())
+                .then(|| d.availability_confirmed.clone()),
             summaries: d.summaries.iter().cloned().collect(),
             page: format!("/angebot/{}", d.id),
             demo: d.is_demo,

@@ -300,6 +300,17 @@ impl HsdsTables {
                         }),
                     ),
                     ("alert", closure_alert(d)),
+                    // Deprecated in HSDS 3.0 but still its field for it; only while recent.
+                    (
+                        "wait_time",
+                        match d.wait_weeks.parse::<u32>() {
+                            Ok(weeks) => json!(format!(
+                                "ca. {weeks} Wochen (Stand {})",
+                                d.availability_confirmed
+                            )),
+                            Err(_) => serde_json::Value::Null,
+                        },
+                    ),
                     ("fees_description", json!(fees)),
                     (
                         "eligibility_description",

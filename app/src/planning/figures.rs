@@ -399,6 +399,7 @@ mod tests {
             languages: LanguageSet::default(),
             free: true,
             wheelchair: false,
+            free_places: false,
             teaser: String::new(),
             hours: Vec::new(),
             closed_in_school_holidays: false,

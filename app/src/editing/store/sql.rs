@@ -81,6 +81,8 @@ impl Backend {
             (EditableField::VisibleUntil, row.visible_until),
             (EditableField::ClosedUntil, row.closed_until),
             (EditableField::ClosedReason, row.closed_reason),
+            (EditableField::FreePlaces, row.free_places),
+            (EditableField::WaitWeeks, row.wait_weeks),
         ];
         for field in [
             EditableField::Topics,
@@ -375,7 +377,10 @@ impl Backend {
             Err(outcome) => return Ok(outcome),
         };
         let old_value = current.value(field).to_string();
-        if old_value == value {
+        // Saving free places or the wait unchanged confirms them (their day moves on, so they
+        // stay shown): a change like any.
+        let reconfirms = matches!(field, EditableField::FreePlaces | EditableField::WaitWeeks);
+        if old_value == value && !reconfirms {
             // Nothing to record: the version claim is rolled back with the transaction.
             tx.rollback().await?;
             return Ok(EditOutcome::Unchanged {

@@ -100,6 +100,7 @@ pub fn chips(
             param::FREE,
             param::WHEELCHAIR,
             param::OPEN_NOW,
+            param::FREE_PLACES,
         ]
         .into_iter()
         .filter_map(own),
@@ -139,6 +140,7 @@ pub fn criterion_label(
         param::TEXT => texts.with("karte-chip-suche", &[("text", &filter.text)]),
         param::FREE => texts.get("karte-chip-kostenlos"),
         param::WHEELCHAIR => texts.get("karte-chip-barrierefrei"),
+        param::FREE_PLACES => texts.get("karte-chip-freie-plaetze"),
         param::OPEN_NOW => texts.get("karte-chip-jetzt"),
         param::LANGUAGE => {
             let name = filter
@@ -543,6 +545,7 @@ fn drawer_fields(
         {flag("f-jetzt", param::OPEN_NOW, "karte-jetzt-offen", filter.open_now)}
         {flag("f-kostenlos", param::FREE, "karte-nur-kostenlos", filter.free_only)}
         {flag("f-barrierefrei", param::WHEELCHAIR, "karte-nur-rollstuhl", filter.wheelchair_only)}
+        {flag("f-freie-plaetze", param::FREE_PLACES, "karte-nur-freie-plaetze", filter.free_places_only)}
     }
 }
 

@@ -1788,6 +1788,7 @@ mod tests {
             languages: LanguageSet(5),
             free: true,
             wheelchair: false,
+            free_places: false,
             teaser: "Treff für Eltern – mit Kaffee.".into(),
             hours,
             closed_in_school_holidays: !phone.is_empty(),

@@ -151,6 +151,14 @@ pub fn OfferView(
     let locale = current_locale();
     let german = locale == Locale::German;
     let last_checked = OfferDetail::month_in_words(offer.confirmed_on(), german);
+    // Free places and the wait are said with their day: they change quickly.
+    let availability_said = || {
+        crate::shared::iso_date::german(&offer.availability_confirmed).map(|day| {
+            view! {
+                <span class="field-age">{message_with_ltr_value("angebot-stand", "month", day)}</span>
+            }
+        })
+    };
     // A group of fields confirmed noticeably longer ago than the rest says so beside it.
     let group_age = |group: FieldGroup| {
         offer.older_group_date(group).map(|date| {
@@ -348,6 +356,29 @@ pub fn OfferView(
                 </dd>
                 <dt>{t("angebot-kosten")}</dt>
                 <dd>{cost_label} {cost_note} " " {group_age(FieldGroup::Cost)}</dd>
+                {(!offer.free_places.is_empty())
+                    .then(|| {
+                        view! {
+                            <dt>{t("angebot-freie-plaetze")}</dt>
+                            <dd class="free-places">
+                                {t(&format!("angebot-plaetze-{}", offer.free_places))} " "
+                                {availability_said()}
+                            </dd>
+                        }
+                    })}
+                {offer
+                    .wait_weeks
+                    .parse::<u32>()
+                    .ok()
+                    .map(|weeks| {
+                        view! {
+                            <dt>{t("angebot-wartezeit")}</dt>
+                            <dd class="wait-time">
+                                {t_with("angebot-wartezeit-wochen", &[("wochen", FluentValue::from(weeks))])}
+                                " " {availability_said()}
+                            </dd>
+                        }
+                    })}
                 <dt>{t("angebot-sprachen")}</dt>
                 <dd>{languages}</dd>
                 <dt>{t("angebot-barrierefreiheit")}</dt>

@@ -125,6 +125,9 @@ fn describe_selection(
     if filter.wheelchair_only {
         parts.push(t("karte-nur-rollstuhl"));
     }
+    if filter.free_places_only {
+        parts.push(t("karte-nur-freie-plaetze"));
+    }
     parts
 }
 

@@ -343,6 +343,15 @@ impl OfferStorage for Backend {
         .await?)
     }
 
+    async fn free_places_said(&self) -> StorageResult<Vec<(i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, availability_confirmed FROM offers \
+             WHERE status = 'active' AND free_places = 'ja'",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
     async fn offer_identities(&self) -> StorageResult<Vec<KnownOffer>> {
         let rows: Vec<IdentityRow> = sqlx::query_as(IDENTITIES_SQL)
             .fetch_all(self.pool())
