@@ -717,6 +717,43 @@ async fn confirmation_story(storage: &dyn Storage, org: i64, offer_id: i64) {
         storage.organization(org).await.unwrap().unwrap().reminders,
         None
     );
+    // Two offers an editor found distinct: known from either side, once.
+    let second = storage
+        .public_offer_summaries()
+        .await
+        .unwrap()
+        .iter()
+        .map(|summary| summary.id)
+        .find(|id| *id != offer_id)
+        .expect("a second public offer");
+    let editor = story_editor(storage).await;
+    assert!(
+        storage
+            .mark_not_twins(offer_id, i64::MAX, editor, 1)
+            .await
+            .is_ok_and(|added| !added),
+        "no pair with an offer that does not exist"
+    );
+    assert!(
+        storage
+            .mark_not_twins(offer_id, second, editor, 1)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !storage
+            .mark_not_twins(second, offer_id, editor, 2)
+            .await
+            .unwrap()
+    );
+    assert_eq!(storage.not_twins_of(second).await.unwrap(), [offer_id]);
+    assert!(
+        storage
+            .not_twins_of(offer_id)
+            .await
+            .unwrap()
+            .contains(&second)
+    );
     assert!(storage.remove_contact(org, contact.id).await.unwrap());
     assert!(
         storage

@@ -86,6 +86,25 @@ async fn a_listing_that_repeats_an_offer_names_its_twin_to_the_editors_only() {
         .await;
     assert_eq!(stranger.status, 404);
     assert!(!stranger.body.contains("Duplikat"));
+
+    // Checked and found distinct: "Kein Duplikat" stops the flag (for editors only).
+    let (draft_text, twin_text) = (draft.to_string(), twin_id.to_string());
+    let pair = [("id", draft_text.as_str()), ("twin", twin_text.as_str())];
+    let refused = Visitor::new(&running)
+        .post("/api/redaktion/kein-duplikat", &pair)
+        .await;
+    assert_eq!(refused.status, 401, "{}", refused.body);
+    let decided = editor.post("/api/redaktion/kein-duplikat", &pair).await;
+    assert_eq!(decided.status, 200, "{}", decided.body);
+    let page = editor.get(&format!("/angebot/{draft}")).await.body;
+    assert!(!page.contains("Mögliches Duplikat"), "{page}");
+    let itself = editor
+        .post(
+            "/api/redaktion/kein-duplikat",
+            &[("id", draft_text.as_str()), ("twin", draft_text.as_str())],
+        )
+        .await;
+    assert_eq!(itself.status, 400, "{}", itself.body);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -366,3 +366,21 @@ pub async fn move_offer(
     }
     result.map(guard::with_status)
 }
+
+/// An editor's decision that offer `id` is no duplicate of `twin` (the note on an offer not yet
+/// public): the pair is no longer flagged. A form post returns to the offer's page.
+#[server(name = NotATwin, prefix = "/api", endpoint = "redaktion/kein-duplikat")]
+pub async fn not_a_twin(id: i64, twin: i64) -> Result<(), AppError> {
+    use crate::accounts::auth::{FormReply, now, reply};
+    let result = crate::editing::service::not_a_twin(id, twin, now()).await;
+    let back = format!("/angebot/{id}");
+    reply(
+        result,
+        FormReply {
+            success_to: &back,
+            success_note: Some("Vermerkt: kein Duplikat. Das Angebot wird nicht mehr als mögliches Duplikat gemeldet.".into()),
+            failure_to: &back,
+        },
+    )
+    .await
+}

@@ -35,7 +35,30 @@ pub async fn editable_offer(id: i64) -> Result<EditableOffer, AppError> {
 pub async fn likely_twins(id: i64) -> Result<Vec<crate::offers::twins::LikelyTwin>, AppError> {
     require(Role::Editor).await?;
     let known = crate::offers::service::known_offers().await?;
-    Ok(crate::offers::twins::twins_of_stored(id, &known))
+    let decided = store()?.not_twins_of(id).await?;
+    let mut twins = crate::offers::twins::twins_of_stored(id, &known);
+    twins.retain(|twin| !decided.contains(&twin.id));
+    Ok(twins)
+}
+
+/// Records the signed-in editor's decision that offer `id` is no duplicate of `twin`: the
+/// pair is no longer flagged.
+pub async fn not_a_twin(id: i64, twin: i64, now: i64) -> Result<(), AppError> {
+    let editor = require(Role::Editor).await?;
+    if id == twin {
+        return Err(AppError::Invalid(
+            "Ein Angebot ist kein Duplikat von sich selbst.".into(),
+        ));
+    }
+    if !store()?.mark_not_twins(id, twin, editor.id, now).await? {
+        // Known already, or one of the two is gone: only the latter is worth saying.
+        store()?
+            .editable_offer(twin)
+            .await?
+            .ok_or_else(AppError::no_such_offer)?;
+    }
+    tracing::info!(editor = editor.id, offer = id, twin, "not a twin");
+    Ok(())
 }
 
 /// [`editable_offer`] for handlers, which have checked the editor role through their session

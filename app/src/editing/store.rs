@@ -76,6 +76,16 @@ pub trait EditStorage: Send + Sync {
         account_id: i64,
         now: i64,
     ) -> StorageResult<EditOutcome>;
+    /// The offers editors decided are not duplicates of offer `id`.
+    async fn not_twins_of(&self, id: i64) -> StorageResult<Vec<i64>>;
+    /// Records that offers `a` and `b` are not duplicates; `false` if that was known.
+    async fn mark_not_twins(
+        &self,
+        a: i64,
+        b: i64,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<bool>;
     /// The offer a change belongs to.
     async fn offer_of_change(&self, change_id: i64) -> StorageResult<Option<i64>>;
     /// Sets "zuletzt geprüft" to `today`, recorded in the history: an editor's check (`Some`

@@ -570,6 +570,46 @@ impl EditStorage for Backend {
             .await
     }
 
+    async fn not_twins_of(&self, id: i64) -> StorageResult<Vec<i64>> {
+        Ok(
+            sqlx::query_scalar(
+                "SELECT twin_id FROM not_twins WHERE offer_id = $1 ORDER BY twin_id",
+            )
+            .bind(id)
+            .fetch_all(self.pool())
+            .await?,
+        )
+    }
+
+    async fn mark_not_twins(
+        &self,
+        a: i64,
+        b: i64,
+        account_id: i64,
+        now: i64,
+    ) -> StorageResult<bool> {
+        // Both orders, in one transaction: whichever of the two is looked at, the pair is known.
+        let mut tx = self.pool().begin().await?;
+        let mut added = 0;
+        for (offer, twin) in [(a, b), (b, a)] {
+            added += sqlx::query(
+                "INSERT INTO not_twins (offer_id, twin_id, decided_by, decided_at) \
+                 SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM offers WHERE id = $1) \
+                 AND EXISTS (SELECT 1 FROM offers WHERE id = $2) \
+                 ON CONFLICT (offer_id, twin_id) DO NOTHING",
+            )
+            .bind(offer)
+            .bind(twin)
+            .bind(account_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(added > 0)
+    }
+
     async fn windows_ending(
         &self,
         from: NaiveDate,

@@ -220,7 +220,7 @@ pub fn OfferPage() -> impl IntoView {
                                             <p class="stale-warning" role="note">
                                                 "Dieses Angebot ist nicht öffentlich (archiviert oder noch nicht veröffentlicht). Nur die Redaktion sieht diese Seite."
                                             </p>
-                                            <TwinNote twins />
+                                            <TwinNote twins decide_for=id />
                                         </div>
                                         <EditorPanel id />
                                     }
