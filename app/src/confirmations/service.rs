@@ -221,21 +221,21 @@ impl From<AppError> for ChangeRefused {
 const MESSAGE_MAX: usize = 2000;
 
 fn checked_message(message: &str) -> Result<String, AppError> {
+    use crate::requests::model::{TextFault, text_fault};
     let message = message.trim();
-    if message.chars().count() > MESSAGE_MAX {
-        return Err(AppError::Invalid(format!(
+    // Optional: only a message that was written is checked.
+    let fault = (!message.is_empty())
+        .then(|| text_fault(message, 0, MESSAGE_MAX))
+        .flatten();
+    match fault {
+        Some(TextFault::TooLong) => Err(AppError::Invalid(format!(
             "Die Nachricht an die Redaktion ist zu lang (höchstens {MESSAGE_MAX} Zeichen)."
-        )));
-    }
-    if message
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(AppError::Invalid(
+        ))),
+        Some(TextFault::ControlCharacter) => Err(AppError::Invalid(
             "Die Nachricht enthält ein unsichtbares Steuerzeichen.".into(),
-        ));
+        )),
+        Some(TextFault::Missing | TextFault::TooShort) | None => Ok(message.to_string()),
     }
-    Ok(message.to_string())
 }
 
 /// "Ändern": the fields the institution typed, checked with the editors' validators, become a
@@ -757,5 +757,24 @@ impl Reminders {
             every(forward_secs, "forwarding round", |now| self
                 .forward_round(now)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_to_the_editors_is_optional_but_checked_like_the_public_forms() {
+        assert_eq!(checked_message("  ").unwrap(), "");
+        assert_eq!(
+            checked_message(" Neue Anschrift\nab März ").unwrap(),
+            "Neue Anschrift\nab März"
+        );
+        let long = checked_message(&"x".repeat(MESSAGE_MAX + 1)).unwrap_err();
+        assert!(long.to_string().contains("zu lang"), "{long}");
+        assert!(checked_message(&"x".repeat(MESSAGE_MAX)).is_ok());
+        let control = checked_message("Neu\u{1b}[31m").unwrap_err();
+        assert!(control.to_string().contains("Steuerzeichen"), "{control}");
     }
 }

@@ -242,7 +242,7 @@ pub type FieldErrors = Vec<(&'static str, Problem)>;
 
 /// What is wrong with a typed text, if anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TextFault {
+pub enum TextFault {
     Missing,
     TooShort,
     TooLong,
@@ -250,7 +250,9 @@ enum TextFault {
     ControlCharacter,
 }
 
-fn text_fault(text: &str, min: usize, max: usize) -> Option<TextFault> {
+/// What is wrong with `text` (trimmed) for a field of `min` to `max` characters: the one rule
+/// of the public forms, also for what an institution writes through its link.
+pub fn text_fault(text: &str, min: usize, max: usize) -> Option<TextFault> {
     let length = text.trim().chars().count();
     if length == 0 {
         Some(TextFault::Missing)
